@@ -1,0 +1,35 @@
+"""socialreach: how many of our alumni can Facebook or LinkedIn reach, and how sure are we?
+
+Survey figures (*Svenskarna och internet*) applied to an institution's own alumni profile.
+"""
+
+__version__ = "0.1.0"
+
+from .errors import InputError
+from .profile import AlumniProfile, ValidationReport, make_profile
+from .survey import (
+    employed_share_to_group,
+    internet_use_rate,
+    load_employment,
+    load_penetration,
+    load_population,
+    load_sources,
+    load_survey_samples,
+    to_population_share,
+)
+
+__all__ = [
+    "AlumniProfile",
+    "InputError",
+    "ValidationReport",
+    "__version__",
+    "employed_share_to_group",
+    "internet_use_rate",
+    "load_employment",
+    "load_penetration",
+    "load_population",
+    "load_sources",
+    "load_survey_samples",
+    "make_profile",
+    "to_population_share",
+]

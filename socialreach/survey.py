@@ -1,0 +1,354 @@
+"""Survey tables: platform penetration by segment, every row cited, and base conversions.
+
+The embedded tables are built from the cited reference files by ``data/build_survey_tables.py``
+and shipped inside the package (read with :mod:`importlib.resources`). Shares are proportions
+0-1 in the base they were published in; conversions between bases are explicit functions here.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .segments import AGE_BANDS, BASES
+
+__all__ = [
+    "MEASURES",
+    "SCHEMA",
+    "employed_share_to_group",
+    "internet_use_rate",
+    "load_employment",
+    "load_penetration",
+    "load_population",
+    "load_sources",
+    "load_survey_samples",
+    "to_population_share",
+    "validate_penetration",
+]
+
+#: Required columns of a penetration table, in order (DESIGN.md §3).
+SCHEMA = (
+    "source_id",
+    "year",
+    "platform",
+    "measure",
+    "base",
+    "dimension",
+    "segment",
+    "share",
+    "n",
+    "n_basis",
+    "approximate",
+    "quote",
+)
+#: Optional columns kept when present.
+OPTIONAL = ("segment_label", "also_reported_by", "n_weighted", "small_base", "question")
+
+MEASURES = ("ever", "daily", "weekly")
+N_BASES = ("interviews", "weighted_interviews", "assumed")
+DIMENSIONS = (
+    "all",
+    "age",
+    "industry",
+    "education",
+    "gender",
+    "employment",
+    "age_gender",
+    "occupation",
+    "geography",
+    "income",
+    "household",
+)
+KEY = ("year", "platform", "measure", "base", "dimension", "segment")
+
+#: Segments of the internet-use rows that stand for several IIS age bands (documented
+#: assumption: IIS's "upp till pensionsåldern" covers the bands up to 56-65).
+_COVERING_SEGMENTS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
+
+
+def _read_embedded(name: str) -> pd.DataFrame:
+    with resources.files("socialreach.data").joinpath(name).open("rb") as fh:
+        return pd.read_csv(fh)
+
+
+def load_penetration(
+    path: str | Path | None = None,
+    *,
+    year: int | list[int] | None = None,
+    platform: str | list[str] | None = None,
+    measure: str | list[str] | None = None,
+    dimension: str | list[str] | None = None,
+    base: str | list[str] | None = None,
+) -> pd.DataFrame:
+    """Load the penetration table: the embedded default, or a user's CSV/XLSX in the same schema.
+
+    Parameters
+    ----------
+    path
+        ``None`` for the embedded table (built from the cited reference data), or a ``.csv`` /
+        ``.xlsx`` file with the columns of :data:`SCHEMA`.
+    year, platform, measure, dimension, base
+        Keep only rows matching the value (or any of a list of values).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per published figure; ``share`` is a proportion 0-1 of the row's ``base``.
+
+    Raises
+    ------
+    InputError
+        When a user table is malformed: the message names file, row and column.
+    """
+    if path is None:
+        data = _read_embedded("penetration.csv")
+        name = "embedded penetration table"
+    else:
+        path = Path(path)
+        name = path.name
+        if not path.exists():
+            raise InputError("file not found", file=name, fix="check the path")
+        try:
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                data = pd.read_excel(path)
+            else:
+                data = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig")
+        except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+            raise InputError(
+                f"cannot be read as a table ({type(err).__name__})",
+                file=name,
+                fix="save it as UTF-8 CSV or .xlsx with the penetration columns",
+            ) from None
+    data = validate_penetration(data, source=name)
+    for col, wanted in (
+        ("year", year),
+        ("platform", platform),
+        ("measure", measure),
+        ("dimension", dimension),
+        ("base", base),
+    ):
+        if wanted is not None:
+            values = wanted if isinstance(wanted, list | tuple | set) else [wanted]
+            data = data[data[col].isin(list(values))]
+    return data.reset_index(drop=True)
+
+
+def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.DataFrame:
+    """Check a penetration table against the schema and return a clean copy.
+
+    Rows are reported 1-based as in a spreadsheet, counting the header as row 1.
+    """
+    missing = [c for c in SCHEMA if c not in data.columns]
+    if missing:
+        raise InputError(
+            f"required column '{missing[0]}' is missing",
+            file=source,
+            fix=f"add the columns {', '.join(SCHEMA)}",
+        )
+    out = data[[*SCHEMA, *[c for c in OPTIONAL if c in data.columns]]].copy()
+
+    def fail(i: int, col: str, problem: str, value: object, fix: str) -> None:
+        raise InputError(problem, file=source, row=int(i) + 2, column=col, value=value, fix=fix)
+
+    share = pd.to_numeric(out["share"], errors="coerce")
+    for i in np.flatnonzero(share.isna().to_numpy()):
+        fail(
+            i,
+            "share",
+            "share is missing or not a number",
+            out["share"].iloc[i],
+            "give a proportion between 0 and 1, or leave the figure out",
+        )
+    for i in np.flatnonzero(((share < 0) | (share > 1 + 1e-9)).to_numpy()):
+        v = share.iloc[i]
+        fix = (
+            f"shares are proportions: write {v / 100:g} for {v:g} %"
+            if 1 < v <= 100
+            else "give a proportion between 0 and 1"
+        )
+        fail(i, "share", "share is outside 0-1", v, fix)
+    out["share"] = share.clip(upper=1.0)  # exact 100 % can arrive as 1.0000000000000002
+
+    year = pd.to_numeric(out["year"], errors="coerce")
+    for i in np.flatnonzero((year.isna() | (year < 1990) | (year > 2100)).to_numpy()):
+        fail(i, "year", "year is not a survey year", out["year"].iloc[i], "give a year like 2017")
+    out["year"] = year.astype("int64")
+
+    for col, allowed in (("base", tuple(BASES)), ("measure", MEASURES)):
+        bad = ~out[col].isin(allowed)
+        for i in np.flatnonzero(bad.to_numpy())[:1]:
+            fail(i, col, f"unknown {col}", out[col].iloc[i], f"use one of {', '.join(allowed)}")
+    for col in ("source_id", "platform", "dimension", "segment", "quote"):
+        empty = out[col].isna() | (out[col].astype(str).str.strip() == "")
+        for i in np.flatnonzero(empty.to_numpy())[:1]:
+            fail(
+                i,
+                col,
+                f"{col} is empty",
+                None,
+                "every figure needs a source, a segment and a quote",
+            )
+    out["platform"] = out["platform"].astype(str).str.strip().str.lower()
+
+    n = pd.to_numeric(out["n"], errors="coerce")
+    bad_n = out["n"].notna() & (n.isna() | (n < 0))
+    for i in np.flatnonzero(bad_n.to_numpy())[:1]:
+        fail(
+            i, "n", "n is not a non-negative number", out["n"].iloc[i], "leave n empty when unknown"
+        )
+    out["n"] = n.astype("Float64")
+    basis = out["n_basis"].astype("object").where(out["n_basis"].notna(), None)
+    bad_basis = basis.notna() & ~basis.isin(N_BASES)
+    for i in np.flatnonzero(bad_basis.to_numpy())[:1]:
+        fail(i, "n_basis", "unknown n_basis", basis.iloc[i], f"use one of {', '.join(N_BASES)}")
+    out["n_basis"] = basis.astype("string")
+    out["approximate"] = out["approximate"].map(_as_bool)
+    for i in np.flatnonzero(out["approximate"].isna().to_numpy())[:1]:
+        fail(
+            i,
+            "approximate",
+            "approximate is not true/false",
+            data["approximate"].iloc[i],
+            "write true or false",
+        )
+    out["approximate"] = out["approximate"].astype(bool)
+
+    dup = out.duplicated(list(KEY), keep="first")
+    for i in np.flatnonzero(dup.to_numpy())[:1]:
+        first = np.flatnonzero((out[list(KEY)] == out[list(KEY)].iloc[i]).all(axis=1).to_numpy())[0]
+        fail(
+            i,
+            "segment",
+            f"duplicate figure (same year, platform, measure, base, dimension and "
+            f"segment as row {first + 2})",
+            out["segment"].iloc[i],
+            "keep one row per figure",
+        )
+    return out.reset_index(drop=True)
+
+
+def _as_bool(value: object) -> bool | None:
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return False
+    text = str(value).strip().lower()
+    return {
+        "true": True,
+        "1": True,
+        "yes": True,
+        "ja": True,
+        "false": False,
+        "0": False,
+        "no": False,
+        "nej": False,
+        "": False,
+    }.get(text)
+
+
+def load_sources() -> pd.DataFrame:
+    """Sources of every figure: ``source_id, title, publisher, year, url, notes``."""
+    return _read_embedded("sources.csv")
+
+
+def load_population() -> pd.DataFrame:
+    """Population, employment and graduate figures (SCB, UKÄ and others), as published."""
+    return _read_embedded("population.csv")
+
+
+def load_employment(year: int | None = None) -> pd.DataFrame:
+    """Gainfully employed people by IIS industry category (SCB RAMS, aggregated SNI groups).
+
+    Returns ``source_id, year, industry, employed, share`` where ``share`` is the industry's share
+    of all employed that year (0-1). The SNI-group -> IIS-category crosswalk is an assumption
+    documented in ``data/README.md``. Years with an incomplete published table are left out.
+    """
+    emp = _read_embedded("employment_by_industry.csv")
+    totals = emp[emp["industry"] == "all"].set_index("year")["employed"]
+    parts = emp[emp["industry"] != "all"]
+    complete = parts.groupby("year")["employed"].sum().eq(totals.reindex(parts["year"].unique()))
+    parts = parts[parts["year"].isin(complete[complete].index)]
+    out = parts.groupby(["source_id", "year", "industry"], as_index=False)["employed"].sum()
+    out["share"] = out["employed"] / out["year"].map(totals)
+    if year is not None:
+        out = out[out["year"] == year]
+    return out.reset_index(drop=True)
+
+
+def load_survey_samples() -> pd.DataFrame:
+    """Published sample sizes of *Svenskarna och internet*: ``source_id, year, group, n, quote``."""
+    return _read_embedded("survey_samples.csv")
+
+
+def internet_use_rate(
+    year: int,
+    age_band: str | None = None,
+    *,
+    penetration: pd.DataFrame | None = None,
+) -> tuple[float, str]:
+    """Share of the population (0-1) that uses the internet, for an IIS age band.
+
+    Looks for the band itself, then a published segment that covers it (``up_to_retirement``
+    covers 12-15 … 56-65), then the overall rate of the year.
+
+    Returns
+    -------
+    (rate, segment_used)
+        ``segment_used`` is the published segment the rate comes from; when it is ``all`` for a
+        band, the band's own rate is not published and the overall rate is a fallback.
+    """
+    table = penetration if penetration is not None else load_penetration()
+    rows = table[
+        (table["platform"] == "internet")
+        & (table["year"] == year)
+        & (table["measure"] == "ever")
+        & (table["base"] == "population_12plus")
+    ]
+    by_segment = dict(zip(rows["segment"], rows["share"], strict=True))
+    if age_band is not None:
+        if age_band in by_segment:
+            return float(by_segment[age_band]), age_band
+        for seg, bands in _COVERING_SEGMENTS.items():
+            if age_band in bands and seg in by_segment:
+                return float(by_segment[seg]), seg
+    if "all" in by_segment:
+        return float(by_segment["all"]), "all"
+    raise InputError(
+        f"no internet-use rate is published for {year}",
+        fix="choose a survey year with an internet-use figure (2017 or 2018)",
+    )
+
+
+def to_population_share(share_of_internet_users: float | np.ndarray, internet_rate: float):
+    """Share of everyone (0-1) from a share of internet users: ``share × internet-use rate``.
+
+    Non-users of the internet are assumed not to use any platform. Example: Facebook 74 % of
+    internet users with 94 % internet use is 0.74 × 0.94 = 69.56 % of the population.
+    """
+    if not 0 <= internet_rate <= 1:
+        raise ValueError(f"internet_rate must be a proportion 0-1, not {internet_rate}")
+    return np.asarray(share_of_internet_users) * internet_rate
+
+
+def employed_share_to_group(
+    share_of_employed: float, working_fraction: float, share_of_non_working: float
+) -> float:
+    """Share of a whole group (0-1) from a share that applies to its working members only.
+
+    A share "of employed" says nothing about people who do not work, so the caller must state
+    what applies to them (``share_of_non_working``). Example: 40 % of the employed, 75 % of the
+    group working, 10 % of the others -> 0.40 × 0.75 + 0.10 × 0.25 = 0.325.
+    """
+    checks = {
+        "share_of_employed": share_of_employed,
+        "working_fraction": working_fraction,
+        "share_of_non_working": share_of_non_working,
+    }
+    for name, v in checks.items():
+        if not 0 <= v <= 1:
+            raise ValueError(f"{name} must be a proportion 0-1, not {v}")
+    return share_of_employed * working_fraction + share_of_non_working * (1 - working_fraction)
