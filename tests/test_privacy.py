@@ -1,0 +1,157 @@
+"""Small-cell suppression: hand-checked tables, and no hidden cell recoverable from the totals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialreach.privacy import suppress_small_cells
+
+
+def test_single_small_cell_gets_a_partner_the_smallest_other_cell() -> None:
+    table = pd.DataFrame({"segment": ["a", "b", "c", "d"], "n": [4, 30, 12, 50]})
+    out = suppress_small_cells(table, count_col="n")
+    # 4 is hidden; total − 30 − 12 − 50 would give it back, so the smallest other (12) goes too
+    assert out["suppressed"].tolist() == ["primary", "", "secondary", ""]
+    assert out["n"].isna().tolist() == [True, False, True, False]
+
+
+def test_two_small_cells_whose_sum_is_still_small_need_a_third() -> None:
+    table = pd.DataFrame({"segment": ["a", "b", "c", "d"], "n": [3, 4, 25, 40]})
+    out = suppress_small_cells(table, count_col="n")
+    # 3 + 4 = 7 < 10 would be published implicitly as total − 25 − 40
+    assert out["suppressed"].tolist() == ["primary", "primary", "secondary", ""]
+
+
+def test_two_small_cells_with_a_large_enough_sum_are_enough() -> None:
+    table = pd.DataFrame({"segment": ["a", "b", "c"], "n": [6, 7, 80]})
+    out = suppress_small_cells(table, count_col="n")
+    assert out["suppressed"].tolist() == ["primary", "primary", ""]
+
+
+def test_nothing_small_nothing_hidden_and_values_unchanged() -> None:
+    table = pd.DataFrame({"segment": ["a", "b"], "n": [10, 11], "share": [0.4, 0.5]})
+    out = suppress_small_cells(table, count_col="n")
+    assert out["suppressed"].tolist() == ["", ""]
+    pd.testing.assert_frame_equal(out.drop(columns="suppressed"), table)
+
+
+def test_derived_values_are_hidden_too_and_input_is_not_mutated() -> None:
+    table = pd.DataFrame(
+        {
+            "platform": ["facebook"] * 3 + ["linkedin"] * 3,
+            "segment": ["x", "y", "z"] * 2,
+            "n": [5, 20, 40] * 2,
+            "expected": [4.0, 15.0, 30.0, 1.0, 8.0, 20.0],
+            "share": [0.8, 0.75, 0.75, 0.2, 0.4, 0.5],
+        }
+    )
+    before = table.copy()
+    out = suppress_small_cells(table, count_col="n", by="platform")
+    pd.testing.assert_frame_equal(table, before)
+    hidden = out["suppressed"] != ""
+    assert hidden.tolist() == [True, True, False] * 2
+    assert out.loc[hidden, ["n", "expected", "share"]].isna().all().all()
+    assert out.loc[~hidden, "expected"].tolist() == [30.0, 20.0]
+    assert out["segment"].tolist() == table["segment"].tolist()
+
+
+def test_equal_counts_break_ties_the_same_way_in_every_group() -> None:
+    # If platform A hid (x, y) and platform B hid (x, z), y from A and z from B would be
+    # published and x = total − published(A) − z would be recoverable.
+    table = pd.DataFrame(
+        {
+            "platform": ["a", "a", "a", "b", "b", "b"],
+            "segment": ["x", "y", "z", "z", "y", "x"],  # different row order in group b
+            "n": [3, 20, 20, 20, 20, 3],
+        }
+    )
+    out = suppress_small_cells(table, count_col="n", by="platform")
+    hidden = set(map(tuple, out.loc[out["suppressed"] != "", ["platform", "segment"]].values))
+    assert hidden == {("a", "x"), ("a", "y"), ("b", "x"), ("b", "y")}
+
+
+def test_whole_group_below_threshold_is_hidden_entirely() -> None:
+    table = pd.DataFrame({"segment": ["a", "b"], "n": [2, 3]})
+    out = suppress_small_cells(table, count_col="n")
+    assert out["suppressed"].tolist() == ["primary", "primary"]
+
+
+def test_bad_count_column_is_refused() -> None:
+    with pytest.raises(ValueError, match="count column"):
+        suppress_small_cells(pd.DataFrame({"n": [1]}), count_col="m")
+    with pytest.raises(ValueError, match="missing counts"):
+        suppress_small_cells(pd.DataFrame({"n": [1.0, np.nan]}), count_col="n")
+
+
+def _derivable(hidden: np.ndarray, group_of: np.ndarray) -> np.ndarray:
+    """Which hidden cells follow from the published cells and the published group totals.
+
+    Each group total gives one linear equation over the group's hidden cells; a hidden cell is
+    derivable exactly when its unit vector lies in the row space of those equations.
+    """
+    cells = np.flatnonzero(hidden)
+    if cells.size == 0:
+        return np.zeros(0, dtype=bool)
+    groups = np.unique(group_of)
+    a = np.array([[1.0 if group_of[c] == g else 0.0 for c in cells] for g in groups])
+    rank = np.linalg.matrix_rank(a)
+    out = []
+    for j in range(cells.size):
+        unit = np.zeros(cells.size)
+        unit[j] = 1.0
+        out.append(np.linalg.matrix_rank(np.vstack([a, unit])) == rank)
+    return np.array(out)
+
+
+tables = st.lists(
+    st.lists(st.integers(min_value=0, max_value=60), min_size=1, max_size=7),
+    min_size=1,
+    max_size=4,
+)
+
+
+@given(tables, st.integers(min_value=1, max_value=20))
+def test_no_hidden_cell_can_be_derived_by_subtraction(groups, min_count) -> None:
+    rows = [
+        {"group": g, "segment": f"s{i}", "n": n}
+        for g, counts in enumerate(groups)
+        for i, n in enumerate(counts)
+    ]
+    table = pd.DataFrame(rows)
+    out = suppress_small_cells(table, count_col="n", min_count=min_count, by="group")
+    hidden = (out["suppressed"] != "").to_numpy()
+    group_of = table["group"].to_numpy()
+    counts = table["n"].to_numpy()
+
+    assert (hidden[counts < min_count]).all()  # every small cell is hidden
+    assert not (out["suppressed"].eq("primary") & (table["n"] >= min_count)).any()
+    for g in np.unique(group_of):
+        in_g = group_of == g
+        if hidden[in_g].all():
+            continue  # the caller must not publish a total this small (documented)
+        if hidden[in_g].any():
+            # the hidden cells' sum is recoverable, so it must not be a small cell itself
+            assert hidden[in_g].sum() >= 2
+            assert counts[in_g & hidden].sum() >= min_count
+    if not any(hidden[group_of == g].all() for g in np.unique(group_of)):
+        assert not _derivable(hidden, group_of).any()
+    assert out.loc[hidden, "n"].isna().all()
+    assert (out.loc[~hidden, "n"] == table.loc[~hidden, "n"]).all()
+
+
+@given(tables, st.randoms(use_true_random=False))
+def test_row_order_does_not_change_what_is_hidden(groups, rnd) -> None:
+    rows = [
+        {"group": g, "segment": f"s{i}", "n": n}
+        for g, counts in enumerate(groups)
+        for i, n in enumerate(counts)
+    ]
+    table = pd.DataFrame(rows)
+    shuffled = table.sample(frac=1, random_state=rnd.randint(0, 10**6))
+    a = suppress_small_cells(table, count_col="n", by="group").set_index(["group", "segment"])
+    b = suppress_small_cells(shuffled, count_col="n", by="group").set_index(["group", "segment"])
+    assert a["suppressed"].sort_index().equals(b["suppressed"].sort_index())
