@@ -1,0 +1,981 @@
+"""Charts of survey figures, alumni profiles and reach estimates, in Swedish or English.
+
+Every ``plot_*`` function returns a plotly figure for exploring in JupyterLab; its
+``plot_*_static`` twin draws the same chart on a matplotlib Axes for slides. They take the tidy
+frames of the engine (one estimates schema) data first, never mutate them, never show or save,
+and change no global style. Shares stay proportions 0-1 in the data and become percent here,
+for people, with the interval of every estimate drawn as an error bar or a range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter
+
+from .format import format_count, format_share, format_share_interval
+from .profile import AlumniProfile
+from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
+
+__all__ = [
+    "COMBINED_COLOURS",
+    "PLATFORM_COLOURS",
+    "plot_combined_reach",
+    "plot_combined_reach_static",
+    "plot_comparison",
+    "plot_comparison_static",
+    "plot_profile",
+    "plot_profile_static",
+    "plot_reach",
+    "plot_reach_by_segment",
+    "plot_reach_by_segment_static",
+    "plot_reach_static",
+    "plot_survey",
+    "plot_survey_static",
+]
+
+#: One colour per platform in every chart. The brand colours of Facebook and LinkedIn are both
+#: blue and cannot be told apart side by side, so the colours come from the Okabe-Ito palette,
+#: which stays distinct for colour-blind readers and in greyscale print.
+PLATFORM_COLOURS = {
+    "facebook": "#0072B2",
+    "linkedin": "#E69F00",
+    "messenger": "#56B4E9",
+    "instagram": "#CC79A7",
+    "snapchat": "#F0E442",
+    "twitter": "#009E73",
+    "youtube": "#D55E00",
+    "internet": "#999999",
+}
+#: Colours of the combined-reach chart: the honest range, and the two points inside it.
+COMBINED_COLOURS = {"range": "#BBBBBB", "independent": "#000000", "point": "#009E73"}
+_OTHER_COLOUR = "#777777"
+_SOURCE_COLOURS = {"known": "#0072B2", "inferred": "#E69F00", UNKNOWN: "#BBBBBB"}
+
+_TEXT = {
+    "share": ("Andel", "Share"),
+    "expected": ("Antal alumner", "Number of alumni"),
+    "alumni": ("Antal alumner", "Number of alumni"),
+    "reach_share": ("Andel av alumnerna som nås", "Share of alumni reached"),
+    "reach_count": ("Alumner som nås", "Alumni reached"),
+    "platform": ("Plattform", "Platform"),
+    "year": ("År", "Year"),
+    "interval": ("intervall", "interval"),
+    "range": ("Möjligt spann (ingen antagen överlappning)", "Possible range (no overlap assumed)"),
+    "independent": ("Om användningen är oberoende", "If use is independent"),
+    "point": ("Med antagen överlappning", "With assumed overlap"),
+    "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
+    "missing": ("ej publicerad", "not published"),
+    "all": ("Samtliga", "All"),
+    "institution": ("Lärosäte", "Institution"),
+    "known": ("Bransch angiven", "Industry given"),
+    "inferred": ("Bransch härledd från utbildning", "Industry inferred from field of study"),
+    "age_band": ("Åldersgrupp", "Age band"),
+    "age": ("Åldersgrupp", "Age band"),
+    "industry": ("Bransch", "Industry"),
+    "employment": ("Sysselsättning", "Employment"),
+    "field_of_study": ("Utbildningsområde", "Field of study"),
+    "total": ("Totalt", "Total"),
+}
+_BASE_TEXT = {
+    "internet_users_12plus": ("av internetanvändare 12+ år", "of internet users aged 12+"),
+    "population_12plus": ("av befolkningen 12+ år", "of the population aged 12+"),
+    "population_16plus": ("av befolkningen 16+ år", "of the population aged 16+"),
+    "employed": ("av sysselsatta", "of the employed"),
+    "facebook_users": ("av Facebookanvändare", "of Facebook users"),
+    "youth_school_substudy": ("av skolelever (delstudie)", "of school pupils (sub-study)"),
+}
+_BASE_SEGMENT_TEXT = {
+    "age": ("i åldersgruppen", "in the age band"),
+    "industry": ("i branschen", "in the industry"),
+}
+_MEASURE_TEXT = {
+    "ever": ("använder någon gång", "ever use"),
+    "daily": ("använder dagligen", "use daily"),
+    "weekly": ("använder varje vecka", "use weekly"),
+}
+_INSTITUTIONS = {
+    "business_school": ("Handelshögskola", "Business school"),
+    "technical_university": ("Tekniskt universitet", "Technical university"),
+    "multi_faculty_university": ("Breddat universitet", "Multi-faculty university"),
+}
+_ORDER_KIND = {
+    "age_band": "age_band",
+    "age": "age_band",
+    "industry": "industry",
+    "employment": "employment",
+}
+
+
+def _t(key: str, lang: str) -> str:
+    if lang not in ("sv", "en"):
+        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
+    return _TEXT[key][0 if lang == "sv" else 1]
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0 if lang == "sv" else 1]
+
+
+def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(f"{what} needs the columns {', '.join(missing)}")
+
+
+def _colour(platform: str) -> str:
+    return PLATFORM_COLOURS.get(platform, _OTHER_COLOUR)
+
+
+def _institution_label(name: str, lang: str) -> str:
+    return _pick(_INSTITUTIONS[name], lang) if name in _INSTITUTIONS else str(name)
+
+
+def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
+    """Segments present, in the canonical order of their dimension (else first appearance)."""
+    present = segments.astype(str)
+    kind = _ORDER_KIND.get(dimension)
+    if kind is None:
+        return list(dict.fromkeys(present))
+    order = as_categorical(pd.Series(present.unique()), kind).sort_values()
+    return [str(s) for s in order]
+
+
+def _percent_axis(lang: str) -> dict:
+    return {"ticksuffix": "\u00a0%" if lang == "sv" else "%", "rangemode": "tozero"}
+
+
+def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Figure:
+    # Swedish numbers in hover and ticks: decimal comma, space between thousands.
+    fig.update_layout(
+        title={"text": title} if title else None,
+        separators=", " if lang == "sv" else ".,",
+        template="plotly_white",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"t": 80 if title else 50},
+        **layout,
+    )
+    return fig
+
+
+def _percent_formatter(lang: str) -> FuncFormatter:
+    return FuncFormatter(lambda v, _pos: format_share(v, lang=lang))
+
+
+def _new_axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def _value_columns(value: str) -> tuple[str, str, str]:
+    if value == "share":
+        return "share", "ci_low", "ci_high"
+    if value == "expected":
+        return "expected", "expected_low", "expected_high"
+    raise ValueError(f"value must be 'share' or 'expected', not {value!r}")
+
+
+def _hover(row: pd.Series, value: str, lang: str) -> str:
+    if value == "share":
+        return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang)
+    return (
+        f"{format_count(row['expected'], lang=lang)} "
+        f"({format_count(row['expected_low'], lang=lang)}–"
+        f"{format_count(row['expected_high'], lang=lang)})"
+    )
+
+
+# --- reach totals -----------------------------------------------------------------------------
+
+
+def _totals(estimates: pd.DataFrame, value: str) -> pd.DataFrame:
+    col, low, high = _value_columns(value)
+    _require(estimates, ["platform", "dimension", col, low, high], "plot_reach")
+    totals = estimates[estimates["dimension"] == "total"]
+    if totals.empty:
+        raise ValueError("the estimates have no total rows (dimension == 'total')")
+    return totals
+
+
+def plot_reach(
+    estimates: pd.DataFrame,
+    *,
+    value: str = "share",
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Platforms side by side: the share (or number) of alumni reached, with its interval.
+
+    Parameters
+    ----------
+    estimates
+        Frame of :func:`socialreach.estimate_reach`; only the total rows are drawn.
+    value
+        ``"share"`` (share of all alumni, 0-1, shown as percent) or ``"expected"`` (number of
+        alumni).
+    lang
+        ``"sv"`` or ``"en"`` labels.
+    title
+        Chart title; none by default.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar per platform with the interval as an error bar.
+    """
+    col, low, high = _value_columns(value)
+    totals = _totals(estimates, value)
+    fig = go.Figure()
+    for _, row in totals.iterrows():
+        fig.add_bar(
+            x=[label(row["platform"], lang)],
+            y=[row[col] * (100 if value == "share" else 1)],
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": [(row[high] - row[col]) * (100 if value == "share" else 1)],
+                "arrayminus": [(row[col] - row[low]) * (100 if value == "share" else 1)],
+            },
+            marker_color=_colour(row["platform"]),
+            name=label(row["platform"], lang),
+            hovertext=[_hover(row, value, lang)],
+            hoverinfo="text+name",
+            showlegend=False,
+        )
+    yaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
+    if value == "share":
+        yaxis.update(_percent_axis(lang))
+    return _layout(fig, lang=lang, title=title, yaxis=yaxis, bargap=0.5)
+
+
+def plot_reach_static(
+    estimates: pd.DataFrame,
+    *,
+    value: str = "share",
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_reach` on a matplotlib Axes (drawn on ``ax`` when given)."""
+    col, low, high = _value_columns(value)
+    totals = _totals(estimates, value)
+    ax = _new_axes(ax, (5, 4))
+    x = np.arange(len(totals))
+    y = totals[col].to_numpy(dtype=float)
+    err = np.vstack([y - totals[low].to_numpy(float), totals[high].to_numpy(float) - y])
+    ax.bar(x, y, color=[_colour(p) for p in totals["platform"]], width=0.5)
+    ax.errorbar(x, y, yerr=err, fmt="none", ecolor="black", capsize=6)
+    ax.set_xticks(x, [label(p, lang) for p in totals["platform"]])
+    ax.set_ylabel(_t("reach_share" if value == "share" else "reach_count", lang))
+    if value == "share":
+        ax.yaxis.set_major_formatter(_percent_formatter(lang))
+    ax.set_ylim(bottom=0)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+# --- reach per segment ------------------------------------------------------------------------
+
+
+def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.DataFrame:
+    col, low, high = _value_columns(value)
+    _require(
+        estimates, ["platform", "dimension", "segment", "n_alumni", col, low, high], "the chart"
+    )
+    rows = estimates[estimates["dimension"] == dimension]
+    if rows.empty:
+        found = ", ".join(sorted(estimates["dimension"].astype(str).unique()))
+        raise ValueError(f"no rows for dimension {dimension!r} (the estimates have: {found})")
+    return rows
+
+
+def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
+    n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
+    return [f"{label(s, lang)} (n = {format_count(n[s], lang=lang)})" for s in order]
+
+
+def plot_reach_by_segment(
+    estimates: pd.DataFrame,
+    *,
+    dimension: str = "industry",
+    value: str = "share",
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Reach per segment of one dimension, one colour per platform, with intervals.
+
+    Parameters
+    ----------
+    estimates
+        Frame of :func:`socialreach.estimate_reach`.
+    dimension
+        ``"age_band"``, ``"industry"``, ``"employment"`` or ``"field_of_study"``.
+    value
+        ``"share"`` (share of the segment's alumni, 0-1, shown as percent) or ``"expected"``.
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Horizontal bars, segments in canonical order from the top, each labelled with its number
+        of alumni.
+    """
+    col, low, high = _value_columns(value)
+    rows = _segment_rows(estimates, dimension, value)
+    order = _ordered_segments(rows["segment"], dimension)
+    ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
+    scale = 100 if value == "share" else 1
+    fig = go.Figure()
+    for platform, part in rows.groupby("platform", sort=False):
+        part = part.set_index(part["segment"].astype(str)).reindex(order).dropna(subset=[col])
+        fig.add_bar(
+            y=[ticks[s] for s in part.index],
+            x=part[col] * scale,
+            orientation="h",
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": (part[high] - part[col]) * scale,
+                "arrayminus": (part[col] - part[low]) * scale,
+            },
+            name=label(platform, lang),
+            marker_color=_colour(platform),
+            hovertext=[_hover(r, value, lang) for _, r in part.iterrows()],
+            hoverinfo="text+name",
+        )
+    xaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
+    if value == "share":
+        xaxis.update(_percent_axis(lang))
+    yaxis = {
+        "title": {"text": _t(dimension, lang) if dimension in _TEXT else dimension},
+        "autorange": "reversed",  # canonical order reads from the top
+        "categoryorder": "array",
+        "categoryarray": [ticks[s] for s in order],
+    }
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        xaxis=xaxis,
+        yaxis=yaxis,
+        barmode="group",
+        height=160 + 45 * len(order) * max(1, rows["platform"].nunique()) // 2,
+    )
+
+
+def plot_reach_by_segment_static(
+    estimates: pd.DataFrame,
+    *,
+    dimension: str = "industry",
+    value: str = "share",
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_reach_by_segment` on a matplotlib Axes."""
+    col, low, high = _value_columns(value)
+    rows = _segment_rows(estimates, dimension, value)
+    order = _ordered_segments(rows["segment"], dimension)
+    platforms = list(dict.fromkeys(rows["platform"]))
+    ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(platforms)) / 1.5))
+    height = 0.8 / len(platforms)
+    base = np.arange(len(order))
+    for i, platform in enumerate(platforms):
+        part = rows[rows["platform"] == platform]
+        part = part.set_index(part["segment"].astype(str)).reindex(order)
+        y = base + (i - (len(platforms) - 1) / 2) * height
+        v = part[col].to_numpy(dtype=float)
+        err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
+        ax.barh(y, v, height=height, color=_colour(platform), label=label(platform, lang))
+        ax.errorbar(v, y, xerr=err, fmt="none", ecolor="black", capsize=3)
+    ax.set_yticks(base, _segment_ticks(rows, order, lang))
+    ax.invert_yaxis()
+    ax.set_xlabel(_t("reach_share" if value == "share" else "reach_count", lang))
+    if value == "share":
+        ax.xaxis.set_major_formatter(_percent_formatter(lang))
+    ax.set_xlim(left=0)
+    ax.legend(loc="lower right")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+# --- combined reach ---------------------------------------------------------------------------
+
+
+def _combined_rows(combined: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    _require(
+        combined,
+        ["dimension", "segment", "lower", "upper", "independent", "point"],
+        "the combined-reach chart",
+    )
+    rows = combined[combined["dimension"] == dimension]
+    if rows.empty:
+        raise ValueError(f"no combined-reach rows for dimension {dimension!r}")
+    order = _ordered_segments(rows["segment"], dimension)
+    return rows.set_index(rows["segment"].astype(str)).reindex(order)
+
+
+def plot_combined_reach(
+    combined: pd.DataFrame,
+    *,
+    dimension: str = "total",
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Reach on Facebook OR LinkedIn: the possible range, with independence and point markers.
+
+    Parameters
+    ----------
+    combined
+        Frame of :func:`socialreach.combined_reach` (shares 0-1).
+    dimension
+        Which rows to draw: ``"total"`` (one bar) or a segment dimension (one bar per segment).
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A grey bar from ``lower`` (max of the two platforms: full overlap) to ``upper`` (their
+        sum, capped at 100 %: no overlap), a black diamond where use is independent and a green
+        dot at the estimate with the assumed overlap.
+    """
+    rows = _combined_rows(combined, dimension)
+    ticks = [_t("all", lang) if s == "all" else label(s, lang) for s in rows.index]
+    fig = go.Figure()
+    fig.add_bar(
+        y=ticks,
+        x=(rows["upper"] - rows["lower"]) * 100,
+        base=rows["lower"] * 100,
+        orientation="h",
+        marker_color=COMBINED_COLOURS["range"],
+        name=_t("range", lang),
+        hovertext=[
+            f"{format_share(lo, lang=lang)}–{format_share(hi, lang=lang)}"
+            for lo, hi in zip(rows["lower"], rows["upper"], strict=True)
+        ],
+        hoverinfo="text+name",
+        width=0.5,
+    )
+    for key, symbol in (("independent", "diamond"), ("point", "circle")):
+        fig.add_scatter(
+            y=ticks,
+            x=rows[key] * 100,
+            mode="markers",
+            marker={"symbol": symbol, "size": 13, "color": COMBINED_COLOURS[key]},
+            name=_t(key, lang),
+            hovertext=[format_share(v, lang=lang) for v in rows[key]],
+            hoverinfo="text+name",
+        )
+    xaxis = {"title": {"text": _t("combined", lang)}, "range": [0, 100], **_percent_axis(lang)}
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        xaxis=xaxis,
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": ticks},
+        height=220 + 40 * len(rows),
+    )
+
+
+def plot_combined_reach_static(
+    combined: pd.DataFrame,
+    *,
+    dimension: str = "total",
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_combined_reach` on a matplotlib Axes."""
+    rows = _combined_rows(combined, dimension)
+    ticks = [_t("all", lang) if s == "all" else label(s, lang) for s in rows.index]
+    ax = _new_axes(ax, (7, 1.5 + 0.5 * len(rows)))
+    y = np.arange(len(rows))
+    ax.barh(
+        y,
+        rows["upper"] - rows["lower"],
+        left=rows["lower"],
+        height=0.5,
+        color=COMBINED_COLOURS["range"],
+        label=_t("range", lang),
+    )
+    ax.scatter(
+        rows["independent"],
+        y,
+        marker="D",
+        color=COMBINED_COLOURS["independent"],
+        label=_t("independent", lang),
+        zorder=3,
+    )
+    ax.scatter(
+        rows["point"], y, marker="o", s=60, color=COMBINED_COLOURS["point"], label=_t("point", lang)
+    )
+    ax.set_yticks(y, ticks)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(_percent_formatter(lang))
+    ax.set_xlabel(_t("combined", lang))
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize="small")
+    if title:
+        ax.set_title(title, pad=30)
+    return ax
+
+
+# --- comparison -------------------------------------------------------------------------------
+
+
+def _comparison_rows(comparison: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    _require(
+        comparison,
+        ["institution", "platform", "dimension", "share", "ci_low", "ci_high"],
+        "the comparison chart",
+    )
+    rows = comparison[comparison["dimension"] == "total"]
+    if rows.empty:
+        raise ValueError("the comparison has no total rows (dimension == 'total')")
+    return rows, list(dict.fromkeys(rows["institution"].astype(str)))
+
+
+def plot_comparison(
+    comparison: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Share of alumni reached per institution, one colour per platform, with intervals.
+
+    Parameters
+    ----------
+    comparison
+        Frame of :func:`socialreach.compare_institutions`; the total rows are drawn, institutions
+        in the order they appear (the user's own first).
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Grouped bars: institutions along the x axis, platforms side by side.
+    """
+    rows, institutions = _comparison_rows(comparison)
+    names = [_institution_label(i, lang) for i in institutions]
+    fig = go.Figure()
+    for platform, part in rows.groupby("platform", sort=False):
+        part = part.set_index(part["institution"].astype(str)).reindex(institutions)
+        fig.add_bar(
+            x=names,
+            y=part["share"] * 100,
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (part["ci_high"] - part["share"]) * 100,
+                "arrayminus": (part["share"] - part["ci_low"]) * 100,
+            },
+            name=label(platform, lang),
+            marker_color=_colour(platform),
+            hovertext=[_hover(r, "share", lang) for _, r in part.iterrows()],
+            hoverinfo="text+name",
+        )
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        barmode="group",
+        xaxis={"title": {"text": _t("institution", lang)}},
+        yaxis={"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
+    )
+
+
+def plot_comparison_static(
+    comparison: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_comparison` on a matplotlib Axes."""
+    rows, institutions = _comparison_rows(comparison)
+    platforms = list(dict.fromkeys(rows["platform"]))
+    ax = _new_axes(ax, (8, 4))
+    width = 0.8 / len(platforms)
+    base = np.arange(len(institutions))
+    for i, platform in enumerate(platforms):
+        part = rows[rows["platform"] == platform]
+        part = part.set_index(part["institution"].astype(str)).reindex(institutions)
+        x = base + (i - (len(platforms) - 1) / 2) * width
+        v = part["share"].to_numpy(dtype=float)
+        err = np.vstack([v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v])
+        ax.bar(x, v, width=width, color=_colour(platform), label=label(platform, lang))
+        ax.errorbar(x, v, yerr=err, fmt="none", ecolor="black", capsize=3)
+    ax.set_xticks(base, [_institution_label(i, lang) for i in institutions])
+    ax.set_ylabel(_t("reach_share", lang))
+    ax.yaxis.set_major_formatter(_percent_formatter(lang))
+    ax.set_ylim(bottom=0)
+    ax.legend()
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+# --- alumni profile ---------------------------------------------------------------------------
+
+
+def _profile_counts(profile: AlumniProfile | pd.DataFrame, by: str) -> pd.DataFrame:
+    cells = profile.cells if isinstance(profile, AlumniProfile) else profile
+    _require(cells, [by, "n_alumni"], "the profile chart")
+    cells = cells.assign(segment=cells[by].astype(str))
+    if by == "industry" and "industry_source" in cells:
+        # Inferred industries are shown apart: every output says how much rests on them.
+        source = cells["industry_source"].astype(str)
+        cells["source"] = np.where(
+            cells["segment"] == UNKNOWN,
+            UNKNOWN,
+            np.where(source == "field_of_study", "inferred", "known"),
+        )
+    else:
+        cells["source"] = "known"
+    counts = cells.groupby(["segment", "source"], as_index=False, sort=False)["n_alumni"].sum()
+    return counts[counts["n_alumni"] > 0]
+
+
+def plot_profile(
+    profile: AlumniProfile | pd.DataFrame,
+    *,
+    by: str = "industry",
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Number of alumni per segment of one dimension (the profile every estimate rests on).
+
+    Parameters
+    ----------
+    profile
+        An :class:`~socialreach.AlumniProfile` (or its ``cells`` frame): counts only.
+    by
+        ``"age_band"``, ``"industry"``, ``"employment"`` or ``"field_of_study"``.
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Horizontal bars in canonical segment order; for industry, alumni whose industry was
+        inferred from their field of study are stacked apart from those with a given industry.
+    """
+    counts = _profile_counts(profile, by)
+    order = _ordered_segments(counts["segment"], by)
+    ticks = [label(s, lang) for s in order]
+    fig = go.Figure()
+    for source, part in counts.groupby("source", sort=False):
+        part = part.set_index("segment").reindex(order)
+        fig.add_bar(
+            y=ticks,
+            x=part["n_alumni"],
+            orientation="h",
+            name=_t(source, lang) if source in _TEXT else label(source, lang),
+            marker_color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR),
+            hovertext=[format_count(v, lang=lang) for v in part["n_alumni"]],
+            hoverinfo="text+name",
+        )
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        barmode="stack",
+        showlegend=len(set(counts["source"])) > 1,
+        xaxis={"title": {"text": _t("alumni", lang)}},
+        yaxis={
+            "title": {"text": _t(by, lang) if by in _TEXT else by},
+            "autorange": "reversed",
+            "categoryorder": "array",
+            "categoryarray": ticks,
+        },
+        height=160 + 32 * len(order),
+    )
+
+
+def plot_profile_static(
+    profile: AlumniProfile | pd.DataFrame,
+    *,
+    by: str = "industry",
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_profile` on a matplotlib Axes."""
+    counts = _profile_counts(profile, by)
+    order = _ordered_segments(counts["segment"], by)
+    ax = _new_axes(ax, (7, 1 + 0.35 * len(order)))
+    y = np.arange(len(order))
+    left = np.zeros(len(order))
+    for source, part in counts.groupby("source", sort=False):
+        v = part.set_index("segment")["n_alumni"].reindex(order).fillna(0).to_numpy(float)
+        name = _t(source, lang) if source in _TEXT else label(source, lang)
+        ax.barh(y, v, left=left, color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR), label=name)
+        left += v
+    ax.set_yticks(y, [label(s, lang) for s in order])
+    ax.invert_yaxis()
+    ax.set_xlabel(_t("alumni", lang))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
+    if len(set(counts["source"])) > 1:
+        ax.legend(loc="lower right")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+# --- survey figures ---------------------------------------------------------------------------
+
+
+def _survey_rows(
+    penetration: pd.DataFrame,
+    platforms: str | Sequence[str],
+    by: str,
+    year: int,
+    years: tuple[int, int],
+    measure: str,
+    base: str | None,
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """(segment rows, the 'all' reference rows, base) of one survey chart: one base only."""
+    _require(
+        penetration,
+        ["year", "platform", "measure", "base", "dimension", "segment", "share"],
+        "the survey chart",
+    )
+    if by not in ("age", "industry", "year"):
+        raise ValueError(f"by must be 'age', 'industry' or 'year', not {by!r}")
+    wanted = [platforms] if isinstance(platforms, str) else list(platforms)
+    rows = penetration[penetration["platform"].isin(wanted) & (penetration["measure"] == measure)]
+    if by == "year":
+        rows = rows[
+            (rows["dimension"] == "all")
+            & rows["year"].between(years[0], years[1], inclusive="both")
+        ]
+    else:
+        rows = rows[(rows["year"] == year) & rows["dimension"].isin([by, "all"])]
+    if base is None:
+        # A chart holds one base only: shares of different bases are not comparable. Take the
+        # base with the most segment figures (ties: the normal IIS base first).
+        counted = rows[rows["dimension"] == by] if by != "year" else rows
+        if counted.empty:
+            raise ValueError(f"no {measure!r} figures for {wanted} by {by} in the survey table")
+        tally = counted["base"].value_counts()
+        best = tally[tally == tally.max()].index
+        base = "internet_users_12plus" if "internet_users_12plus" in best else str(sorted(best)[0])
+    rows = rows[rows["base"] == base]
+    if by == "year":
+        return rows, rows.iloc[0:0], base
+    return rows[rows["dimension"] == by], rows[rows["dimension"] == "all"], base
+
+
+def _survey_axis_title(base: str, by: str, measure: str, lang: str) -> str:
+    what = _pick(_MEASURE_TEXT.get(measure, (measure, measure)), lang)
+    whom = _pick(_BASE_TEXT.get(base, (base, base)), lang)
+    if by in _BASE_SEGMENT_TEXT:
+        whom = f"{whom} {_pick(_BASE_SEGMENT_TEXT[by], lang)}"
+    return f"{_t('share', lang)} {whom} som {what}" if lang == "sv" else f"Share {whom} who {what}"
+
+
+def _survey_segments(rows: pd.DataFrame, by: str) -> list[str]:
+    # The canonical list of the dimension, so an unpublished segment shows as a gap, not absent.
+    canonical = list(AGE_BANDS) if by == "age" else [s for s in INDUSTRIES if s != "other"]
+    extra = [s for s in rows["segment"].astype(str).unique() if s not in canonical]
+    return canonical + extra
+
+
+def plot_survey(
+    penetration: pd.DataFrame,
+    *,
+    platforms: str | Sequence[str] = "facebook",
+    by: str = "age",
+    year: int = 2017,
+    years: tuple[int, int] = (2015, 2018),
+    measure: str = "ever",
+    base: str | None = None,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Published survey shares of one base: by age band, by industry, or as a trend over years.
+
+    Parameters
+    ----------
+    penetration
+        Table of :func:`socialreach.load_penetration` (shares 0-1 of each row's ``base``). When it
+        has ``ci_low``/``ci_high`` columns, they are drawn as error bars.
+    platforms
+        One platform id, or several (a trend draws one line each).
+    by
+        ``"age"`` or ``"industry"`` (bars for ``year``, every canonical segment on the axis, the
+        unpublished ones marked as such, the overall figure as a dashed line) or ``"year"`` (the
+        overall figure per year in ``years``; a year without a figure is a gap, not a guess).
+    year, years, measure
+        Survey year (bars), year span (trend), and ``"ever"``/``"daily"``/``"weekly"``.
+    base
+        The denominator to draw; ``None`` takes the base with most figures. The base is named in
+        the axis title: one chart never mixes bases.
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+    """
+    rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
+    wanted = [platforms] if isinstance(platforms, str) else list(platforms)
+    fig = go.Figure()
+    axis_title = _survey_axis_title(base, by, measure, lang)
+    if by == "year":
+        span = list(range(years[0], years[1] + 1))
+        for platform in wanted:
+            part = rows[rows["platform"] == platform].set_index("year")["share"].reindex(span)
+            fig.add_scatter(
+                x=span,
+                y=part * 100,
+                mode="lines+markers",
+                connectgaps=False,
+                name=label(platform, lang),
+                line={"color": _colour(platform)},
+                hovertext=[format_share(v, lang=lang) for v in part],
+                hoverinfo="text+name",
+            )
+        return _layout(
+            fig,
+            lang=lang,
+            title=title,
+            xaxis={"title": {"text": _t("year", lang)}, "tickmode": "array", "tickvals": span},
+            yaxis={"title": {"text": axis_title}, **_percent_axis(lang)},
+        )
+    order = _survey_segments(rows, by)
+    ticks = [label(s, lang) for s in order]
+    for platform in wanted:
+        part = rows[rows["platform"] == platform].set_index("segment").reindex(order)
+        error = None
+        if {"ci_low", "ci_high"} <= set(part.columns):
+            error = {
+                "type": "data",
+                "symmetric": False,
+                "array": (part["ci_high"] - part["share"]) * 100,
+                "arrayminus": (part["share"] - part["ci_low"]) * 100,
+            }
+        fig.add_bar(
+            x=ticks,
+            y=part["share"] * 100,
+            error_y=error,
+            name=label(platform, lang),
+            marker_color=_colour(platform),
+            hovertext=[format_share(v, lang=lang) for v in part["share"]],
+            hoverinfo="text+name",
+            showlegend=len(wanted) > 1,
+        )
+        missing = [t for t, v in zip(ticks, part["share"], strict=True) if pd.isna(v)]
+        fig.add_scatter(
+            x=missing,
+            y=[0] * len(missing),
+            mode="text",
+            text=[_t("missing", lang)] * len(missing),
+            textposition="top center",
+            textfont={"color": _OTHER_COLOUR, "size": 11},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+        for _, ref in overall[overall["platform"] == platform].iterrows():
+            fig.add_hline(
+                y=ref["share"] * 100,
+                line={"dash": "dash", "color": _colour(platform)},
+                annotation_text=f"{_t('all', lang)} {format_share(ref['share'], lang=lang)}",
+                annotation_position="top right",
+            )
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        barmode="group",
+        xaxis={"title": {"text": _t(by, lang)}},
+        yaxis={"title": {"text": axis_title}, "range": [0, 105], **_percent_axis(lang)},
+    )
+
+
+def plot_survey_static(
+    penetration: pd.DataFrame,
+    *,
+    platforms: str | Sequence[str] = "facebook",
+    by: str = "age",
+    year: int = 2017,
+    years: tuple[int, int] = (2015, 2018),
+    measure: str = "ever",
+    base: str | None = None,
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_survey` on a matplotlib Axes."""
+    rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
+    wanted = [platforms] if isinstance(platforms, str) else list(platforms)
+    axis_title = _survey_axis_title(base, by, measure, lang)
+    if by == "year":
+        ax = _new_axes(ax, (6, 4))
+        span = list(range(years[0], years[1] + 1))
+        for platform in wanted:
+            part = rows[rows["platform"] == platform].set_index("year")["share"].reindex(span)
+            ax.plot(
+                span,
+                part.to_numpy(float),
+                marker="o",
+                color=_colour(platform),
+                label=label(platform, lang),
+            )
+        ax.set_xticks(span)
+        ax.set_xlabel(_t("year", lang))
+        ax.legend()
+    else:
+        order = _survey_segments(rows, by)
+        ax = _new_axes(ax, (8, 4))
+        x = np.arange(len(order))
+        width = 0.8 / len(wanted)
+        for i, platform in enumerate(wanted):
+            part = rows[rows["platform"] == platform].set_index("segment").reindex(order)
+            v = part["share"].to_numpy(float)
+            xs = x + (i - (len(wanted) - 1) / 2) * width
+            ax.bar(xs, v, width=width, color=_colour(platform), label=label(platform, lang))
+            if {"ci_low", "ci_high"} <= set(part.columns):
+                err = np.vstack(
+                    [v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v]
+                )
+                ax.errorbar(xs, v, yerr=err, fmt="none", ecolor="black", capsize=3)
+            for xi in xs[np.isnan(v)]:
+                ax.text(
+                    xi,
+                    0.01,
+                    _t("missing", lang),
+                    rotation=90,
+                    ha="center",
+                    va="bottom",
+                    color=_OTHER_COLOUR,
+                    fontsize="small",
+                )
+            for ref in overall.loc[overall["platform"] == platform, "share"]:
+                ax.axhline(
+                    ref,
+                    linestyle="--",
+                    color=_colour(platform),
+                    label=f"{_t('all', lang)} {format_share(ref, lang=lang)}",
+                )
+        ax.set_xticks(x, [label(s, lang) for s in order], rotation=30, ha="right")
+        ax.set_xlabel(_t(by, lang))
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize="small")
+    ax.set_ylabel(axis_title, fontsize="small")
+    ax.yaxis.set_major_formatter(_percent_formatter(lang))
+    if title:
+        ax.set_title(title)
+    return ax

@@ -1,0 +1,256 @@
+"""Charts: hand-checkable bar heights and error bars on tiny contract-shaped frames."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+from socialreach import load_penetration, make_profile
+from socialreach import plots as P
+from socialreach.format import NBSP
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _estimates() -> pd.DataFrame:
+    """Two platforms, a total and two industries, in the estimates contract (shares 0-1)."""
+    rows = []
+    for platform, total, it, care in (
+        ("facebook", (0.70, 0.65, 0.75), (0.72, 0.6, 0.8), (0.68, 0.6, 0.76)),
+        ("linkedin", (0.50, 0.40, 0.60), (0.63, 0.55, 0.7), (0.13, 0.08, 0.2)),
+    ):
+        for dimension, segment, n, (share, low, high) in (
+            ("total", "all", 200, total),
+            # health care first: the chart must sort by the canonical order, not the input order
+            ("industry", "health_care", 100, care),
+            ("industry", "it_communication", 100, it),
+        ):
+            rows.append(
+                {
+                    "platform": platform,
+                    "dimension": dimension,
+                    "segment": segment,
+                    "n_alumni": float(n),
+                    "expected": share * n,
+                    "expected_low": low * n,
+                    "expected_high": high * n,
+                    "share": share,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "fallback": 0.0,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _combined() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "dimension": ["total", "industry", "industry"],
+            "segment": ["all", "health_care", "it_communication"],
+            "n_alumni": [200.0, 100.0, 100.0],
+            "facebook": [0.70, 0.68, 0.72],
+            "linkedin": [0.50, 0.13, 0.63],
+            "lower": [0.70, 0.68, 0.72],
+            "independent": [0.85, 0.7216, 0.8964],
+            "point": [0.80, 0.70, 0.80],
+            "upper": [1.0, 0.81, 1.0],
+        }
+    )
+
+
+def _comparison() -> pd.DataFrame:
+    est = _estimates()
+    ours = est.assign(institution="Vår högskola")
+    other = est.assign(
+        institution="business_school", share=est["share"] + 0.1, ci_low=est["ci_low"] + 0.1
+    ).assign(ci_high=lambda d: d["ci_high"] + 0.1)
+    return pd.concat([ours, other], ignore_index=True)
+
+
+def test_plot_reach_bars_and_error_bars_match_the_totals():
+    est = _estimates()
+    before = est.copy()
+    fig = P.plot_reach(est, lang="en")
+    pd.testing.assert_frame_equal(est, before)  # never mutates its input
+    fb, li = fig.data
+    assert fb.x == ("Facebook",) and li.x == ("LinkedIn",)
+    assert fb.y == pytest.approx([70.0]) and li.y == pytest.approx([50.0])
+    # LinkedIn 50 % (40–60 %): 10 points up and 10 down
+    assert li.error_y.array == pytest.approx([10.0]) and li.error_y.arrayminus == pytest.approx(
+        [10.0]
+    )
+    assert fb.marker.color == P.PLATFORM_COLOURS["facebook"]
+    assert li.marker.color == P.PLATFORM_COLOURS["linkedin"]
+    assert fig.layout.yaxis.ticksuffix == "%"
+    assert li.hovertext == ("50% (40–60%)",)
+
+
+def test_plot_reach_counts_and_swedish_style():
+    fig = P.plot_reach(_estimates(), value="expected", lang="sv")
+    li = fig.data[1]
+    assert li.y == pytest.approx([100.0])  # 0.5 × 200 alumni
+    assert li.error_y.array == pytest.approx([20.0]) and li.error_y.arrayminus == pytest.approx(
+        [20.0]
+    )
+    assert fig.layout.separators == ", "  # decimal comma, space between thousands
+    assert fig.layout.yaxis.title.text == "Alumner som nås"
+
+
+def test_plot_reach_by_segment_sorts_canonically_and_labels_counts():
+    fig = P.plot_reach_by_segment(_estimates(), dimension="industry", lang="en")
+    fb, li = fig.data
+    assert li.y == ("IT and communication (n = 100)", "Health care (n = 100)")
+    assert li.x == pytest.approx([63.0, 13.0])
+    assert li.error_x.array == pytest.approx([7.0, 7.0])
+    assert li.error_x.arrayminus == pytest.approx([8.0, 5.0])
+    assert fb.marker.color != li.marker.color
+    sv = P.plot_reach_by_segment(_estimates(), dimension="industry", lang="sv")
+    assert sv.data[0].y[0] == "IT och kommunikation (n = 100)"
+
+
+def test_plot_reach_by_segment_names_the_dimensions_it_has():
+    with pytest.raises(ValueError, match=r"no rows for dimension 'age_band'.*industry"):
+        P.plot_reach_by_segment(_estimates(), dimension="age_band")
+
+
+def test_plot_combined_reach_range_starts_at_lower_and_ends_at_upper():
+    fig = P.plot_combined_reach(_combined(), dimension="industry", lang="en")
+    bar, independent, point = fig.data
+    assert bar.y == ("IT and communication", "Health care")
+    assert bar.base == pytest.approx([72.0, 68.0])
+    assert np.add(bar.base, bar.x) == pytest.approx([100.0, 81.0])
+    assert independent.x == pytest.approx([89.64, 72.16])
+    assert point.x == pytest.approx([80.0, 70.0])
+    total = P.plot_combined_reach(_combined(), lang="sv")
+    assert total.data[0].y == ("Samtliga",)
+
+
+def test_plot_comparison_puts_institutions_in_order_with_readable_names():
+    fig = P.plot_comparison(_comparison(), lang="en")
+    fb, li = fig.data
+    assert fb.x == ("Vår högskola", "Business school")
+    assert li.y == pytest.approx([50.0, 60.0])
+    assert li.error_y.array == pytest.approx([10.0, 10.0])
+
+
+def test_plot_profile_stacks_inferred_industries_apart():
+    profile = make_profile(
+        pd.DataFrame(
+            {
+                "industry": ["finance", "finance", "education", "unknown"],
+                "industry_source": ["reported", "field_of_study", "reported", "unknown"],
+                "employment": ["working"] * 4,
+                "n_alumni": [30, 10, 20, 5],
+            }
+        )
+    )
+    fig = P.plot_profile(profile, by="industry", lang="en")
+    by_name = {t.name: dict(zip(t.y, t.x, strict=True)) for t in fig.data}
+    assert by_name["Industry given"]["Finance"] == 30
+    assert by_name["Industry inferred from field of study"]["Finance"] == 10
+    assert by_name["Unknown"]["Unknown"] == 5
+    assert fig.layout.yaxis.categoryarray == ("Finance", "Education", "Unknown")
+
+
+def test_plot_survey_facebook_by_age_marks_unpublished_bands():
+    table = load_penetration()
+    fig = P.plot_survey(table, platforms="facebook", by="age", year=2017, lang="en")
+    bars, missing = fig.data
+    heights = dict(zip(bars.x, bars.y, strict=True))
+    # 2017, ever, share of internet users: 54 % at 12-15, 93 % at 16-25, others not published
+    assert heights["12-15 years"] == pytest.approx(54.0)
+    assert heights["16-25 years"] == pytest.approx(93.0)
+    assert np.isnan(heights["26-35 years"])
+    assert "26-35 years" in missing.x and "16-25 years" not in missing.x
+    assert "internet users aged 12+" in fig.layout.yaxis.title.text
+    assert fig.layout.shapes[0].y0 == pytest.approx(74.0)  # the overall figure, dashed
+
+
+def test_plot_survey_linkedin_by_industry_uses_the_employed_base():
+    fig = P.plot_survey(load_penetration(), platforms="linkedin", by="industry", lang="sv")
+    heights = dict(zip(fig.data[0].x, fig.data[0].y, strict=True))
+    assert heights["IT och kommunikation"] == pytest.approx(63.0)
+    assert heights["Hotell och restaurang"] == pytest.approx(8.0)
+    assert "av sysselsatta" in fig.layout.yaxis.title.text
+    assert fig.layout.shapes[0].y0 == pytest.approx(40.0)
+
+
+def test_plot_survey_trend_leaves_a_gap_where_no_figure_was_published():
+    fig = P.plot_survey(load_penetration(), platforms=("facebook", "linkedin"), by="year")
+    fb, li = fig.data
+    assert fb.x == (2015, 2016, 2017, 2018)
+    assert fb.y == pytest.approx([70.0, 71.0, 74.0, 76.0])
+    # LinkedIn 2017 was published only as a share of the employed: no point on this base
+    assert li.y[:2] == pytest.approx([22.0, 26.0]) and np.isnan(li.y[2]) and li.y[3] == 30.0
+    assert fb.connectgaps is False
+
+
+def test_survey_chart_never_mixes_bases():
+    table = load_penetration()
+    fig = P.plot_survey(table, platforms="linkedin", by="year", base="employed", years=(2016, 2017))
+    assert fig.data[0].y == pytest.approx([33.0, 40.0])
+    assert "employed" not in fig.layout.yaxis.title.text  # Swedish by default
+    assert "sysselsatta" in fig.layout.yaxis.title.text
+
+
+@pytest.mark.parametrize(
+    ("func", "data", "kwargs", "n_patches"),
+    [
+        (P.plot_reach_static, _estimates, {}, 2),
+        (P.plot_reach_by_segment_static, _estimates, {"dimension": "industry"}, 4),
+        (P.plot_combined_reach_static, _combined, {"dimension": "industry"}, 2),
+        (P.plot_comparison_static, _comparison, {}, 4),
+    ],
+)
+def test_static_twins_draw_one_bar_per_value(func, data, kwargs, n_patches):
+    ax = func(data(), lang="sv", title="T", **kwargs)
+    assert isinstance(ax, Axes)
+    assert len(ax.patches) == n_patches
+    assert ax.get_title() == "T"
+
+
+def test_static_axes_show_percent_in_the_language_style():
+    ax = P.plot_reach_static(_estimates(), lang="sv")
+    assert ax.yaxis.get_major_formatter()(0.5, 0) == f"50{NBSP}%"
+    assert [p.get_height() for p in ax.patches] == pytest.approx([0.70, 0.50])
+    ax = P.plot_reach_static(_estimates(), lang="en")
+    assert ax.yaxis.get_major_formatter()(0.5, 0) == "50%"
+
+
+def test_static_twin_draws_on_the_axes_it_is_given():
+    _, axes = plt.subplots(1, 2)
+    got = P.plot_survey_static(load_penetration(), by="year", ax=axes[1])
+    assert got is axes[1] and not axes[0].lines
+    ax = P.plot_survey_static(load_penetration(), platforms="linkedin", by="industry")
+    assert [round(p.get_height(), 2) for p in ax.patches[:5]] == [0.63, 0.51, 0.17, 0.13, 0.08]
+    ax = P.plot_profile_static(make_profile(pd.DataFrame({"age_band": ["26-35"], "n_alumni": [4]})))
+    assert ax.patches[0].get_width() == 4
+
+
+def test_bad_language_and_missing_columns_say_what_is_wrong():
+    with pytest.raises(ValueError, match="lang must be"):
+        P.plot_reach(_estimates(), lang="de")
+    with pytest.raises(ValueError, match="needs the columns ci_low"):
+        P.plot_reach(_estimates().drop(columns="ci_low"))
+    with pytest.raises(ValueError, match="by must be"):
+        P.plot_survey(load_penetration(), by="gender")
+
+
+def test_importing_plots_changes_no_global_style():
+    code = (
+        "import matplotlib as mpl, plotly.io as pio; before = dict(mpl.rcParams); "
+        "t = pio.templates.default; import socialreach.plots; "
+        "assert dict(mpl.rcParams) == before and pio.templates.default == t"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
