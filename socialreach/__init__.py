@@ -7,6 +7,7 @@ __version__ = "0.1.0"
 
 from .errors import InputError
 from .profile import AlumniProfile, ValidationReport, make_profile
+from .reach import estimate_reach, explain_reach
 from .survey import (
     employed_share_to_group,
     internet_use_rate,
@@ -24,6 +25,8 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "employed_share_to_group",
+    "estimate_reach",
+    "explain_reach",
     "internet_use_rate",
     "load_employment",
     "load_penetration",

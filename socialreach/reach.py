@@ -1,0 +1,719 @@
+"""The reach engine: how many of an institution's alumni each platform reaches, with intervals.
+
+For platform P and profile cell c with N_c alumni the expected reach is R_P = Σ_c N_c · p_P(c),
+where p_P(c) is the share of people like cell c (in the population base) who use P. The engine
+works on the aggregated profile (cells), never row by row.
+
+The estimates contract
+----------------------
+:func:`estimate_reach` returns ONE tidy long frame, one row per platform × (total or segment):
+
+``platform``, ``dimension`` (``total``, ``age_band``, ``industry``, ``employment``,
+``field_of_study``), ``segment`` (segment id; ``all`` on total rows), ``n_alumni`` (float),
+``expected`` (expected number of those alumni using the platform), ``expected_low``,
+``expected_high``, ``share`` = expected / n_alumni (0-1), ``ci_low``, ``ci_high`` (interval on the
+share, 0-1, at ``level``), ``dimension_used`` (``age``, ``industry``, ``all``, ``age+industry``
+for the logit-raking fit, or ``mixed``), ``fallback`` (0-1: share of the row's expected reach
+resting on fallback figures), ``inferred_industry`` (0-1: share of the row's alumni whose industry
+was inferred from field of study), ``n_basis`` (``interviews``, ``weighted_interviews``,
+``assumed``, ``mixed``), ``year``, ``measure``, ``level``.
+
+:func:`explain_reach` lists every published figure and assumption behind those numbers.
+
+Which figure applies (the rule)
+-------------------------------
+For each platform the rows of the penetration table for the survey year and measure are used:
+
+1. **Employed base** (LinkedIn 2017: "av de som arbetar"): working alumni — and alumni whose
+   employment is unknown, who are assumed to work — get the figure of their industry when the
+   survey publishes it (``dimension_used = industry``); otherwise the platform's overall figure
+   for the employed (``all``, *fallback*). A share of the employed applies to working people
+   without conversion: the base is all working respondents, not only internet users.
+   Non-working alumni (studying, retired, other) are not covered by any employed-base figure.
+   They get, in order: the user's stated share (``non_working=``, an assumption without sampling
+   uncertainty); the platform's figure for everyone (age rule below) when the survey has one that
+   year; else the overall employed figure. Both figure choices are *fallbacks*. For 2017 no
+   LinkedIn figure for non-working people exists, so the default applies the overall employed
+   40 % to them, flagged; ``non_working=0.0`` gives the lower bound.
+2. **Everyone base** (Facebook: share of internet users 12+): the figure of the alumni's IIS age
+   band when published (``age``), else the overall figure of the same base (``all``,
+   *fallback*). A share of internet users becomes a share of everyone by multiplying with the
+   internet-use rate of the band (:func:`socialreach.internet_use_rate`: the band, a published
+   segment covering it, else the overall rate — the last is a *fallback* conversion). People who
+   do not use the internet are assumed not to use any platform.
+3. With ``combine="logit_raking"``, a platform whose table has both an age and an industry
+   dimension on the same base, for alumni with both known, gets p(a, i) from a logit-additive
+   fit, logit p = μ + α_a + β_i, matched to both published margins (assumption: within the
+   survey, age and industry are independent, so the margins' weights are products).
+
+Uncertainty: every distinct figure gets Jeffreys Beta draws from its n (published, else an
+assumed n, see :data:`ASSUMPTIONS`); the same draw of a figure is used for every cell that
+uses it; totals and segments are sums of cell draws; intervals are percentile intervals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .profile import AlumniProfile
+from .segments import AGE_BANDS, UNKNOWN
+from .survey import (
+    internet_use_rate,
+    load_employment,
+    load_penetration,
+    load_population,
+    load_survey_samples,
+)
+from .uncertainty import draw_shares, percentile_interval
+
+__all__ = [
+    "ASSUMPTIONS",
+    "ESTIMATE_COLUMNS",
+    "estimate_reach",
+    "explain_reach",
+]
+
+#: Columns of the estimates frame, in order.
+ESTIMATE_COLUMNS = (
+    "platform",
+    "dimension",
+    "segment",
+    "n_alumni",
+    "expected",
+    "expected_low",
+    "expected_high",
+    "share",
+    "ci_low",
+    "ci_high",
+    "dimension_used",
+    "fallback",
+    "inferred_industry",
+    "n_basis",
+    "year",
+    "measure",
+    "level",
+)
+
+#: Every assumption the engine can make, by id. Outputs name the ids they rest on.
+ASSUMPTIONS = {
+    "internet_to_population": "A share of internet users is converted to a share of everyone by "
+    "multiplying with the internet-use rate of the age band; non-users of the internet are "
+    "assumed not to use any platform.",
+    "age_fallback": "Where the survey publishes no figure for an alumnus' age band (or the age is "
+    "unknown), the platform's overall figure of the same base is used (flagged as fallback).",
+    "internet_rate_fallback": "Where no internet-use rate is published for an age band, the "
+    "overall rate of the year is used (flagged as fallback).",
+    "industry_fallback": "Working alumni in an industry the survey does not publish (or with "
+    "unknown industry) get the platform's overall figure for the employed (flagged as fallback).",
+    "unknown_employment_working": "Alumni whose employment status is unknown are treated as "
+    "working: most alumni of working age work, and a recorded industry implies a job.",
+    "employed_no_conversion": "A share 'of the employed' applies to working alumni as it stands: "
+    "its base is all working respondents, not only internet users.",
+    "non_working_overall": "No figure for non-working people exists for this platform and year; "
+    "studying, retired and other non-working alumni get the overall figure for the employed "
+    "(flagged as fallback; set non_working=0 for the lower bound).",
+    "non_working_everyone": "Non-working alumni get the platform's figure for everyone of their "
+    "age (the best figure that exists for them; flagged as fallback).",
+    "non_working_stated": "Non-working alumni get the share stated by the user (an assumption "
+    "without sampling uncertainty; flagged as fallback).",
+    "assumed_n_industry": "Respondents behind an industry figure are not published: assumed n = "
+    "working respondents × the industry's share of all employed (SCB RAMS).",
+    "assumed_n_age": "Respondents behind an age-band figure are not published: assumed n = "
+    "interviews × the band's share of the population 12+ (SCB counts; 12-15 taken as 4/10 of "
+    "6-15) × the band's internet-use rate when the base is internet users.",
+    "assumed_n_internet_users": "Respondents behind an overall share of internet users: assumed "
+    "n = interviews × the overall internet-use rate.",
+    "sample_year": "Sample sizes are taken from the nearest survey year that publishes them when "
+    "the figure's own year does not.",
+    "logit_raking": "Logit-additive combination of two published margins (age, industry): "
+    "logit p = μ + α_age + β_industry fitted so both margins are reproduced, assuming age and "
+    "industry are independent among respondents.",
+    "shared_figure_draws": "Each published figure is one binomial estimate: every cell using it "
+    "shares its draw, so its uncertainty does not average out over cells.",
+}
+
+_DIMENSIONS = ("age_band", "industry", "employment", "field_of_study")
+_NON_WORKING = ("student", "retired", "other")
+_EVERYONE_BASES = ("internet_users_12plus", "population_12plus", "population_16plus")
+#: Strength of an n, weakest last: a product of figures carries the weakest basis.
+_BASIS_ORDER = {"interviews": 0, "weighted_interviews": 1, "assumed": 2}
+
+
+@dataclass
+class _Figure:
+    row: dict
+    role: str  # "penetration" or "conversion"
+    n: float
+    n_basis: str
+    n_note: str
+    fixed: bool = False  # a user's stated assumption: no sampling uncertainty
+
+
+@dataclass
+class _Registry:
+    figures: list[_Figure] = field(default_factory=list)
+    keys: dict[tuple, int] = field(default_factory=dict)
+
+    def add(self, key: tuple, make) -> int:
+        if key not in self.keys:
+            self.keys[key] = len(self.figures)
+            self.figures.append(make())
+        return self.keys[key]
+
+
+@dataclass
+class _Context:
+    """Published sample sizes and population structure used to assume n where none is given."""
+
+    table: pd.DataFrame
+    year: int
+    interviews: float
+    interviews_note: str
+    working: float
+    working_note: str
+    employment_share: dict[str, float]
+    band_share: dict[str, float]
+    assumptions: set[str] = field(default_factory=set)
+
+
+def _load_context(table: pd.DataFrame, year: int) -> _Context:
+    samples = load_survey_samples()
+    assumptions: set[str] = set()
+
+    def nearest(groups: pd.Series) -> tuple[float, str]:
+        rows = samples[groups]
+        years = rows["year"].unique()
+        pick = years[np.argmin(np.abs(years - year))]
+        if pick != year:
+            assumptions.add("sample_year")
+        chosen = rows[rows["year"] == pick]
+        return float(chosen["n"].sum()), f"{', '.join(chosen['source_id'].unique())} ({pick})"
+
+    interviews, i_note = nearest(
+        samples["group"].str.startswith("interviews") | samples["group"].str.startswith("adults")
+    )
+    working, w_note = nearest(samples["group"] == "working")
+    emp = load_employment()
+    emp = emp[emp["year"] == emp["year"].iloc[np.argmin(np.abs(emp["year"] - year))]]
+    pop = load_population()
+    pop = pop[pop["source_id"] == "OCCIDENT_2014"].copy()
+    counts = dict(zip(pop["segment_en"].str.removeprefix("age "), pop["value"], strict=True))
+    counts["12-15"] = 0.4 * counts.pop("6-15")  # ages 12-15 are 4 of the 10 years in 6-15
+    total = sum(counts.values())
+    return _Context(
+        table=table,
+        year=year,
+        interviews=interviews,
+        interviews_note=i_note,
+        working=working,
+        working_note=w_note,
+        employment_share=dict(zip(emp["industry"], emp["share"], strict=True)),
+        band_share={band: counts[band] / total for band in AGE_BANDS},
+        assumptions=assumptions,
+    )
+
+
+def _internet_row(ctx: _Context, segment: str) -> dict:
+    t = ctx.table
+    rows = t[
+        (t["platform"] == "internet")
+        & (t["year"] == ctx.year)
+        & (t["measure"] == "ever")
+        & (t["base"] == "population_12plus")
+        & (t["segment"] == segment)
+    ]
+    return rows.iloc[0].to_dict()
+
+
+_COVERS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
+
+
+def _bands_of(segment: str) -> tuple[str, ...]:
+    if segment in AGE_BANDS:
+        return (segment,)
+    return _COVERS.get(segment, ())
+
+
+def _figure(ctx: _Context, row: dict, role: str) -> _Figure:
+    """Wrap a table row with its n: published when given, else an assumed n (explained)."""
+    n = row.get("n")
+    if n is not None and not pd.isna(n) and float(n) > 0:
+        basis = row.get("n_basis")
+        basis = "interviews" if basis is None or pd.isna(basis) else str(basis)
+        return _Figure(row, role, float(n), basis, "published with the figure")
+    base, dim, seg = row["base"], row["dimension"], row["segment"]
+    if base == "employed" and dim == "all":
+        return _Figure(
+            row, role, ctx.working, "interviews", f"working respondents, {ctx.working_note}"
+        )
+    if base == "employed" and dim == "industry":
+        share = ctx.employment_share.get(seg)
+        if share is None:
+            raise InputError(
+                f"no employment share is known for industry '{seg}'",
+                column="segment",
+                value=seg,
+                fix="give n for this figure in the penetration table",
+            )
+        ctx.assumptions.add("assumed_n_industry")
+        return _Figure(
+            row,
+            role,
+            ctx.working * share,
+            "assumed",
+            f"{ctx.working:.0f} working respondents × {share:.4f} of employment in this industry",
+        )
+    if dim == "all":
+        if base == "internet_users_12plus":
+            rate, _ = internet_use_rate(ctx.year, None, penetration=ctx.table)
+            ctx.assumptions.add("assumed_n_internet_users")
+            return _Figure(
+                row,
+                role,
+                ctx.interviews * rate,
+                "assumed",
+                f"{ctx.interviews:.0f} interviews × internet-use rate {rate:.2f}",
+            )
+        return _Figure(
+            row, role, ctx.interviews, "interviews", f"interviews, {ctx.interviews_note}"
+        )
+    bands = _bands_of(seg) if dim == "age" else ()
+    if not bands:
+        raise InputError(
+            f"no sample size is known for the {dim} segment '{seg}'",
+            column="n",
+            value=seg,
+            fix="give n for this figure in the penetration table",
+        )
+    pop_share = sum(ctx.band_share[b] for b in bands)
+    rate = 1.0
+    note = f"{ctx.interviews:.0f} interviews × {pop_share:.4f} of population 12+"
+    if base == "internet_users_12plus":
+        rate, _ = internet_use_rate(ctx.year, bands[0], penetration=ctx.table)
+        note += f" × internet-use rate {rate:.2f}"
+    ctx.assumptions.add("assumed_n_age")
+    return _Figure(row, role, ctx.interviews * pop_share * rate, "assumed", note)
+
+
+@dataclass
+class _Plan:
+    """Per platform: for each profile cell, the combination of figures that gives its p."""
+
+    platform: str
+    combo: np.ndarray  # combo id per cell
+    combos: pd.DataFrame  # pen, conv (-1 none), fallback, dimension_used, rule
+    raked: object = None  # for logit raking: callable(F) -> combo draws
+
+
+def _age_rule(
+    ctx: _Context, reg: _Registry, rows: pd.DataFrame, bands: pd.Series, platform: str
+) -> pd.DataFrame:
+    """pen/conv/fallback per cell from the age rule (everyone base)."""
+    base = next((b for b in _EVERYONE_BASES if (rows["base"] == b).any()), None)
+    if base is None:
+        raise InputError(
+            f"the penetration table has no {platform} figure for everyone in {ctx.year}",
+            fix="choose another year or platform",
+        )
+    rows = rows[rows["base"] == base]
+    by_seg = {r["segment"]: r for r in rows.to_dict("records") if r["dimension"] in ("age", "all")}
+    out = []
+    for band in bands:
+        if band in by_seg and by_seg[band]["dimension"] == "age":
+            pen_row, dim, fb = by_seg[band], "age", False
+        elif "all" in by_seg:
+            pen_row, dim, fb = by_seg["all"], "all", True
+            ctx.assumptions.add("age_fallback")
+        else:
+            raise InputError(
+                f"the penetration table has no overall {platform} figure ({base}) for "
+                f"{ctx.year}, needed for age band '{band}'",
+                fix="add the overall figure or choose another year",
+            )
+        key = (platform, base, pen_row["dimension"], pen_row["segment"])
+        pen = reg.add(key, lambda r=pen_row: _figure(ctx, r, "penetration"))
+        conv = -1
+        if base == "internet_users_12plus":
+            ctx.assumptions.add("internet_to_population")
+            rate_band = None if band == UNKNOWN else band
+            _, seg_used = internet_use_rate(ctx.year, rate_band, penetration=ctx.table)
+            if seg_used == "all" and band != UNKNOWN:
+                fb = True
+                ctx.assumptions.add("internet_rate_fallback")
+            irow = _internet_row(ctx, seg_used)
+            conv = reg.add(("internet", seg_used), lambda r=irow: _figure(ctx, r, "conversion"))
+        out.append((pen, conv, fb, dim))
+    return pd.DataFrame(out, columns=["pen", "conv", "fallback", "dimension_used"], index=bands)
+
+
+def _plan(
+    ctx: _Context,
+    reg: _Registry,
+    cells: pd.DataFrame,
+    platform: str,
+    measure: str,
+    non_working: float | None,
+    combine: str,
+) -> _Plan:
+    t = ctx.table
+    rows = t[(t["platform"] == platform) & (t["year"] == ctx.year) & (t["measure"] == measure)]
+    if rows.empty:
+        raise InputError(
+            f"the penetration table has no {platform} figure for {ctx.year} ({measure})",
+            fix="choose another year, measure or platform (see: socialreach data)",
+        )
+    bands = cells["age_band"].astype(str)
+    industry = cells["industry"].astype(str)
+    employment = cells["employment"].astype(str)
+    emp_rows = rows[rows["base"] == "employed"]
+    n_cells = len(cells)
+    pen = np.full(n_cells, -1)
+    conv = np.full(n_cells, -1)
+    fallback = np.zeros(n_cells, dtype=bool)
+    dim_used = np.full(n_cells, "all", dtype=object)
+    if emp_rows.empty:
+        age = _age_rule(ctx, reg, rows, pd.Series(bands.unique()), platform)
+        a = age.loc[bands.to_numpy()]
+        pen, conv = a["pen"].to_numpy(), a["conv"].to_numpy()
+        fallback, dim_used = a["fallback"].to_numpy(), a["dimension_used"].to_numpy()
+    else:
+        ctx.assumptions.add("employed_no_conversion")
+        overall = emp_rows[emp_rows["dimension"] == "all"]
+        by_ind = {
+            r["segment"]: r
+            for r in emp_rows[emp_rows["dimension"] == "industry"].to_dict("records")
+        }
+        working = ~employment.isin(_NON_WORKING).to_numpy()
+        if (employment == UNKNOWN).any():
+            ctx.assumptions.add("unknown_employment_working")
+
+        def overall_fig() -> int:
+            if overall.empty:
+                raise InputError(
+                    f"the penetration table has no overall {platform} figure for the employed "
+                    f"in {ctx.year}, needed for industries it does not publish",
+                    fix="add the overall figure for the employed",
+                )
+            r = overall.iloc[0].to_dict()
+            return reg.add(
+                (platform, "employed", "all", "all"), lambda: _figure(ctx, r, "penetration")
+            )
+
+        ind = industry.to_numpy()
+        for name in pd.unique(ind[working]):
+            at = working & (ind == name)
+            if name in by_ind:
+                r = by_ind[name]
+                pen[at] = reg.add(
+                    (platform, "employed", "industry", name),
+                    lambda r=r: _figure(ctx, r, "penetration"),
+                )
+                dim_used[at] = "industry"
+            else:
+                pen[at] = overall_fig()
+                fallback[at] = True
+                ctx.assumptions.add("industry_fallback")
+        idle = np.flatnonzero(~working)
+        if idle.size:
+            fallback[idle] = True
+            everyone = rows[rows["base"].isin(_EVERYONE_BASES)]
+            if non_working is not None:
+                ctx.assumptions.add("non_working_stated")
+                stated = {
+                    "source_id": "user_assumption",
+                    "year": ctx.year,
+                    "platform": platform,
+                    "measure": measure,
+                    "base": "non_working",
+                    "dimension": "employment",
+                    "segment": "non_working",
+                    "share": float(non_working),
+                    "approximate": False,
+                    "quote": "stated by the user (non_working=)",
+                }
+                k = reg.add(
+                    ("stated", platform),
+                    lambda: _Figure(
+                        stated, "penetration", np.inf, "assumed", "user's assumption", True
+                    ),
+                )
+                pen[idle] = k
+            elif not everyone.empty:
+                ctx.assumptions.add("non_working_everyone")
+                idle_bands = bands.iloc[idle]
+                age = _age_rule(ctx, reg, everyone, pd.Series(idle_bands.unique()), platform)
+                a = age.loc[idle_bands.to_numpy()]
+                pen[idle], conv[idle] = a["pen"].to_numpy(), a["conv"].to_numpy()
+                dim_used[idle] = a["dimension_used"].to_numpy()
+            else:
+                ctx.assumptions.add("non_working_overall")
+                pen[idle] = overall_fig()
+    combos = pd.DataFrame(
+        {"pen": pen, "conv": conv, "fallback": fallback, "dimension_used": dim_used}
+    )
+    keys = combos.drop_duplicates().reset_index(drop=True)
+    combo = combos.merge(keys.reset_index(names="combo"), on=list(combos.columns), how="left")[
+        "combo"
+    ].to_numpy()
+    return _Plan(platform=platform, combo=combo, combos=keys)
+
+
+def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
+    if not isinstance(profile, AlumniProfile):
+        raise TypeError("profile must be an AlumniProfile (see socialreach.make_profile)")
+    bad = [d for d in by if d not in _DIMENSIONS]
+    if bad:
+        raise ValueError(f"by may hold {', '.join(_DIMENSIONS)}, not {bad[0]!r}")
+    cells = profile.cells
+    cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
+    if cells.empty:
+        raise InputError(
+            "the alumni profile holds no alumni",
+            file=profile.name,
+            fix="check that the file has rows with a positive count",
+        )
+    return cells
+
+
+def _setup(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    platforms: tuple[str, ...] | list[str] | str,
+    year: int,
+    measure: str,
+    non_working: float | None,
+    combine: str,
+    by: tuple[str, ...],
+):
+    if isinstance(platforms, str):
+        platforms = (platforms,)
+    if combine not in ("rule",):
+        raise ValueError(f"combine must be 'rule', not {combine!r}")
+    if non_working is not None and not 0 <= non_working <= 1:
+        raise ValueError(f"non_working must be a proportion 0-1, not {non_working}")
+    cells = _check_profile(profile, tuple(by))
+    table = load_penetration() if penetration is None else penetration
+    ctx = _load_context(table, year)
+    ctx.assumptions.add("shared_figure_draws")
+    reg = _Registry()
+    plans = [_plan(ctx, reg, cells, p, measure, non_working, combine) for p in platforms]
+    return cells, ctx, reg, plans
+
+
+def _figure_draws(reg: _Registry, n_draws: int, rng: np.random.Generator) -> np.ndarray:
+    """Draws of every registered figure plus a final row of ones (for 'no conversion')."""
+    share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
+    n = np.array([f.n for f in reg.figures], dtype="float64")
+    fixed = np.array([f.fixed for f in reg.figures], dtype=bool)
+    out = np.ones((len(reg.figures) + 1, n_draws))
+    if (~fixed).any():
+        out[:-1][~fixed] = draw_shares(share[~fixed], n[~fixed], n_draws=n_draws, rng=rng)
+    out[:-1][fixed] = share[fixed][:, None]
+    return out
+
+
+def _collapse(values: pd.Series) -> str:
+    distinct = values.unique()
+    return str(distinct[0]) if len(distinct) == 1 else "mixed"
+
+
+def estimate_reach(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
+    year: int = 2017,
+    measure: str = "ever",
+    by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
+    level: float = 0.95,
+    n_draws: int = 2000,
+    seed: int | np.random.Generator | None = None,
+    combine: str = "rule",
+    non_working: float | None = None,
+    include_alumni_variation: bool = False,
+) -> pd.DataFrame:
+    """Expected number and share of an institution's alumni each platform reaches, with intervals.
+
+    Parameters
+    ----------
+    profile
+        Alumni counts per cell (:class:`socialreach.AlumniProfile`).
+    penetration
+        Penetration table in the survey schema; ``None`` for the embedded, cited table.
+    platforms
+        Platform ids, e.g. ``("facebook", "linkedin")``.
+    year, measure
+        Survey year and measure (``ever``, ``daily``, ``weekly``) of the figures to apply.
+    by
+        Profile dimensions to break the estimate down by (a total row always comes first).
+    level
+        Coverage of the intervals (0-1).
+    n_draws
+        Monte Carlo draws.
+    seed
+        Seed (or generator) for the local random generator; the same seed gives the same frame.
+    combine
+        ``"rule"`` (the written rule, module docstring) or ``"logit_raking"`` (fit to the age and
+        industry margins where a platform publishes both).
+    non_working
+        Share (0-1) of non-working alumni assumed to use an employed-base platform; ``None``
+        applies the best published figure (flagged as fallback, see the rule).
+    include_alumni_variation
+        Add the binomial variation of the alumni themselves (who among them happens to use the
+        platform; normal approximation to the sum of binomials) to the figures' uncertainty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The estimates frame (:data:`ESTIMATE_COLUMNS`, module docstring): counts are numbers of
+        alumni; ``share``, ``ci_low``, ``ci_high`` are proportions 0-1 of the row's alumni.
+    """
+    if n_draws < 100:
+        raise ValueError("n_draws must be at least 100 for percentile intervals")
+    by = tuple(by)
+    cells, _, reg, plans = _setup(
+        profile, penetration, platforms, year, measure, non_working, combine, by
+    )
+    rng = np.random.default_rng(seed)
+    F = _figure_draws(reg, n_draws, rng)
+    point_share = np.append([f.row["share"] for f in reg.figures], 1.0)
+    basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
+    rank = np.array([_BASIS_ORDER[b] for b in basis])
+    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    inferred = (cells["industry_source"].astype(str) == "field_of_study").to_numpy()
+    groupings = [("total", np.zeros(len(cells), dtype=int), np.array(["all"], dtype=object))]
+    for dim in by:
+        col = cells[dim]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            present = col.cat.remove_unused_categories()
+            codes, labels = present.cat.codes.to_numpy(), np.asarray(present.cat.categories, object)
+        else:
+            codes, uniques = pd.factorize(col.astype(str), sort=True)
+            labels = np.asarray(uniques, dtype=object)
+        groupings.append((dim, codes, labels))
+    frames = []
+    for plan in plans:
+        c = plan.combos
+        pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
+        p_point = point_share[pen] * point_share[conv]
+        P = F[pen] * F[conv]  # combos × draws
+        # a product of two figures is only as well founded as its weaker n
+        nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
+        for dim, codes, labels in groupings:
+            W = np.zeros((len(labels), len(c)))
+            np.add.at(W, (codes, plan.combo), n_alumni)
+            N = W.sum(axis=1)
+            expected = W @ p_point
+            draws = W @ P
+            if include_alumni_variation:
+                sd = np.sqrt(W @ (P * (1 - P)))
+                draws = np.clip(draws + rng.standard_normal(draws.shape) * sd, 0, N[:, None])
+            low, high = percentile_interval(draws, level=level, axis=1)
+            fb_expected = W[:, c["fallback"].to_numpy()] @ p_point[c["fallback"].to_numpy()]
+            inf = np.bincount(codes, weights=n_alumni * inferred, minlength=len(labels))
+            used = W > 0
+            share = expected / N
+            frame = pd.DataFrame(
+                {
+                    "platform": plan.platform,
+                    "dimension": dim,
+                    "segment": labels,
+                    "n_alumni": N,
+                    "expected": expected,
+                    # the point comes from the published figures; the percentile ends are widened
+                    # to contain it where a share sits at 0 or 1 (Jeffreys boundary rule)
+                    "expected_low": np.minimum(low, expected),
+                    "expected_high": np.maximum(high, expected),
+                    "share": share,
+                    "ci_low": np.minimum(low / N, share),
+                    "ci_high": np.maximum(high / N, share),
+                    "dimension_used": [
+                        _collapse(pd.Series(c["dimension_used"].to_numpy()[u])) for u in used
+                    ],
+                    "fallback": np.divide(
+                        fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
+                    ),
+                    "inferred_industry": inf / N,
+                    "n_basis": [_collapse(pd.Series(nb[u])) for u in used],
+                }
+            )
+            frames.append(frame[N > 0])
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = year
+    out["measure"] = measure
+    out["level"] = level
+    for col in ("platform", "dimension", "segment", "dimension_used", "n_basis", "measure"):
+        out[col] = out[col].astype(str)
+    return out[list(ESTIMATE_COLUMNS)]
+
+
+def explain_reach(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
+    year: int = 2017,
+    measure: str = "ever",
+    combine: str = "rule",
+    non_working: float | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every published figure and every assumption behind :func:`estimate_reach`'s numbers.
+
+    Returns
+    -------
+    (figures, assumptions)
+        ``figures``: one row per figure used — ``platform, role`` (``penetration`` or
+        ``conversion``: the internet-use rate), ``source_id, year, base, dimension, segment,
+        share`` (0-1 of ``base``), ``n, n_basis, n_note`` (where n comes from), ``approximate,
+        quote``, ``alumni`` (number of alumni whose estimate uses it) and ``fallback_alumni``
+        (of those, how many get it as a fallback). ``assumptions``: ``id, text`` of every
+        assumption the estimate rests on.
+    """
+    cells, ctx, reg, plans = _setup(
+        profile, penetration, platforms, year, measure, non_working, combine, ()
+    )
+    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    alumni = np.zeros(len(reg.figures) + 1)
+    fb_alumni = np.zeros(len(reg.figures) + 1)
+    users = [set() for _ in reg.figures]
+    for plan in plans:
+        c = plan.combos
+        per_combo = np.bincount(plan.combo, weights=n_alumni, minlength=len(c))
+        for col in ("pen", "conv"):
+            idx = c[col].to_numpy()
+            np.add.at(alumni, idx, per_combo)
+            np.add.at(fb_alumni, idx, per_combo * c["fallback"].to_numpy())
+            for k in idx[idx >= 0]:
+                users[k].add(plan.platform)
+    rows = []
+    for k, f in enumerate(reg.figures):
+        r = f.row
+        rows.append(
+            {
+                "platform": ", ".join(sorted(users[k]))
+                if f.role == "conversion"
+                else r["platform"],
+                "role": f.role,
+                "source_id": r["source_id"],
+                "year": r["year"],
+                "base": r["base"],
+                "dimension": r["dimension"],
+                "segment": r["segment"],
+                "share": float(r["share"]),
+                "n": f.n if np.isfinite(f.n) else np.nan,
+                "n_basis": f.n_basis,
+                "n_note": f.n_note,
+                "approximate": bool(r.get("approximate", False)),
+                "quote": r["quote"],
+                "alumni": alumni[k],
+                "fallback_alumni": fb_alumni[k],
+            }
+        )
+    figures = pd.DataFrame(rows)
+    ids = [a for a in ASSUMPTIONS if a in ctx.assumptions]
+    assumptions = pd.DataFrame({"id": ids, "text": [ASSUMPTIONS[a] for a in ids]})
+    return figures, assumptions

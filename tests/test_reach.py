@@ -1,0 +1,143 @@
+"""Reach engine: hand-computed answers on tiny profiles, the written rule, and its flags."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from socialreach import InputError, estimate_reach, explain_reach, make_profile
+from socialreach.reach import ASSUMPTIONS, ESTIMATE_COLUMNS
+
+
+def profile(rows: list[tuple], columns=("age_band", "industry", "employment", "n_alumni")):
+    return make_profile(pd.DataFrame(rows, columns=list(columns)))
+
+
+def row(est: pd.DataFrame, platform: str, dimension: str = "total", segment: str = "all"):
+    hit = est[
+        (est["platform"] == platform)
+        & (est["dimension"] == dimension)
+        & (est["segment"] == segment)
+    ]
+    assert len(hit) == 1
+    return hit.iloc[0]
+
+
+IT_HEALTH = [
+    ("unknown", "it_communication", "working", 100),
+    ("unknown", "health_care", "working", 100),
+]
+
+
+def test_issue_hand_case_linkedin_it_and_health_care():
+    est = estimate_reach(profile(IT_HEALTH), seed=1)
+    assert list(est.columns) == list(ESTIMATE_COLUMNS)
+    total = row(est, "linkedin")
+    # 100 × 0.63 (IT, share of employed) + 100 × 0.13 (health care) = 76; employed base: no
+    # internet-use conversion, so 76 also after conversion
+    assert total["expected"] == pytest.approx(76.0)
+    assert total["share"] == pytest.approx(0.38)
+    assert total["fallback"] == 0
+    assert total["dimension_used"] == "industry"
+    assert total["n_basis"] == "assumed"
+    assert row(est, "linkedin", "industry", "it_communication")["expected"] == pytest.approx(63)
+    assert row(est, "linkedin", "industry", "health_care")["expected"] == pytest.approx(13)
+    assert total["ci_low"] < 0.38 < total["ci_high"]
+
+
+def test_facebook_age_rule_and_internet_conversion():
+    est = estimate_reach(
+        profile([("16-25", "unknown", "student", 100), ("76+", "unknown", "retired", 10)]), seed=2
+    )
+    young = row(est, "facebook", "age_band", "16-25")
+    # 93 % of internet users 16-25 × 99 % internet use up to retirement age = 0.9207
+    assert young["share"] == pytest.approx(0.93 * 0.99)
+    assert young["fallback"] == 0 and young["dimension_used"] == "age"
+    old = row(est, "facebook", "age_band", "76+")
+    # no 76+ Facebook figure: overall 74 % (fallback) × 56 % internet use at 76+ = 0.4144
+    assert old["share"] == pytest.approx(0.74 * 0.56)
+    assert old["fallback"] == 1 and old["dimension_used"] == "all"
+    total = row(est, "facebook")
+    assert total["expected"] == pytest.approx(92.07 + 4.144)
+    # the fallback share is of expected reach, not of alumni: 4.144 / 96.214
+    assert total["fallback"] == pytest.approx(4.144 / 96.214)
+    assert total["dimension_used"] == "mixed"
+
+
+def test_unpublished_industry_and_non_working_fall_back_to_overall_employed():
+    p = profile(
+        [
+            ("26-35", "it_communication", "working", 100),
+            ("26-35", "trade", "working", 50),
+            ("16-25", "unknown", "student", 50),
+        ]
+    )
+    est = estimate_reach(p, seed=3, platforms="linkedin")
+    total = row(est, "linkedin")
+    # 100 × 0.63 + 50 × 0.40 (trade unpublished) + 50 × 0.40 (students: no figure) = 103
+    assert total["expected"] == pytest.approx(103)
+    assert total["fallback"] == pytest.approx(40 / 103)
+    stated = estimate_reach(p, seed=3, platforms="linkedin", non_working=0.0)
+    # the lower bound for students: 63 + 20 + 0 = 83
+    assert row(stated, "linkedin")["expected"] == pytest.approx(83)
+    assert row(stated, "linkedin", "employment", "student")["ci_high"] == 0
+    _, assumptions = explain_reach(p, platforms="linkedin")
+    assert {"industry_fallback", "non_working_overall"} <= set(assumptions["id"])
+    assert set(assumptions["id"]) <= set(ASSUMPTIONS)
+
+
+def test_unknown_employment_is_treated_as_working():
+    est = estimate_reach(profile([("unknown", "finance", "unknown", 10)]), platforms="linkedin")
+    assert row(est, "linkedin")["expected"] == pytest.approx(5.1)  # 10 × 0.51
+    assert row(est, "linkedin")["fallback"] == 0
+
+
+def test_inferred_industry_share_of_alumni():
+    cells = pd.DataFrame(
+        {
+            "industry": ["it_communication", "it_communication"],
+            "employment": ["working", "working"],
+            "industry_source": ["reported", "field_of_study"],
+            "n_alumni": [70.0, 30.0],
+        }
+    )
+    est = estimate_reach(make_profile(cells), seed=0)
+    assert row(est, "linkedin")["inferred_industry"] == pytest.approx(0.3)
+
+
+def test_explain_names_every_figure_with_its_n():
+    figures, _ = explain_reach(profile(IT_HEALTH), platforms="linkedin")
+    it = figures[figures["segment"] == "it_communication"].iloc[0]
+    # SCB 2015: 178 994 of 4 725 345 employed work in IT and communication -> 1600 × 0.03788
+    assert it["n"] == pytest.approx(1600 * 178994 / 4725345)
+    assert it["n_basis"] == "assumed" and it["share"] == 0.63 and it["source_id"]
+    assert figures["alumni"].sum() == 200 and figures["fallback_alumni"].sum() == 0
+
+
+def test_same_seed_same_frame_and_row_order_free():
+    rows = [*IT_HEALTH, ("36-45", "trade", "working", 40), ("76+", "unknown", "retired", 12)]
+    a = estimate_reach(profile(rows), seed=7)
+    b = estimate_reach(profile(rows[::-1]), seed=7)
+    pd.testing.assert_frame_equal(a, b)
+    c = estimate_reach(profile(rows), seed=8)
+    assert not np.allclose(a["ci_low"], c["ci_low"])
+    np.testing.assert_allclose(a["expected"], c["expected"])
+
+
+def test_alumni_variation_widens_the_interval():
+    p = profile(IT_HEALTH)
+    narrow = row(estimate_reach(p, seed=4), "linkedin")
+    wide = row(estimate_reach(p, seed=4, include_alumni_variation=True), "linkedin")
+    assert wide["ci_high"] - wide["ci_low"] > narrow["ci_high"] - narrow["ci_low"]
+    assert wide["expected"] == narrow["expected"]
+
+
+def test_year_without_figures_is_an_input_error():
+    with pytest.raises(InputError, match="no linkedin figure for 2014"):
+        estimate_reach(profile(IT_HEALTH), year=2014, platforms="linkedin")
+
+
+def test_empty_profile_is_an_input_error():
+    with pytest.raises(InputError, match="no alumni"):
+        estimate_reach(profile([("26-35", "finance", "working", 0)]))
