@@ -6,6 +6,7 @@ Survey figures (*Svenskarna och internet*) applied to an institution's own alumn
 __version__ = "0.1.0"
 
 from .errors import InputError
+from .iis_appendix import IISAppendix, read_iis_appendix
 from .profile import AlumniProfile, ValidationReport, make_profile
 from .reach import estimate_reach, explain_reach
 from .survey import (
@@ -21,6 +22,7 @@ from .survey import (
 
 __all__ = [
     "AlumniProfile",
+    "IISAppendix",
     "InputError",
     "ValidationReport",
     "__version__",
@@ -34,5 +36,6 @@ __all__ = [
     "load_sources",
     "load_survey_samples",
     "make_profile",
+    "read_iis_appendix",
     "to_population_share",
 ]

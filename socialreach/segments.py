@@ -52,6 +52,12 @@ BASES = {
     "population_12plus": "everyone aged 12 and over, internet users or not; on an age row, "
     "everyone in that age band",
     "population_16plus": "everyone aged 16 and over",
+    # Recent IIS table appendices survey from 8 years and report some tables for 16+ or 18+.
+    "population_8plus": "everyone aged 8 and over (IIS table appendix, 'Samtliga 8+ år')",
+    "population_18plus": "everyone aged 18 and over (IIS table appendix, 'Samtliga 18+ år')",
+    "internet_users_8plus": "internet users aged 8 and over (IIS table appendix)",
+    "internet_users_16plus": "internet users aged 16 and over (IIS table appendix)",
+    "internet_users_18plus": "internet users aged 18 and over (IIS table appendix)",
     "employed": "people who gave work ('Arbete') as their occupation; on an industry row, "
     "those working in that industry",
     "facebook_users": "people who use Facebook",
