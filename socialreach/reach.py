@@ -53,6 +53,7 @@ uses it; totals and segments are sums of cell draws; intervals are percentile in
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -67,12 +68,14 @@ from .survey import (
     load_penetration,
     load_population,
     load_survey_samples,
+    validate_penetration,
 )
 from .uncertainty import draw_shares, percentile_interval
 
 __all__ = [
     "ASSUMPTIONS",
     "ESTIMATE_COLUMNS",
+    "estimate_cell_shares",
     "estimate_reach",
     "explain_reach",
 ]
@@ -178,43 +181,70 @@ class _Context:
     employment_share: dict[str, float]
     band_share: dict[str, float]
     assumptions: set[str] = field(default_factory=set)
+    by_platform: dict[str, pd.DataFrame] = field(default_factory=dict)  # rows of year × measure
+    rates: dict[str | None, tuple[float, str]] = field(default_factory=dict)
 
 
-def _load_context(table: pd.DataFrame, year: int) -> _Context:
+@functools.cache
+def _embedded_structure(year: int) -> tuple:
+    """Sample sizes, employment and age structure for a survey year (small embedded tables).
+
+    Cached: they are read-only package data, and the engine is called many times in a session
+    (sensitivity tables, comparisons).
+    """
     samples = load_survey_samples()
-    assumptions: set[str] = set()
+    notes: list[str] = []
 
     def nearest(groups: pd.Series) -> tuple[float, str]:
         rows = samples[groups]
         years = rows["year"].unique()
         pick = years[np.argmin(np.abs(years - year))]
         if pick != year:
-            assumptions.add("sample_year")
+            notes.append("sample_year")
         chosen = rows[rows["year"] == pick]
         return float(chosen["n"].sum()), f"{', '.join(chosen['source_id'].unique())} ({pick})"
 
-    interviews, i_note = nearest(
+    interviews = nearest(
         samples["group"].str.startswith("interviews") | samples["group"].str.startswith("adults")
     )
-    working, w_note = nearest(samples["group"] == "working")
+    working = nearest(samples["group"] == "working")
     emp = load_employment()
     emp = emp[emp["year"] == emp["year"].iloc[np.argmin(np.abs(emp["year"] - year))]]
     pop = load_population()
-    pop = pop[pop["source_id"] == "OCCIDENT_2014"].copy()
+    pop = pop[pop["source_id"] == "OCCIDENT_2014"]
     counts = dict(zip(pop["segment_en"].str.removeprefix("age "), pop["value"], strict=True))
     counts["12-15"] = 0.4 * counts.pop("6-15")  # ages 12-15 are 4 of the 10 years in 6-15
     total = sum(counts.values())
+    employment_share = dict(zip(emp["industry"], emp["share"], strict=True))
+    band_share = {band: counts[band] / total for band in AGE_BANDS}
+    return interviews, working, employment_share, band_share, tuple(notes)
+
+
+@functools.cache
+def _embedded_penetration() -> pd.DataFrame:
+    return load_penetration()
+
+
+def _load_context(table: pd.DataFrame, year: int) -> _Context:
+    interviews, working, employment_share, band_share, notes = _embedded_structure(year)
     return _Context(
         table=table,
         year=year,
-        interviews=interviews,
-        interviews_note=i_note,
-        working=working,
-        working_note=w_note,
-        employment_share=dict(zip(emp["industry"], emp["share"], strict=True)),
-        band_share={band: counts[band] / total for band in AGE_BANDS},
-        assumptions=assumptions,
+        interviews=interviews[0],
+        interviews_note=interviews[1],
+        working=working[0],
+        working_note=working[1],
+        employment_share=dict(employment_share),
+        band_share=dict(band_share),
+        assumptions=set(notes),
     )
+
+
+def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
+    """:func:`internet_use_rate`, memoised per call (it filters the whole table each time)."""
+    if band not in ctx.rates:
+        ctx.rates[band] = internet_use_rate(ctx.year, band, penetration=ctx.table)
+    return ctx.rates[band]
 
 
 def _internet_row(ctx: _Context, segment: str) -> dict:
@@ -269,7 +299,7 @@ def _figure(ctx: _Context, row: dict, role: str) -> _Figure:
         )
     if dim == "all":
         if base == "internet_users_12plus":
-            rate, _ = internet_use_rate(ctx.year, None, penetration=ctx.table)
+            rate, _ = _rate(ctx, None)
             ctx.assumptions.add("assumed_n_internet_users")
             return _Figure(
                 row,
@@ -293,7 +323,7 @@ def _figure(ctx: _Context, row: dict, role: str) -> _Figure:
     rate = 1.0
     note = f"{ctx.interviews:.0f} interviews × {pop_share:.4f} of population 12+"
     if base == "internet_users_12plus":
-        rate, _ = internet_use_rate(ctx.year, bands[0], penetration=ctx.table)
+        rate, _ = _rate(ctx, bands[0])
         note += f" × internet-use rate {rate:.2f}"
     ctx.assumptions.add("assumed_n_age")
     return _Figure(row, role, ctx.interviews * pop_share * rate, "assumed", note)
@@ -340,7 +370,7 @@ def _age_rule(
         if base == "internet_users_12plus":
             ctx.assumptions.add("internet_to_population")
             rate_band = None if band == UNKNOWN else band
-            _, seg_used = internet_use_rate(ctx.year, rate_band, penetration=ctx.table)
+            _, seg_used = _rate(ctx, rate_band)
             if seg_used == "all" and band != UNKNOWN:
                 fb = True
                 ctx.assumptions.add("internet_rate_fallback")
@@ -359,9 +389,8 @@ def _plan(
     non_working: float | None,
     combine: str,
 ) -> _Plan:
-    t = ctx.table
-    rows = t[(t["platform"] == platform) & (t["year"] == ctx.year) & (t["measure"] == measure)]
-    if rows.empty:
+    rows = ctx.by_platform.get(platform)
+    if rows is None:
         raise InputError(
             f"the penetration table has no {platform} figure for {ctx.year} ({measure})",
             fix="choose another year, measure or platform (see: socialreach data)",
@@ -452,13 +481,18 @@ def _plan(
             else:
                 ctx.assumptions.add("non_working_overall")
                 pen[idle] = overall_fig()
-    combos = pd.DataFrame(
-        {"pen": pen, "conv": conv, "fallback": fallback, "dimension_used": dim_used}
+    # dimension_used follows from the penetration figure, so (pen, conv, fallback) is the key
+    key = np.stack([pen, conv, fallback.astype(int)], axis=1)
+    _, first, combo = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    keys = pd.DataFrame(
+        {
+            "pen": pen[first],
+            "conv": conv[first],
+            "fallback": fallback[first],
+            "dimension_used": dim_used[first],
+        }
     )
-    keys = combos.drop_duplicates().reset_index(drop=True)
-    combo = combos.merge(keys.reset_index(names="combo"), on=list(combos.columns), how="left")[
-        "combo"
-    ].to_numpy()
+    combo = combo.reshape(-1)
     return _Plan(platform=platform, combo=combo, combos=keys)
 
 
@@ -496,9 +530,14 @@ def _setup(
     if non_working is not None and not 0 <= non_working <= 1:
         raise ValueError(f"non_working must be a proportion 0-1, not {non_working}")
     cells = _check_profile(profile, tuple(by))
-    table = load_penetration() if penetration is None else penetration
+    if penetration is None:
+        table = _embedded_penetration()
+    else:
+        table = validate_penetration(penetration, source="penetration table")
     ctx = _load_context(table, year)
     ctx.assumptions.add("shared_figure_draws")
+    here = table[(table["year"] == year) & (table["measure"] == measure)]
+    ctx.by_platform = {str(k): g for k, g in here.groupby("platform", sort=False)}
     reg = _Registry()
     plans = [_plan(ctx, reg, cells, p, measure, non_working, combine) for p in platforms]
     return cells, ctx, reg, plans
@@ -649,6 +688,38 @@ def estimate_reach(
     for col in ("platform", "dimension", "segment", "dimension_used", "n_basis", "measure"):
         out[col] = out[col].astype(str)
     return out[list(ESTIMATE_COLUMNS)]
+
+
+def estimate_cell_shares(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
+    year: int = 2017,
+    measure: str = "ever",
+    non_working: float | None = None,
+) -> pd.DataFrame:
+    """Point share of each profile cell's alumni using each platform, by the written rule.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The profile's cells (alumni counts > 0) with, per platform, a column named after it
+        (share 0-1 of the cell's alumni, in the population base) and ``<platform>_fallback``
+        (True when the cell's share rests on a fallback figure). Used for combined reach, where
+        the Fréchet range must be taken per cell before summing.
+    """
+    cells, _, reg, plans = _setup(
+        profile, penetration, platforms, year, measure, non_working, "rule", ()
+    )
+    point_share = np.append([f.row["share"] for f in reg.figures], 1.0)
+    out = cells.copy()
+    for plan in plans:
+        c = plan.combos
+        p_point = point_share[c["pen"].to_numpy()] * point_share[c["conv"].to_numpy()]
+        out[plan.platform] = p_point[plan.combo]
+        out[f"{plan.platform}_fallback"] = c["fallback"].to_numpy()[plan.combo]
+    return out
 
 
 def explain_reach(

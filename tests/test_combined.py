@@ -1,0 +1,91 @@
+"""Combined reach: Fréchet range, independence and the overlap point, per cell then summed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialreach import make_profile
+from socialreach.combined import COMBINED_COLUMNS, combined_reach, union_share
+
+share = st.floats(0, 1, allow_nan=False)
+
+
+def test_union_share_by_hand():
+    r = union_share(0.7, 0.4, overlap=0.85)
+    # both = 0.85 × 0.4 = 0.34 (inside [max(0, 0.1), 0.4]); point = 0.7 + 0.4 − 0.34 = 0.76
+    assert float(r["point"]) == pytest.approx(0.76)
+    assert float(r["lower"]) == 0.7 and float(r["upper"]) == 1.0
+    assert float(r["independent"]) == pytest.approx(0.7 + 0.4 - 0.28)
+
+
+def test_overlap_clipped_into_what_the_shares_allow():
+    # 0.9 + 0.8: at least 0.7 must use both, so overlap 0.1 (0.08 both) is clipped to 0.7
+    r = union_share(0.9, 0.8, overlap=0.1)
+    assert float(r["point"]) == pytest.approx(1.0)
+
+
+@given(share, share, share)
+def test_union_within_frechet_bounds(a, b, o):
+    r = union_share(a, b, overlap=o)
+    assert r["lower"] - 1e-12 <= r["point"] <= r["upper"] + 1e-12
+    assert r["lower"] - 1e-12 <= r["independent"] <= r["upper"] + 1e-12
+    assert 0 <= r["lower"] <= r["upper"] <= 1
+
+
+def test_combined_reach_per_cell_then_summed():
+    p = make_profile(
+        pd.DataFrame(
+            {
+                "age_band": ["16-25", "26-35"],
+                "industry": ["unknown", "it_communication"],
+                "employment": ["student", "working"],
+                "n_alumni": [100, 100],
+            }
+        )
+    )
+    out = combined_reach(p, overlap=0.85)
+    assert list(out.columns) == list(COMBINED_COLUMNS)
+    total = out.iloc[0]
+    assert (total["dimension"], total["segment"], total["n_alumni"]) == ("total", "all", 200)
+    # students 16-25: pF = 0.93 × 0.99 = 0.9207, pL = 0.40 (overall employed, fallback);
+    # both = 0.34 -> point 0.9807; independent 0.9207 + 0.4 − 0.36828 = 0.95242
+    # IT 26-35: pF = 0.74 × 0.99 = 0.7326, pL = 0.63; both = 0.5355 -> point 0.8271;
+    # independent 0.7326 + 0.63 − 0.461538 = 0.901062
+    assert total["facebook"] == pytest.approx((0.9207 + 0.7326) / 2)
+    assert total["linkedin"] == pytest.approx((0.40 + 0.63) / 2)
+    assert total["lower"] == pytest.approx((0.9207 + 0.7326) / 2)
+    assert total["upper"] == pytest.approx(1.0)
+    assert total["point"] == pytest.approx((0.9807 + 0.8271) / 2)
+    assert total["independent"] == pytest.approx((0.95242 + 0.901062) / 2)
+    student = out[(out["dimension"] == "employment") & (out["segment"] == "student")].iloc[0]
+    assert student["point"] == pytest.approx(0.9807)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["16-25", "26-35", "76+", "unknown"]),
+            st.sampled_from(["it_communication", "trade", "health_care", "unknown"]),
+            st.sampled_from(["working", "student", "retired", "unknown"]),
+            st.integers(1, 500),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    share,
+)
+def test_combined_rows_within_bounds_and_platform_shares(rows, overlap):
+    frame = pd.DataFrame(rows, columns=["age_band", "industry", "employment", "n_alumni"])
+    out = combined_reach(make_profile(frame), overlap=overlap)
+    tol = 1e-9
+    assert (out["lower"] >= out[["facebook", "linkedin"]].max(axis=1) - tol).all()
+    assert (out["lower"] <= out["point"] + tol).all() and (out["point"] <= out["upper"] + tol).all()
+    assert (out["upper"] <= (out["facebook"] + out["linkedin"]).clip(upper=1) + tol).all()
+    for dim in ("age_band", "industry", "employment"):
+        part = out[out["dimension"] == dim]
+        assert part["n_alumni"].sum() == pytest.approx(frame["n_alumni"].sum())
+        point = (part["point"] * part["n_alumni"]).sum() / part["n_alumni"].sum()
+        assert point == pytest.approx(out.iloc[0]["point"])
