@@ -5,8 +5,11 @@ Survey figures (*Svenskarna och internet*) applied to an institution's own alumn
 
 __version__ = "0.1.0"
 
+from .alumni import map_columns, read_alumni
+from .archetypes import ARCHETYPES, archetype_profile
 from .errors import InputError
 from .iis_appendix import IISAppendix, read_iis_appendix
+from .industries import map_employment, map_field_of_study, map_industry, map_occupation
 from .profile import AlumniProfile, ValidationReport, make_profile
 from .reach import estimate_reach, explain_reach
 from .survey import (
@@ -21,11 +24,13 @@ from .survey import (
 )
 
 __all__ = [
+    "ARCHETYPES",
     "AlumniProfile",
     "IISAppendix",
     "InputError",
     "ValidationReport",
     "__version__",
+    "archetype_profile",
     "employed_share_to_group",
     "estimate_reach",
     "explain_reach",
@@ -36,6 +41,12 @@ __all__ = [
     "load_sources",
     "load_survey_samples",
     "make_profile",
+    "map_columns",
+    "map_employment",
+    "map_field_of_study",
+    "map_industry",
+    "map_occupation",
+    "read_alumni",
     "read_iis_appendix",
     "to_population_share",
 ]

@@ -46,6 +46,13 @@ class ValidationReport:
     notes: list[str] = field(default_factory=list)
     alumni_read: float | None = None  # rows weighted by the count column, when there is one
     alumni_used: float | None = None
+    ignored_columns: list[str] = field(
+        default_factory=list
+    )  # headers neither field nor identifying
+    source_format: dict[str, str] = field(
+        default_factory=dict
+    )  # format, encoding, delimiter, sheet
+    reference_year: int | None = None  # year at which ages were taken
 
     def __post_init__(self) -> None:
         if self.rows_read != self.rows_used + self.rows_excluded:
@@ -68,6 +75,9 @@ class ValidationReport:
             "mapping": {k: dict(v) for k, v in self.mapping.items()},
             "unmapped": {k: dict(v) for k, v in self.unmapped.items()},
             "notes": list(self.notes),
+            "ignored_columns": list(self.ignored_columns),
+            "source_format": dict(self.source_format),
+            "reference_year": self.reference_year,
         }
 
 

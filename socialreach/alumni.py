@@ -1,0 +1,966 @@
+"""Alumni input: read what a CRM exports, keep only counts per segment, account for every row.
+
+:func:`read_alumni` turns a CSV, Excel or Parquet export (row-level, or aggregated with a count
+column) into an :class:`~socialreach.profile.AlumniProfile`. Identifying columns (names, e-mail,
+personnummer, phone, address, profile URLs, CRM ids) are recognised from their headers and never
+read at all; the report lists them by header name only. Every other column that is not one of the
+canonical fields is skipped too, so free-text notes cannot leak either.
+
+Row numbers in the report count the header as row 1, as a spreadsheet shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .industries import (
+    FIELDS_OF_STUDY,
+    _map_industry_distinct,
+    load_field_of_study_mix,
+    map_employment,
+    map_field_of_study,
+    map_occupation,
+    normalise_text,
+)
+from .profile import CELL_COLUMNS, INDUSTRY_SOURCES, AlumniProfile, ValidationReport, make_profile
+from .segments import AGE_BANDS, EMPLOYMENT, INDUSTRIES, UNKNOWN, age_band
+
+__all__ = [
+    "AGE_AT_GRADUATION",
+    "FIELDS",
+    "HEADER_SYNONYMS",
+    "SURVEY_YEAR",
+    "map_columns",
+    "read_alumni",
+]
+
+#: Default reference year: the survey year of the embedded figures (Svenskarna och internet 2017).
+SURVEY_YEAR = 2017
+
+#: Default assumed age at graduation, used only when an alumnus has no birth year and no age but a
+#: graduation year. An ASSUMPTION (no cited figure on Swedish graduates' age was found); pass
+#: ``age_at_graduation=`` to change it; the report says how many alumni rest on it.
+AGE_AT_GRADUATION = 25
+
+#: Canonical fields of an alumni export, in the order they are reported.
+FIELDS = (
+    "birth_year",
+    "age",
+    "graduation_year",
+    "industry",
+    "occupation",
+    "field_of_study",
+    "employment_status",
+    "count",
+)
+
+#: Header synonyms per field (DESIGN.md §4), matched ignoring case, accents and punctuation, and
+#: ignoring a trailing parenthesis ("Födelseår (ÅÅÅÅ)").
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "birth_year": (
+        "födelseår",
+        "födelse år",
+        "födelsedatum",
+        "född",
+        "birth year",
+        "year of birth",
+        "birthyear",
+        "date of birth",
+        "birth date",
+        "born",
+    ),
+    "age": ("ålder", "age", "ålder år"),
+    "graduation_year": (
+        "examensår",
+        "examen år",
+        "examensdatum",
+        "år för examen",
+        "graduation year",
+        "year of graduation",
+        "class year",
+        "class of",
+        "grad year",
+    ),
+    "industry": (
+        "bransch",
+        "näringsgren",
+        "sni",
+        "sni kod",
+        "sni 2007",
+        "industry",
+        "sector",
+        "sektor",
+        "arbetsgivarens bransch",
+    ),
+    "occupation": (
+        "yrke",
+        "titel",
+        "befattning",
+        "yrkestitel",
+        "job title",
+        "title",
+        "occupation",
+        "position",
+    ),
+    "field_of_study": (
+        "utbildning",
+        "program",
+        "examen",
+        "ämne",
+        "huvudområde",
+        "field of study",
+        "programme",
+        "degree",
+        "major",
+    ),
+    "employment_status": (
+        "sysselsättning",
+        "status",
+        "employment",
+        "employment status",
+        "anställningsstatus",
+    ),
+    "count": ("antal", "count", "n", "antal alumner", "number of alumni", "number"),
+}
+
+# Headers that identify people. Whole normalised header, or a token of it, or (longer ones) any
+# part of it: "Förnamn", "E-postadress", "Mobilnummer", "LinkedIn-profil" are all caught.
+_IDENTIFYING_PARTS = (
+    "namn",
+    "name",
+    "mail",
+    "e post",
+    "epost",
+    "personnummer",
+    "personnr",
+    "samordningsnummer",
+    "person number",
+    "personal identity",
+    "social security",
+    "telefon",
+    "phone",
+    "mobil",
+    "mobile",
+    "adress",
+    "address",
+    "postnummer",
+    "postort",
+    "linkedin",
+    "facebook",
+    "twitter",
+    "instagram",
+    "url",
+    "profil",
+    "profile",
+    "webbsida",
+    "website",
+    "homepage",
+)
+_IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
+
+_SYNONYM_INDEX = {
+    normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
+}
+_YEAR = re.compile(r"^\s*(\d{4})(?:[-./]\d{1,2}[-./]\d{1,2}(?:[ t].*)?|\.0+|,0+)?\s*$")
+_NUMBER = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)?\s*$")
+
+
+def _header_key(header: str) -> str:
+    return normalise_text(re.sub(r"\([^)]*\)\s*$", "", str(header)))
+
+
+def _is_identifying(header: str) -> bool:
+    key = normalise_text(header)
+    tokens = key.split()
+    return any(part in key for part in _IDENTIFYING_PARTS) or any(
+        tok in tokens for tok in _IDENTIFYING_TOKENS
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    columns: dict[str, str]  # field -> header
+    identifying: list[str]
+    ignored: list[str]
+
+
+def map_columns(
+    headers: list[str], *, columns: Mapping[str, str] | None = None, file: str = "the file"
+) -> dict[str, Any]:
+    """Decide which header holds which canonical field, and which headers identify people.
+
+    Parameters
+    ----------
+    headers
+        Header names as they appear in the export.
+    columns
+        Overrides ``{field: header}`` for headers the synonyms do not know (the CLI's
+        ``--column field=Header``); an override also settles two headers claiming one field.
+    file
+        Bare file name for error messages.
+
+    Returns
+    -------
+    dict
+        ``columns`` (field -> header), ``dropped_identifying_columns`` and ``ignored_columns``
+        (header names only).
+
+    Raises
+    ------
+    InputError
+        Duplicate header names, two headers claiming one field, an override naming an unknown
+        field or header, or no known column at all.
+    """
+    plan = _plan_columns(list(headers), columns=columns, file=file)
+    return {
+        "columns": plan.columns,
+        "dropped_identifying_columns": plan.identifying,
+        "ignored_columns": plan.ignored,
+    }
+
+
+def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file: str) -> _Plan:
+    names = [str(h).strip() for h in headers]
+    seen: dict[str, int] = {}
+    for h in names:
+        seen[h] = seen.get(h, 0) + 1
+    dupes = [h for h, k in seen.items() if k > 1 and h]
+    if dupes:
+        raise InputError(
+            "has duplicate header names " + ", ".join(f"'{h}'" for h in dupes),
+            file=file,
+            fix="rename or delete the extra columns so every header is unique",
+        )
+    overrides = dict(columns or {})
+    for field, header in overrides.items():
+        if field not in FIELDS:
+            raise InputError(
+                f"'{field}' is not a field socialreach reads",
+                file=file,
+                fix=f"use one of {', '.join(FIELDS)} in --column field=Header",
+            )
+        if header not in names:
+            raise InputError(
+                f"has no column '{header}' (asked for as {field})",
+                file=file,
+                fix="give the header exactly as it appears in the file's first row",
+            )
+        if _is_identifying(header) and _header_key(header) not in _SYNONYM_INDEX:
+            raise InputError(
+                f"column '{header}' identifies people and cannot be read as {field}",
+                file=file,
+                fix="choose another column; identifying columns are never read",
+            )
+    chosen: dict[str, str] = dict(overrides)
+    claims: dict[str, list[str]] = {}
+    identifying, ignored = [], []
+    for h in names:
+        if h in overrides.values():
+            continue
+        field = _SYNONYM_INDEX.get(_header_key(h))
+        if field is not None and field not in overrides:
+            claims.setdefault(field, []).append(h)
+        elif field is None and _is_identifying(h):
+            identifying.append(h)
+        elif h:
+            ignored.append(h)
+    for field, hs in claims.items():
+        if len(hs) > 1:
+            raise InputError(
+                f"has {len(hs)} columns that could be {field}: " + ", ".join(f"'{h}'" for h in hs),
+                file=file,
+                fix=f"choose one with --column {field}=<header> (Python: columns={{'{field}': …}})",
+            )
+        chosen[field] = hs[0]
+    if not chosen:
+        shown = ", ".join(f"'{h}'" for h in names[:8]) + (" …" if len(names) > 8 else "")
+        raise InputError(
+            f"has no column socialreach knows (headers: {shown})",
+            file=file,
+            fix="name columns like Födelseår, Bransch, Yrke, Program, Sysselsättning or Antal, "
+            "or map one with --column field=Header",
+        )
+    ordered = {f: chosen[f] for f in FIELDS if f in chosen}
+    return _Plan(columns=ordered, identifying=identifying, ignored=ignored)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading: each reader returns the header list and, per used header, (codes, uniques) where
+# codes[i] indexes uniques for row i (-1 = missing) — the distinct-value form everything below
+# works on — plus the spreadsheet row number of every data row.
+
+
+@dataclass
+class _Raw:
+    n_rows: int
+    cols: dict[str, tuple[np.ndarray, list[object]]]
+    row_numbers: np.ndarray | None  # None: row i is spreadsheet row i + 2
+    format: dict[str, str]
+
+
+def _sniff_text(path: Path, file: str) -> tuple[str, str, str]:
+    """(encoding, delimiter, decoded head) of a text export, or InputError."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if not head.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError("is empty", file=file, fix="export the alumni list again")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in head:
+        raise InputError(
+            "contains binary data, not text",
+            file=file,
+            fix="export it as CSV, Excel (.xlsx) or Parquet",
+        )
+    else:
+        encoding = "utf-8"
+        try:
+            head.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            if err.start < len(head) - 3:  # not just a character cut at the end of the sample
+                encoding = "cp1252"
+    try:
+        text = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="strict")
+    except UnicodeDecodeError:
+        if encoding == "utf-8":
+            text = head.decode("utf-8-sig", errors="ignore")
+        else:
+            raise InputError(
+                "has bytes that are neither UTF-8 nor Windows-1252 text",
+                file=file,
+                fix="save it again as CSV UTF-8 from Excel",
+            ) from None
+    first = _first_record(text)
+    counts = {d: first.count(d) for d in (";", ",", "\t", "|")}
+    delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
+    return encoding, delimiter, text
+
+
+def _first_record(text: str) -> str:
+    """The header record (may span lines when a quoted header holds a line break)."""
+    quoted, out = False, []
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif ch in "\r\n" and not quoted:
+            if out:
+                break
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple[_Plan, _Raw]:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    encoding, delimiter, text = _sniff_text(path, file)
+    header = next(csv.reader(io.StringIO(_first_record(text)), delimiter=delimiter), [])
+    plan = _plan_columns(header, columns=columns, file=file)
+    used = list(plan.columns.values())
+    for attempt in (encoding, "cp1252"):
+        try:
+            table = pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(
+                    encoding="utf8" if attempt == "utf-8" else attempt,
+                    column_names=[str(h).strip() for h in header],
+                    skip_rows=1,
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=used,
+                    column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in used},
+                    strings_can_be_null=True,
+                    null_values=[""],
+                ),
+            )
+            encoding = attempt
+            break
+        except pa.ArrowInvalid as err:
+            message = str(err)
+            if "UTF8" in message.upper() and attempt == "utf-8":
+                continue  # looked like UTF-8 at the top, is not further down: Windows-1252
+            raise _csv_error(message, file) from None
+        except UnicodeDecodeError:
+            raise InputError(
+                "has bytes that are neither UTF-8 nor Windows-1252 text",
+                file=file,
+                fix="save it again as CSV UTF-8 from Excel",
+            ) from None
+    if table.num_rows == 0:
+        raise InputError("has a header but no data rows", file=file, fix="export it again")
+    values = {}
+    for h in used:
+        cat = table.column(h).to_pandas()
+        values[h] = (cat.cat.codes.to_numpy(), list(cat.cat.categories))
+    fmt = {
+        "format": "csv",
+        "encoding": {"utf-8": "utf-8", "cp1252": "windows-1252", "utf-16": "utf-16"}[encoding],
+        "delimiter": {"\t": "tab"}.get(delimiter, delimiter),
+    }
+    return plan, _Raw(table.num_rows, values, None, fmt)
+
+
+def _csv_error(message: str, file: str) -> InputError:
+    # pyarrow's message quotes the offending row (personal data): keep only the numbers.
+    got = re.search(r"Expected (\d+) columns, got (\d+)", message)
+    if got:
+        return InputError(
+            f"has a row with {got.group(2)} fields where the header has {got.group(1)}",
+            file=file,
+            fix="check the separator and that quotes are closed, then export again",
+        )
+    return InputError(
+        "cannot be parsed as CSV",
+        file=file,
+        fix="export it again as CSV (UTF-8, one header row)",
+    )
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
+    codes, uniques = pd.factorize(series.astype("object"), use_na_sentinel=True)
+    return codes, list(uniques)
+
+
+def _cell_text(value: object) -> object:
+    """Excel/Parquet cell as text: whole numbers without '.0', dates as ISO, blanks as None."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _read_excel(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
+        raise InputError(
+            "is not an Excel workbook (.xlsx)",
+            file=file,
+            fix="if it is a CSV or text export, rename it to .csv; otherwise save it from Excel "
+            "as .xlsx",
+        ) from None
+    try:
+        names = book.sheetnames
+        if sheet is None:
+            name = names[0]
+        elif sheet in names:
+            name = sheet
+        else:
+            raise InputError(
+                f"has no sheet '{sheet}' (sheets: {', '.join(repr(n) for n in names)})",
+                file=file,
+                fix="pick one of those with --sheet",
+            )
+        rows = book[name].iter_rows(values_only=True)
+        header: list[str] | None = None
+        header_row = 0
+        data: list[tuple] = []
+        numbers: list[int] = []
+        for number, row in enumerate(rows, start=1):
+            if all(_cell_text(v) is None for v in row):
+                continue  # blank rows are not records (as blank lines in CSV)
+            if header is None:
+                header = [str(v).strip() if v is not None else "" for v in row]
+                header_row = number
+                continue
+            data.append(row)
+            numbers.append(number)
+    finally:
+        book.close()
+    if header is None:
+        raise InputError(f"sheet '{name}' is empty", file=file, fix="choose a sheet with data")
+    while header and not header[-1]:
+        header.pop()
+    plan = _plan_columns(header, columns=columns, file=file)
+    if not data:
+        raise InputError(
+            f"sheet '{name}' has a header (row {header_row}) but no data rows",
+            file=file,
+            fix="export it again",
+        )
+    values = {}
+    for h in plan.columns.values():
+        j = header.index(h)
+        col = pd.Series([_cell_text(r[j]) if j < len(r) else None for r in data], dtype="object")
+        values[h] = _factorize(col)
+    fmt = {"format": "xlsx", "sheet": name}
+    return plan, _Raw(len(data), values, np.asarray(numbers), fmt)
+
+
+def _read_parquet(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple[_Plan, _Raw]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        handle = pq.ParquetFile(path)
+    except (pa.ArrowInvalid, OSError):
+        raise InputError(
+            "is not a Parquet file", file=file, fix="check the file or export it as CSV"
+        ) from None
+    header = list(handle.schema_arrow.names)
+    plan = _plan_columns(header, columns=columns, file=file)
+    table = handle.read(columns=list(plan.columns.values()))
+    if table.num_rows == 0:
+        raise InputError("has columns but no rows", file=file, fix="export it again")
+    values = {}
+    for h in plan.columns.values():
+        col = table.column(h)
+        if pa.types.is_dictionary(col.type):
+            col = col.cast(col.type.value_type)
+        values[h] = _factorize(pd.Series(col.to_pandas(), dtype="object").map(_cell_text))
+    return plan, _Raw(table.num_rows, values, None, {"format": "parquet"})
+
+
+def _read_raw(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    if not path.is_file():
+        raise InputError("does not exist or is not a file", file=file, fix="check the path")
+    with path.open("rb") as fh:
+        magic = fh.read(4)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError(
+            "is an old Excel .xls file", file=file, fix="save it as .xlsx or CSV and try again"
+        )
+    if suffix in (".xlsx", ".xlsm") or (magic == b"PK\x03\x04" and suffix not in (".parquet",)):
+        return _read_excel(path, file, sheet, columns)
+    if suffix in (".parquet", ".pq") or magic == b"PAR1":
+        return _read_parquet(path, file, columns)
+    if sheet is not None:
+        raise InputError(
+            f"is not an Excel workbook, so it has no sheet '{sheet}'",
+            file=file,
+            fix="leave out --sheet for CSV and Parquet files",
+        )
+    return _read_csv(path, file, columns)
+
+
+# --------------------------------------------------------------------------------------------
+# Distinct-value parsing
+
+
+def _parse_number(value: object) -> float:
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if not _NUMBER.match(text):
+        return np.nan
+    return float(text.replace(",", "."))
+
+
+def _parse_year(value: object) -> float:
+    match = _YEAR.match(str(value))
+    return float(match.group(1)) if match else np.nan
+
+
+def _take(per_unique: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
+    """Per-row values from per-distinct-value values (code -1 -> ``missing``)."""
+    table = np.append(per_unique, np.asarray([missing], dtype=per_unique.dtype))
+    return table[np.where(codes < 0, len(per_unique), codes)]
+
+
+def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
+    return np.bincount(codes[codes >= 0], weights=weights[codes >= 0], minlength=size)
+
+
+def read_alumni(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    reference_year: int | None = None,
+    age_at_graduation: float = AGE_AT_GRADUATION,
+    min_value_count: int = 10,
+    industry_synonyms: str | Path | pd.DataFrame | None = None,
+    occupation_crosswalk: str | Path | pd.DataFrame | None = None,
+    field_of_study_synonyms: str | Path | pd.DataFrame | None = None,
+    employment_synonyms: str | Path | pd.DataFrame | None = None,
+    field_of_study_mix: str | Path | pd.DataFrame | None = None,
+    name: str = "alumni",
+) -> AlumniProfile:
+    """Read a CRM export into an alumni profile (counts per segment) with a validation report.
+
+    Formats are detected, not asked for: CSV with ``,`` ``;`` tab or ``|`` in UTF-8 (with or
+    without BOM), Windows-1252 or UTF-16; Excel ``.xlsx`` (first sheet unless ``sheet``);
+    Parquet. A ``count``/``antal`` column makes it an aggregated export (each row stands for that
+    many alumni). Identifying columns are never read.
+
+    Parameters
+    ----------
+    path
+        The export. Only its bare name appears in messages and nothing of it in the profile.
+    sheet
+        Excel sheet name (default: the first sheet).
+    columns
+        ``{field: header}`` overrides, fields as in :data:`FIELDS`.
+    reference_year
+        Year at which ages are taken (age = reference year − birth year). Default
+        :data:`SURVEY_YEAR`, the year of the survey figures, so alumni fall into the survey's
+        age bands as they were then.
+    age_at_graduation
+        Assumed age (years) at graduation, used only for alumni with a graduation year and
+        neither birth year nor age. The report says how many alumni this concerns.
+    min_value_count
+        An unmapped value is shown in the report only when at least this many alumni share it
+        (a rare free-text value can identify a person); the rest are counted together.
+    industry_synonyms, occupation_crosswalk, field_of_study_synonyms, employment_synonyms
+        Replacement mapping tables (see :func:`socialreach.industries.load_crosswalk`).
+    field_of_study_mix
+        Replacement field-of-study -> industry mix (see
+        :func:`socialreach.industries.load_field_of_study_mix`). Used only for working alumni
+        with no industry from the industry or occupation columns and a known field of study;
+        those cells have ``industry_source = field_of_study``.
+    name
+        Institution name for outputs (never taken from the file name).
+
+    Returns
+    -------
+    AlumniProfile
+        ``cells``: one row per age band × industry × employment × field of study × industry
+        source, ``n_alumni`` = number of alumni (fractional where the field-of-study mix splits
+        them). ``report``: a :class:`~socialreach.profile.ValidationReport` in which
+        ``rows_read = rows_used + rows_excluded``; ``mapping`` counts alumni per field by
+        status (``mapped``, ``ambiguous``, ``unmapped``, ``missing``, and for industry the
+        sources and ``inferred``).
+
+    Raises
+    ------
+    InputError
+        Empty file, header only, no known column, unreadable bytes, a text file named .xlsx,
+        wrong sheet, duplicate headers, two headers for one field, negative or non-numeric
+        counts. One sentence naming file, column, row and value.
+
+    Examples
+    --------
+    >>> from importlib import resources
+    >>> p = read_alumni("data/examples/business_school.csv")  # doctest: +SKIP
+    >>> p.report.rows_read == p.report.rows_used + p.report.rows_excluded  # doctest: +SKIP
+    True
+    """
+    path = Path(path)
+    file = path.name
+    ref = SURVEY_YEAR if reference_year is None else int(reference_year)
+    plan, raw = _read_raw(path, file, sheet, columns)
+    n = raw.n_rows
+    header_of = plan.columns
+    notes: list[str] = [f"ages are taken at reference year {ref}"]
+    mapping: dict[str, dict[str, float]] = {}
+    unmapped: dict[str, dict[str, int]] = {}
+
+    def row_number(i: np.ndarray) -> np.ndarray:
+        return raw.row_numbers[i] if raw.row_numbers is not None else i + 2
+
+    def col(field: str) -> tuple[np.ndarray, list[object]] | None:
+        return raw.cols[header_of[field]] if field in header_of else None
+
+    # Counts: an aggregated export's rows stand for many alumni; bad counts stop the read.
+    exclude_reason = np.full(n, "", dtype=object)
+    weights = np.ones(n)
+    if "count" in header_of:
+        codes, uniques = col("count")
+        parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+        bad = np.flatnonzero(np.isnan(parsed) | (parsed < 0))
+        if len(bad):
+            first = int(np.flatnonzero(np.isin(codes, bad))[0])
+            value = str(uniques[codes[first]])
+            negative = not np.isnan(parsed[codes[first]])
+            raise InputError(
+                "count is negative" if negative else "count is not a number",
+                file=file,
+                row=int(row_number(np.array([first]))[0]),
+                column=header_of["count"],
+                value=value[:20],
+                fix="give each row's number of alumni as a whole number 0 or more",
+            )
+        weights = _take(parsed, codes, np.nan)
+        exclude_reason[np.isnan(weights)] = f"no count in column '{header_of['count']}'"
+        weights = np.nan_to_num(weights, nan=0.0)
+
+    # Ages: birth year, else age, else graduation year + assumed age at graduation.
+    age = np.full(n, np.nan)
+    for field in ("graduation_year", "age", "birth_year"):  # later ones take precedence
+        if field not in header_of:
+            continue
+        codes, uniques = col(field)
+        header = header_of[field]
+        if field == "age":
+            parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+            impossible = (parsed < 0) | (parsed > 120)
+            reasons = np.array(
+                [f"age {v:g} in column '{header}' is impossible" for v in parsed], dtype=object
+            )
+            derived = np.floor(parsed)
+        else:
+            parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
+            word = "birth year" if field == "birth_year" else "graduation year"
+            if field == "birth_year":
+                impossible = (parsed > ref) | (parsed < ref - 120)
+                derived = ref - parsed
+            else:
+                impossible = (parsed < ref - 100) | (parsed > 2100)
+                derived = ref - parsed + age_at_graduation
+            reasons = np.array(
+                [
+                    f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
+                    for v in parsed
+                ],
+                dtype=object,
+            )
+        parsed_rows = _take(parsed, codes, np.nan)
+        bad_rows = _take(impossible, codes, False)
+        take_reason = bad_rows & (exclude_reason == "")
+        exclude_reason[take_reason] = _take(reasons, codes, "")[take_reason]
+        ok = ~np.isnan(parsed_rows) & ~bad_rows
+        use = ok & (np.isnan(age) | (field != "graduation_year"))
+        if field == "graduation_year":
+            from_grad = ok
+        age = np.where(use, _take(derived, codes, np.nan), age)
+        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
+        status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
+        _count_status(
+            mapping, unmapped, field, codes, uniques, status, weights, min_value_count, bad_rows
+        )
+    excluded = exclude_reason != ""
+    used_w = np.where(excluded, 0.0, weights)
+
+    if "graduation_year" in header_of:
+        by_grad = from_grad & ~excluded
+        for field in ("birth_year", "age"):
+            if field in header_of:
+                codes, uniques = col(field)
+                parsed = np.array(
+                    [(_parse_year if field == "birth_year" else _parse_number)(u) for u in uniques]
+                )
+                by_grad &= np.isnan(_take(parsed, codes, np.nan))
+        if by_grad.any():
+            notes.append(
+                f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
+                f"assuming age {age_at_graduation:g} at graduation"
+            )
+
+    band_ids = _band_codes(age)
+
+    # Industry: industry column (names, SNI codes, free text), else occupation crosswalk.
+    industry = np.full(n, UNKNOWN, dtype=object)
+    source = np.full(n, UNKNOWN, dtype=object)
+    if "industry" in header_of:
+        codes, uniques = col("industry")
+        per = _map_industry_distinct(
+            uniques, synonyms=industry_synonyms, occupations=occupation_crosswalk
+        )
+        industry = _take(per["industry"].to_numpy(dtype=object), codes, UNKNOWN)
+        source = _take(per["source"].to_numpy(dtype=object), codes, UNKNOWN)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "industry", codes, uniques, status, used_w, min_value_count
+        )
+    if "occupation" in header_of:
+        codes, uniques = col("occupation")
+        per = map_occupation(uniques, crosswalk=occupation_crosswalk, synonyms=industry_synonyms)
+        occ_ind = _take(per["industry"].to_numpy(dtype=object), codes, UNKNOWN)
+        fill = (industry == UNKNOWN) & (occ_ind != UNKNOWN)
+        industry = np.where(fill, occ_ind, industry)
+        source = np.where(fill, "occupation", source)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "occupation", codes, uniques, status, used_w, min_value_count
+        )
+
+    # Employment: normalised status; an industry and no usable status counts as working.
+    employment = np.full(n, UNKNOWN, dtype=object)
+    if "employment_status" in header_of:
+        codes, uniques = col("employment_status")
+        per = map_employment(uniques, synonyms=employment_synonyms)
+        employment = _take(per["employment"].to_numpy(dtype=object), codes, UNKNOWN)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "employment_status", codes, uniques, status, used_w, min_value_count
+        )
+    presumed = (employment == UNKNOWN) & (industry != UNKNOWN)
+    employment = np.where(presumed, "working", employment)
+    if presumed.any():
+        notes.append(
+            f"{used_w[presumed].sum():g} alumni with an industry and no employment status "
+            "counted as working"
+        )
+
+    field_of_study = np.full(n, UNKNOWN, dtype=object)
+    if "field_of_study" in header_of:
+        codes, uniques = col("field_of_study")
+        per = map_field_of_study(uniques, synonyms=field_of_study_synonyms)
+        field_of_study = _take(per["field_of_study"].to_numpy(dtype=object), codes, UNKNOWN)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "field_of_study", codes, uniques, status, used_w, min_value_count
+        )
+
+    cells = _aggregate(band_ids, industry, employment, field_of_study, source, used_w)
+    cells, inferred = _infer_from_field(cells, field_of_study_mix)
+    ind_counts = {
+        s: float(cells.loc[cells["industry_source"] == s, "n_alumni"].sum())
+        for s in INDUSTRY_SOURCES
+    }
+    mapping["industry_source"] = ind_counts
+    if "industry" in mapping:
+        mapping["industry"]["inferred"] = ind_counts["field_of_study"]
+    if inferred:
+        working = float(cells.loc[cells["employment"] == "working", "n_alumni"].sum())
+        notes.append(
+            f"industry of {inferred:g} working alumni ({inferred / working:.0%} of working "
+            "alumni) inferred from field of study through the field-of-study -> industry mix "
+            "(industry_source = field_of_study)"
+        )
+
+    excluded_rows = np.flatnonzero(excluded)
+    report = ValidationReport(
+        rows_read=n,
+        rows_used=int(n - len(excluded_rows)),
+        rows_excluded=len(excluded_rows),
+        excluded=[
+            {"row": int(r), "reason": str(exclude_reason[i])}
+            for i, r in zip(excluded_rows, row_number(excluded_rows), strict=True)
+        ],
+        dropped_identifying_columns=plan.identifying,
+        columns=dict(plan.columns),
+        mapping=mapping,
+        unmapped=unmapped,
+        notes=notes,
+        alumni_read=float(weights.sum()) if "count" in header_of else None,
+        alumni_used=float(used_w.sum()) if "count" in header_of else None,
+        ignored_columns=plan.ignored,
+        source_format=dict(raw.format),
+        reference_year=ref,
+    )
+    profile = make_profile(cells, name=name)
+    return AlumniProfile(cells=profile.cells, report=report, name=name)
+
+
+def _band_codes(age: np.ndarray) -> np.ndarray:
+    """Index into (*AGE_BANDS, unknown) per row, computed on distinct whole ages."""
+    whole = np.where(np.isnan(age), -1, np.floor(age)).astype("int64")
+    distinct, inverse = np.unique(whole, return_inverse=True)
+    bands = age_band(pd.Series(np.where(distinct < 0, np.nan, distinct.astype("float64"))))
+    order = [*AGE_BANDS, UNKNOWN]
+    per = np.array([order.index(str(b)) for b in bands], dtype="int64")
+    return per[inverse.ravel()]
+
+
+def _count_status(
+    mapping: dict,
+    unmapped: dict,
+    field: str,
+    codes: np.ndarray,
+    uniques: list[object],
+    status: np.ndarray,
+    weights: np.ndarray,
+    min_value_count: int,
+    excluded: np.ndarray | None = None,
+) -> None:
+    """Alumni per mapping status, and unmapped values shared by at least ``min_value_count``."""
+    w = weights if excluded is None else np.where(excluded, 0.0, weights)
+    per_value = _weighted_counts(codes, w, len(uniques))
+    status = np.asarray(status, dtype=object)
+    counts: dict[str, float] = {}
+    for s in ("mapped", "ambiguous", "unmapped", "missing"):
+        total = float(per_value[status == s].sum()) if len(status) else 0.0
+        if s == "missing":
+            total += float(w[codes < 0].sum())
+        if total or s in ("mapped", "unmapped", "missing"):
+            counts[s] = total
+    mapping[field] = counts
+    shown: dict[str, int] = {}
+    rare_values, rare_total = 0, 0.0
+    for i in np.flatnonzero(status == "unmapped"):
+        if per_value[i] <= 0:
+            continue
+        if per_value[i] >= min_value_count:
+            shown[str(uniques[i]).strip()] = round(float(per_value[i]))
+        else:
+            rare_values += 1
+            rare_total += per_value[i]
+    if rare_values:
+        shown[f"({rare_values} values each shared by fewer than {min_value_count} alumni)"] = round(
+            rare_total
+        )
+    if shown:
+        unmapped[field] = dict(sorted(shown.items(), key=lambda kv: -kv[1]))
+
+
+_IND_ORDER = (*INDUSTRIES, UNKNOWN)
+_FIELD_ORDER = (*FIELDS_OF_STUDY, UNKNOWN)
+
+
+def _aggregate(bands, industry, employment, field, source, weights) -> pd.DataFrame:
+    """Sum weights per cell with one integer key per row (fast on millions of rows)."""
+    parts = [
+        (bands, (*AGE_BANDS, UNKNOWN)),
+        (_index(industry, _IND_ORDER), _IND_ORDER),
+        (_index(employment, EMPLOYMENT), EMPLOYMENT),
+        (_index(field, _FIELD_ORDER), _FIELD_ORDER),
+        (_index(source, INDUSTRY_SOURCES), INDUSTRY_SOURCES),
+    ]
+    key = np.zeros(len(weights), dtype="int64")
+    for codes, labels in parts:
+        key = key * len(labels) + codes
+    keys, inverse = np.unique(key, return_inverse=True)
+    totals = np.bincount(inverse.ravel(), weights=weights, minlength=len(keys))
+    out: dict[str, Any] = {}
+    rest = keys.copy()
+    for (_, labels), colname in zip(reversed(parts), reversed(CELL_COLUMNS[:-1]), strict=True):
+        out[colname] = np.asarray(labels, dtype=object)[rest % len(labels)]
+        rest //= len(labels)
+    cells = pd.DataFrame({c: out[c] for c in CELL_COLUMNS[:-1]})
+    cells["n_alumni"] = totals
+    return cells[cells["n_alumni"] > 0].reset_index(drop=True)
+
+
+def _index(values: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
+    """Position of each value in ``labels``, mapped on distinct values."""
+    distinct, inverse = np.unique(values.astype(str), return_inverse=True)
+    lookup = {v: i for i, v in enumerate(labels)}
+    return np.array([lookup[v] for v in distinct], dtype="int64")[inverse.ravel()]
+
+
+def _infer_from_field(cells: pd.DataFrame, mix_path) -> tuple[pd.DataFrame, float]:
+    """Split working alumni with unknown industry but known field of study by the mix."""
+    target = (
+        (cells["employment"] == "working")
+        & (cells["industry"] == UNKNOWN)
+        & (cells["field_of_study"] != UNKNOWN)
+    )
+    if not target.any():
+        return cells, 0.0
+    mix = load_field_of_study_mix(mix_path)
+    split = cells[target].merge(mix[["field_of_study", "industry", "share"]], on="field_of_study")
+    split = split.assign(
+        industry=split["industry_y"],
+        industry_source="field_of_study",
+        n_alumni=split["n_alumni"] * split["share"],
+    )[list(CELL_COLUMNS)]
+    split = split[split["n_alumni"] > 0]
+    covered = cells[target]["field_of_study"].isin(mix["field_of_study"])
+    kept = pd.concat([cells[~target], cells[target][~covered.to_numpy()]])
+    return pd.concat([kept, split], ignore_index=True), float(split["n_alumni"].sum())
