@@ -68,7 +68,157 @@ def _run_data(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data]
+def _add_reach(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "reach",
+        help="estimate how many of the alumni in FILE each platform reaches",
+        description="Estimate, from an alumni export, the expected number and share of alumni "
+        "each platform reaches (total and per segment) with intervals, the share reachable on "
+        "either platform, and every published figure and assumption behind the numbers.",
+    )
+    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("--year", type=int, default=2017, help="survey year (default 2017)")
+    p.add_argument(
+        "--platform",
+        action="append",
+        help="platform id (repeatable; default facebook and linkedin)",
+    )
+    p.add_argument(
+        "--overlap",
+        type=float,
+        default=None,
+        help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="seed for the Monte Carlo draws")
+    p.add_argument("--draws", type=int, default=2000, help="Monte Carlo draws (default 2000)")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(handler=_run_reach)
+
+
+def _reach_payload(args: argparse.Namespace) -> dict:
+    from . import read_alumni
+    from .combined import DEFAULT_OVERLAP, combined_reach
+    from .reach import estimate_reach, explain_reach
+
+    if args.overlap is not None and not 0 <= args.overlap <= 1:
+        raise InputError(
+            "--overlap must be a proportion between 0 and 1",
+            value=args.overlap,
+            fix="give e.g. --overlap 0.85",
+        )
+    overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
+    platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
+    profile = read_alumni(args.file)
+    est = estimate_reach(
+        profile, platforms=platforms, year=args.year, n_draws=args.draws, seed=args.seed
+    )
+    figures, assumptions = explain_reach(profile, platforms=platforms, year=args.year)
+    total = est[est["dimension"] == "total"].set_index("platform")
+    payload: dict = {
+        "n_alumni": float(profile.n_alumni),
+        "year": args.year,
+        "measure": "ever",
+        "level": 0.95,
+        "n_draws": args.draws,
+        "seed": args.seed,
+        "platforms": {
+            p: {
+                "expected": r["expected"],
+                "expected_low": r["expected_low"],
+                "expected_high": r["expected_high"],
+                "share": r["share"],
+                "ci_low": r["ci_low"],
+                "ci_high": r["ci_high"],
+                "fallback_share": r["fallback"],
+                "inferred_industry": r["inferred_industry"],
+                "dimension_used": r["dimension_used"],
+                "n_basis": r["n_basis"],
+            }
+            for p, r in total.to_dict(orient="index").items()
+        },
+        "combined": None,
+    }
+    if set(platforms) >= {"facebook", "linkedin"}:
+        comb = combined_reach(profile, year=args.year, overlap=overlap).iloc[0]
+        payload["combined"] = {
+            "platforms": ["facebook", "linkedin"],
+            "lower": comb["lower"],
+            "independent": comb["independent"],
+            "point": comb["point"],
+            "upper": comb["upper"],
+            "overlap": overlap,
+            "note": "shares of all alumni on Facebook or LinkedIn; the survey publishes no "
+            "overlap, so lower-upper is the honest range and point rests on the overlap "
+            "assumption (share of LinkedIn users also on Facebook)",
+        }
+    seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
+    keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
+    keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
+    payload["segments"] = seg[keep].to_dict(orient="records")
+    payload["figures"] = figures.to_dict(orient="records")
+    payload["assumptions"] = assumptions.to_dict(orient="records")
+    payload["method"] = (
+        "expected = sum over alumni cells of alumni × the published share that applies (rule: "
+        "age band for everyone-base figures, converted by the internet-use rate; industry for "
+        "working alumni on employed-base figures; the overall figure of the same base where a "
+        "segment is not published, flagged as fallback); intervals: percentiles of Jeffreys "
+        "Beta draws of every figure from its n (published or assumed, see figures.n_note)"
+    )
+    return payload
+
+
+def _run_reach(args: argparse.Namespace) -> int:
+    from .format import format_count_interval, format_share, format_share_interval
+    from .segments import label
+
+    payload = _reach_payload(args)
+    if args.json:
+        _print_json(payload)
+        return 0
+    lang = "en"
+    print(
+        f"{format_count_interval(payload['n_alumni'], None, None, lang=lang)} alumni · survey "
+        f"year {payload['year']} (uses at least sometimes) · 95% intervals\n"
+    )
+    head = f"{'platform':<10} {'expected alumni':<26} {'share':<18} {'on fallback':>11}"
+    print(head)
+    for p, r in payload["platforms"].items():
+        count = format_count_interval(
+            r["expected"], r["expected_low"], r["expected_high"], lang=lang, round_to=10
+        )
+        share = format_share_interval(r["share"], r["ci_low"], r["ci_high"], lang=lang)
+        print(
+            f"{label(p, 'en'):<10} {count:<26} {share:<18} "
+            f"{format_share(r['fallback_share'], lang=lang):>11}"
+        )
+    comb = payload["combined"]
+    if comb is not None:
+        print(
+            f"\nFacebook or LinkedIn: {format_share(comb['point'], lang=lang)} with overlap "
+            f"{comb['overlap']:g} (possible range {format_share(comb['lower'], lang=lang)}"
+            f"–{format_share(comb['upper'], lang=lang)}; if independent "
+            f"{format_share(comb['independent'], lang=lang)})"
+        )
+    dims = dict.fromkeys(s["dimension"] for s in payload["segments"])
+    for dim in dims:
+        print(f"\nBy {dim.replace('_', ' ')}:")
+        rows = [s for s in payload["segments"] if s["dimension"] == dim]
+        for s in rows:
+            share = format_share_interval(s["share"], s["ci_low"], s["ci_high"], lang=lang)
+            flag = " (fallback)" if s["fallback_share"] >= 0.5 else ""
+            print(
+                f"  {label(s['platform'], 'en'):<9} {label(s['segment'], 'en'):<24} "
+                f"{format_count_interval(s['n_alumni'], None, None, lang=lang):>8} alumni  "
+                f"{share}{flag}"
+            )
+    print(
+        f"\n{len(payload['figures'])} published figures and {len(payload['assumptions'])} "
+        "assumptions behind these numbers: socialreach reach FILE --json"
+    )
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data, _add_reach]
 
 
 def build_parser() -> argparse.ArgumentParser:

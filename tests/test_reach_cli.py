@@ -1,0 +1,83 @@
+"""`socialreach reach FILE`: the JSON contract, traceability and the human table."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from socialreach import estimate_reach, read_alumni
+from socialreach.cli import main
+
+
+@pytest.fixture
+def export(tmp_path):
+    path = tmp_path / "alumni.csv"
+    pd.DataFrame(
+        {
+            "Födelseår": [1990, 1985, 1960, 1995],
+            "Bransch": ["IT och kommunikation", "Vård", "Finans", "Vård"],
+            "Antal": [100, 100, 50, 50],
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def reach_json(capsys, *args: str) -> dict:
+    assert main(["reach", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_has_the_issue_keys_and_matches_the_library(capsys, export):
+    out = reach_json(capsys, str(export), "--seed", "3")
+    profile = read_alumni(export)
+    assert out["n_alumni"] == pytest.approx(profile.n_alumni)
+    est = estimate_reach(profile, seed=3)
+    for platform in ("facebook", "linkedin"):
+        got = out["platforms"][platform]
+        want = est[(est["platform"] == platform) & (est["dimension"] == "total")].iloc[0]
+        for key in ("expected", "share", "ci_low", "ci_high"):
+            assert got[key] == pytest.approx(want[key])
+        assert got["fallback_share"] == pytest.approx(want["fallback"])
+        assert got["ci_low"] <= got["share"] <= got["ci_high"]
+    comb = out["combined"]
+    assert comb["lower"] <= comb["point"] <= comb["upper"] and comb["overlap"] == 0.85
+    assert comb["lower"] <= comb["independent"] <= comb["upper"]
+    assert {"platform", "dimension", "segment", "share", "ci_low", "ci_high"} <= set(
+        out["segments"][0]
+    )
+
+
+def test_every_number_traces_to_figures_and_named_assumptions(capsys, export):
+    out = reach_json(capsys, str(export), "--platform", "linkedin")
+    assert set(out["platforms"]) == {"linkedin"} and out["combined"] is None
+    figures = out["figures"]
+    assert all(f["source_id"] and f["quote"] and f["n"] > 0 and f["n_note"] for f in figures)
+    # 100 × 0.63 + (100 + 50) × 0.13 + 50 × 0.51 = 63 + 19.5 + 25.5 = 108 alumni on LinkedIn
+    assert out["platforms"]["linkedin"]["expected"] == pytest.approx(108.0)
+    assert {f["segment"] for f in figures} == {"it_communication", "health_care", "finance"}
+    ids = {a["id"] for a in out["assumptions"]}
+    assert {"assumed_n_industry", "employed_no_conversion"} <= ids
+    assert all(a["text"] for a in out["assumptions"])
+
+
+def test_overlap_moves_the_point_inside_the_range(capsys, export):
+    low = reach_json(capsys, str(export), "--overlap", "1")["combined"]
+    high = reach_json(capsys, str(export), "--overlap", "0")["combined"]
+    assert low["point"] < high["point"]
+    assert low["lower"] == high["lower"] and low["upper"] == high["upper"]
+
+
+def test_human_table(capsys, export):
+    assert main(["reach", str(export), "--seed", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "LinkedIn" in text and "Facebook or LinkedIn" in text and "%" in text
+    assert str(export.parent) not in text
+
+
+def test_bad_overlap_and_missing_file_exit_2(capsys, export, tmp_path):
+    assert main(["reach", str(export), "--overlap", "85"]) == 2
+    assert main(["reach", str(tmp_path / "nope.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(tmp_path) not in err
