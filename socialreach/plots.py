@@ -9,6 +9,7 @@ for people, with the interval of every estimate drawn as an error bar or a range
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
@@ -66,7 +67,10 @@ _TEXT = {
     "platform": ("Plattform", "Platform"),
     "year": ("År", "Year"),
     "interval": ("intervall", "interval"),
-    "range": ("Möjligt spann (ingen antagen överlappning)", "Possible range (no overlap assumed)"),
+    "range": (
+        "Möjligt spann (från full till ingen överlappning)",
+        "Possible range (full to no overlap)",
+    ),
     "independent": ("Om användningen är oberoende", "If use is independent"),
     "point": ("Med antagen överlappning", "With assumed overlap"),
     "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
@@ -104,6 +108,18 @@ _INSTITUTIONS = {
     "technical_university": ("Tekniskt universitet", "Technical university"),
     "multi_faculty_university": ("Breddat universitet", "Multi-faculty university"),
 }
+#: Field-of-study labels (segments.label covers the survey's segments only), in canonical order.
+_FIELD_LABELS = {
+    "business_economics": ("Ekonomi", "Business and economics"),
+    "law": ("Juridik", "Law"),
+    "engineering": ("Teknik", "Engineering"),
+    "computer_science": ("Data- och systemvetenskap", "Computer science"),
+    "natural_science": ("Naturvetenskap", "Natural science"),
+    "medicine_health": ("Medicin och vård", "Medicine and health"),
+    "teacher_education": ("Lärarutbildning", "Teacher education"),
+    "social_science": ("Samhällsvetenskap", "Social science"),
+    "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
+}
 _ORDER_KIND = {
     "age_band": "age_band",
     "age": "age_band",
@@ -136,10 +152,20 @@ def _institution_label(name: str, lang: str) -> str:
     return _pick(_INSTITUTIONS[name], lang) if name in _INSTITUTIONS else str(name)
 
 
+def _label(segment: str, lang: str) -> str:
+    return _pick(_FIELD_LABELS[segment], lang) if segment in _FIELD_LABELS else label(segment, lang)
+
+
 def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
     """Segments present, in the canonical order of their dimension (else first appearance)."""
     present = segments.astype(str)
     kind = _ORDER_KIND.get(dimension)
+    if dimension == "field_of_study":
+        order = [*_FIELD_LABELS, "other", UNKNOWN]
+        found = set(present)
+        return [s for s in order if s in found] + [
+            s for s in dict.fromkeys(present) if s not in order
+        ]
     if kind is None:
         return list(dict.fromkeys(present))
     order = as_categorical(pd.Series(present.unique()), kind).sort_values()
@@ -299,7 +325,7 @@ def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.Dat
 
 def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
     n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
-    return [f"{label(s, lang)} (n = {format_count(n[s], lang=lang)})" for s in order]
+    return [f"{_label(s, lang)} (n = {format_count(n[s], lang=lang)})" for s in order]
 
 
 def plot_reach_by_segment(
@@ -451,7 +477,7 @@ def plot_combined_reach(
         dot at the estimate with the assumed overlap.
     """
     rows = _combined_rows(combined, dimension)
-    ticks = [_t("all", lang) if s == "all" else label(s, lang) for s in rows.index]
+    ticks = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
     fig = go.Figure()
     fig.add_bar(
         y=ticks,
@@ -498,7 +524,7 @@ def plot_combined_reach_static(
 ) -> Axes:
     """Static twin of :func:`plot_combined_reach` on a matplotlib Axes."""
     rows = _combined_rows(combined, dimension)
-    ticks = [_t("all", lang) if s == "all" else label(s, lang) for s in rows.index]
+    ticks = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
     ax = _new_axes(ax, (7, 1.5 + 0.5 * len(rows)))
     y = np.arange(len(rows))
     ax.barh(
@@ -674,7 +700,7 @@ def plot_profile(
     """
     counts = _profile_counts(profile, by)
     order = _ordered_segments(counts["segment"], by)
-    ticks = [label(s, lang) for s in order]
+    ticks = [_label(s, lang) for s in order]
     fig = go.Figure()
     for source, part in counts.groupby("source", sort=False):
         part = part.set_index("segment").reindex(order)
@@ -723,7 +749,7 @@ def plot_profile_static(
         name = _t(source, lang) if source in _TEXT else label(source, lang)
         ax.barh(y, v, left=left, color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR), label=name)
         left += v
-    ax.set_yticks(y, [label(s, lang) for s in order])
+    ax.set_yticks(y, [_label(s, lang) for s in order])
     ax.invert_yaxis()
     ax.set_xlabel(_t("alumni", lang))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
@@ -974,7 +1000,8 @@ def plot_survey_static(
         ax.set_xlabel(_t(by, lang))
         ax.set_ylim(0, 1.05)
         ax.legend(fontsize="small")
-    ax.set_ylabel(axis_title, fontsize="small")
+    ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
+    ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
     if title:
         ax.set_title(title)

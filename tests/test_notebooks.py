@@ -1,0 +1,179 @@
+"""Every notebook runs top to bottom in a fresh kernel on the bundled example, leaks nothing, and
+its key numbers are pinned (so a silent change in the engine shows up here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import socialreach
+from socialreach.errors import InputError
+from socialreach.examples import EXAMPLES, example_path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+KERNEL = "python3"
+MAX_CELLS = 30
+
+
+def inject_parameters(nb: nbformat.NotebookNode, **params: object) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with a cell assigning ``params`` right after its ``parameters`` cell.
+
+    The same convention as papermill: the injected cell wins because it runs later.
+    """
+    nb = nbformat.from_dict(json.loads(json.dumps(nb)))  # deep copy
+    index = next(
+        i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])
+    )
+    source = "\n".join(f"{name} = {value!r}" for name, value in params.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    nb.cells.insert(index + 1, cell)
+    return nb
+
+
+def execute(nb: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNode:
+    """Run ``nb`` in a fresh kernel with ``workdir`` as the working directory."""
+    client = NotebookClient(
+        nb, timeout=300, kernel_name=KERNEL, resources={"metadata": {"path": str(workdir)}}
+    )
+    client.execute()
+    return nb
+
+
+def output_text(nb: nbformat.NotebookNode) -> str:
+    """Everything the notebook showed, as one string (text, HTML, JSON of figures, errors)."""
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(json.dumps(out, ensure_ascii=False))
+    return "\n".join(parts)
+
+
+#: Parameters injected into every notebook: the bundled example, passed as a path like a user's.
+PARAMS = {
+    "alumni_file": str(example_path("multi_faculty_university")),
+    "survey_year": 2017,
+    "seed": 7,
+    "institution": "Testhögskolan",
+    "lang": "en",
+}
+#: Strings of the synthetic people in the example files: none may reach a notebook output.
+PERSONAL = ("Testperson", "example.invalid", "000000-", "linkedin.com/in/")
+
+
+def test_the_notebooks_are_the_numbered_set():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "01_what_the_survey_says",
+        "02_who_our_alumni_are",
+    ]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_path_finds_every_bundled_example(name):
+    path = example_path(name)
+    assert path.is_absolute() and path.is_file() and path.name == f"{name}.csv"
+
+
+def test_example_path_names_the_examples_when_asked_for_another():
+    with pytest.raises(InputError, match="use one of business_school"):
+        example_path("../secret")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_stored_clean_and_short(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(c.outputs == [] and c.execution_count is None for c in code), (
+        f"{path.name} is stored with outputs or execution counts: run nbstripout on it"
+    )
+    assert len(nb.cells) <= MAX_CELLS
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    for word in ("**Question.**", "**Audience.**", "**Data vintage.**"):
+        assert word in nb.cells[0].source, f"{path.name}: title cell lacks {word}"
+    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    for name in ("alumni_file", "survey_year", "seed", "institution"):
+        assert f"\n{name} = " in "\n" + tagged[0].source, f"{path.name}: no parameter {name}"
+    assert "__version__" in code[-1].source, f"{path.name}: the last cell must print versions"
+    assert nb.metadata.kernelspec.name == KERNEL
+    for cell in code:  # all logic in the package: no paths into the repo, no long functions
+        assert "../" not in cell.source
+        assert cell.source.count("\n    ") < 6 or "def " not in cell.source
+
+
+def test_the_kernel_is_this_environments_python(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("import sys; print(sys.prefix)"))
+    execute(nb, tmp_path)
+    assert nb.cells[0].outputs[0]["text"].strip() == sys.prefix
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory) -> dict[str, str]:
+    """Outputs of every notebook, executed once per test run with :data:`PARAMS` injected."""
+    cache: dict[str, str] = {}
+
+    def run(stem: str) -> str:
+        if stem not in cache:
+            path = ROOT / "notebooks" / f"{stem}.ipynb"
+            nb = inject_parameters(nbformat.read(path, as_version=4), **PARAMS)
+            cache[stem] = output_text(execute(nb, tmp_path_factory.mktemp(stem[:2])))
+        return cache[stem]
+
+    return run
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_top_to_bottom_and_leaks_nothing(path, shown):
+    text = shown(path.stem)
+    folder = str(Path(PARAMS["alumni_file"]).parent)
+    assert folder not in text and str(ROOT) not in text and str(Path.home()) not in text
+    for value in PERSONAL:
+        assert value not in text, f"{path.name} shows personal data ({value!r})"
+    assert '"output_type": "error"' not in text
+
+
+# --- golden values: each notebook's key numbers, recomputed from the package and pinned ---------
+
+
+@pytest.mark.notebooks
+def test_golden_01_what_the_survey_says(shown):
+    table = socialreach.load_penetration(year=2017, measure="ever")
+    share = table.set_index(["platform", "base", "segment"])["share"]
+    # read off the cited table (MIRA_BLOG_2017, IIS_SOI2017_PR_SV): checkable by hand
+    assert share["facebook", "internet_users_12plus", "all"] == 0.74
+    assert share["linkedin", "employed", "all"] == 0.40
+    assert share["linkedin", "employed", "it_communication"] == 0.63
+    assert share["linkedin", "employed", "hotel_restaurant"] == 0.08
+    rate, _ = socialreach.internet_use_rate(2017)
+    assert rate == 0.94
+    # 0.74 x 0.94 = 0.6956: Facebook's share of everyone aged 12+
+    assert socialreach.to_population_share(0.74, rate) == pytest.approx(0.6956)
+    assert int(table["n"].notna().sum()) == 0  # no published sample size for any figure
+    text = shown("01_what_the_survey_says")
+    assert "Facebook 74% of internet users × internet use 94% = 69.6% of everyone aged 12+" in text
+
+
+@pytest.mark.notebooks
+def test_golden_02_who_our_alumni_are(shown):
+    profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017)
+    report = profile.report
+    cells = profile.cells
+    # the generator writes 900 rows and plants two impossible birth years (rows 9 and 25)
+    assert (report.rows_read, report.rows_used, report.rows_excluded) == (900, 898, 2)
+    assert [e["row"] for e in report.excluded] == [9, 25]
+    assert profile.n_alumni == 898
+    by = {d: cells.groupby(d, observed=True)["n_alumni"].sum() for d in ("age_band", "employment")}
+    assert by["employment"]["working"] == 687
+    assert by["age_band"]["26-35"] == 255
+    assert report.mapping["industry_source"]["field_of_study"] == 77
+    assert "multi_faculty_university.csv: 900 rows read, 898 alumni in the profile" in shown(
+        "02_who_our_alumni_are"
+    )
