@@ -8,6 +8,7 @@ __version__ = "0.1.0"
 from .alumni import map_columns, read_alumni
 from .archetypes import ARCHETYPES, archetype_profile
 from .errors import InputError
+from .examples import example_path
 from .iis_appendix import IISAppendix, read_iis_appendix
 from .industries import map_employment, map_field_of_study, map_industry, map_occupation
 from .profile import AlumniProfile, ValidationReport, make_profile
@@ -33,6 +34,7 @@ __all__ = [
     "archetype_profile",
     "employed_share_to_group",
     "estimate_reach",
+    "example_path",
     "explain_reach",
     "internet_use_rate",
     "load_employment",
