@@ -75,6 +75,7 @@ _TEXT = {
     "point": ("Med antagen överlappning", "With assumed overlap"),
     "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
     "missing": ("ej publicerad", "not published"),
+    "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
     "all": ("Samtliga", "All"),
     "institution": ("Lärosäte", "Institution"),
     "known": ("Bransch angiven", "Industry given"),
@@ -200,6 +201,18 @@ def _new_axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
     return ax
 
 
+def _legend_above(ax: Axes) -> None:
+    # Above the axes: inside, a legend covers bars whatever corner it is put in.
+    handles, _ = ax.get_legend_handles_labels()
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncols=max(1, min(2, len(handles))),
+        fontsize="small",
+        frameon=False,
+    )
+
+
 def _value_columns(value: str) -> tuple[str, str, str]:
     if value == "share":
         return "share", "ci_low", "ci_high"
@@ -304,7 +317,7 @@ def plot_reach_static(
         ax.yaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_ylim(bottom=0)
     if title:
-        ax.set_title(title)
+        ax.set_title(title, pad=30)
     return ax
 
 
@@ -325,7 +338,13 @@ def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.Dat
 
 def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
     n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
-    return [f"{_label(s, lang)} (n = {format_count(n[s], lang=lang)})" for s in order]
+    # A suppressed cell (socialreach.privacy) has no count: say so rather than print a dash.
+    return [
+        f"{_label(s, lang)} ({_t('suppressed', lang)})"
+        if pd.isna(n[s])
+        else f"{_label(s, lang)} (n = {format_count(n[s], lang=lang)})"
+        for s in order
+    ]
 
 
 def plot_reach_by_segment(
@@ -429,9 +448,9 @@ def plot_reach_by_segment_static(
     if value == "share":
         ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlim(left=0)
-    ax.legend(loc="lower right")
+    _legend_above(ax)
     if title:
-        ax.set_title(title)
+        ax.set_title(title, pad=30)
     return ax
 
 
@@ -449,6 +468,14 @@ def _combined_rows(combined: pd.DataFrame, dimension: str) -> pd.DataFrame:
         raise ValueError(f"no combined-reach rows for dimension {dimension!r}")
     order = _ordered_segments(rows["segment"], dimension)
     return rows.set_index(rows["segment"].astype(str)).reindex(order)
+
+
+def _combined_ticks(rows: pd.DataFrame, lang: str) -> list[str]:
+    names = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
+    return [
+        f"{name} ({_t('suppressed', lang)})" if pd.isna(low) else name
+        for name, low in zip(names, rows["lower"], strict=True)
+    ]
 
 
 def plot_combined_reach(
@@ -477,7 +504,7 @@ def plot_combined_reach(
         dot at the estimate with the assumed overlap.
     """
     rows = _combined_rows(combined, dimension)
-    ticks = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
+    ticks = _combined_ticks(rows, lang)
     fig = go.Figure()
     fig.add_bar(
         y=ticks,
@@ -524,7 +551,7 @@ def plot_combined_reach_static(
 ) -> Axes:
     """Static twin of :func:`plot_combined_reach` on a matplotlib Axes."""
     rows = _combined_rows(combined, dimension)
-    ticks = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
+    ticks = _combined_ticks(rows, lang)
     ax = _new_axes(ax, (7, 1.5 + 0.5 * len(rows)))
     y = np.arange(len(rows))
     ax.barh(
@@ -551,7 +578,7 @@ def plot_combined_reach_static(
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlabel(_t("combined", lang))
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=3, fontsize="small")
+    _legend_above(ax)
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -647,9 +674,9 @@ def plot_comparison_static(
     ax.set_ylabel(_t("reach_share", lang))
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_ylim(bottom=0)
-    ax.legend()
+    _legend_above(ax)
     if title:
-        ax.set_title(title)
+        ax.set_title(title, pad=30)
     return ax
 
 
@@ -754,9 +781,9 @@ def plot_profile_static(
     ax.set_xlabel(_t("alumni", lang))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
     if len(set(counts["source"])) > 1:
-        ax.legend(loc="lower right")
+        _legend_above(ax)
     if title:
-        ax.set_title(title)
+        ax.set_title(title, pad=30)
     return ax
 
 
@@ -962,7 +989,7 @@ def plot_survey_static(
             )
         ax.set_xticks(span)
         ax.set_xlabel(_t("year", lang))
-        ax.legend()
+        _legend_above(ax)
     else:
         order = _survey_segments(rows, by)
         ax = _new_axes(ax, (8, 4))
@@ -999,10 +1026,10 @@ def plot_survey_static(
         ax.set_xticks(x, [label(s, lang) for s in order], rotation=30, ha="right")
         ax.set_xlabel(_t(by, lang))
         ax.set_ylim(0, 1.05)
-        ax.legend(fontsize="small")
+        _legend_above(ax)
     ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
     if title:
-        ax.set_title(title)
+        ax.set_title(title, pad=30)
     return ax

@@ -12,6 +12,7 @@ import pytest
 from nbclient import NotebookClient
 
 import socialreach
+from socialreach.combined import combined_reach
 from socialreach.errors import InputError
 from socialreach.examples import EXAMPLES, example_path
 
@@ -70,6 +71,7 @@ def test_the_notebooks_are_the_numbered_set():
     assert [p.stem for p in NOTEBOOKS] == [
         "01_what_the_survey_says",
         "02_who_our_alumni_are",
+        "03_facebook_vs_linkedin",
     ]
 
 
@@ -177,3 +179,34 @@ def test_golden_02_who_our_alumni_are(shown):
     assert "multi_faculty_university.csv: 900 rows read, 898 alumni in the profile" in shown(
         "02_who_our_alumni_are"
     )
+
+
+@pytest.mark.notebooks
+def test_golden_03_facebook_vs_linkedin(shown):
+    profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017)
+    est = socialreach.estimate_reach(profile, seed=PARAMS["seed"], by=("age_band", "industry"))
+    share = est.set_index(["platform", "dimension", "segment"])["share"]
+    # by hand: a published figure applies as it stands, or times the band's internet use
+    assert share["linkedin", "industry", "it_communication"] == pytest.approx(0.63)
+    assert share["linkedin", "industry", "health_care"] == pytest.approx(0.13)
+    assert share["facebook", "age_band", "16-25"] == pytest.approx(0.93 * 0.99)
+    assert share["facebook", "age_band", "66-75"] == pytest.approx(0.74 * 0.94)
+    assert share["facebook", "age_band", "76+"] == pytest.approx(0.74 * 0.56)
+    # pinned from the package (seed 7): the notebook's headline
+    totals = est[est["dimension"] == "total"].set_index("platform")
+    pinned = {
+        "facebook": (0.741850, 0.727188, 0.756124),
+        "linkedin": (0.318336, 0.300768, 0.338349),
+    }
+    for platform, values in pinned.items():
+        got = totals.loc[platform, ["share", "ci_low", "ci_high"]].to_numpy(dtype=float)
+        assert got == pytest.approx(values, abs=5e-6)
+        assert totals.loc[platform, "ci_low"] < totals.loc[platform, "share"]
+    assert totals.loc["linkedin", "fallback"] == pytest.approx(0.693034, abs=5e-6)
+    combined = combined_reach(profile)
+    total = combined[combined["dimension"] == "total"].iloc[0]
+    got = total[["lower", "independent", "point", "upper"]].to_numpy(dtype=float)
+    assert got == pytest.approx([0.741850, 0.824232, 0.789568, 0.955781], abs=5e-6)
+    text = shown("03_facebook_vs_linkedin")
+    assert "Facebook: 74% (73–76%) of our alumni, about 670 people" in text
+    assert "LinkedIn: 32% (30–34%) of our alumni, about 290 people" in text

@@ -254,3 +254,16 @@ def test_importing_plots_changes_no_global_style():
         "assert dict(mpl.rcParams) == before and pio.templates.default == t"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_suppressed_segments_are_named_hidden_and_get_no_bar():
+    est = _estimates()
+    hidden = est["segment"] == "health_care"
+    est.loc[hidden, ["n_alumni", "share", "ci_low", "ci_high"]] = np.nan
+    fig = P.plot_reach_by_segment(est, dimension="industry", lang="en")
+    assert fig.layout.yaxis.categoryarray[1] == "Health care (hidden: too few alumni)"
+    assert fig.data[1].y == ("IT and communication (n = 100)",)
+    combined = _combined()
+    combined.loc[1, ["lower", "independent", "point", "upper"]] = np.nan
+    fig = P.plot_combined_reach(combined, dimension="industry", lang="en")
+    assert fig.data[0].y[1] == "Health care (hidden: too few alumni)"
