@@ -495,7 +495,7 @@ def _resolve_year(name: str, year: int | None) -> int:
                 "year is not a survey year",
                 file=name,
                 value=year,
-                fix="give the survey year, e.g. 2025",
+                fix="give the survey year, like 2025",
             )
         if in_name and year not in in_name:
             raise InputError(

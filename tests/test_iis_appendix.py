@@ -1,0 +1,426 @@
+"""Reading IIS's table appendix: hand-checked figures from a synthetic workbook, every trap of
+the real file, the parse log, bad input, and invariants over generated workbooks."""
+
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from iis_workbook import EVER_QUESTION, FLOAT_ARTIFACT, Col, Table, example_sheets, write_workbook
+
+import socialreach
+from socialreach.cli import main
+from socialreach.errors import InputError
+from socialreach.iis_appendix import LOG_COLUMNS, _map_base, read_iis_appendix
+from socialreach.segments import BASES
+from socialreach.survey import SCHEMA, validate_penetration
+
+NAME = "tabellbilaga-svenskarna-och-internet-2025.xlsx"
+SAMTLIGA, NET = "Studie 1 bas samtliga", "Studie 1 bas internetanvändare"
+
+
+@pytest.fixture(scope="module")
+def example_path(tmp_path_factory) -> Path:
+    return write_workbook(tmp_path_factory.mktemp("iis") / NAME, example_sheets())
+
+
+@pytest.fixture(scope="module")
+def parsed(example_path):
+    return read_iis_appendix(example_path)
+
+
+def row(table: pd.DataFrame, **where) -> pd.Series:
+    rows = table
+    for col, value in where.items():
+        rows = rows[rows[col] == value]
+    assert len(rows) == 1, f"expected one row for {where}, got {len(rows)}"
+    return rows.iloc[0]
+
+
+def logged(log: pd.DataFrame, **where) -> pd.DataFrame:
+    rows = log
+    for col, value in where.items():
+        rows = rows[rows[col] == value]
+    return rows
+
+
+# --------------------------------------------------------------------------- hand-checked
+
+
+def test_platform_list_figures_as_written_in_the_sheet(parsed):
+    t = parsed.table
+    fb = dict(platform="facebook", measure="ever", base="population_16plus")
+    total = row(t, **fb, dimension="all", segment="all")
+    assert total["share"] == 0.7412
+    assert (total["n"], total["n_basis"], total["n_weighted"]) == (2000, "interviews", 2000)
+    men = row(t, **fb, dimension="gender", segment="men")  # cell "0.70 b": letters dropped
+    assert (men["share"], men["n"], men["n_weighted"]) == (0.70, 980, 1010.4)
+    assert row(t, **fb, dimension="gender", segment="women")["share"] == 0.7801
+    assert row(t, **fb, dimension="age", segment="16-25")["share"] == 0.9
+    assert row(t, **fb, dimension="industry", segment="it_communication")["share"] == 0.75
+    assert row(t, **fb, dimension="industry", segment="health_care")["share"] == 0.81
+    li = dict(platform="linkedin", measure="ever", base="population_16plus")
+    assert row(t, **li, dimension="industry", segment="it_communication")["share"] == 0.63
+    assert row(t, **li, dimension="industry", segment="health_care")["share"] == 0.13
+    assert total["source_cell"] == f"'{SAMTLIGA}'!B6"
+    assert total["source_id"] == "IIS_APPENDIX_2025" and total["year"] == 2025
+    assert total["quote"] == f"{EVER_QUESTION} — Totalt: Facebook (tabellbilaga)"
+    assert total["question"] == EVER_QUESTION and men["segment_label"] == "Man"
+    # "X" as a whole answer label is Twitter; a daily question gives daily figures.
+    x = row(t, platform="twitter", base="internet_users_8plus")
+    assert (x["measure"], x["share"], x["n"], x["n_weighted"]) == ("daily", 0.05, 2700, 2650)
+
+
+def test_zero_interviews_is_no_base_never_zero_percent(parsed):
+    t, log = parsed.table, parsed.log
+    assert not (t["segment_label"] == "76 år och äldre").any()
+    assert (t["n"] > 0).all()
+    entry = logged(log, kind="no_base", sheet=SAMTLIGA)
+    assert entry[["row", "column", "level"]].to_numpy().tolist() == [[4, "G", "skip"]]
+    assert "no base, not 0 %" in entry["detail"].iloc[0]
+
+
+def test_same_question_on_two_bases_keeps_both_with_their_base(parsed):
+    t = parsed.table
+    on = {
+        base: row(t, platform="linkedin", measure="ever", base=base, segment="all")["share"]
+        for base in ("population_16plus", "internet_users_12plus")
+    }
+    assert on == {"population_16plus": 0.30, "internet_users_12plus": 0.45}
+    questions = t.loc[t["base"].isin(on) & (t["platform"] == "linkedin"), "question"]
+    assert set(questions) == {EVER_QUESTION}
+
+
+def test_weighted_only_table_uses_weighted_count_and_says_so(parsed):
+    t = parsed.table
+    net = t[(t["base"] == "internet_users_12plus")]
+    assert set(net["n_basis"]) == {"weighted_interviews"}
+    assert (net["n"] == net["n_weighted"]).all()
+    assert row(net, platform="facebook", segment="all")["n"] == 2500
+    note = logged(parsed.log, kind="weighted_only")
+    assert note[["sheet", "row", "level"]].to_numpy().tolist() == [[NET, 4, "note"]]
+    # "Internetanvändare" names no age: read as the classic 12+ base, with a note.
+    assert logged(parsed.log, kind="assumed_age")["row"].tolist() == [1]
+
+
+def test_small_bases_are_flagged(parsed):
+    t = parsed.table
+    assert (t["small_base"] == (t["n"] < 100)).all()
+    small = set(t.loc[t["small_base"], "segment_label"])
+    assert small == {"26-35 år", "Arbetslös", "Finans", "Hotell och restaurang"}
+
+
+def test_float_artifact_is_clipped_to_exactly_one(parsed):
+    snap = row(parsed.table, platform="snapchat", dimension="age", segment="16-25")
+    assert snap["share"] == 1.0
+    note = logged(parsed.log, kind="clipped")
+    assert note[["sheet", "row", "column", "level"]].to_numpy().tolist() == [
+        [SAMTLIGA, 8, "E", "note"]
+    ]
+    assert repr(FLOAT_ARTIFACT) in note["detail"].iloc[0]
+    assert parsed.table["share"].between(0, 1).all()
+
+
+def test_dash_is_missing_not_zero(parsed):
+    t = parsed.table
+    li_young = t[(t["platform"] == "linkedin") & (t["base"] == "population_16plus")]
+    assert "16-25" not in set(li_young["segment"])
+    miss = logged(parsed.log, kind="missing_value", sheet=SAMTLIGA)
+    assert miss[["row", "column"]].to_numpy().tolist() == [[7, "E"]]
+
+
+def test_frequency_answers_are_summed_only_where_exact(parsed):
+    t = parsed.table
+    li = dict(platform="linkedin", base="internet_users_16plus")
+    expected = {  # hand sums of the answer rows (daily; + weekly; + rarer)
+        ("all", "all"): (0.05 + 0.10, 0.30, 0.50),
+        ("gender", "men"): (0.18, 0.35, 0.55),
+        ("industry", "finance"): (0.30, 0.51, 0.61),
+        ("industry", "education"): (0.05, 0.10, 0.17),  # "0.05 a" read as 0.05
+    }
+    for (dimension, segment), shares in expected.items():
+        for measure, share in zip(("daily", "weekly", "ever"), shares, strict=True):
+            got = row(t, **li, measure=measure, dimension=dimension, segment=segment)["share"]
+            assert got == pytest.approx(share, abs=1e-12), (measure, segment)
+    everything = row(t, **li, measure="ever", segment="all")
+    assert everything["source_cell"] == f"'{NET}'!B13+B14+B15+B16"
+    assert "Flera gånger om dagen + Dagligen + Varje vecka + Mer sällan" in everything["quote"]
+    # Women: one component is "-", so no sum is formed, and each skipped sum is logged.
+    assert "women" not in set(t.loc[(t["base"] == "internet_users_16plus"), "segment"])
+    not_summed = logged(parsed.log, kind="not_summed")
+    assert sorted(not_summed["detail"].str.split().str[0]) == ["daily", "ever", "weekly"]
+    assert set(not_summed["column"]) == {"D"}
+
+
+def test_published_net_row_wins_over_a_sum(parsed):
+    fb = dict(platform="facebook", base="employed", dimension="all", segment="all")
+    weekly = row(parsed.table, **fb, measure="weekly")
+    assert weekly["share"] == 0.75 and weekly["source_cell"] == f"'{NET}'!B30"
+    assert row(parsed.table, **fb, measure="daily")["share"] == 0.60
+    assert row(parsed.table, **fb, measure="ever")["share"] == pytest.approx(0.85, abs=1e-12)
+    hotel = row(parsed.table, **{**fb, "dimension": "industry", "segment": "hotel_restaurant"},
+                measure="ever")  # fmt: skip
+    assert hotel["share"] == pytest.approx(0.9, abs=1e-12) and hotel["small_base"]
+
+
+def test_yes_answer_gives_the_question_measure(parsed):
+    msg = row(parsed.table, platform="messenger")
+    assert (msg["measure"], msg["base"], msg["share"]) == ("ever", "facebook_users", 0.81)
+
+
+def test_unknown_frequency_blocks_every_sum(parsed):
+    t = parsed.table
+    assert not ((t["platform"] == "instagram") & (t["base"] == "internet_users_12plus")).any()
+    assert logged(parsed.log, kind="unknown_option")["row"].tolist() == [53]
+    assert logged(parsed.log, kind="no_figure")["row"].tolist() == [47]
+
+
+def test_segment_groups_and_labels(parsed):
+    t, log = parsed.table, parsed.log
+    net = t[t["base"] == "internet_users_12plus"]
+    got = set(zip(net["dimension"], net["segment"], strict=True))
+    assert got == {
+        ("all", "all"),
+        ("age", "16-25"),
+        ("generation", "gen_z"),
+        ("education", "tertiary"),
+        ("education", "upper_secondary"),
+        ("employment", "working"),
+        ("employment", "retired"),
+        ("employment", "arbetslos"),
+        ("politisk_askadning", "vanster"),
+    }
+    assert logged(log, kind="unrecognised_group")["column"].tolist() == ["J"]
+    assert logged(log, kind="own_id")["column"].tolist() == ["D", "I"]
+    assert logged(log, kind="unknown_group")[["sheet", "column"]].to_numpy().tolist() == [
+        [NET, "K"]
+    ]
+    gruvdrift = logged(log, kind="unknown_segment")
+    assert gruvdrift[["sheet", "row", "column"]].to_numpy().tolist() == [[SAMTLIGA, 3, "J"]]
+
+
+def test_log_names_every_skipped_sheet_table_and_row(parsed):
+    log = parsed.log
+    assert list(log.columns) == list(LOG_COLUMNS)
+    assert set(log["level"]) == {"skip", "note"}
+    sheets = logged(log, kind="skipped_sheet")
+    assert sheets["sheet"].tolist() == ["Innehåll"]
+    not_platform = logged(log, kind="not_platform_question")
+    assert not_platform[["sheet", "row"]].to_numpy().tolist() == [[SAMTLIGA, 11], [NET, 72]]
+    assert "Hur oroad" in not_platform["detail"].iloc[0]  # question read from its own row
+    assert "för att" in not_platform["detail"].iloc[1]
+    unknown_base = logged(log, kind="unknown_base")
+    assert unknown_base["row"].tolist() == [32, 56]
+    assert "Har använt AI-verktyg" in unknown_base["detail"].iloc[0]
+    assert "16-64" in unknown_base["detail"].iloc[1]
+    options = logged(log, kind="not_platform_option")
+    assert options[["row", "column"]].to_numpy().tolist() == [[9, "A"]]
+    assert parsed.tables_read == 6
+    assert parsed.summary().startswith(f"{NAME}: {len(parsed.table)} figures from 6 platform")
+
+
+def test_output_is_a_valid_penetration_table(parsed):
+    t = parsed.table
+    assert list(t.columns[: len(SCHEMA)]) == list(SCHEMA)
+    again = validate_penetration(t)
+    pd.testing.assert_frame_equal(again, t.drop(columns="source_cell"))
+    assert t["base"].isin(BASES).all()
+    assert not t["approximate"].any()
+    assert (
+        t["quote"].str.endswith(")").all()
+        and t["quote"].str.contains("(tabellbilaga", regex=False).all()
+    )
+    assert socialreach.read_iis_appendix is read_iis_appendix
+    assert parsed.source["source_id"].tolist() == ["IIS_APPENDIX_2025"]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Samtliga 16+ år", ("population_16plus", False)),
+        ("Samtliga", ("population_12plus", True)),
+        ("Alla 8+ år", ("population_8plus", False)),
+        ("Samtliga 18 år och äldre", ("population_18plus", False)),
+        ("Internetanvändare", ("internet_users_12plus", True)),
+        ("Internetanvändare 16+ år", ("internet_users_16plus", False)),
+        ("Förvärvsarbetande", ("employed", False)),
+        ("Sysselsatta 16+ år", ("employed", False)),
+        ("Facebookanvändare", ("facebook_users", False)),
+        ("Internetanvändare 14+ år", (None, False)),  # no canonical base for 14+
+        ("Samtliga -64 år", (None, False)),  # an upper age limit
+        ("Internetanvändare som använder sociala medier", (None, False)),
+    ],
+)
+def test_base_labels(label, expected):
+    assert _map_base(label, 12) == expected
+
+
+# --------------------------------------------------------------------------- options, errors
+
+
+def test_duplicate_figure_prefers_counted_interviews_whatever_the_order(tmp_path):
+    counted = Table(
+        "Internetanvändare",
+        EVER_QUESTION,
+        (Col("Totalt", n=1000, n_weighted=990),),
+        (("Facebook", (0.81,)),),
+    )
+    weighted = Table(
+        "Internetanvändare",
+        EVER_QUESTION,
+        (Col("Totalt", n_weighted=2000),),
+        (("Facebook", (0.79,)),),
+        counted=False,
+    )
+    for order in ([counted, weighted], [weighted, counted]):
+        path = write_workbook(tmp_path / "bilaga-2024.xlsx", {"Studie 1": order})
+        got = read_iis_appendix(path)
+        assert got.table["share"].tolist() == [0.81]
+        assert got.table["n_basis"].tolist() == ["interviews"]
+        assert logged(got.log, kind="duplicate")["level"].tolist() == ["skip"]
+
+
+def test_year_from_parameter_and_sheets_option(tmp_path):
+    path = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
+    got = read_iis_appendix(path, year=2023, sheets=[SAMTLIGA])
+    assert set(got.table["year"]) == {2023} and set(got.table["source_id"]) == {"IIS_APPENDIX_2023"}
+    assert set(got.table["base"]) == {"population_16plus"}
+    assert set(logged(got.log, kind="skipped_sheet")["sheet"]) == {"Innehåll", NET}
+    with pytest.raises(InputError, match="has no sheet with this name"):
+        read_iis_appendix(path, year=2023, sheets=["Studie 9"])
+
+
+def test_bad_input_raises_one_sentence(tmp_path, example_path):
+    csv = tmp_path / "bilaga-2025.csv"
+    csv.write_text("a,b\n1,2\n")
+    fake = tmp_path / "bilaga-2025.xlsx"
+    fake.write_text("not a zip file")
+    text_only = write_workbook(tmp_path / "rapport-2025.xlsx", {"Metod": ["Bara metodtext."]})
+    cases = [
+        (lambda: read_iis_appendix(csv), "is not an Excel workbook"),
+        (lambda: read_iis_appendix(fake), "cannot be opened as an Excel workbook"),
+        (lambda: read_iis_appendix(text_only), "holds no banner table"),
+        (lambda: read_iis_appendix(tmp_path / "saknas-2025.xlsx"), "file not found"),
+        (lambda: read_iis_appendix(example_path, year=2024), "the file name says 2025"),
+        (lambda: read_iis_appendix(example_path, year=25), "not a survey year"),
+    ]
+    for call, message in cases:
+        with pytest.raises(InputError, match=message) as err:
+            call()
+        text = str(err.value)
+        assert str(tmp_path) not in text and text.count(". ") == 0 and text.endswith(".")
+    no_year = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
+    with pytest.raises(InputError, match="year cannot be read from the file name"):
+        read_iis_appendix(no_year)
+
+
+def test_cli_prints_the_appendix_and_a_log_summary(example_path, capsys):
+    assert main(["data", "--iis-appendix", str(example_path), "--json", "--platform", "x"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out) == []
+    assert main(["data", "--iis-appendix", str(example_path), "--json"]) == 0
+    out = capsys.readouterr()
+    rows = json.loads(out.out)
+    assert len(rows) == len(read_iis_appendix(example_path).table)
+    assert set(rows[0]) == set(SCHEMA)
+    err = out.err.strip().splitlines()
+    assert len(err) == 1 and "figures from 6 platform tables" in err[0]
+    assert main(["data", "--iis-appendix", str(example_path), "--platform", "linkedin"]) == 0
+    text = capsys.readouterr().out
+    assert "internet_users_16plus" in text and "facebook" not in text
+    assert main(["data", "--iis-appendix", str(example_path), "--year", "2019"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------- invariants
+
+_GROUPS = (
+    ("KÖN:", ("Man", "Kvinna")),
+    ("ÅLDER:", ("16-25 år", "26-35 år", "36-45 år", "76+ år")),
+    ("BRANSCH:", ("It och kommunikation", "Finans", "Vård", "Handel")),
+    ("SYSSELSÄTTNING:", ("Arbetar", "Studerar", "Pensionär")),
+)
+# One question per base, so no figure can come from two tables.
+_BASES = ("Samtliga 16+ år", "Internetanvändare", "Internetanvändare 8+ år", "Förvärvsarbetande")
+_QUESTIONS = (
+    EVER_QUESTION,
+    "Vilka sociala medier använder du dagligen?",
+    "Vilka sociala medier använder du varje vecka?",
+)
+_OPTIONS = ("Facebook", "LinkedIn", "Instagram", "Snapchat", "X", "Ingen av dessa", "Vet ej")
+
+counts = st.one_of(st.just(0), st.integers(1, 99), st.integers(100, 3000))
+cells = st.one_of(
+    st.integers(0, 10_000).map(lambda k: k / 10_000),
+    st.integers(0, 10_000).map(lambda k: f"{k / 10_000} ab"),
+    st.sampled_from(["-", None, FLOAT_ARTIFACT]),
+)
+
+
+@st.composite
+def tables(draw) -> list[Table]:
+    out = []
+    for base in draw(st.lists(st.sampled_from(_BASES), min_size=1, max_size=4, unique=True)):
+        columns = [Col("Totalt", n=draw(st.integers(100, 3000)), n_weighted=1000.5)]
+        for group, labels in draw(st.lists(st.sampled_from(_GROUPS), max_size=3, unique=True)):
+            for k, label in enumerate(labels):
+                n = draw(counts)
+                columns.append(Col(label, group if k == 0 else "", n, n * 1.01))
+        options = draw(st.lists(st.sampled_from(_OPTIONS), min_size=1, max_size=5, unique=True))
+        weighted_only = draw(st.booleans())
+        out.append(
+            Table(
+                base,
+                draw(st.sampled_from(_QUESTIONS)),
+                tuple(columns),
+                tuple((o, tuple(draw(cells) for _ in columns)) for o in options),
+                counted=not weighted_only,
+                question_below=draw(st.booleans()),
+                merged=draw(st.booleans()),
+                repeat_groups=draw(st.booleans()),
+            )
+        )
+    return out
+
+
+def _read(sheets) -> tuple[pd.DataFrame, pd.DataFrame]:
+    with tempfile.TemporaryDirectory() as tmp:
+        got = read_iis_appendix(write_workbook(Path(tmp) / "bilaga-2025.xlsx", sheets))
+    return got.table, got.log
+
+
+@given(tables(), st.randoms(use_true_random=False))
+def test_invariants_over_generated_appendices(generated, rnd: random.Random):
+    split = rnd.randint(0, len(generated))
+    table, log = _read({"Studie 1 bas samtliga": generated[:split], "Studie 2": generated[split:]})
+    assert table["share"].between(0, 1).all()
+    assert (table["n"] > 0).all()
+    assert (table["small_base"] == (table["n"] < 100)).all()
+    validate_penetration(table)  # raises on any row outside the schema
+    # Every platform cell with a base is either a figure or a logged skip: nothing vanishes.
+    expected = 0
+    missing = 0
+    for t in generated:
+        for option, values in t.options:
+            if option in ("Ingen av dessa", "Vet ej"):
+                continue
+            for col, value in zip(t.columns, values, strict=True):
+                base_n = col.n if t.counted else col.n_weighted
+                if base_n:
+                    expected += 1
+                    missing += value in ("-", None)
+    assert len(table) == expected - missing
+    assert (log["kind"] == "missing_value").sum() == missing
+    # Where the tables sit does not change the result.
+    shuffled = generated[:]
+    rnd.shuffle(shuffled)
+    again, _ = _read({"Studie 1": shuffled[::-1], "Studie 0": []})
+    pd.testing.assert_frame_equal(
+        table.drop(columns="source_cell"), again.drop(columns="source_cell")
+    )
