@@ -43,6 +43,13 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, help="only this survey year")
     p.add_argument("--platform", action="append", help="only this platform (repeatable)")
     p.add_argument("--file", help="a penetration table (CSV/XLSX) to check and print instead")
+    p.add_argument(
+        "--iis-appendix",
+        metavar="FILE",
+        help="read Internetstiftelsen's table appendix (tabellbilaga, .xlsx) and print its "
+        "platform figures instead; --year gives the survey year when the file name has none; "
+        "a one-line summary of the parse log goes to stderr",
+    )
     p.set_defaults(handler=_run_data)
 
 
@@ -51,7 +58,18 @@ def _run_data(args: argparse.Namespace) -> int:
 
     from .survey import SCHEMA, load_penetration
 
-    table = load_penetration(args.file, year=args.year, platform=args.platform)
+    if args.iis_appendix:
+        from .iis_appendix import read_iis_appendix
+
+        if args.file:
+            raise InputError("give either --file or --iis-appendix, not both")
+        parsed = read_iis_appendix(args.iis_appendix, year=args.year)
+        print(f"socialreach: {parsed.summary()}", file=sys.stderr)
+        table = parsed.table
+        if args.platform:
+            table = table[table["platform"].isin(args.platform)].reset_index(drop=True)
+    else:
+        table = load_penetration(args.file, year=args.year, platform=args.platform)
     if args.json:
         rows = table[list(SCHEMA)].astype(object).where(table[list(SCHEMA)].notna(), None)
         _print_json(rows.to_dict(orient="records"))
