@@ -4,6 +4,7 @@ its key numbers are pinned (so a silent change in the engine shows up here)."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -107,6 +108,19 @@ def test_notebook_is_stored_clean_and_short(path):
     for cell in code:  # all logic in the package: no paths into the repo, no long functions
         assert "../" not in cell.source
         assert cell.source.count("\n    ") < 6 or "def " not in cell.source
+
+
+def test_stored_notebooks_are_what_the_nbstripout_hook_would_store(root):
+    subprocess.run([sys.executable, "-m", "nbstripout", "--verify", *NOTEBOOKS], check=True)
+    assert "id: nbstripout" in (root / ".pre-commit-config.yaml").read_text()
+    assert "*.ipynb filter=nbstripout" in (root / ".gitattributes").read_text().splitlines()
+
+
+def test_readme_lists_every_notebook(root):
+    readme = (root / "README.md").read_text()
+    assert "make lab" in readme
+    for path in NOTEBOOKS:
+        assert f"| `{path.stem}` |" in readme
 
 
 def test_the_kernel_is_this_environments_python(tmp_path):
