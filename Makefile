@@ -32,8 +32,11 @@ report: $(STAMP) ## build the leadership report from the bundled example into re
 	@mkdir -p reports
 	$(BIN)/socialreach report $(EXAMPLE) --out reports/report.html
 
+# Jupyter refuses to run as root (containers often do): allow it only there.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP) ## open JupyterLab on notebooks/ with socialreach importable
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(LAB_ARGS)
 
 bench: $(STAMP) ## run the benchmarks (ratios against baselines timed in the same run)
 	$(BIN)/python benchmarks/run.py
