@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
+from .archetypes import ARCHETYPES
 from .format import format_count, format_share, format_share_interval
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
@@ -104,11 +105,6 @@ _MEASURE_TEXT = {
     "daily": ("använder dagligen", "use daily"),
     "weekly": ("använder varje vecka", "use weekly"),
 }
-_INSTITUTIONS = {
-    "business_school": ("Handelshögskola", "Business school"),
-    "technical_university": ("Tekniskt universitet", "Technical university"),
-    "multi_faculty_university": ("Breddat universitet", "Multi-faculty university"),
-}
 #: Field-of-study labels (segments.label covers the survey's segments only), in canonical order.
 _FIELD_LABELS = {
     "business_economics": ("Ekonomi", "Business and economics"),
@@ -150,7 +146,8 @@ def _colour(platform: str) -> str:
 
 
 def _institution_label(name: str, lang: str) -> str:
-    return _pick(_INSTITUTIONS[name], lang) if name in _INSTITUTIONS else str(name)
+    # Archetype ids get their label; the user's own institution is shown as named.
+    return _pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else str(name)
 
 
 def _label(segment: str, lang: str) -> str:
