@@ -236,7 +236,59 @@ def _run_reach(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data, _add_reach]
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write the leadership report: one offline HTML file (Swedish or English)",
+        description="Turn an alumni export into a self-contained HTML report for leadership: "
+        "reach on Facebook and LinkedIn with intervals, who each reaches, combined reach, "
+        "comparison with institution types, data quality, sources. No code, no personal data "
+        "(cells under --min-cell alumni are suppressed), nothing fetched from the network.",
+    )
+    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("--out", required=True, metavar="PATH.html", help="HTML file to write")
+    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
+    p.add_argument("--institution", metavar="NAME", help="name shown in the report's title")
+    p.add_argument("--year", type=int, default=2017, help="survey year (default 2017)")
+    p.add_argument(
+        "--min-cell",
+        type=int,
+        default=10,
+        metavar="K",
+        help="hide every published group with fewer than K alumni (default 10)",
+    )
+    p.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    if args.min_cell < 1:
+        raise InputError("--min-cell must be at least 1", value=args.min_cell)
+    steps = {
+        "validating": "validating the alumni file",
+        "estimating": "estimating reach",
+        "rendering": "rendering the report",
+        "writing": "writing the HTML file",
+    }
+
+    def progress(step: str) -> None:
+        print(f"socialreach: {steps[step]} …", file=sys.stderr, flush=True)
+
+    out = write_report(
+        args.file,
+        out=args.out,
+        lang=args.lang,
+        institution=args.institution,
+        year=args.year,
+        min_cell=args.min_cell,
+        progress=progress,
+    )
+    print(out)
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data, _add_reach, _add_report]
 
 
 def build_parser() -> argparse.ArgumentParser:

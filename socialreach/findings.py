@@ -1,0 +1,172 @@
+"""Headline findings: the report's key numbers written as sentences, in Swedish or English.
+
+Every sentence is built from the estimates frames (never typed by hand), always with its
+interval or range, and only from published (not suppressed) cells.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .format import (
+    format_count,
+    format_points,
+    format_share,
+    format_share_interval,
+)
+from .segments import UNKNOWN, label
+
+__all__ = ["write_findings"]
+
+_PLATFORM = {"facebook": "Facebook", "linkedin": "LinkedIn"}
+
+_TEXT = {
+    "reach": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform}, omkring {count} personer.",
+        "We reach an estimated {share} of our alumni on {platform}, about {count} people.",
+    ),
+    "gap": (
+        "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
+        "branscher och åldrar våra alumner finns i.",
+        "{lead} reaches {points} more of our alumni than {other}; the gap depends on the "
+        "industries and ages our alumni are in.",
+    ),
+    "same": (
+        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner.",
+        "Facebook and LinkedIn reach about the same share of our alumni.",
+    ),
+    "segments": (
+        "På {platform} når vi flest bland alumner inom {best} ({best_share}) och färst inom "
+        "{worst} ({worst_share}).",
+        "On {platform} we reach the most among alumni in {best} ({best_share}) and the fewest in "
+        "{worst} ({worst_share}).",
+    ),
+    "combined": (
+        "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "
+        "(omkring {point} om {overlap} av LinkedIn-användarna också använder Facebook).",
+        "On at least one of the two platforms we reach between {lower} and {upper} of our "
+        "alumni (about {point} if {overlap} of LinkedIn users also use Facebook).",
+    ),
+    "fallback": (
+        "Hela {share} av LinkedIn-skattningen vilar på reservsiffror (ingen publicerad siffra för "
+        "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
+        "As much as {share} of the LinkedIn estimate rests on fallback figures (no published "
+        "figure for the alumni's industry or employment), so it is less certain than its "
+        "interval shows.",
+    ),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    if lang not in ("sv", "en"):
+        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
+    return _TEXT[key][0 if lang == "sv" else 1]
+
+
+def _segment_name(segment: str, lang: str) -> str:
+    text = label(segment, lang)
+    return text if lang == "en" else text[:1].lower() + text[1:]
+
+
+def write_findings(
+    estimates: pd.DataFrame,
+    combined: pd.DataFrame | None = None,
+    *,
+    lang: str = "sv",
+    overlap: float | None = None,
+    segment_dimension: str = "industry",
+    min_fallback: float = 0.2,
+) -> list[str]:
+    """Three to five headline findings as sentences built from the computed numbers.
+
+    Parameters
+    ----------
+    estimates
+        Frame of :func:`socialreach.estimate_reach`, after small-cell suppression (suppressed
+        segments have a missing ``share`` and are never named).
+    combined
+        Frame of :func:`socialreach.combined_reach` (its ``total`` row is used), or ``None``.
+    lang
+        ``"sv"`` or ``"en"``.
+    overlap
+        The overlap assumption behind ``combined``'s point (share of LinkedIn users also on
+        Facebook, 0-1), quoted in the sentence.
+    segment_dimension
+        Dimension whose best and worst published segments are named.
+    min_fallback
+        Mention the LinkedIn fallback share when it is at least this (0-1).
+
+    Returns
+    -------
+    list of str
+        Plain-text sentences (no markup), in order of importance.
+    """
+    _t("reach", lang)
+    totals = estimates[estimates["dimension"] == "total"].set_index("platform")
+    order = sorted(totals.index, key=lambda p: -float(totals.loc[p, "share"]))
+    reach = []
+    for platform in order:
+        row = totals.loc[platform]
+        reach.append(
+            _t("reach", lang).format(
+                share=format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang),
+                platform=_PLATFORM.get(platform, label(platform, lang)),
+                count=format_count(row["expected"], lang=lang, round_to=10),
+            )
+        )
+    gap = []
+    if {"facebook", "linkedin"} <= set(totals.index):
+        fb, li = totals.loc["facebook"], totals.loc["linkedin"]
+        intervals_overlap = fb["ci_low"] <= li["ci_high"] and li["ci_low"] <= fb["ci_high"]
+        if intervals_overlap:
+            gap.append(_t("same", lang))
+        else:
+            lead, other = (
+                ("facebook", "linkedin") if fb["share"] > li["share"] else ("linkedin", "facebook")
+            )
+            gap.append(
+                _t("gap", lang).format(
+                    lead=_PLATFORM[lead],
+                    other=_PLATFORM[other],
+                    points=format_points(abs(fb["share"] - li["share"]), lang=lang),
+                )
+            )
+    segments = []
+    seg = estimates[
+        (estimates["dimension"] == segment_dimension)
+        & (estimates["platform"] == "linkedin")
+        & estimates["share"].notna()
+        & (estimates["segment"] != UNKNOWN)
+    ]
+    if len(seg) >= 2:
+        best = seg.loc[seg["share"].idxmax()]
+        worst = seg.loc[seg["share"].idxmin()]
+        segments.append(
+            _t("segments", lang).format(
+                platform="LinkedIn",
+                best=_segment_name(best["segment"], lang),
+                best_share=format_share_interval(
+                    best["share"], best["ci_low"], best["ci_high"], lang=lang
+                ),
+                worst=_segment_name(worst["segment"], lang),
+                worst_share=format_share_interval(
+                    worst["share"], worst["ci_low"], worst["ci_high"], lang=lang
+                ),
+            )
+        )
+    both = []
+    if combined is not None and overlap is not None:
+        total = combined[combined["dimension"] == "total"].iloc[0]
+        both.append(
+            _t("combined", lang).format(
+                lower=format_share(total["lower"], lang=lang),
+                upper=format_share(total["upper"], lang=lang),
+                point=format_share(total["point"], lang=lang),
+                overlap=format_share(overlap, lang=lang),
+            )
+        )
+    if "linkedin" in totals.index and totals.loc["linkedin", "fallback"] >= min_fallback:
+        share = format_share(totals.loc["linkedin", "fallback"], lang=lang)
+        # the caveat matters more than the gap, which the two reach sentences already show
+        gap = [_t("fallback", lang).format(share=share)]
+    return [*reach, *both, *segments, *gap][:5]

@@ -1,0 +1,1037 @@
+"""The leadership report: one self-contained, offline HTML file from an alumni export.
+
+:func:`write_report` works in four steps, each announced through ``progress``:
+
+1. **validating** — the alumni file is read into an aggregated profile (identifying columns are
+   dropped on read); bad input raises :class:`~socialreach.InputError` before anything else runs.
+2. **estimating** — reach per platform and segment, combined reach, the comparison with
+   institution types; every published cell below ``min_cell`` alumni is suppressed (with
+   secondary suppression); the sections are composed as HTML in the chosen language and saved
+   as a JSON *content bundle* that holds aggregates only.
+3. **rendering** — the packaged notebook ``socialreach/notebooks/report.ipynb`` runs in a fresh
+   kernel (nbclient) with the parameters injected after its ``parameters`` cell, and is exported
+   by nbconvert with every input cell, prompt and the parameters cells left out.
+4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind)
+   and written.
+
+The kernel is started at step 1 and imports socialreach while the parent estimates, so the
+report costs little more than executing an empty notebook. The kernel only ever sees the content
+bundle, never the alumni file or its path.
+
+Charts: plotly.js is inlined exactly once, by the first section of the notebook; every figure
+is a ``<div>`` plus a ``Plotly.newPlot`` call (``include_plotlyjs=False``). Plotly's renderers are
+not used: the default one drops charts from nbconvert HTML, and setting one per figure would embed
+plotly.js again each time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import importlib.resources
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, ClassVar
+
+__all__ = [
+    "ReportContent",
+    "build_report_content",
+    "check_offline",
+    "plotlyjs_html",
+    "prepare_report",
+    "render_report",
+    "strip_external_references",
+    "write_report",
+]
+
+#: Sections of the report, in the order the notebook shows them.
+SECTIONS = (
+    "header",
+    "findings",
+    "reach",
+    "segments",
+    "combined",
+    "comparison",
+    "quality",
+    "methods",
+    "appendix",
+)
+STEPS = ("validating", "estimating", "rendering", "writing")
+_FIGURE_CLASS = "sr-figure"
+_PLOTLYJS_MARK = "socialreach: plotly.js"
+_PARAMETERS_TAGS = {"parameters", "injected-parameters"}
+_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_EXTERNAL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """The composed report: HTML per section, aggregates only (safe to store and pass around)."""
+
+    lang: str
+    title: str
+    sections: dict[str, str]
+    n_figures: int
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """Serialise for the report notebook's kernel."""
+        return json.dumps(
+            {
+                "lang": self.lang,
+                "title": self.title,
+                "sections": self.sections,
+                "n_figures": self.n_figures,
+                "notes": self.notes,
+            },
+            ensure_ascii=False,
+        )
+
+
+# --------------------------------------------------------------------------- text
+
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Alumner på Facebook och LinkedIn", "Alumni on Facebook and LinkedIn"),
+    "subtitle": (
+        "Hur många av våra alumner kan vi nå, vilka är de och hur säkra är vi?",
+        "How many of our alumni can we reach, who are they, and how sure are we?",
+    ),
+    "our_institution": ("Vårt lärosäte", "Our institution"),
+    "meta": (
+        "{n} alumner · uppgifter om sociala medier från {year} · rapporten skapad {date}",
+        "{n} alumni · social-media figures from {year} · report created {date}",
+    ),
+    "findings": ("Det viktigaste", "Key findings"),
+    "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),
+    "reach_intro": (
+        "Andel och antal av våra alumner som använder respektive plattform, med "
+        "{level}-osäkerhetsintervall.",
+        "Share and number of our alumni who use each platform, with {level} uncertainty intervals.",
+    ),
+    "segments": ("Vilka når vi?", "Who do we reach?"),
+    "segments_intro": (
+        "Andel som använder plattformen inom varje grupp av våra alumner. Grupper med färre än "
+        "{k} alumner visas inte (–), och inte heller så många andra att de dolda inte kan räknas "
+        "fram ur totalen.",
+        "Share using the platform within each group of our alumni. Groups with fewer than {k} "
+        "alumni are not shown (–), nor enough others that the hidden ones cannot be worked out "
+        "from the total.",
+    ),
+    "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
+    "combined_intro": (
+        "Hur många vi når på minst en av plattformarna beror på hur många som finns på båda. "
+        "Säkert är bara intervallet: från den större plattformens andel (alla LinkedIn-användare "
+        "finns också på Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
+        "{overlap} av LinkedIn-användarna också använder Facebook.",
+        "How many we reach on at least one platform depends on how many use both. Only the "
+        "range is certain: from the larger platform's share (every LinkedIn user is also on "
+        "Facebook) to the sum (nobody uses both). The point estimate assumes that {overlap} of "
+        "LinkedIn users also use Facebook.",
+    ),
+    "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
+    "comparison_intro": (
+        "Samma beräkning för typprofiler av lärosäten, byggda av redovisade antaganden om "
+        "alumnernas branscher och åldrar. Skillnaden visar hur mycket alumnernas mix betyder.",
+        "The same calculation for archetype institutions, built from stated assumptions about "
+        "their alumni's industries and ages. The difference shows how much the alumni mix "
+        "matters.",
+    ),
+    "quality": ("Underlagets kvalitet", "Data quality"),
+    "methods": ("Metod", "Methods"),
+    "methods_text": (
+        "För varje plattform och grupp av alumner (åldersgrupp × bransch × sysselsättning) "
+        "används den andel användare som undersökningen <i>Svenskarna och internet</i> redovisar "
+        "för liknande personer: ålder för Facebook, bransch för yrkesverksamma på LinkedIn. "
+        "Förväntat antal nådda är summan av antal alumner × andel över grupperna. Osäkerheten "
+        "kommer från undersökningens urval: varje publicerad andel dras {draws} gånger ur en "
+        "Beta-fördelning (Jeffreys) med undersökningens antal svarande, och intervallen är "
+        "percentilintervall ({level}). Där undersökningen saknar en siffra för gruppen används "
+        "den övergripande siffran för samma bas (reservsiffra), och rapporten anger hur stor "
+        "del som vilar på sådana. Alumnuppgifterna sammanställs till antal per grupp när filen "
+        "läses; inga personuppgifter finns i rapporten.",
+        "For each platform and group of alumni (age band × industry × employment) we apply the "
+        "share of users that the survey <i>Svenskarna och internet</i> reports for similar "
+        "people: age for Facebook, industry for working people on LinkedIn. The expected number "
+        "reached is the sum over groups of alumni × share. The uncertainty comes from the "
+        "survey's sample: each published share is drawn {draws} times from a Beta (Jeffreys) "
+        "distribution with the survey's number of respondents, and the intervals are percentile "
+        "intervals ({level}). Where the survey has no figure for a group, the overall figure of "
+        "the same base is used (a fallback), and the report says how much rests on such "
+        "figures. The alumni data is aggregated to counts per group when the file is read; the "
+        "report contains no personal data.",
+    ),
+    "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
+    "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
+    "assumptions": ("Antaganden", "Assumptions"),
+    "sources": ("Källor", "Sources"),
+    "suppressed_note": (
+        "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
+        "en sådan grupp inte kan räknas fram).",
+        "– = hidden to protect individuals (fewer than {k} alumni in the group, or hidden so "
+        "that such a group cannot be worked out).",
+    ),
+}
+
+_COLUMNS: dict[str, tuple[str, str]] = {
+    "platform": ("Plattform", "Platform"),
+    "segment": ("Grupp", "Group"),
+    "n_alumni": ("Alumner", "Alumni"),
+    "expected": ("Nådda (antal)", "Reached (number)"),
+    "share": ("Nådda (andel)", "Reached (share)"),
+    "fallback": ("Reservsiffror", "Fallback figures"),
+    "inferred_industry": ("Bransch härledd", "Industry inferred"),
+    "range": ("Intervall (säkert)", "Range (certain)"),
+    "independent": ("Vid oberoende", "If independent"),
+    "point": ("Punktskattning", "Point estimate"),
+    "institution": ("Lärosäte", "Institution"),
+    "source": ("Källa", "Source"),
+    "base": ("Bas", "Base"),
+    "figure": ("Siffra", "Figure"),
+    "n": ("Svarande", "Respondents"),
+    "alumni_using": ("Alumner som använder den", "Alumni it applies to"),
+    "measure": ("Mått", "Measure"),
+    "value": ("Värde", "Value"),
+}
+
+_DIMENSIONS = {
+    "age_band": ("Ålder", "Age"),
+    "industry": ("Bransch (yrkesverksamma och okänd sysselsättning)", "Industry"),
+    "employment": ("Sysselsättning", "Employment"),
+    "field_of_study": ("Utbildning", "Field of study"),
+}
+
+_BASES = {
+    "internet_users_12plus": ("internetanvändare 12+", "internet users 12+"),
+    "population_12plus": ("befolkningen 12+", "population 12+"),
+    "population_16plus": ("befolkningen 16+", "population 16+"),
+    "employed": ("yrkesverksamma", "employed"),
+    "facebook_users": ("Facebookanvändare", "Facebook users"),
+}
+
+_QUALITY = {
+    "rows_read": ("Rader i filen", "Rows in the file"),
+    "rows_used": ("Rader som används", "Rows used"),
+    "rows_excluded": ("Rader som inte används", "Rows not used"),
+    "alumni": ("Alumner i underlaget", "Alumni in the analysis"),
+    "dropped": (
+        "Kolumner med personuppgifter som togs bort vid inläsning",
+        "Personal-data columns dropped on reading",
+    ),
+    "fallback": (
+        "Andel av skattningen som vilar på reservsiffror",
+        "Share of the estimate resting on fallback figures",
+    ),
+    "inferred": (
+        "Alumner vars bransch härletts från utbildning",
+        "Alumni whose industry was inferred from field of study",
+    ),
+    "coverage": ("Kartläggning av {field}", "Mapping of {field}"),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    text = _TEXT[key][0 if lang == "sv" else 1]
+    return text.format(**values) if values else text
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0 if lang == "sv" else 1]
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+# --------------------------------------------------------------------------- composing
+
+
+def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -> str:
+    head = "".join(
+        f'<th class="{"num" if i >= numeric_from else ""}">{_e(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{"num" if i >= numeric_from else ""}">{_e(c)}</td>'
+            for i, c in enumerate(r)
+        )
+        + "</tr>"
+        for r in rows
+    )
+    return f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class _Figures:
+    """Turns plotly figures into ``<figure>`` blocks that rely on plotly.js being on the page."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def html(self, fig: Any, *, caption: str | None = None) -> str:
+        self.count += 1
+        height = fig.layout.height or 420
+        div = fig.to_html(
+            full_html=False,
+            include_plotlyjs=False,  # plotly.js comes once, from plotlyjs_html()
+            div_id=f"sr-figure-{self.count}",  # stable ids: same input, same file
+            default_height=f"{height}px",
+            config={"displaylogo": False, "responsive": True},
+        )
+        cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
+        return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
+
+
+def _section(key: str, lang: str, body: str, *, intro: str | None = None) -> str:
+    lead = f'<p class="sr-intro">{intro}</p>' if intro else ""
+    heading = f"<h2>{_e(_t(key, lang))}</h2>"
+    return f'<section class="sr-section" id="sr-{key}">{heading}{lead}{body}</section>'
+
+
+def _platform_name(platform: str) -> str:
+    return {"facebook": "Facebook", "linkedin": "LinkedIn"}.get(platform, platform)
+
+
+def build_report_content(
+    profile: Any,
+    *,
+    lang: str = "sv",
+    institution: str | None = None,
+    year: int = 2017,
+    min_cell: int = 10,
+    seed: int | None = 2017,
+    n_draws: int = 2000,
+    level: float = 0.95,
+    overlap: float | None = None,
+    today: dt.date | None = None,
+) -> ReportContent:
+    """Compute every number of the report and compose its sections as HTML.
+
+    Parameters
+    ----------
+    profile
+        The institution's :class:`socialreach.AlumniProfile` (aggregated counts only).
+    lang
+        ``"sv"`` (default) or ``"en"``: every label, sentence and number format.
+    institution
+        Name shown in the title; default "Vårt lärosäte" / "Our institution" (never taken from
+        the file name, which may identify a person).
+    year
+        Survey year of the penetration figures.
+    min_cell
+        Smallest number of alumni a published cell may describe (primary and secondary
+        suppression, :func:`socialreach.privacy.suppress_small_cells`).
+    seed, n_draws, level
+        Monte Carlo settings of :func:`socialreach.estimate_reach`.
+    overlap
+        Share of LinkedIn users also on Facebook (0-1) for the combined point estimate; default
+        the engine's.
+    today
+        Date printed in the report (default: today).
+
+    Returns
+    -------
+    ReportContent
+        HTML per section (aggregates only) and the number of figures.
+
+    Raises
+    ------
+    InputError
+        When the profile holds fewer than ``min_cell`` alumni: nothing could be published.
+    """
+    from . import plots
+    from .archetypes import ARCHETYPES, archetype_profile
+    from .combined import DEFAULT_OVERLAP, combined_reach
+    from .errors import InputError
+    from .findings import write_findings
+    from .format import format_count, format_date, format_share, format_share_interval
+    from .privacy import suppress_small_cells
+    from .reach import estimate_reach, explain_reach
+    from .segments import label
+    from .survey import load_sources
+
+    if lang not in ("sv", "en"):
+        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
+    if profile.n_alumni < min_cell:
+        raise InputError(
+            f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
+            f"cell size {min_cell}, so no figure can be published",
+            fix="use a larger export or a smaller --min-cell",
+        )
+    overlap = DEFAULT_OVERLAP if overlap is None else overlap
+    name = institution or _t("our_institution", lang)
+    today = today or dt.date.today()
+    figs = _Figures()
+    pct = lambda v: format_share(v, lang=lang)  # noqa: E731
+    interval = lambda r, p="share", lo="ci_low", hi="ci_high": format_share_interval(  # noqa: E731
+        r[p], r[lo], r[hi], lang=lang
+    )
+    count = lambda v: format_count(v, lang=lang)  # noqa: E731
+
+    dims = ("age_band", "industry", "employment")
+    estimates = estimate_reach(profile, year=year, by=dims, level=level, n_draws=n_draws, seed=seed)
+    published = suppress_small_cells(
+        estimates[estimates["dimension"] != "total"],
+        count_col="n_alumni",
+        min_count=min_cell,
+        by=["platform", "dimension"],
+        key_cols=["segment"],
+    )
+    totals = estimates[estimates["dimension"] == "total"]
+    shown = pd_concat([totals, published.drop(columns="suppressed")])
+    combined = combined_reach(profile, year=year, overlap=overlap, by=dims)
+    combined_pub = suppress_small_cells(
+        combined[combined["dimension"] != "total"],
+        count_col="n_alumni",
+        min_count=min_cell,
+        by="dimension",
+        key_cols=["segment"],
+    )
+    combined_total = combined[combined["dimension"] == "total"]
+
+    sections: dict[str, str] = {}
+    level_text = pct(level)
+
+    # header
+    meta = _t(
+        "meta",
+        lang,
+        n=count(profile.n_alumni),
+        year=year,
+        date=format_date(today, lang=lang),
+    )
+    sections["header"] = (
+        f'<header class="sr-header"><p class="sr-kicker">{_e(name)}</p>'
+        f'<h1>{_e(_t("title", lang))}</h1><p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
+        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    )
+
+    # findings
+    sentences = write_findings(shown, combined, lang=lang, overlap=overlap)
+    items = "".join(f"<li>{_e(s)}</li>" for s in sentences)
+    sections["findings"] = _section("findings", lang, f'<ul class="sr-findings">{items}</ul>')
+
+    # reach
+    rows = [
+        [
+            _platform_name(r["platform"]),
+            interval(r),
+            format_count(r["expected"], lang=lang, round_to=10)
+            + f" ({format_count(r['expected_low'], lang=lang, round_to=10)}–"
+            + f"{format_count(r['expected_high'], lang=lang, round_to=10)})",
+            pct(r["fallback"]),
+        ]
+        for _, r in totals.iterrows()
+    ]
+    header = [_pick(_COLUMNS[c], lang) for c in ("platform", "share", "expected", "fallback")]
+    sections["reach"] = _section(
+        "reach",
+        lang,
+        _table(header, rows) + figs.html(plots.plot_reach(estimates, lang=lang)),
+        intro=_e(_t("reach_intro", lang, level=level_text)),
+    )
+
+    # segments
+    parts = []
+    for dim in dims:
+        part = published[published["dimension"] == dim]
+        if part.empty:
+            continue
+        seg_rows = []
+        for segment, grp in part.groupby("segment", sort=False, observed=True):
+            by_platform = grp.set_index("platform")
+            first = by_platform.iloc[0]
+            seg_rows.append(
+                [label(str(segment), lang), count(first["n_alumni"])]
+                + [interval(by_platform.loc[p]) for p in by_platform.index]
+            )
+        platforms = list(dict.fromkeys(part["platform"]))
+        head = [_pick(_COLUMNS["segment"], lang), _pick(_COLUMNS["n_alumni"], lang)] + [
+            _platform_name(p) for p in platforms
+        ]
+        figure = ""
+        visible = shown[(shown["dimension"] == dim) & shown["share"].notna()]
+        if dim in ("industry", "age_band") and len(visible):
+            figure = figs.html(
+                plots.plot_reach_by_segment(pd_concat([totals, visible]), dimension=dim, lang=lang)
+            )
+        parts.append(
+            f"<h3>{_e(_pick(_DIMENSIONS[dim], lang))}</h3>{_table(head, seg_rows)}{figure}"
+        )
+    note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=min_cell))}</p>'
+    sections["segments"] = _section(
+        "segments", lang, "".join(parts) + note, intro=_e(_t("segments_intro", lang, k=min_cell))
+    )
+
+    # combined
+    c_rows = []
+    for _, r in pd_concat([combined_total, combined_pub]).iterrows():
+        segment = "all" if r["dimension"] == "total" else r["segment"]
+        dim = "" if r["dimension"] == "total" else f"{_pick(_DIMENSIONS[r['dimension']], lang)}: "
+        c_rows.append(
+            [
+                dim + label(str(segment), lang),
+                count(r["n_alumni"]),
+                format_share(r["lower"], lang=lang) if r["lower"] == r["lower"] else "–",
+                pct(r["point"]),
+                pct(r["independent"]),
+            ]
+        )
+        if r["lower"] == r["lower"]:
+            c_rows[-1][2] = _interval_text(r["lower"], r["upper"], lang)
+    head = [
+        _pick(_COLUMNS[c], lang) for c in ("segment", "n_alumni", "range", "point", "independent")
+    ]
+    sections["combined"] = _section(
+        "combined",
+        lang,
+        _table(head, c_rows) + figs.html(plots.plot_combined_reach(combined, lang=lang)),
+        intro=_e(_t("combined_intro", lang, overlap=pct(overlap))),
+    )
+
+    # comparison with institution types
+    frames = [totals.assign(institution=name)]
+    for kind in ARCHETYPES:
+        other = archetype_profile(kind, n_alumni=max(profile.n_alumni, 1000.0))
+        est = estimate_reach(other, year=year, by=(), level=level, n_draws=n_draws, seed=seed)
+        frames.append(est[est["dimension"] == "total"].assign(institution=kind))
+    comparison = pd_concat(frames)
+    cmp_rows = []
+    for inst, grp in comparison.groupby("institution", sort=False):
+        by_platform = grp.set_index("platform")
+        inst_label = plots._institution_label(inst, lang) if inst != name else name
+        cmp_rows.append([inst_label] + [interval(by_platform.loc[p]) for p in by_platform.index])
+    head = [_pick(_COLUMNS["institution"], lang)] + [
+        _platform_name(p) for p in dict.fromkeys(comparison["platform"])
+    ]
+    sections["comparison"] = _section(
+        "comparison",
+        lang,
+        _table(head, cmp_rows) + figs.html(plots.plot_comparison(comparison, lang=lang)),
+        intro=_e(_t("comparison_intro", lang)),
+    )
+
+    # data quality
+    q_rows = []
+    report = profile.report
+    if report is not None:
+        q_rows += [
+            [_pick(_QUALITY["rows_read"], lang), count(report.rows_read)],
+            [_pick(_QUALITY["rows_used"], lang), count(report.rows_used)],
+            [_pick(_QUALITY["rows_excluded"], lang), count(report.rows_excluded)],
+        ]
+    q_rows.append([_pick(_QUALITY["alumni"], lang), count(profile.n_alumni)])
+    if report is not None and report.dropped_identifying_columns:
+        q_rows.append(
+            [_pick(_QUALITY["dropped"], lang), str(len(report.dropped_identifying_columns))]
+        )
+    for _, r in totals.iterrows():
+        q_rows.append(
+            [
+                f"{_pick(_QUALITY['fallback'], lang)}: {_platform_name(r['platform'])}",
+                pct(r["fallback"]),
+            ]
+        )
+    q_rows.append([_pick(_QUALITY["inferred"], lang), pct(totals["inferred_industry"].iloc[0])])
+    if report is not None:
+        for fld, statuses in report.mapping.items():
+            total = sum(statuses.values())
+            if not total:
+                continue
+            text = ", ".join(
+                f"{label(str(status), lang)} {pct(n / total)}" for status, n in statuses.items()
+            )
+            q_rows.append([_pick(_QUALITY["coverage"], lang).format(field=fld), text])
+    sections["quality"] = _section("quality", lang, _table(["", ""], q_rows, numeric_from=9))
+
+    # methods
+    sections["methods"] = _section(
+        "methods",
+        lang,
+        f"<p>{_t('methods_text', lang, draws=count(n_draws), level=level_text)}</p>",
+    )
+
+    # appendix: every figure with its source and base
+    figures, assumptions = explain_reach(profile, year=year)
+    sources = load_sources().set_index("source_id")
+    f_rows = []
+    for _, r in figures.iterrows():
+        base = _pick(_BASES.get(r["base"], (r["base"], r["base"])), lang)
+        where = label(str(r["segment"]), lang)
+        n_text = count(r["n"]) if r["n"] == r["n"] else "–"
+        f_rows.append(
+            [
+                f"{r['platform']} · {where}",
+                pct(r["share"]),
+                base,
+                n_text,
+                r["source_id"],
+                count(r["alumni"]),
+            ]
+        )
+    head = [
+        _pick(_COLUMNS[c], lang)
+        for c in ("segment", "figure", "base", "n", "source", "alumni_using")
+    ]
+    used = list(dict.fromkeys(figures["source_id"]))
+    src_items = "".join(
+        f"<li><b>{_e(sid)}</b>: {_e(sources.loc[sid, 'title'])} "
+        f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
+        f"{_e(_text(sources.loc[sid, 'url']))}</li>"
+        for sid in used
+        if sid in sources.index
+    )
+    a_items = "".join(f"<li>{_e(t)}</li>" for t in assumptions["text"])
+    sections["appendix"] = _section(
+        "appendix",
+        lang,
+        f"<h3>{_e(_t('figures_used', lang))}</h3>{_table(head, f_rows, numeric_from=1)}"
+        f"<h3>{_e(_t('assumptions', lang))}</h3><ul>{a_items}</ul>"
+        f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
+    )
+    return ReportContent(
+        lang=lang, title=f"{_t('title', lang)} · {name}", sections=sections, n_figures=figs.count
+    )
+
+
+def pd_concat(frames: list[Any]) -> Any:
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True)
+
+
+def _year(value: object) -> str:
+    return str(int(value)) if value == value and value is not None else ""
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value != value else str(value)
+
+
+def _interval_text(low: float, high: float, lang: str) -> str:
+    from .format import format_interval
+
+    return format_interval(low, high, lang=lang)
+
+
+# --------------------------------------------------------------------------- inside the kernel
+
+
+def plotlyjs_html() -> str:
+    """plotly.js as one inline ``<script>``: the only copy in the report, in the page head."""
+    source = (importlib.resources.files("plotly") / "package_data" / "plotly.min.js").read_text(
+        encoding="utf-8"
+    )
+    # MathJaxConfig 'local' stops plotly.js from configuring (and so fetching) MathJax
+    return (
+        f"<!-- {_PLOTLYJS_MARK} -->"
+        '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>'
+        f'<script type="text/javascript" charset="utf-8">{source}</script>'
+    )
+
+
+def prepare_report(
+    alumni_path: str | Path,
+    *,
+    lang: str = "sv",
+    institution: str | None = None,
+    year: int = 2017,
+    min_cell: int = 10,
+    seed: int | None = 2017,
+) -> ReportContent:
+    """Read an alumni file and compose the report (for running the notebook by hand)."""
+    from . import read_alumni
+
+    profile = read_alumni(alumni_path)
+    return build_report_content(
+        profile, lang=lang, institution=institution, year=year, min_cell=min_cell, seed=seed
+    )
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _packaged_notebook() -> Any:
+    import nbformat
+
+    source = importlib.resources.files("socialreach") / "notebooks" / "report.ipynb"
+    return nbformat.reads(source.read_text(encoding="utf-8"), as_version=4)
+
+
+def _inject_parameters(nb: Any, parameters: dict[str, object]) -> Any:
+    """Copy of ``nb`` with a cell of assignments after the ``parameters`` cell (papermill style)."""
+    import copy
+
+    import nbformat
+
+    nb = copy.deepcopy(nb)
+    code = "\n".join(f"{key} = {value!r}" for key, value in parameters.items())
+    cell = nbformat.v4.new_code_cell(code, metadata={"tags": ["injected-parameters"]})
+    tagged = [
+        i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])
+    ]
+    nb.cells.insert(tagged[0] + 1 if tagged else 0, cell)
+    return nb
+
+
+def _for_export(nb: Any) -> Any:
+    """Only what a reader should see: display outputs of code cells, nothing else."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    kept = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or _PARAMETERS_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        # stream output (warnings, prints) could carry paths or values: never publish it
+        cell.outputs = [
+            o for o in cell.outputs if o.get("output_type") in ("display_data", "execute_result")
+        ]
+        if cell.outputs:
+            kept.append(cell)
+    nb.cells = kept
+    return nb
+
+
+class _Renderer:
+    """A notebook run in a kernel that is started on construction, so it boots while we work."""
+
+    def __init__(self, nb: Any, *, workdir: Path, timeout: int = 300):
+        from nbclient import NotebookClient
+
+        self.workdir = workdir
+        self.client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=timeout,
+            resources={"metadata": {"path": str(workdir)}},
+            shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
+        )
+        self.client.km = self.client.create_kernel_manager()
+        # ipc: the kernel talks over unix sockets in workdir, never TCP (and stays quiet about it)
+        self.client.km.transport = "ipc"
+        self.client.km.connection_file = str(workdir / "kernel.json")
+        self.client.km.ip = str(workdir / "kernel-ipc")
+        self.client.start_new_kernel(cwd=str(workdir))
+
+    def run(self, parameters: dict[str, object]) -> Any:
+        from nbclient.exceptions import CellExecutionError
+
+        self.client.nb = _inject_parameters(self.client.nb, parameters)
+        try:
+            self.client.execute()
+        except CellExecutionError as err:
+            # the traceback may quote values; name only the exception type
+            raise RuntimeError(f"the report notebook failed ({err.ename})") from None
+        return self.client.nb
+
+    def close(self) -> None:
+        """Stop the kernel if :meth:`run` did not (it stops it when it finishes)."""
+        from jupyter_core.utils import run_sync
+
+        km = self.client.km
+        if km is not None and km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+
+
+@functools.cache
+def _exporter() -> Any:
+    # one per process: building an exporter compiles its Jinja templates (a third of a second)
+    from nbconvert import HTMLExporter
+
+    templates = importlib.resources.files("socialreach") / "templates"
+    return HTMLExporter(
+        template_name="socialreach_report",
+        extra_template_basedirs=[str(templates)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_markdown=True,
+        exclude_raw=True,
+        embed_images=True,
+    )
+
+
+def _export_html(nb: Any, *, lang: str, title: str, plotlyjs: bool) -> str:
+    nb = _for_export(nb)
+    nb.metadata["title"] = title
+    resources = {
+        "language_code": lang,
+        # inlined by the template in <head>, before any chart; never passed through the kernel
+        "socialreach_plotlyjs": plotlyjs_html() if plotlyjs else "",
+    }
+    exporter = _exporter()
+    exporter.language_code = lang  # <html lang=…>: screen readers and hyphenation
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body
+
+
+class _ExternalRefs(HTMLParser):
+    """Finds (and optionally drops) every reference that would make the browser fetch something."""
+
+    TAGS: ClassVar[frozenset[str]] = frozenset(
+        {
+            "script",
+            "link",
+            "img",
+            "iframe",
+            "frame",
+            "source",
+            "video",
+            "audio",
+            "embed",
+            "object",
+            "track",
+            "input",
+            "image",
+            "use",
+        }
+    )
+    ATTRS: ClassVar[frozenset[str]] = frozenset(
+        {"src", "href", "srcset", "data", "poster", "xlink:href", "background"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[str] = []
+        self.out: list[str] = []
+        self._skip_until: str | None = None
+        self._style = False
+
+    def _external(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
+        if tag not in self.TAGS and tag != "a":
+            style = dict(attrs).get("style") or ""
+            return style if _CSS_EXTERNAL.search(style) else None
+        for key, value in attrs:
+            if tag == "a":
+                continue  # a link the reader may click is not a request the page makes
+            if key in self.ATTRS and value:
+                urls = (
+                    [part.strip().split(" ")[0] for part in value.split(",")]
+                    if key == "srcset"
+                    else [value]
+                )
+                if any(_EXTERNAL.match(u) for u in urls):
+                    return value
+        style = dict(attrs).get("style") or ""
+        return style if _CSS_EXTERNAL.search(style) else None
+
+    def handle_starttag(self, tag, attrs):
+        if self._skip_until:
+            return
+        ref = self._external(tag, attrs)
+        if ref is not None:
+            self.found.append(f"<{tag}> {ref[:80]}")
+            if tag in ("script", "iframe", "video", "audio", "object"):
+                self._skip_until = tag
+            return
+        self._style = tag == "style"
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        if self._skip_until:
+            return
+        ref = self._external(tag, attrs)
+        if ref is not None:
+            self.found.append(f"<{tag}> {ref[:80]}")
+            return
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if self._skip_until:
+            if tag == self._skip_until:
+                self._skip_until = None
+            return
+        self._style = False
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if self._skip_until:
+            return
+        if self._style and _CSS_EXTERNAL.search(data):
+            self.found.append(f"<style> {_CSS_EXTERNAL.search(data).group(0)}")
+            data = _CSS_EXTERNAL.sub("url(about:blank#", data)
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        if not self._skip_until:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        if not self._skip_until:
+            self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        if not self._skip_until:
+            self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+
+def strip_external_references(document: str) -> str:
+    """Remove every element that would fetch from the network (CDN scripts, fonts, images …).
+
+    Script, link, image and frame elements whose ``src``/``href`` (or ``srcset``, ``data`` …) is an
+    absolute or protocol-relative URL are dropped whole, as are CSS ``url(//…)``/``@import``
+    references. Ordinary links (``<a href>``) stay: they fetch nothing until clicked.
+    """
+    parser = _ExternalRefs()
+    parser.feed(document)
+    parser.close()
+    return "".join(parser.out)
+
+
+def check_offline(document: str) -> list[str]:
+    """Every external reference left in an HTML document (empty when it opens offline)."""
+    parser = _ExternalRefs()
+    parser.feed(document)
+    parser.close()
+    return parser.found
+
+
+def _check_report(document: str, n_figures: int) -> None:
+    problems = check_offline(document)
+    copies = document.count(_PLOTLYJS_MARK)
+    if copies != (1 if n_figures else 0):
+        problems.append(f"plotly.js embedded {copies} times")
+    if problems:
+        raise RuntimeError("the report would not open offline as intended: " + "; ".join(problems))
+
+
+def render_report(
+    content: ReportContent,
+    *,
+    notebook: Any = None,
+    timeout: int = 300,
+) -> str:
+    """Execute the report notebook on ``content`` and export it as one offline HTML document.
+
+    Parameters
+    ----------
+    content
+        The composed report (:func:`build_report_content`).
+    notebook
+        A notebook to run instead of the packaged ``report.ipynb`` (same parameters).
+    timeout
+        Seconds a cell may run.
+
+    Returns
+    -------
+    str
+        The HTML document: no code, plotly.js once, no external reference.
+    """
+    with tempfile.TemporaryDirectory(prefix="socialreach-report-") as tmp:
+        renderer = _Renderer(
+            notebook if notebook is not None else _packaged_notebook(),
+            workdir=Path(tmp),
+            timeout=timeout,
+        )
+        try:
+            return _render(renderer, content, Path(tmp))
+        finally:
+            renderer.close()
+
+
+def _render(renderer: _Renderer, content: ReportContent, workdir: Path) -> str:
+    bundle = workdir / "content.json"
+    bundle.write_text(content.to_json(), encoding="utf-8")
+    nb = renderer.run({"bundle_path": str(bundle), "lang": content.lang})
+    exported = _export_html(
+        nb, lang=content.lang, title=content.title, plotlyjs=content.n_figures > 0
+    )
+    document = strip_external_references(exported)
+    _check_report(document, content.n_figures)
+    return document
+
+
+def write_report(
+    alumni_path: str | Path,
+    *,
+    out: str | Path,
+    lang: str = "sv",
+    institution: str | None = None,
+    year: int = 2017,
+    min_cell: int = 10,
+    seed: int | None = 2017,
+    n_draws: int = 2000,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Build the leadership report from an alumni export and write it as one HTML file.
+
+    Parameters
+    ----------
+    alumni_path
+        The alumni file (CSV, XLSX, Parquet), read by :func:`socialreach.read_alumni`. Neither
+        the path nor any value of a person reaches the report.
+    out
+        Where to write the HTML file (its folder must exist).
+    lang
+        ``"sv"`` (default) or ``"en"``.
+    institution
+        Name in the title (default "Vårt lärosäte" / "Our institution").
+    year
+        Survey year of the penetration figures.
+    min_cell
+        Smallest number of alumni a published cell may describe (default 10).
+    seed, n_draws
+        Monte Carlo settings; the same seed gives the same numbers.
+    progress
+        Called with each step's name (``validating``, ``estimating``, ``rendering``,
+        ``writing``) as it starts.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Raises
+    ------
+    InputError
+        Bad input (unreadable or unusable file, too few alumni, output folder missing).
+    """
+    from . import read_alumni
+    from .errors import InputError
+
+    say = progress or (lambda step: None)
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputError("the output folder does not exist", file=out.name, fix="create it first")
+    if lang not in ("sv", "en"):
+        raise InputError(f"unknown language {lang!r}", fix="use sv or en")
+    with tempfile.TemporaryDirectory(prefix="socialreach-report-") as tmp:
+        say("validating")
+        # started first: the kernel boots while we read and estimate
+        renderer = _Renderer(_packaged_notebook(), workdir=Path(tmp))
+        try:
+            profile = read_alumni(alumni_path)
+            say("estimating")
+            content = build_report_content(
+                profile,
+                lang=lang,
+                institution=institution,
+                year=year,
+                min_cell=min_cell,
+                seed=seed,
+                n_draws=n_draws,
+            )
+            say("rendering")
+            document = _render(renderer, content, Path(tmp))
+        finally:
+            renderer.close()
+    say("writing")
+    out.write_text(document, encoding="utf-8")
+    return out

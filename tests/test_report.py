@@ -1,0 +1,300 @@
+"""The leadership report's HTML: structure, languages, offline, small cells, no personal data.
+
+One synthetic CRM export with planted canary personal data is turned into a Swedish and an
+English report once per module (each run executes the report notebook in a fresh kernel).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from pathlib import Path
+
+import pytest
+
+from socialreach.cli import main
+from socialreach.errors import InputError
+from socialreach.format import NBSP
+from socialreach.report import (
+    ReportContent,
+    check_offline,
+    render_report,
+    strip_external_references,
+    write_report,
+)
+
+# Planted in the input; none of it may reach the report.
+CANARIES = {
+    "name": "Zelmira Kanarieström",
+    "email": "zelmira.kanariestrom@canary.invalid",
+    "personnummer": "19850101-9876",
+    "phone": "070-999 88 77",
+    "linkedin": "linkedin.com/in/zelmira-canary",
+    "comment": "Hemlig kommentar Qx81",
+    "free_text_industry": "Zebrafabriken Qv77",
+    "directory": "canary_dir_Pq93",
+    "file": "alumni_Zelmira_export",
+}
+INDUSTRIES = (
+    ["IT och kommunikation"] * 30
+    + ["Utbildning"] * 25
+    + ["Vård"] * 15
+    + ["Hotell och restaurang"] * 4  # a small cell: must be hidden, and one more with it
+    + [CANARIES["free_text_industry"]] * 12  # unmappable free text, frequent enough to be listed
+)
+
+
+def _write_canary_export(folder: Path) -> Path:
+    folder = folder / CANARIES["directory"]
+    folder.mkdir()
+    lines = [
+        "Namn;E-post;Personnummer;Telefon;LinkedIn-profil;Födelseår;Bransch;Sysselsättning;"
+        "Kommentar"
+    ]
+    for i, industry in enumerate(INDUSTRIES):
+        lines.append(
+            ";".join(
+                [
+                    CANARIES["name"] + f" {i}",
+                    CANARIES["email"],
+                    CANARIES["personnummer"],
+                    CANARIES["phone"],
+                    "https://www." + CANARIES["linkedin"],
+                    str(1960 + i % 35),
+                    industry,
+                    "Anställd",
+                    CANARIES["comment"],
+                ]
+            )
+        )
+    path = folder / (CANARIES["file"] + ".csv")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write_canary_export(tmp_path_factory.mktemp("report"))
+
+
+@pytest.fixture(scope="module")
+def reports(export: Path) -> dict[str, str]:
+    out = {}
+    for lang in ("sv", "en"):
+        path = export.parent / f"report-{lang}.html"
+        steps: list[str] = []
+        written = write_report(export, out=path, lang=lang, progress=steps.append)
+        assert written == path
+        assert steps == ["validating", "estimating", "rendering", "writing"]
+        out[lang] = path.read_text(encoding="utf-8")
+    return out
+
+
+def _plotly_js() -> str:
+    return (importlib.resources.files("plotly") / "package_data" / "plotly.min.js").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_plotly_js_is_embedded_exactly_once(reports: dict[str, str], lang: str) -> None:
+    document = reports[lang]
+    js = _plotly_js()
+    banner = js[:200].split("\n")[1]  # "* plotly.js vX.Y.Z"
+    assert "plotly.js v" in banner
+    assert document.count(banner) == js.count(banner) == 1
+    assert document.count(js[1000:1200]) == 1  # a stretch of the library's code, not just a name
+    # and every chart is a div plus a call that relies on that one copy
+    figures = document.count('<figure class="sr-figure">')
+    assert figures == 5
+    assert document.count("Plotly.newPlot(") == figures
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_nothing_is_fetched_from_outside_the_file(reports: dict[str, str], lang: str) -> None:
+    document = reports[lang]
+    assert check_offline(document) == []
+    # independently of check_offline: no src/href on any tag points off the file
+    tags = re.findall(
+        r"<(?:script|link|img|iframe|source|embed)\b[^>]*>", _without_scripts(document)
+    )
+    assert tags, "expected some tags to look at"
+    for tag in tags:
+        assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", tag, re.I), tag
+    for cdn in ("require.js", "require.min.js", "mathjax", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+        assert cdn not in _without_scripts(document).lower()
+
+
+def _without_scripts(document: str) -> str:
+    """The document with the bodies of inline scripts removed (plotly.js mentions URLs)."""
+    return re.sub(r"(<script\b[^>]*>).*?(</script>)", r"\1\2", document, flags=re.S)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_code_and_no_parameters_are_shown(reports: dict[str, str], lang: str) -> None:
+    page = _without_scripts(reports[lang])
+    body = page[page.index("<body") :]
+    for trace in (
+        'class="jp-InputArea',
+        'class="jp-CodeMirrorEditor',
+        'class="jp-InputPrompt',
+        'class="jp-OutputPrompt',
+    ):
+        assert trace not in body, trace
+    for trace in (
+        "In&nbsp;[",
+        "bundle_path",
+        "alumni_path",
+        "HTML(sections",
+        "import json",
+        "injected-parameters",
+    ):
+        assert trace not in page, trace
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_personal_data_and_no_input_path(reports: dict[str, str], lang: str) -> None:
+    document = reports[lang]
+    for kind, value in CANARIES.items():
+        assert value not in document, kind
+    assert "850101" not in document and "Zelmira" not in document
+    assert "/tmp" not in _without_scripts(document)
+    assert "pytest-of" not in document
+
+
+def test_swedish_report_reads_swedish(reports: dict[str, str]) -> None:
+    page = _without_scripts(reports["sv"])
+    assert '<html lang="sv">' in page
+    for heading in (
+        "Det viktigaste",
+        "Facebook eller LinkedIn?",
+        "Vilka når vi?",
+        "Underlagets kvalitet",
+        "Metod",
+        "Bilaga: antaganden och källor",
+        "Jämfört med andra typer av lärosäten",
+        "Vårt lärosäte",
+    ):
+        assert heading in page, heading
+    assert re.search(
+        rf"Vi når uppskattningsvis \d+{NBSP}% \(\d+–\d+{NBSP}%\) av våra alumner", page
+    )
+    assert "Key findings" not in page and "We reach" not in page
+
+
+def test_english_report_reads_english(reports: dict[str, str]) -> None:
+    page = _without_scripts(reports["en"])
+    assert '<html lang="en">' in page
+    for heading in (
+        "Key findings",
+        "Facebook or LinkedIn?",
+        "Who do we reach?",
+        "Data quality",
+        "Methods",
+        "Appendix: assumptions and sources",
+        "Our institution",
+    ):
+        assert heading in page, heading
+    assert re.search(r"We reach an estimated \d+% \(\d+–\d+%\) of our alumni", page)
+    assert "Det viktigaste" not in page and "Vi når" not in page
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_three_to_five_findings(reports: dict[str, str], lang: str) -> None:
+    block = re.search(r'<ul class="sr-findings">(.*?)</ul>', reports[lang], re.S).group(1)
+    assert 3 <= block.count("<li>") <= 5
+
+
+def test_small_industry_is_hidden_with_a_partner(reports: dict[str, str]) -> None:
+    page = reports["sv"]
+    industry = page[page.index("<h3>Bransch") : page.index("<h3>Sysselsättning")]
+    rows = re.findall(r"<tr>(.*?)</tr>", industry, re.S)
+    cells = {
+        re.sub("<[^>]+>", "", r.split("</td>")[0]): re.findall(r">([^<]*)</td>", r)[1:]
+        for r in rows
+        if "<td" in r
+    }
+    assert set(cells["Hotell och restaurang"]) == {"–"}  # 4 alumni: primary suppression
+    hidden = [seg for seg, values in cells.items() if set(values) == {"–"}]
+    assert len(hidden) >= 2  # and at least one more, so the total cannot give it back
+    # the 30 IT alumni are published
+    assert cells["IT och kommunikation"][0] == "30"
+
+
+def test_cli_report_shows_steps_and_the_output_path(export: Path, capsys) -> None:
+    out = export.parent / "cli.html"
+    assert (
+        main(
+            [
+                "report",
+                str(export),
+                "--out",
+                str(out),
+                "--lang",
+                "en",
+                "--institution",
+                "Test University",
+                "--min-cell",
+                "5",
+            ]
+        )
+        == 0
+    )
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(out)
+    for step in ("validating", "estimating", "rendering", "writing"):
+        assert step in captured.err
+    assert "Test University" in out.read_text(encoding="utf-8")
+
+
+def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["report", str(tmp_path / "missing.csv"), "--out", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    errors = [line for line in err if line.startswith("socialreach: error:")]
+    assert len(errors) == 1 and "missing.csv" in errors[0] and str(tmp_path) not in errors[0]
+    assert not any("Traceback" in line for line in err)
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_too_few_alumni_to_publish_anything(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.csv"
+    path.write_text("Födelseår;Bransch\n1980;Utbildning\n1981;Vård\n", encoding="utf-8")
+    with pytest.raises(InputError, match="fewer than the minimum cell size"):
+        write_report(path, out=tmp_path / "r.html")
+
+
+def test_strip_removes_every_kind_of_external_reference() -> None:
+    page = (
+        '<html><head><script src="https://cdn.example/require.js"></script>'
+        '<script src="//cdn.example/x.js">var a = 1;</script>'
+        '<link rel="stylesheet" href="https://fonts.example/css">'
+        "<style>@import 'https://fonts.example/font.css'; p { color: red; }</style>"
+        '<script>var keep = "<img src=https://in.a.string>";</script></head>'
+        '<body><img src="http://tracker.example/p.gif"><iframe src="https://x.example"></iframe>'
+        '<img srcset="a.png 1x, https://x.example/b.png 2x">'
+        '<div style="background: url(https://x.example/bg.png)">text &amp; more</div>'
+        '<img src="data:image/png;base64,AAAA"><a href="https://example.org">a link</a>'
+        "</body></html>"
+    )
+    assert len(check_offline(page)) == 8
+    clean = strip_external_references(page)
+    assert check_offline(clean) == []
+    assert 'var keep = "<img src=https://in.a.string>";' in clean  # script text untouched
+    assert "text &amp; more" in clean and "data:image/png;base64,AAAA" in clean
+    assert '<a href="https://example.org">a link</a>' in clean  # a link fetches nothing
+    assert "p { color: red; }" in clean
+
+
+def test_render_refuses_a_second_copy_of_plotly_js() -> None:
+    import nbformat
+
+    from socialreach.report import plotlyjs_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("from IPython.display import HTML\nHTML(js)"),
+    ]
+    content = ReportContent(lang="en", title="t", sections={}, n_figures=1)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(f"js = {plotlyjs_html()!r}"))
+    with pytest.raises(RuntimeError, match=r"plotly\.js embedded 2 times"):
+        render_report(content, notebook=nb)
