@@ -701,6 +701,7 @@ def read_alumni(
 
     # Ages: birth year, else age, else graduation year + assumed age at graduation.
     age = np.full(n, np.nan)
+    year_status: list[tuple[str, np.ndarray, list[object], np.ndarray]] = []
     for field in ("graduation_year", "age", "birth_year"):  # later ones take precedence
         if field not in header_of:
             continue
@@ -740,11 +741,11 @@ def read_alumni(
         age = np.where(use, _take(derived, codes, np.nan), age)
         blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
         status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
-        _count_status(
-            mapping, unmapped, field, codes, uniques, status, weights, min_value_count, bad_rows
-        )
+        year_status.append((field, codes, uniques, status))
     excluded = exclude_reason != ""
     used_w = np.where(excluded, 0.0, weights)
+    for field, codes, uniques, status in reversed(year_status):
+        _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
 
     if "graduation_year" in header_of:
         by_grad = from_grad & ~excluded
@@ -877,10 +878,9 @@ def _count_status(
     status: np.ndarray,
     weights: np.ndarray,
     min_value_count: int,
-    excluded: np.ndarray | None = None,
 ) -> None:
     """Alumni per mapping status, and unmapped values shared by at least ``min_value_count``."""
-    w = weights if excluded is None else np.where(excluded, 0.0, weights)
+    w = weights
     per_value = _weighted_counts(codes, w, len(uniques))
     status = np.asarray(status, dtype=object)
     counts: dict[str, float] = {}

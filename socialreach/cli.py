@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import InputError
@@ -288,7 +289,101 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data, _add_reach, _add_report]
+def _add_validate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="check an alumni export: columns found, rows used and excluded, values mapped",
+        description="Read an alumni export (CSV, XLSX or Parquet; row-level or aggregated with a "
+        "count column) the way reach and report will, and say what happened to every row: "
+        "which columns were used, which identifying columns were dropped unread, which rows "
+        "were excluded and why, and how many values mapped to survey segments. Prints counts "
+        "and header names only, never a value that could identify a person.",
+    )
+    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("--json", action="store_true", help="print the validation report as JSON")
+    p.add_argument("--sheet", metavar="S", help="Excel sheet to read (default: the first)")
+    p.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read HEADER as FIELD (repeatable); fields: birth_year, age, graduation_year, "
+        "industry, occupation, field_of_study, employment_status, count",
+    )
+    p.add_argument(
+        "--reference-year",
+        type=int,
+        metavar="YEAR",
+        help="year at which ages are taken (default: the survey year, 2017)",
+    )
+    p.set_defaults(handler=_run_validate)
+
+
+def _parse_column_overrides(items: list[str]) -> dict[str, str]:
+    overrides: dict[str, str] = {}
+    for item in items:
+        field, sep, header = item.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            raise InputError(
+                "--column needs FIELD=HEADER",
+                value=item,
+                fix="write e.g. --column occupation=Befattning",
+            )
+        overrides[field.strip()] = header.strip()
+    return overrides
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .alumni import read_alumni
+
+    profile = read_alumni(
+        args.file,
+        sheet=args.sheet,
+        columns=_parse_column_overrides(args.column),
+        reference_year=args.reference_year,
+    )
+    report = profile.report.to_dict()
+    if args.json:
+        _print_json(report)
+        return 0
+    fmt = report["source_format"]
+    print(f"{Path(args.file).name}: {', '.join(str(v) for v in fmt.values())}")
+    print(
+        f"rows: {report['rows_read']} read = {report['rows_used']} used + "
+        f"{report['rows_excluded']} excluded"
+    )
+    if report["alumni_read"] is not None:
+        print(
+            f"alumni (count column): {report['alumni_read']:g} read, {report['alumni_used']:g} used"
+        )
+    shown = report["excluded"][:20]
+    for item in shown:
+        print(f"  excluded row {item['row']}: {item['reason']}")
+    if len(report["excluded"]) > len(shown):
+        print(f"  … and {len(report['excluded']) - len(shown)} more (--json lists every one)")
+    dropped = report["dropped_identifying_columns"]
+    print(f"identifying columns dropped unread: {', '.join(dropped) if dropped else 'none'}")
+    print("columns used: " + ", ".join(f"{k} = '{v}'" for k, v in report["columns"].items()))
+    if report["ignored_columns"]:
+        print(f"columns ignored: {', '.join(report['ignored_columns'])}")
+    print("mapping (alumni per status):")
+    for field, counts in report["mapping"].items():
+        print(f"  {field}: " + ", ".join(f"{k} {v:g}" for k, v in counts.items()))
+    for field, values in report["unmapped"].items():
+        print(f"unmapped {field} values (shown when shared by at least 10 alumni):")
+        for value, count in values.items():
+            print(f"  {value}: {count}")
+    for note in report["notes"]:
+        print(f"note: {note}")
+    return 0
+
+
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _add_data,
+    _add_validate,
+    _add_reach,
+    _add_report,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
