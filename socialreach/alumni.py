@@ -677,7 +677,9 @@ def read_alumni(
         return raw.cols[header_of[field]] if field in header_of else None
 
     # Counts: an aggregated export's rows stand for many alumni; bad counts stop the read.
-    exclude_reason = np.full(n, "", dtype=object)
+    # Exclusion reasons are kept as an index into ``reasons`` per row (-1 = row used).
+    reasons: list[str] = []
+    reason_id = np.full(n, -1, dtype="int64")
     weights = np.ones(n)
     if "count" in header_of:
         codes, uniques = col("count")
@@ -696,11 +698,14 @@ def read_alumni(
                 fix="give each row's number of alumni as a whole number 0 or more",
             )
         weights = _take(parsed, codes, np.nan)
-        exclude_reason[np.isnan(weights)] = f"no count in column '{header_of['count']}'"
+        reasons.append(f"no count in column '{header_of['count']}'")
+        reason_id[np.isnan(weights)] = len(reasons) - 1
         weights = np.nan_to_num(weights, nan=0.0)
 
     # Ages: birth year, else age, else graduation year + assumed age at graduation.
     age = np.full(n, np.nan)
+    known_age = np.zeros(n, dtype=bool)  # from birth year or age, not from graduation year
+    from_grad = np.zeros(n, dtype=bool)
     year_status: list[tuple[str, np.ndarray, list[object], np.ndarray]] = []
     for field in ("graduation_year", "age", "birth_year"):  # later ones take precedence
         if field not in header_of:
@@ -710,9 +715,7 @@ def read_alumni(
         if field == "age":
             parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
             impossible = (parsed < 0) | (parsed > 120)
-            reasons = np.array(
-                [f"age {v:g} in column '{header}' is impossible" for v in parsed], dtype=object
-            )
+            texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
             derived = np.floor(parsed)
         else:
             parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
@@ -723,57 +726,48 @@ def read_alumni(
             else:
                 impossible = (parsed < ref - 100) | (parsed > 2100)
                 derived = ref - parsed + age_at_graduation
-            reasons = np.array(
-                [
-                    f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
-                    for v in parsed
-                ],
-                dtype=object,
-            )
-        parsed_rows = _take(parsed, codes, np.nan)
+            texts = [
+                f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
+                for v in parsed
+            ]
         bad_rows = _take(impossible, codes, False)
-        take_reason = bad_rows & (exclude_reason == "")
-        exclude_reason[take_reason] = _take(reasons, codes, "")[take_reason]
-        ok = ~np.isnan(parsed_rows) & ~bad_rows
-        use = ok & (np.isnan(age) | (field != "graduation_year"))
+        first_reason = bad_rows & (reason_id < 0)
+        reason_id[first_reason] = len(reasons) + codes[first_reason]
+        reasons.extend(texts)
+        ok = _take(~np.isnan(parsed) & ~impossible, codes, False)
         if field == "graduation_year":
             from_grad = ok
-        age = np.where(use, _take(derived, codes, np.nan), age)
+        else:
+            known_age |= ok
+        age = np.where(ok, _take(derived, codes, np.nan), age)
         blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
         status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
         year_status.append((field, codes, uniques, status))
-    excluded = exclude_reason != ""
+    excluded = reason_id >= 0
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):
         _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
-
-    if "graduation_year" in header_of:
-        by_grad = from_grad & ~excluded
-        for field in ("birth_year", "age"):
-            if field in header_of:
-                codes, uniques = col(field)
-                parsed = np.array(
-                    [(_parse_year if field == "birth_year" else _parse_number)(u) for u in uniques]
-                )
-                by_grad &= np.isnan(_take(parsed, codes, np.nan))
-        if by_grad.any():
-            notes.append(
-                f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
-                f"assuming age {age_at_graduation:g} at graduation"
-            )
+    by_grad = from_grad & ~known_age & ~excluded
+    if by_grad.any():
+        notes.append(
+            f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
+            f"assuming age {age_at_graduation:g} at graduation"
+        )
 
     band_ids = _band_codes(age)
 
-    # Industry: industry column (names, SNI codes, free text), else occupation crosswalk.
-    industry = np.full(n, UNKNOWN, dtype=object)
-    source = np.full(n, UNKNOWN, dtype=object)
+    # Every segment below is a small integer code per row (index into its canonical order),
+    # computed on distinct values and spread with one take: cheap on millions of rows.
+    unknown_ind, unknown_src = _IND_ORDER.index(UNKNOWN), INDUSTRY_SOURCES.index(UNKNOWN)
+    industry = np.full(n, unknown_ind, dtype="int64")
+    source = np.full(n, unknown_src, dtype="int64")
     if "industry" in header_of:
         codes, uniques = col("industry")
         per = _map_industry_distinct(
             uniques, synonyms=industry_synonyms, occupations=occupation_crosswalk
         )
-        industry = _take(per["industry"].to_numpy(dtype=object), codes, UNKNOWN)
-        source = _take(per["source"].to_numpy(dtype=object), codes, UNKNOWN)
+        industry = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
+        source = _take(_ids(per["source"], INDUSTRY_SOURCES), codes, unknown_src)
         status = per["status"].to_numpy(dtype=object)
         _count_status(
             mapping, unmapped, "industry", codes, uniques, status, used_w, min_value_count
@@ -781,38 +775,40 @@ def read_alumni(
     if "occupation" in header_of:
         codes, uniques = col("occupation")
         per = map_occupation(uniques, crosswalk=occupation_crosswalk, synonyms=industry_synonyms)
-        occ_ind = _take(per["industry"].to_numpy(dtype=object), codes, UNKNOWN)
-        fill = (industry == UNKNOWN) & (occ_ind != UNKNOWN)
+        occ_ind = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
+        fill = (industry == unknown_ind) & (occ_ind != unknown_ind)
         industry = np.where(fill, occ_ind, industry)
-        source = np.where(fill, "occupation", source)
+        source = np.where(fill, INDUSTRY_SOURCES.index("occupation"), source)
         status = per["status"].to_numpy(dtype=object)
         _count_status(
             mapping, unmapped, "occupation", codes, uniques, status, used_w, min_value_count
         )
 
     # Employment: normalised status; an industry and no usable status counts as working.
-    employment = np.full(n, UNKNOWN, dtype=object)
+    unknown_emp = EMPLOYMENT.index(UNKNOWN)
+    employment = np.full(n, unknown_emp, dtype="int64")
     if "employment_status" in header_of:
         codes, uniques = col("employment_status")
         per = map_employment(uniques, synonyms=employment_synonyms)
-        employment = _take(per["employment"].to_numpy(dtype=object), codes, UNKNOWN)
+        employment = _take(_ids(per["employment"], EMPLOYMENT), codes, unknown_emp)
         status = per["status"].to_numpy(dtype=object)
         _count_status(
             mapping, unmapped, "employment_status", codes, uniques, status, used_w, min_value_count
         )
-    presumed = (employment == UNKNOWN) & (industry != UNKNOWN)
-    employment = np.where(presumed, "working", employment)
-    if presumed.any():
+    presumed = (employment == unknown_emp) & (industry != unknown_ind)
+    employment = np.where(presumed, EMPLOYMENT.index("working"), employment)
+    if (used_w[presumed] > 0).any():
         notes.append(
             f"{used_w[presumed].sum():g} alumni with an industry and no employment status "
             "counted as working"
         )
 
-    field_of_study = np.full(n, UNKNOWN, dtype=object)
+    unknown_field = _FIELD_ORDER.index(UNKNOWN)
+    field_of_study = np.full(n, unknown_field, dtype="int64")
     if "field_of_study" in header_of:
         codes, uniques = col("field_of_study")
         per = map_field_of_study(uniques, synonyms=field_of_study_synonyms)
-        field_of_study = _take(per["field_of_study"].to_numpy(dtype=object), codes, UNKNOWN)
+        field_of_study = _take(_ids(per["field_of_study"], _FIELD_ORDER), codes, unknown_field)
         status = per["status"].to_numpy(dtype=object)
         _count_status(
             mapping, unmapped, "field_of_study", codes, uniques, status, used_w, min_value_count
@@ -841,7 +837,7 @@ def read_alumni(
         rows_used=int(n - len(excluded_rows)),
         rows_excluded=len(excluded_rows),
         excluded=[
-            {"row": int(r), "reason": str(exclude_reason[i])}
+            {"row": int(r), "reason": reasons[reason_id[i]]}
             for i, r in zip(excluded_rows, row_number(excluded_rows), strict=True)
         ],
         dropped_identifying_columns=plan.identifying,
@@ -914,34 +910,35 @@ _FIELD_ORDER = (*FIELDS_OF_STUDY, UNKNOWN)
 
 
 def _aggregate(bands, industry, employment, field, source, weights) -> pd.DataFrame:
-    """Sum weights per cell with one integer key per row (fast on millions of rows)."""
+    """Sum weights per cell: one integer key per row from the segment codes, one bincount."""
     parts = [
         (bands, (*AGE_BANDS, UNKNOWN)),
-        (_index(industry, _IND_ORDER), _IND_ORDER),
-        (_index(employment, EMPLOYMENT), EMPLOYMENT),
-        (_index(field, _FIELD_ORDER), _FIELD_ORDER),
-        (_index(source, INDUSTRY_SOURCES), INDUSTRY_SOURCES),
+        (industry, _IND_ORDER),
+        (employment, EMPLOYMENT),
+        (field, _FIELD_ORDER),
+        (source, INDUSTRY_SOURCES),
     ]
     key = np.zeros(len(weights), dtype="int64")
+    size = 1
     for codes, labels in parts:
         key = key * len(labels) + codes
-    keys, inverse = np.unique(key, return_inverse=True)
-    totals = np.bincount(inverse.ravel(), weights=weights, minlength=len(keys))
+        size *= len(labels)
+    totals = np.bincount(key, weights=weights, minlength=size)
+    keys = np.flatnonzero(totals > 0)
     out: dict[str, Any] = {}
     rest = keys.copy()
     for (_, labels), colname in zip(reversed(parts), reversed(CELL_COLUMNS[:-1]), strict=True):
         out[colname] = np.asarray(labels, dtype=object)[rest % len(labels)]
         rest //= len(labels)
     cells = pd.DataFrame({c: out[c] for c in CELL_COLUMNS[:-1]})
-    cells["n_alumni"] = totals
-    return cells[cells["n_alumni"] > 0].reset_index(drop=True)
+    cells["n_alumni"] = totals[keys]
+    return cells
 
 
-def _index(values: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
-    """Position of each value in ``labels``, mapped on distinct values."""
-    distinct, inverse = np.unique(values.astype(str), return_inverse=True)
+def _ids(values: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
+    """Position in ``labels`` of each (distinct) value."""
     lookup = {v: i for i, v in enumerate(labels)}
-    return np.array([lookup[v] for v in distinct], dtype="int64")[inverse.ravel()]
+    return np.array([lookup[v] for v in values], dtype="int64")
 
 
 def _infer_from_field(cells: pd.DataFrame, mix_path) -> tuple[pd.DataFrame, float]:
