@@ -39,6 +39,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pandas as pd
+
+from .errors import InputError
+from .findings import write_findings
+from .format import (
+    format_count,
+    format_count_interval,
+    format_date,
+    format_interval,
+    format_share,
+    format_share_interval,
+)
+from .privacy import SUPPRESSED_COL, suppress_small_cells
+from .segments import label
+from .survey import load_sources
+
 __all__ = [
     "ReportContent",
     "build_report_content",
@@ -168,6 +184,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "report contains no personal data.",
     ),
     "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
+    "internet_use": ("Internetanvändning", "Internet use"),
+    "assumptions_note": (
+        "Antagandena återges på engelska, ordagrant som i modellens dokumentation.",
+        "The assumptions as the model's documentation states them.",
+    ),
     "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
     "assumptions": ("Antaganden", "Assumptions"),
     "sources": ("Källor", "Sources"),
@@ -195,16 +216,40 @@ _COLUMNS: dict[str, tuple[str, str]] = {
     "base": ("Bas", "Base"),
     "figure": ("Siffra", "Figure"),
     "n": ("Svarande", "Respondents"),
-    "alumni_using": ("Alumner som använder den", "Alumni it applies to"),
     "measure": ("Mått", "Measure"),
     "value": ("Värde", "Value"),
 }
 
 _DIMENSIONS = {
     "age_band": ("Ålder", "Age"),
-    "industry": ("Bransch (yrkesverksamma och okänd sysselsättning)", "Industry"),
+    "industry": ("Bransch", "Industry"),
     "employment": ("Sysselsättning", "Employment"),
     "field_of_study": ("Utbildning", "Field of study"),
+}
+_SEGMENTS = {
+    "up_to_retirement": ("upp till pensionsåldern", "up to retirement age"),
+}
+_FIELDS = {
+    "birth_year": ("Födelseår", "Birth year"),
+    "age": ("Ålder", "Age"),
+    "graduation_year": ("Examensår", "Graduation year"),
+    "industry": ("Bransch", "Industry"),
+    "occupation": ("Yrke", "Occupation"),
+    "employment_status": ("Sysselsättning", "Employment"),
+    "field_of_study": ("Utbildning", "Field of study"),
+    "industry_source": ("Branschen bestämd av", "Industry determined from"),
+}
+_STATUSES = {
+    "mapped": ("tolkat", "mapped"),
+    "unmapped": ("ej tolkat", "not mapped"),
+    "missing": ("saknas", "missing"),
+    "ambiguous": ("tvetydigt", "ambiguous"),
+    "inferred": ("härlett", "inferred"),
+    "reported": ("uppgiven bransch", "reported industry"),
+    "sni_code": ("SNI-kod", "SNI code"),
+    "occupation": ("yrke", "occupation"),
+    "field_of_study": ("utbildning", "field of study"),
+    "unknown": ("okänd", "unknown"),
 }
 
 _BASES = {
@@ -349,13 +394,7 @@ def build_report_content(
     from . import plots
     from .archetypes import ARCHETYPES, archetype_profile
     from .combined import DEFAULT_OVERLAP, combined_reach
-    from .errors import InputError
-    from .findings import write_findings
-    from .format import format_count, format_date, format_share, format_share_interval
-    from .privacy import suppress_small_cells
-    from .reach import estimate_reach, explain_reach
-    from .segments import label
-    from .survey import load_sources
+    from .reach import estimate_reach
 
     if lang not in ("sv", "en"):
         raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
@@ -367,244 +406,260 @@ def build_report_content(
         )
     overlap = DEFAULT_OVERLAP if overlap is None else overlap
     name = institution or _t("our_institution", lang)
-    today = today or dt.date.today()
+    fmt = _Formats(lang)
     figs = _Figures()
-    pct = lambda v: format_share(v, lang=lang)  # noqa: E731
-    interval = lambda r, p="share", lo="ci_low", hi="ci_high": format_share_interval(  # noqa: E731
-        r[p], r[lo], r[hi], lang=lang
-    )
-    count = lambda v: format_count(v, lang=lang)  # noqa: E731
-
     dims = ("age_band", "industry", "employment")
+
     estimates = estimate_reach(profile, year=year, by=dims, level=level, n_draws=n_draws, seed=seed)
+    totals = estimates[estimates["dimension"] == "total"]
+    # small cells: hidden per platform and dimension; ties broken by segment so that both
+    # platforms (same counts) hide the same groups
     published = suppress_small_cells(
         estimates[estimates["dimension"] != "total"],
         count_col="n_alumni",
         min_count=min_cell,
         by=["platform", "dimension"],
         key_cols=["segment"],
-    )
-    totals = estimates[estimates["dimension"] == "total"]
-    shown = pd_concat([totals, published.drop(columns="suppressed")])
+    ).drop(columns=SUPPRESSED_COL)
+    shown = pd.concat([totals, published], ignore_index=True)
     combined = combined_reach(profile, year=year, overlap=overlap, by=dims)
-    combined_pub = suppress_small_cells(
-        combined[combined["dimension"] != "total"],
-        count_col="n_alumni",
-        min_count=min_cell,
-        by="dimension",
-        key_cols=["segment"],
-    )
-    combined_total = combined[combined["dimension"] == "total"]
-
-    sections: dict[str, str] = {}
-    level_text = pct(level)
-
-    # header
-    meta = _t(
-        "meta",
-        lang,
-        n=count(profile.n_alumni),
-        year=year,
-        date=format_date(today, lang=lang),
-    )
-    sections["header"] = (
-        f'<header class="sr-header"><p class="sr-kicker">{_e(name)}</p>'
-        f'<h1>{_e(_t("title", lang))}</h1><p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
-        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    combined_shown = pd.concat(
+        [
+            combined[combined["dimension"] == "total"],
+            suppress_small_cells(
+                combined[combined["dimension"] != "total"],
+                count_col="n_alumni",
+                min_count=min_cell,
+                by="dimension",
+                key_cols=["segment"],
+            ).drop(columns=SUPPRESSED_COL),
+        ],
+        ignore_index=True,
     )
 
-    # findings
-    sentences = write_findings(shown, combined, lang=lang, overlap=overlap)
-    items = "".join(f"<li>{_e(s)}</li>" for s in sentences)
-    sections["findings"] = _section("findings", lang, f'<ul class="sr-findings">{items}</ul>')
+    sections = {
+        "header": _header(name, profile.n_alumni, year, today or dt.date.today(), fmt),
+        "findings": _section(
+            "findings",
+            lang,
+            '<ul class="sr-findings">'
+            + "".join(
+                f"<li>{_e(s)}</li>"
+                for s in write_findings(shown, combined, lang=lang, overlap=overlap)
+            )
+            + "</ul>",
+        ),
+    }
 
-    # reach
     rows = [
         [
             _platform_name(r["platform"]),
-            interval(r),
-            format_count(r["expected"], lang=lang, round_to=10)
-            + f" ({format_count(r['expected_low'], lang=lang, round_to=10)}–"
-            + f"{format_count(r['expected_high'], lang=lang, round_to=10)})",
-            pct(r["fallback"]),
+            fmt.share_interval(r),
+            format_count_interval(
+                r["expected"], r["expected_low"], r["expected_high"], lang=lang, round_to=10
+            ),
+            fmt.share(r["fallback"]),
         ]
         for _, r in totals.iterrows()
     ]
-    header = [_pick(_COLUMNS[c], lang) for c in ("platform", "share", "expected", "fallback")]
     sections["reach"] = _section(
         "reach",
         lang,
-        _table(header, rows) + figs.html(plots.plot_reach(estimates, lang=lang)),
-        intro=_e(_t("reach_intro", lang, level=level_text)),
+        _table([fmt.col(c) for c in ("platform", "share", "expected", "fallback")], rows)
+        + figs.html(plots.plot_reach(estimates, lang=lang)),
+        intro=_e(_t("reach_intro", lang, level=fmt.share(level))),
     )
 
-    # segments
     parts = []
     for dim in dims:
         part = published[published["dimension"] == dim]
-        if part.empty:
-            continue
-        seg_rows = []
-        for segment, grp in part.groupby("segment", sort=False, observed=True):
-            by_platform = grp.set_index("platform")
-            first = by_platform.iloc[0]
-            seg_rows.append(
-                [label(str(segment), lang), count(first["n_alumni"])]
-                + [interval(by_platform.loc[p]) for p in by_platform.index]
-            )
         platforms = list(dict.fromkeys(part["platform"]))
-        head = [_pick(_COLUMNS["segment"], lang), _pick(_COLUMNS["n_alumni"], lang)] + [
-            _platform_name(p) for p in platforms
+        seg_rows = [
+            [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
+            + [fmt.share_interval(r) for _, r in grp.iterrows()]
+            for segment, grp in part.groupby("segment", sort=False, observed=True)
         ]
+        head = [fmt.col("segment"), fmt.col("n_alumni"), *map(_platform_name, platforms)]
         figure = ""
-        visible = shown[(shown["dimension"] == dim) & shown["share"].notna()]
+        visible = part[part["share"].notna()]
         if dim in ("industry", "age_band") and len(visible):
-            figure = figs.html(
-                plots.plot_reach_by_segment(pd_concat([totals, visible]), dimension=dim, lang=lang)
+            chart = plots.plot_reach_by_segment(
+                pd.concat([totals, visible], ignore_index=True), dimension=dim, lang=lang
             )
-        parts.append(
-            f"<h3>{_e(_pick(_DIMENSIONS[dim], lang))}</h3>{_table(head, seg_rows)}{figure}"
-        )
+            figure = figs.html(chart)
+        title = _pick(_DIMENSIONS[dim], lang)
+        parts.append(f"<h3>{_e(title)}</h3>{_table(head, seg_rows)}{figure}")
     note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=min_cell))}</p>'
     sections["segments"] = _section(
         "segments", lang, "".join(parts) + note, intro=_e(_t("segments_intro", lang, k=min_cell))
     )
 
-    # combined
     c_rows = []
-    for _, r in pd_concat([combined_total, combined_pub]).iterrows():
-        segment = "all" if r["dimension"] == "total" else r["segment"]
-        dim = "" if r["dimension"] == "total" else f"{_pick(_DIMENSIONS[r['dimension']], lang)}: "
+    for _, r in combined_shown.iterrows():
+        where = label("all", lang)
+        if r["dimension"] != "total":
+            where = f"{_pick(_DIMENSIONS[r['dimension']], lang)}: {label(str(r['segment']), lang)}"
         c_rows.append(
             [
-                dim + label(str(segment), lang),
-                count(r["n_alumni"]),
-                format_share(r["lower"], lang=lang) if r["lower"] == r["lower"] else "–",
-                pct(r["point"]),
-                pct(r["independent"]),
+                where,
+                fmt.count(r["n_alumni"]),
+                format_interval(r["lower"], r["upper"], lang=lang),
+                fmt.share(r["point"]),
+                fmt.share(r["independent"]),
             ]
         )
-        if r["lower"] == r["lower"]:
-            c_rows[-1][2] = _interval_text(r["lower"], r["upper"], lang)
-    head = [
-        _pick(_COLUMNS[c], lang) for c in ("segment", "n_alumni", "range", "point", "independent")
-    ]
+    head = [fmt.col(c) for c in ("segment", "n_alumni", "range", "point", "independent")]
     sections["combined"] = _section(
         "combined",
         lang,
         _table(head, c_rows) + figs.html(plots.plot_combined_reach(combined, lang=lang)),
-        intro=_e(_t("combined_intro", lang, overlap=pct(overlap))),
+        intro=_e(_t("combined_intro", lang, overlap=fmt.share(overlap))),
     )
 
-    # comparison with institution types
     frames = [totals.assign(institution=name)]
     for kind in ARCHETYPES:
         other = archetype_profile(kind, n_alumni=max(profile.n_alumni, 1000.0))
         est = estimate_reach(other, year=year, by=(), level=level, n_draws=n_draws, seed=seed)
-        frames.append(est[est["dimension"] == "total"].assign(institution=kind))
-    comparison = pd_concat(frames)
-    cmp_rows = []
-    for inst, grp in comparison.groupby("institution", sort=False):
-        by_platform = grp.set_index("platform")
-        inst_label = plots._institution_label(inst, lang) if inst != name else name
-        cmp_rows.append([inst_label] + [interval(by_platform.loc[p]) for p in by_platform.index])
-    head = [_pick(_COLUMNS["institution"], lang)] + [
-        _platform_name(p) for p in dict.fromkeys(comparison["platform"])
+        frames.append(est.assign(institution=_pick(ARCHETYPES[kind][:2], lang)))
+    comparison = pd.concat(frames, ignore_index=True)
+    comparison = comparison[comparison["dimension"] == "total"]
+    cmp_rows = [
+        [str(inst)] + [fmt.share_interval(r) for _, r in grp.iterrows()]
+        for inst, grp in comparison.groupby("institution", sort=False)
     ]
+    head = [fmt.col("institution"), *map(_platform_name, dict.fromkeys(comparison["platform"]))]
+    described = "".join(
+        f"<li><b>{_e(_pick(v[:2], lang))}</b>: {_e(v[2])}</li>" for v in ARCHETYPES.values()
+    )
     sections["comparison"] = _section(
         "comparison",
         lang,
-        _table(head, cmp_rows) + figs.html(plots.plot_comparison(comparison, lang=lang)),
+        _table(head, cmp_rows)
+        + figs.html(plots.plot_comparison(comparison, lang=lang))
+        + f'<ul class="sr-note">{described}</ul>',
         intro=_e(_t("comparison_intro", lang)),
     )
 
-    # data quality
-    q_rows = []
-    report = profile.report
-    if report is not None:
-        q_rows += [
-            [_pick(_QUALITY["rows_read"], lang), count(report.rows_read)],
-            [_pick(_QUALITY["rows_used"], lang), count(report.rows_used)],
-            [_pick(_QUALITY["rows_excluded"], lang), count(report.rows_excluded)],
-        ]
-    q_rows.append([_pick(_QUALITY["alumni"], lang), count(profile.n_alumni)])
-    if report is not None and report.dropped_identifying_columns:
-        q_rows.append(
-            [_pick(_QUALITY["dropped"], lang), str(len(report.dropped_identifying_columns))]
-        )
-    for _, r in totals.iterrows():
-        q_rows.append(
-            [
-                f"{_pick(_QUALITY['fallback'], lang)}: {_platform_name(r['platform'])}",
-                pct(r["fallback"]),
-            ]
-        )
-    q_rows.append([_pick(_QUALITY["inferred"], lang), pct(totals["inferred_industry"].iloc[0])])
-    if report is not None:
-        for fld, statuses in report.mapping.items():
-            total = sum(statuses.values())
-            if not total:
-                continue
-            text = ", ".join(
-                f"{label(str(status), lang)} {pct(n / total)}" for status, n in statuses.items()
-            )
-            q_rows.append([_pick(_QUALITY["coverage"], lang).format(field=fld), text])
-    sections["quality"] = _section("quality", lang, _table(["", ""], q_rows, numeric_from=9))
-
-    # methods
+    sections["quality"] = _section(
+        "quality", lang, _table(["", ""], _quality_rows(profile, totals, fmt), numeric_from=9)
+    )
     sections["methods"] = _section(
         "methods",
         lang,
-        f"<p>{_t('methods_text', lang, draws=count(n_draws), level=level_text)}</p>",
+        f"<p>{_t('methods_text', lang, draws=fmt.count(n_draws), level=fmt.share(level))}</p>",
     )
-
-    # appendix: every figure with its source and base
-    figures, assumptions = explain_reach(profile, year=year)
-    sources = load_sources().set_index("source_id")
-    f_rows = []
-    for _, r in figures.iterrows():
-        base = _pick(_BASES.get(r["base"], (r["base"], r["base"])), lang)
-        where = label(str(r["segment"]), lang)
-        n_text = count(r["n"]) if r["n"] == r["n"] else "–"
-        f_rows.append(
-            [
-                f"{r['platform']} · {where}",
-                pct(r["share"]),
-                base,
-                n_text,
-                r["source_id"],
-                count(r["alumni"]),
-            ]
-        )
-    head = [
-        _pick(_COLUMNS[c], lang)
-        for c in ("segment", "figure", "base", "n", "source", "alumni_using")
-    ]
-    used = list(dict.fromkeys(figures["source_id"]))
-    src_items = "".join(
-        f"<li><b>{_e(sid)}</b>: {_e(sources.loc[sid, 'title'])} "
-        f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
-        f"{_e(_text(sources.loc[sid, 'url']))}</li>"
-        for sid in used
-        if sid in sources.index
-    )
-    a_items = "".join(f"<li>{_e(t)}</li>" for t in assumptions["text"])
-    sections["appendix"] = _section(
-        "appendix",
-        lang,
-        f"<h3>{_e(_t('figures_used', lang))}</h3>{_table(head, f_rows, numeric_from=1)}"
-        f"<h3>{_e(_t('assumptions', lang))}</h3><ul>{a_items}</ul>"
-        f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
-    )
+    sections["appendix"] = _appendix(profile, year, fmt)
     return ReportContent(
         lang=lang, title=f"{_t('title', lang)} · {name}", sections=sections, n_figures=figs.count
     )
 
 
-def pd_concat(frames: list[Any]) -> Any:
-    import pandas as pd
+class _Formats:
+    """The report's number and label formats in one language."""
 
-    return pd.concat(frames, ignore_index=True)
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def share(self, value: float) -> str:
+        return format_share(value, lang=self.lang)
+
+    def count(self, value: float) -> str:
+        return format_count(value, lang=self.lang)
+
+    def share_interval(self, row: Any) -> str:
+        return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=self.lang)
+
+    def col(self, key: str) -> str:
+        return _pick(_COLUMNS[key], self.lang)
+
+
+def _header(name: str, n_alumni: float, year: int, today: dt.date, fmt: _Formats) -> str:
+    lang = fmt.lang
+    meta = _t("meta", lang, n=fmt.count(n_alumni), year=year, date=format_date(today, lang=lang))
+    return (
+        f'<header class="sr-header"><p class="sr-kicker">{_e(name)}</p>'
+        f"<h1>{_e(_t('title', lang))}</h1>"
+        f'<p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
+        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    )
+
+
+def _quality_rows(profile: Any, totals: Any, fmt: _Formats) -> list[list[str]]:
+    lang = fmt.lang
+    rows = []
+    report = profile.report
+    if report is not None:
+        rows += [
+            [_pick(_QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
+            [_pick(_QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
+            [_pick(_QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
+        ]
+    rows.append([_pick(_QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
+    if report is not None and report.dropped_identifying_columns:
+        rows.append(
+            [_pick(_QUALITY["dropped"], lang), fmt.count(len(report.dropped_identifying_columns))]
+        )
+    for _, r in totals.iterrows():
+        what = f"{_pick(_QUALITY['fallback'], lang)}: {_platform_name(r['platform'])}"
+        rows.append([what, fmt.share(r["fallback"])])
+    rows.append([_pick(_QUALITY["inferred"], lang), fmt.share(totals["inferred_industry"].iloc[0])])
+    if report is not None:
+        # counts per mapping status only: the unmapped values themselves may be free text
+        for fld, statuses in report.mapping.items():
+            total = sum(statuses.values())
+            if not total or fld not in _FIELDS:
+                continue
+            text = ", ".join(
+                f"{_pick(_STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
+                for status, n in statuses.items()
+                if n
+            )
+            rows.append([_pick(_FIELDS[fld], lang), text])
+    return rows
+
+
+def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
+    from .reach import explain_reach
+
+    lang = fmt.lang
+    figures, assumptions = explain_reach(profile, year=year)
+    sources = load_sources().set_index("source_id")
+    rows = []
+    # No column of how many alumni each figure applies to: those counts would give back the
+    # small cells that the segment tables hide.
+    for _, r in figures.iterrows():
+        if r["role"] == "conversion":
+            what = _pick(_TEXT["internet_use"], lang)
+        else:
+            what = _platform_name(str(r["platform"]))
+        segment = str(r["segment"])
+        where = _pick(_SEGMENTS[segment], lang) if segment in _SEGMENTS else label(segment, lang)
+        rows.append(
+            [
+                f"{what} · {where}",
+                fmt.share(r["share"]),
+                _pick(_BASES.get(r["base"], (r["base"], r["base"])), lang),
+                fmt.count(r["n"]) if r["n"] == r["n"] else "–",
+                str(r["source_id"]),
+            ]
+        )
+    head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
+    src_items = "".join(
+        f"<li><b>{_e(sid)}</b>: {_e(sources.loc[sid, 'title'])} "
+        f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
+        f"{_e(_text(sources.loc[sid, 'url']))}</li>"
+        for sid in dict.fromkeys(figures["source_id"])
+        if sid in sources.index
+    )
+    a_items = "".join(f"<li>{_e(t)}</li>" for t in assumptions["text"])
+    return _section(
+        "appendix",
+        lang,
+        f"<h3>{_e(_t('figures_used', lang))}</h3>{_table(head, rows)}"
+        f"<h3>{_e(_t('assumptions', lang))}</h3>"
+        f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
+        f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
+    )
 
 
 def _year(value: object) -> str:
@@ -613,12 +668,6 @@ def _year(value: object) -> str:
 
 def _text(value: object) -> str:
     return "" if value is None or value != value else str(value)
-
-
-def _interval_text(low: float, high: float, lang: str) -> str:
-    from .format import format_interval
-
-    return format_interval(low, high, lang=lang)
 
 
 # --------------------------------------------------------------------------- inside the kernel

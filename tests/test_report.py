@@ -221,6 +221,28 @@ def test_small_industry_is_hidden_with_a_partner(reports: dict[str, str]) -> Non
     assert cells["IT och kommunikation"][0] == "30"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_small_alumni_count_anywhere_outside_data_quality(
+    reports: dict[str, str], lang: str
+) -> None:
+    # The only numbers of people below 10 a reader may see are input-row counts in the data
+    # quality table (rows excluded), which describe the file, not a group of alumni.
+    page = _without_scripts(reports[lang])
+    page = re.sub(
+        r'<section class="sr-section" id="sr-quality">.*?</section>', "", page, flags=re.S
+    )
+    numbers = [
+        int(text.replace(NBSP, "").replace(",", ""))
+        for text in re.findall(r'<td class="num">([\d\u00a0,]+)</td>', page)
+    ]
+    assert numbers, "expected count cells"
+    assert min(numbers) >= 10
+    # nor in chart labels ("IT (n = 30)"), which live in the figures' scripts in the body
+    body = reports[lang][reports[lang].index("<body") :]
+    assert re.search(r"\(n = \d+\)", body), "expected n labels in the charts"
+    assert not re.search(r"\(n = [0-9]\)", body)
+
+
 def test_cli_report_shows_steps_and_the_output_path(export: Path, capsys) -> None:
     out = export.parent / "cli.html"
     assert (
