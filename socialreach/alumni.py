@@ -6,7 +6,9 @@ personnummer, phone, address, profile URLs, CRM ids) are recognised from their h
 read at all; the report lists them by header name only. Every other column that is not one of the
 canonical fields is skipped too, so free-text notes cannot leak either.
 
-Row numbers in the report count the header as row 1, as a spreadsheet shows them.
+Row numbers in the report count the header as row 1, as a spreadsheet shows them. Blank lines
+of a CSV file and blank rows of a sheet are not records (they hold no alumnus), so they are
+neither read nor counted.
 """
 
 from __future__ import annotations
@@ -898,9 +900,9 @@ def _count_status(
             rare_values += 1
             rare_total += per_value[i]
     if rare_values:
-        shown[f"({rare_values} values each shared by fewer than {min_value_count} alumni)"] = round(
-            rare_total
-        )
+        word = "value" if rare_values == 1 else "values"
+        label = f"({rare_values} other {word}, each shared by fewer than {min_value_count} alumni)"
+        shown[label] = round(rare_total)
     if shown:
         unmapped[field] = dict(sorted(shown.items(), key=lambda kv: -kv[1]))
 

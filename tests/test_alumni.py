@@ -1,0 +1,312 @@
+"""read_alumni on tiny hand-built exports: every format and column rule, counts checked by hand."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialreach import read_alumni
+from socialreach.alumni import map_columns
+
+# Four alumni, reference year 2017 (the default):
+#   1980 -> age 37 -> 36-45, SNI 62010 -> it_communication (sni_code), Employed -> working
+#   1990 -> age 27 -> 26-35, "Bank och finans" -> finance (reported), no status -> working
+#   1950 -> age 67 -> 66-75, no industry, Retired -> retired
+#   2150 -> impossible: excluded, reported as row 5 (header is row 1)
+ROWS = [
+    ("Anna Test", "1980", "62010", "Employed"),
+    ("Bo Test", "1990", "Bank och finans", ""),
+    ("Cia Test", "1950", "", "Retired"),
+    ("Dan Test", "2150", "Skola", "Employed"),
+]
+EXPECTED = {
+    ("36-45", "it_communication", "working", "sni_code"): 1.0,
+    ("26-35", "finance", "working", "reported"): 1.0,
+    ("66-75", "unknown", "retired", "unknown"): 1.0,
+}
+
+
+def _cells(profile) -> dict:
+    c = profile.cells
+    c = c[c["n_alumni"] > 0]
+    return {
+        (str(a), str(i), str(e), str(s)): float(n)
+        for a, i, e, s, n in zip(
+            c["age_band"],
+            c["industry"],
+            c["employment"],
+            c["industry_source"],
+            c["n_alumni"],
+            strict=True,
+        )
+    }
+
+
+def _write_text(path, header, rows, *, sep, encoding, newline="\n"):
+    lines = [sep.join(header)] + [sep.join(r) for r in rows]
+    path.write_bytes((newline.join(lines) + newline).encode(encoding))
+    return path
+
+
+def _check_four(profile):
+    report = profile.report
+    assert report.rows_read == 4
+    assert report.rows_used == 3
+    assert report.rows_excluded == 1
+    assert report.excluded[0]["row"] == 5
+    assert "birth year 2150" in report.excluded[0]["reason"]
+    assert _cells(profile) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("sep", "encoding", "header"),
+    [
+        (",", "utf-8", ["Name", "Birth year", "Industry", "Employment"]),
+        (";", "cp1252", ["Namn", "Födelseår", "Bransch", "Sysselsättning"]),
+        ("\t", "utf-8-sig", ["NAMN", "FÖDELSEÅR", "bransch", "sysselsattning"]),
+        ("|", "utf-16", ["Namn", "Fodelsear", "Näringsgren", "Status"]),
+    ],
+)
+def test_four_alumni_in_every_text_format(tmp_path, sep, encoding, header):
+    path = _write_text(tmp_path / "export.csv", header, ROWS, sep=sep, encoding=encoding)
+    profile = read_alumni(path)
+    _check_four(profile)
+    assert profile.report.dropped_identifying_columns == [header[0]]
+    expected_sep = {"\t": "tab"}.get(sep, sep)
+    assert profile.report.source_format["delimiter"] == expected_sep
+
+
+def test_windows_line_endings_and_quoted_line_breaks(tmp_path):
+    path = tmp_path / "crm.csv"
+    text = (
+        "Namn;Födelseår;Bransch;Sysselsättning;Kommentar\r\n"
+        'Anna Test;1980;62.010;Employed;"rad ett\r\nrad två"\r\n'
+        'Bo Test;1990;"Bank och\nfinans";;"x"\r\n'
+        "Cia Test;1950;;Retired;\r\n"
+        'Dan Test;2150;Skola;Employed;"a;b"\r\n'
+    )
+    path.write_bytes(text.encode("cp1252"))
+    profile = read_alumni(path)
+    _check_four(profile)
+    assert profile.report.ignored_columns == ["Kommentar"]
+
+
+def test_utf8_that_turns_windows_1252_after_the_sniffed_head(tmp_path):
+    # 70 000 plain rows, then one Windows-1252 'å': the sniffer saw UTF-8, pyarrow must retry
+    path = tmp_path / "late.csv"
+    body = "Bransch\n" + "Skola\n" * 70_000 + "Vård\n"
+    path.write_bytes(body.encode("cp1252"))
+    profile = read_alumni(path)
+    assert profile.report.rows_read == 70_001
+    assert profile.report.source_format["encoding"] == "windows-1252"
+    by_industry = profile.cells.groupby("industry", observed=True)["n_alumni"].sum()
+    assert by_industry["health_care"] == 1 and by_industry["education"] == 70_000
+
+
+def _xlsx(path, rows, *, sheet="Alumni", extra_sheet=None):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    if extra_sheet:
+        book.create_sheet(extra_sheet).append(["Bransch"])
+    book.save(path)
+    return path
+
+
+def test_xlsx_first_and_named_sheet(tmp_path):
+    rows = [["Namn", "Födelseår", "Bransch", "Sysselsättning"]]
+    rows += [["Anna Test", 1980, 62010, "Employed"], ["Bo Test", 1990.0, "Bank och finans", None]]
+    rows += [["Cia Test", 1950, None, "Retired"], [None, None, None, None]]
+    rows += [["Dan Test", 2150, "Skola", "Employed"]]
+    path = _xlsx(tmp_path / "alumni.xlsx", rows, extra_sheet="Notes")
+    profile = read_alumni(path)
+    # the blank spreadsheet row is not a record; Dan is on sheet row 6
+    assert profile.report.rows_read == 4
+    assert profile.report.excluded[0]["row"] == 6
+    assert _cells(profile) == EXPECTED
+    assert profile.report.source_format == {"format": "xlsx", "sheet": "Alumni"}
+    named = read_alumni(path, sheet="Alumni")
+    assert _cells(named) == EXPECTED
+
+
+def test_parquet_aggregated_with_count(tmp_path):
+    # aggregated: 10 + 5 + 2.5 alumni used; the row with antal 0 is used and counts 0
+    frame = pd.DataFrame(
+        {
+            "Ålder": [30, 50, 70, 40],
+            "Bransch": ["IT-konsult", "Sjukvård", None, "Skola"],
+            "Antal": [10.0, 5.0, 2.5, 0.0],
+        }
+    )
+    path = tmp_path / "agg.parquet"
+    frame.to_parquet(path)
+    profile = read_alumni(path)
+    assert profile.report.rows_read == 4 and profile.report.rows_excluded == 0
+    assert profile.report.alumni_read == 17.5
+    assert profile.n_alumni == 17.5
+    assert _cells(profile) == {
+        ("26-35", "it_communication", "working", "reported"): 10.0,
+        ("46-55", "health_care", "working", "reported"): 5.0,
+        ("66-75", "unknown", "unknown", "unknown"): 2.5,
+    }
+
+
+def test_aggregated_csv_with_decimal_comma_and_empty_count(tmp_path):
+    path = tmp_path / "agg.csv"
+    path.write_text("Bransch;Antal\nFinans;12\nFinans;2,5\nSkola;\nSkola;1 000\n", "utf-8")
+    profile = read_alumni(path)
+    # row 4 has no count: excluded with a reason; 12 + 2.5 finance, 1000 education ("1 000")
+    assert profile.report.rows_excluded == 1
+    assert profile.report.excluded == [{"row": 4, "reason": "no count in column 'Antal'"}]
+    assert profile.report.alumni_used == 1014.5
+    by = profile.cells.groupby("industry", observed=True)["n_alumni"].sum()
+    assert by["finance"] == 14.5 and by["education"] == 1000
+
+
+def test_column_override_and_two_claims(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("Titel,Yrke,Arbetsområde\nSjuksköterska,Lärare,Bank\n", "utf-8")
+    with pytest.raises(Exception, match="2 columns that could be occupation: 'Titel', 'Yrke'"):
+        read_alumni(path)
+    profile = read_alumni(path, columns={"occupation": "Yrke", "industry": "Arbetsområde"})
+    assert profile.report.columns == {"industry": "Arbetsområde", "occupation": "Yrke"}
+    assert profile.report.ignored_columns == ["Titel"]
+    # the industry column wins over the occupation: Bank -> finance
+    assert _cells(profile) == {("unknown", "finance", "working", "reported"): 1.0}
+
+
+def test_map_columns_header_rules():
+    out = map_columns(
+        ["Förnamn", "E-postadress", "Mobilnummer", "Födelseår (ÅÅÅÅ)", "EXAMENSÅR", "Kontakt-ID"]
+    )
+    assert out["columns"] == {"birth_year": "Födelseår (ÅÅÅÅ)", "graduation_year": "EXAMENSÅR"}
+    assert out["dropped_identifying_columns"] == [
+        "Förnamn",
+        "E-postadress",
+        "Mobilnummer",
+        "Kontakt-ID",
+    ]
+
+
+@pytest.mark.parametrize(("age_at_graduation", "band"), [(25, "36-45"), (30, "46-55")])
+def test_age_from_graduation_year_uses_the_stated_assumption(tmp_path, age_at_graduation, band):
+    # graduated 2000, reference 2017: 17 years since + 25 = 42 (36-45); + 30 = 47 (46-55)
+    path = tmp_path / "g.csv"
+    path.write_text("Examensår;Födelseår\n2000;\n2000;1990\n", "utf-8")
+    profile = read_alumni(path, age_at_graduation=age_at_graduation)
+    by = profile.cells.groupby("age_band", observed=True)["n_alumni"].sum()
+    assert by[band] == 1 and by["26-35"] == 1  # the second has a birth year: 27
+    assert any(f"assuming age {age_at_graduation} at graduation" in n for n in profile.report.notes)
+
+
+@pytest.mark.parametrize(("ref", "band"), [(2017, "26-35"), (2016, "16-25")])
+def test_reference_year(tmp_path, ref, band):
+    path = tmp_path / "r.csv"
+    path.write_text("Födelseår\n1991\n", "utf-8")  # 2017: 26; 2016: 25
+    profile = read_alumni(path, reference_year=ref)
+    assert list(profile.cells["age_band"].astype(str)) == [band]
+    assert profile.report.reference_year == ref
+
+
+def test_employment_normalisation(tmp_path):
+    path = tmp_path / "e.csv"
+    # a second column so that an empty status is an empty cell, not a blank line (not a record)
+    values = ["Pensionär", "Studerar", "Föräldraledig", "Anställd", "Doktorand", "", "Vet ej"]
+    path.write_text("Sysselsättning;Ålder\n" + "".join(f"{v};\n" for v in values), "utf-8")
+    by = read_alumni(path).cells.groupby("employment", observed=True)["n_alumni"].sum()
+    assert by.to_dict() == {"working": 2, "student": 1, "retired": 1, "other": 1, "unknown": 2}
+
+
+def test_field_of_study_mix_only_where_industry_unknown(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "Program;Bransch;Sysselsättning\n"
+        "Sjuksköterskeprogrammet;;Anställd\n"  # working, no industry: split by the mix
+        "Sjuksköterskeprogrammet;Skola;Anställd\n"  # industry known: not touched
+        "Sjuksköterskeprogrammet;;Studerar\n",  # not working: stays unknown
+        "utf-8",
+    )
+    profile = read_alumni(path)
+    cells = profile.cells
+    inferred = cells[cells["industry_source"] == "field_of_study"]
+    # field_of_study_industry_mix.csv: medicine_health -> health_care 0.88
+    assert inferred["n_alumni"].sum() == pytest.approx(1.0)
+    hc = inferred.loc[inferred["industry"] == "health_care", "n_alumni"].sum()
+    assert hc == pytest.approx(0.88)
+    assert profile.report.mapping["industry_source"]["field_of_study"] == pytest.approx(1.0)
+    assert any("inferred from field of study" in n for n in profile.report.notes)
+    assert profile.n_alumni == pytest.approx(3.0)
+
+
+def test_unmapped_values_shown_only_when_ten_share_them(tmp_path):
+    path = tmp_path / "u.csv"
+    rows = ["Xyzbransch"] * 12 + ["Qwerty Persson AB"] * 3 + ["Finans"] * 2
+    path.write_text("Bransch\n" + "\n".join(rows) + "\n", "utf-8")
+    report = read_alumni(path).report
+    assert report.unmapped["industry"] == {
+        "Xyzbransch": 12,
+        "(1 other value, each shared by fewer than 10 alumni)": 3,
+    }
+    assert report.mapping["industry"]["unmapped"] == 15
+    assert report.mapping["industry"]["mapped"] == 2
+    assert "Qwerty" not in str(report.to_dict())
+
+
+def test_does_not_mutate_and_row_order_does_not_matter(tmp_path):
+    a = _write_text(
+        tmp_path / "a.csv",
+        ["Födelseår", "Bransch"],
+        [r[1:3] for r in ROWS],
+        sep=";",
+        encoding="utf-8",
+    )
+    b = _write_text(
+        tmp_path / "b.csv",
+        ["Födelseår", "Bransch"],
+        [r[1:3] for r in ROWS[::-1]],
+        sep=";",
+        encoding="utf-8",
+    )
+    assert _cells(read_alumni(a)) == _cells(read_alumni(b))
+
+
+_INDUSTRY_POOL = ["Finans", "62010", "J", "Skola", "", "Okänd", "Sjuksköterska", "blabla", "85"]
+_STATUS_POOL = ["Anställd", "Pensionär", "", "Studerar", "hmm"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.integers(1880, 2200), st.just(None)),
+            st.sampled_from(_INDUSTRY_POOL),
+            st.sampled_from(_STATUS_POOL),
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_rows_reconcile_and_order_is_irrelevant(tmp_path_factory, rows, rnd):
+    directory = tmp_path_factory.mktemp("h")
+
+    def write(name, data):
+        text = "Födelseår;Bransch;Sysselsättning\n" + "".join(
+            f"{'' if y is None else y};{i};{s}\n" for y, i, s in data
+        )
+        (directory / name).write_text(text, "utf-8")
+        return read_alumni(directory / name)
+
+    profile = write("a.csv", rows)
+    report = profile.report
+    assert report.rows_read == len(rows) == report.rows_used + report.rows_excluded
+    impossible = sum(y is not None and not (2017 - 120 <= y <= 2017) for y, _, _ in rows)
+    assert report.rows_excluded == impossible
+    assert profile.n_alumni == pytest.approx(report.rows_used)
+    shuffled = rows[:]
+    rnd.shuffle(shuffled)
+    assert _cells(write("b.csv", shuffled)) == pytest.approx(_cells(profile))
