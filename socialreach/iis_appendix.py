@@ -43,6 +43,7 @@ Choices (each one logged where it applies):
 
 from __future__ import annotations
 
+import numbers
 import re
 import unicodedata
 import zipfile
@@ -490,7 +491,11 @@ def read_iis_appendix(
 def _resolve_year(name: str, year: int | None) -> int:
     in_name = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", name)})
     if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+        if (
+            isinstance(year, bool)
+            or not isinstance(year, numbers.Integral)
+            or not (1990 <= year <= 2100)
+        ):
             raise InputError(
                 "year is not a survey year",
                 file=name,
@@ -503,7 +508,7 @@ def _resolve_year(name: str, year: int | None) -> int:
                 file=name,
                 fix="give the year of this appendix, or rename the file if the name is wrong",
             )
-        return year
+        return int(year)
     if len(in_name) == 1:
         return in_name[0]
     raise InputError(

@@ -43,7 +43,8 @@ class Table:
     question: str
     columns: tuple[Col, ...]
     options: tuple[tuple[str, tuple[object, ...]], ...]
-    counted: bool = True  # write "Antal intervjuer"
+    counted: bool = True  # write the unweighted count row
+    counted_label: str = "Antal intervjuer"  # 2026 calls it "Antal oviktade intervjuer"
     weighted: bool = True  # write "Antal viktade intervjuer"
     question_below: bool = False  # question on the row under "Bas:" instead of the same cell
     merged: bool = True  # merge the header cell across the row; else repeat its text
@@ -71,9 +72,11 @@ def _write_table(ws, table: Table, row: int) -> int:
         if col.group or (table.repeat_groups and col.label != "Totalt"):
             ws.cell(row, c, group)
         ws.cell(row + 1, c, col.label)
+    if not table.merged:  # an unmerged copy repeats "Cellinnehåll" on the label row too
+        ws.cell(row + 1, 1, CELL_CONTENT)
     row += 2
     if table.counted:
-        ws.cell(row, 1, "Antal intervjuer")
+        ws.cell(row, 1, table.counted_label)
         for c, col in enumerate(table.columns, start=2):
             ws.cell(row, c, col.n)
         row += 1

@@ -8,6 +8,7 @@ import random
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -286,12 +287,39 @@ def test_duplicate_figure_prefers_counted_interviews_whatever_the_order(tmp_path
         assert logged(got.log, kind="duplicate")["level"].tolist() == ["skip"]
 
 
+def test_rarer_than_daily_and_yes_to_a_daily_question(tmp_path):
+    total = (Col("Totalt", n=1200, n_weighted=1180),)
+    tiktok = Table(
+        "Internetanvändare 18+ år",
+        "Hur ofta använder du Tiktok?",
+        total,
+        (("Dagligen", (0.2,)), ("Mer sällan", (0.3,)), ("Aldrig", (0.5,))),
+        counted_label="Antal oviktade intervjuer",
+    )
+    facebook = Table(
+        "Samtliga 18+ år",
+        "Använder du Facebook dagligen?",
+        total,
+        (("Ja", (0.6,)), ("Nej", (0.4,))),
+    )
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2026.xlsx", {"S": [tiktok, facebook]}))
+    shares = {(r.platform, r.measure, r.base): r.share for r in got.table.itertuples(index=False)}
+    # "Mer sällan" after a daily option only is everything not daily: no weekly figure.
+    assert shares == {
+        ("facebook", "daily", "population_18plus"): 0.6,
+        ("tiktok", "daily", "internet_users_18plus"): 0.2,
+        ("tiktok", "ever", "internet_users_18plus"): 0.5,
+    }
+    assert set(got.table["n_basis"]) == {"interviews"} and set(got.table["n"]) == {1200}
+
+
 def test_year_from_parameter_and_sheets_option(tmp_path):
     path = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
     got = read_iis_appendix(path, year=2023, sheets=[SAMTLIGA])
     assert set(got.table["year"]) == {2023} and set(got.table["source_id"]) == {"IIS_APPENDIX_2023"}
     assert set(got.table["base"]) == {"population_16plus"}
     assert set(logged(got.log, kind="skipped_sheet")["sheet"]) == {"Innehåll", NET}
+    assert read_iis_appendix(path, year=np.int64(2023)).year == 2023
     with pytest.raises(InputError, match="has no sheet with this name"):
         read_iis_appendix(path, year=2023, sheets=["Studie 9"])
 
