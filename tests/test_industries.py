@@ -1,0 +1,150 @@
+"""Value mappings: SNI spellings, IIS names and variants, employers, job titles, distinct values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialreach import InputError
+from socialreach.industries import (
+    FIELDS_OF_STUDY,
+    load_crosswalk,
+    load_field_of_study_mix,
+    map_employment,
+    map_field_of_study,
+    map_industry,
+    map_occupation,
+    map_sni_code,
+    normalise_text,
+)
+from socialreach.segments import INDUSTRIES
+
+
+@pytest.mark.parametrize(
+    ("code", "industry"),
+    [
+        ("62010", "it_communication"),
+        ("62.010", "it_communication"),
+        ("62.01", "it_communication"),
+        ("6201", "it_communication"),
+        ("620", "it_communication"),
+        ("62", "it_communication"),
+        ("J", "it_communication"),
+        ("j", "it_communication"),
+        ("SNI 62010", "it_communication"),
+        ("J. Information och kommunikation", "it_communication"),
+        ("64190", "finance"),
+        ("85.421", "education"),
+        ("86101", "health_care"),
+        ("47.11", "trade"),
+        ("84.11", "public_administration"),
+        ("55101", "hotel_restaurant"),
+        ("29.10", "manufacturing"),
+        ("49410", "transport"),
+        ("90.01", "culture"),
+        ("69.201", "other"),
+    ],
+)
+def test_sni_codes_in_every_spelling(code, industry):
+    assert map_sni_code(code) == industry
+    out = map_industry([code])
+    assert out.loc[0, "industry"] == industry and out.loc[0, "source"] == "sni_code"
+
+
+@pytest.mark.parametrize("code", ["04", "00", "Z", "123456", "Skola"])
+def test_not_an_sni_code(code):
+    assert map_sni_code(code) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "industry", "source"),
+    [
+        ("IT-konsult", "it_communication", "reported"),
+        ("Bank och finans", "finance", "reported"),
+        ("Sjukvård", "health_care", "reported"),
+        ("Skola", "education", "reported"),
+        ("  SKOLA/utbildning ", "education", "reported"),
+        ("Hotell och restaurang", "hotel_restaurant", "reported"),
+        ("vård & omsorg", "health_care", "reported"),
+        ("Systemutvecklare på bank", "finance", "reported"),  # by employer
+        ("Handelsbanken", "finance", "reported"),  # longest keyword: not 'handel' (trade)
+        ("Sjuksköterska", "health_care", "occupation"),  # a job title in the industry field
+        ("Healthcare", "health_care", "reported"),
+        ("Public sector", "public_administration", "reported"),
+    ],
+)
+def test_industry_names_and_variants(value, industry, source):
+    out = map_industry([value])
+    assert (out.loc[0, "industry"], out.loc[0, "source"], out.loc[0, "status"]) == (
+        industry,
+        source,
+        "mapped",
+    )
+
+
+def test_unknown_missing_and_unmapped_are_told_apart():
+    out = map_industry(["Okänd", "", None, "N/A", "Zqx"])
+    assert out["status"].tolist() == ["missing", "missing", "missing", "missing", "unmapped"]
+    assert set(out["industry"]) == {"unknown"}
+
+
+def test_occupations_and_employers():
+    out = map_occupation(["Ekonom på Swedbank", "Ekonom", "Specialistsjuksköterska", "Zqx", ""])
+    assert out["industry"].tolist() == ["finance", "unknown", "health_care", "unknown", "unknown"]
+    assert out["status"].tolist() == ["mapped", "ambiguous", "mapped", "unmapped", "missing"]
+
+
+def test_field_of_study_and_employment():
+    fields = map_field_of_study(["Juristprogrammet", "Lärarprogrammet", "Datavetenskap", "Zqx"])
+    assert fields["field_of_study"].tolist() == [
+        "law",
+        "teacher_education",
+        "computer_science",
+        "unknown",
+    ]
+    emp = map_employment(["Arbetslös", "unemployed", "Self-employed", "Pensionerad"])
+    # 'unemployed' contains 'employed': the longest keyword decides
+    assert emp["employment"].tolist() == ["other", "other", "working", "retired"]
+
+
+def test_user_crosswalk_replaces_the_shipped_one(tmp_path):
+    mine = pd.DataFrame({"value": ["Vårdbolaget"], "industry": ["health_care"]})
+    assert map_industry(["Vårdbolaget"], synonyms=mine).loc[0, "industry"] == "health_care"
+    path = tmp_path / "my_jobs.csv"
+    path.write_text("# my titles\nvalue,industry,match\nkanslist,nonsense,exact\n", "utf-8")
+    with pytest.raises(InputError, match=r"my_jobs\.csv, row 2, column 'industry'"):
+        map_occupation(["kanslist"], crosswalk=path)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["industry_synonyms", "occupation_crosswalk", "field_of_study_synonyms", "employment_synonyms"],
+)
+def test_shipped_crosswalks_use_only_canonical_ids(name):
+    assert len(load_crosswalk(name)) > 10  # load_crosswalk raises on any unknown id
+
+
+def test_field_of_study_mix_is_complete_and_sums_to_one():
+    mix = load_field_of_study_mix()
+    assert set(mix["field_of_study"]) == set(FIELDS_OF_STUDY)
+    assert set(mix["industry"]) <= set(INDUSTRIES)
+    sums = mix.groupby("field_of_study")["share"].sum()
+    assert sums.to_numpy() == pytest.approx(1.0)
+
+
+def test_normalise_text():
+    assert normalise_text("  Vård & Omsorg ") == "vard omsorg"
+    assert normalise_text("IT-konsult") == "it konsult"
+    assert normalise_text(None) == "" and normalise_text(float("nan")) == ""
+
+
+_POOL = ["62010", "Skola", "", "Bank och finans", "Zqx", "J", "Sjuksköterska", "Okänd"]
+
+
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=80))
+def test_mapping_each_distinct_value_once_equals_mapping_each_row(values):
+    together = map_industry(pd.Series(values))
+    one_by_one = pd.concat([map_industry([v]) for v in values], ignore_index=True)
+    pd.testing.assert_frame_equal(together, one_by_one)
