@@ -11,8 +11,10 @@ from .errors import InputError
 from .examples import example_path
 from .iis_appendix import IISAppendix, read_iis_appendix
 from .industries import map_employment, map_field_of_study, map_industry, map_occupation
+from .privacy import suppress_small_cells
 from .profile import AlumniProfile, ValidationReport, make_profile
 from .reach import estimate_reach, explain_reach
+from .report import write_report
 from .survey import (
     employed_share_to_group,
     internet_use_rate,
@@ -50,5 +52,7 @@ __all__ = [
     "map_occupation",
     "read_alumni",
     "read_iis_appendix",
+    "suppress_small_cells",
     "to_population_share",
+    "write_report",
 ]
