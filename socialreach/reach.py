@@ -673,10 +673,15 @@ def estimate_reach(
                     "dimension_used": [
                         _collapse(pd.Series(c["dimension_used"].to_numpy()[u])) for u in used
                     ],
-                    "fallback": np.divide(
-                        fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
+                    # clipped: a ratio of two sums of the same products can round past 1
+                    "fallback": np.clip(
+                        np.divide(
+                            fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
+                        ),
+                        0,
+                        1,
                     ),
-                    "inferred_industry": inf / N,
+                    "inferred_industry": np.clip(inf / N, 0, 1),
                     "n_basis": [_collapse(pd.Series(nb[u])) for u in used],
                 }
             )

@@ -79,7 +79,8 @@ def jeffreys_interval(
     """Jeffreys interval for a binomial share (0-1), with the usual boundary modification.
 
     Equal-tailed Beta(x + ½, n − x + ½) quantiles; the lower end is 0 when x = 0 and the upper end
-    1 when x = n (Brown, Cai & DasGupta 2001), so the interval always contains the share.
+    1 when x = n (Brown, Cai & DasGupta 2001), and an end is moved to the share itself where the
+    equal-tailed interval would miss it (tiny x), so the interval always contains the share.
 
     Examples
     --------
@@ -91,8 +92,10 @@ def jeffreys_interval(
     tail = (1 - level) / 2
     low = betaincinv(x + 0.5, n - x + 0.5, tail)  # the Beta quantile function
     high = betaincinv(x + 0.5, n - x + 0.5, 1 - tail)
-    low = np.where(x <= 0, 0.0, low)
-    high = np.where(x >= n, 1.0, high)
+    # the equal-tailed posterior interval can miss x/n when x is tiny (e.g. x < 1 at low levels):
+    # widen to the share, generalising the boundary rule, so the interval always contains it
+    low = np.where(x <= 0, 0.0, np.minimum(low, x / n))
+    high = np.where(x >= n, 1.0, np.maximum(high, x / n))
     return low, high
 
 
