@@ -287,6 +287,8 @@ class IISAppendix:
         assumption (``level = note``); columns :data:`LOG_COLUMNS`, Excel rows 1-based.
     year, source_id, file
         Survey year, the ``source_id`` of every row, and the bare file name.
+    tables_read
+        Number of banner tables that gave platform figures (the others are in the log).
     """
 
     table: pd.DataFrame
