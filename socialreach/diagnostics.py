@@ -1,0 +1,141 @@
+"""Consistency diagnostics: what the published figures imply about the ones that are missing.
+
+The survey publishes LinkedIn use for five of the IIS industries (2017) and for all employed
+(40 %). The overall figure is the employment-weighted average over every industry, so given
+each industry's share of employment (SCB RAMS, IIS categories by the crosswalk in
+``data/README.md``) the industries that are not published must average
+
+    (overall − Σ_published share_i × weight_i) / (1 − Σ_published weight_i)
+
+for the published figures to be consistent. For 2017: 0.40 − 0.0762 = 0.3238 over the remaining
+0.636 of employment, about 51 % — above the 40 % the engine applies to them as a fallback. This is
+a diagnostic with its inputs shown, not a figure: the survey's own weights and industry coding
+are not published, and SCB counts jobs in 2015 rather than respondents in 2017.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import InputError
+from .reach import _embedded_penetration, _figure, _load_context
+from .survey import validate_penetration
+from .uncertainty import draw_shares, percentile_interval
+
+__all__ = ["diagnose_unpublished_industries"]
+
+
+def diagnose_unpublished_industries(
+    penetration: pd.DataFrame | None = None,
+    *,
+    platform: str = "linkedin",
+    year: int = 2017,
+    measure: str = "ever",
+    level: float = 0.95,
+    n_draws: int = 4000,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """What the unpublished industries must average for the overall employed figure to hold.
+
+    Parameters
+    ----------
+    penetration
+        Penetration table; ``None`` for the embedded one.
+    platform, year, measure
+        The employed-base figures to check.
+    level, n_draws, seed
+        Interval on the implied average, from Jeffreys draws of every figure used (n as in
+        :func:`socialreach.explain_reach`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per IIS industry, then ``unpublished (implied average)`` and ``all employed``:
+        ``industry``, ``status`` (``published``, ``not published``, ``implied``, ``overall``),
+        ``share`` (share of the industry's employed using the platform, 0-1; missing where not
+        published), ``employment_share`` (the industry's share of all employed, 0-1, SCB),
+        ``contribution`` (= share × employment_share; the published and implied rows sum to the
+        overall row), ``ci_low``, ``ci_high`` (interval on the implied average, 0-1),
+        ``source_id``.
+    """
+    table = (
+        _embedded_penetration()
+        if penetration is None
+        else validate_penetration(penetration, source="penetration table")
+    )
+    ctx = _load_context(table, year)
+    rows = table[
+        (table["platform"] == platform)
+        & (table["year"] == year)
+        & (table["measure"] == measure)
+        & (table["base"] == "employed")
+    ]
+    overall = rows[rows["dimension"] == "all"]
+    if overall.empty:
+        raise InputError(
+            f"no overall {platform} figure for the employed in {year}",
+            fix="choose a year with a figure 'of the employed' (2017 for LinkedIn)",
+        )
+    published = rows[rows["dimension"] == "industry"].set_index("segment")
+    weights = pd.Series(ctx.employment_share)
+    unknown = [s for s in published.index if s not in weights.index]
+    if unknown:
+        raise InputError(
+            f"no employment share is known for the published industry '{unknown[0]}'",
+            column="segment",
+            value=unknown[0],
+        )
+    out = pd.DataFrame({"industry": weights.index, "employment_share": weights.to_numpy()})
+    is_pub = out["industry"].isin(published.index).to_numpy()
+    out["status"] = np.where(is_pub, "published", "not published")
+    out["share"] = out["industry"].map(published["share"]).astype("float64")
+    out["contribution"] = out["share"] * out["employment_share"]
+    out["source_id"] = out["industry"].map(published["source_id"])
+    out = pd.concat(
+        [out[is_pub].sort_values("contribution", ascending=False), out[~is_pub]],
+        ignore_index=True,
+    )
+
+    overall_row = overall.iloc[0].to_dict()
+    figs = [_figure(ctx, overall_row, "penetration")]
+    figs += [
+        _figure(ctx, {**published.loc[s].to_dict(), "segment": s}, "penetration")
+        for s in out.loc[out["status"] == "published", "industry"]
+    ]
+    draws = draw_shares(
+        np.array([f.row["share"] for f in figs]),
+        np.array([f.n for f in figs]),
+        n_draws=n_draws,
+        rng=seed,
+    )
+    w_pub = out.loc[out["status"] == "published", "employment_share"].to_numpy()
+    rest = 1 - w_pub.sum()
+    implied_draws = (draws[0] - w_pub @ draws[1:]) / rest
+    low, high = percentile_interval(implied_draws, level=level)
+    contribution = float(overall_row["share"]) - float(out["contribution"].sum(skipna=True))
+    tail = pd.DataFrame(
+        {
+            "industry": ["unpublished (implied average)", "all employed"],
+            "status": ["implied", "overall"],
+            "share": [contribution / rest, float(overall_row["share"])],
+            "employment_share": [rest, 1.0],
+            "contribution": [contribution, float(overall_row["share"])],
+            "ci_low": [float(low), np.nan],
+            "ci_high": [float(high), np.nan],
+            "source_id": [None, overall_row["source_id"]],
+        }
+    )
+    out["ci_low"] = np.nan
+    out["ci_high"] = np.nan
+    columns = [
+        "industry",
+        "status",
+        "share",
+        "employment_share",
+        "contribution",
+        "ci_low",
+        "ci_high",
+        "source_id",
+    ]
+    return pd.concat([out[columns], tail[columns]], ignore_index=True)

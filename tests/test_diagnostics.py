@@ -1,0 +1,67 @@
+"""Diagnostics: the average the unpublished industries must have for 40 % overall to hold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from socialreach import InputError, load_penetration
+from socialreach.diagnostics import diagnose_unpublished_industries
+
+
+def test_implied_average_by_hand():
+    out = diagnose_unpublished_industries(seed=1).set_index("industry")
+    # SCB 2015 employment shares: IT 178 994, finance 92 600, education 498 757, health care
+    # 786 549, hotels 164 006 of 4 725 345 employed
+    w = (
+        pd.Series(
+            {
+                "it_communication": 178994,
+                "finance": 92600,
+                "education": 498757,
+                "health_care": 786549,
+                "hotel_restaurant": 164006,
+            }
+        )
+        / 4725345
+    )
+    p = pd.Series(
+        {
+            "it_communication": 0.63,
+            "finance": 0.51,
+            "education": 0.17,
+            "health_care": 0.13,
+            "hotel_restaurant": 0.08,
+        }
+    )
+    published = (w * p).sum()  # 0.023864 + 0.009994 + 0.017943 + 0.021639 + 0.002777 = 0.076217
+    assert published == pytest.approx(0.076217, abs=1e-6)
+    implied = out.loc["unpublished (implied average)"]
+    # (0.40 − 0.076217) / (1 − 0.364186) = 0.323783 / 0.635814 = 0.50924
+    assert implied["share"] == pytest.approx((0.40 - published) / (1 - w.sum()))
+    assert implied["share"] == pytest.approx(0.50924, abs=1e-5)
+    assert implied["ci_low"] < implied["share"] < implied["ci_high"]
+    assert implied["ci_low"] > 0.40  # the 40 % fallback is below what the figures imply
+
+
+def test_contributions_reconcile_and_missing_stays_missing():
+    out = diagnose_unpublished_industries(seed=2)
+    parts = out[out["status"].isin(["published", "implied"])]["contribution"].sum()
+    assert parts == pytest.approx(out.loc[out["status"] == "overall", "contribution"].iloc[0])
+    unpublished = out[out["status"] == "not published"]
+    assert unpublished["share"].isna().all() and len(unpublished) == 6
+    shares = out[out["status"].isin(["published", "not published"])]["employment_share"]
+    assert shares.sum() == pytest.approx(1.0)
+
+
+def test_year_without_employed_figure_is_an_input_error():
+    with pytest.raises(InputError, match="no overall linkedin figure"):
+        diagnose_unpublished_industries(year=2018)
+
+
+def test_user_table_with_one_more_published_industry():
+    table = load_penetration()
+    extra = table[(table["segment"] == "finance") & (table["year"] == 2017)].copy()
+    extra["segment"], extra["share"] = "trade", 0.30
+    out = diagnose_unpublished_industries(pd.concat([table, extra]), seed=3)
+    assert (out["status"] == "published").sum() == 6
