@@ -1029,15 +1029,15 @@ class _TableParser:
 
 # --------------------------------------------------------------------------- assembly
 
-_OUTPUT_EXTRA = ("segment_label", "question", "n_weighted", "small_base")
+_OUTPUT_EXTRA = ("segment_label", "question", "n_weighted", "small_base", "source_cell")
 
 
-def _assemble(records: list[dict], *, year: int, source_id: str, file: str, log: _Log):
-    columns = [*SCHEMA, *_OUTPUT_EXTRA, "source_cell"]
-    if not records:
-        empty = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-        return validate_penetration(empty, source=file).assign(source_cell=pd.Series(dtype=str))
-    data = pd.DataFrame(records)
+def _assemble(
+    records: list[dict], *, year: int, source_id: str, file: str, log: _Log
+) -> pd.DataFrame:
+    columns = [*SCHEMA, *_OUTPUT_EXTRA]
+    internal = ["_summed", "_weighted", "_order", "_col", "_sheet", "_row"]
+    data = pd.DataFrame(records, columns=[*columns, *internal])
     data["source_id"] = source_id
     data["year"] = year
     # Preference among the same figure read twice, independent of where the tables sit.
@@ -1046,8 +1046,8 @@ def _assemble(records: list[dict], *, year: int, source_id: str, file: str, log:
     for _, row in data[dup].iterrows():
         log.add(
             row["_sheet"],
-            row["_row"],
-            row["_col"],
+            int(row["_row"]),
+            int(row["_col"]),
             "skip",
             "duplicate",
             f"{row['measure']} {row['platform']} on {row['base']} for '{row['segment_label']}' "
@@ -1060,9 +1060,8 @@ def _assemble(records: list[dict], *, year: int, source_id: str, file: str, log:
         _m=data["measure"].map(MEASURES.index),
         _d=data["dimension"].map(lambda d: (d != "all", d)),
     ).sort_values(["_p", "_m", "base", "_d", "_col", "segment"], kind="stable")
-    cells = data["source_cell"].to_numpy()
-    out = validate_penetration(data[columns[:-1]], source=file)
+    out = validate_penetration(data[columns], source=file)
     out["n_weighted"] = out["n_weighted"].astype("Float64")
     out["small_base"] = out["small_base"].astype(bool)
-    out["source_cell"] = pd.array(cells, dtype="string")
+    out["source_cell"] = out["source_cell"].astype("string")
     return out

@@ -46,7 +46,14 @@ SCHEMA = (
     "quote",
 )
 #: Optional columns kept when present.
-OPTIONAL = ("segment_label", "also_reported_by", "n_weighted", "small_base", "question")
+OPTIONAL = (
+    "segment_label",
+    "also_reported_by",
+    "n_weighted",
+    "small_base",
+    "question",
+    "source_cell",  # where in a source workbook the figure stands (IIS table appendix)
+)
 
 MEASURES = ("ever", "daily", "weekly")
 N_BASES = ("interviews", "weighted_interviews", "assumed")

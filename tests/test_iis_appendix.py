@@ -229,8 +229,7 @@ def test_log_names_every_skipped_sheet_table_and_row(parsed):
 def test_output_is_a_valid_penetration_table(parsed):
     t = parsed.table
     assert list(t.columns[: len(SCHEMA)]) == list(SCHEMA)
-    again = validate_penetration(t)
-    pd.testing.assert_frame_equal(again, t.drop(columns="source_cell"))
+    pd.testing.assert_frame_equal(validate_penetration(t), t)
     assert t["base"].isin(BASES).all()
     assert not t["approximate"].any()
     assert (
@@ -311,6 +310,14 @@ def test_rarer_than_daily_and_yes_to_a_daily_question(tmp_path):
         ("tiktok", "ever", "internet_users_18plus"): 0.5,
     }
     assert set(got.table["n_basis"]) == {"interviews"} and set(got.table["n"]) == {1200}
+
+
+def test_banner_tables_without_platform_figures_give_an_empty_table(tmp_path):
+    worry = example_sheets()[SAMTLIGA][1]
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2025.xlsx", {SAMTLIGA: [worry]}))
+    assert got.table.empty and list(got.table.columns) == list(got.table.columns.unique())
+    assert set(SCHEMA) <= set(got.table.columns) and got.tables_read == 0
+    assert logged(got.log, kind="not_platform_question")["row"].tolist() == [1]
 
 
 def test_year_from_parameter_and_sheets_option(tmp_path):
