@@ -320,6 +320,28 @@ def test_banner_tables_without_platform_figures_give_an_empty_table(tmp_path):
     assert logged(got.log, kind="not_platform_question")["row"].tolist() == [1]
 
 
+def test_duplicate_figure_prefers_the_published_share_over_a_sum(tmp_path):
+    total = (Col("Totalt", n=1000, n_weighted=1000),)
+    listed = Table(
+        "Internetanvändare",
+        "Vilka sociala medier använder du dagligen?",
+        total,
+        (("Facebook", (0.62,)),),
+    )
+    frequency = Table(
+        "Internetanvändare",
+        "Facebook",
+        total,
+        (("Dagligen", (0.61,)), ("Varje vecka", (0.2,)), ("Aldrig", (0.19,))),
+    )
+    for order in ([listed, frequency], [frequency, listed]):
+        got = read_iis_appendix(write_workbook(tmp_path / "b-2024.xlsx", {"Studie 1": order}))
+        daily = row(got.table, measure="daily")
+        assert daily["share"] == 0.62 and "sum" not in daily["quote"]
+        assert row(got.table, measure="weekly")["share"] == pytest.approx(0.81, abs=1e-12)
+        assert len(logged(got.log, kind="duplicate")) == 1
+
+
 def test_year_from_parameter_and_sheets_option(tmp_path):
     path = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
     got = read_iis_appendix(path, year=2023, sheets=[SAMTLIGA])
