@@ -1,0 +1,69 @@
+"""Compare an institution's reach with archetype institutions on the same axes.
+
+The archetypes (:mod:`socialreach.archetypes`) are profiles built from stated assumptions about a
+business school, a technical university, a multi-faculty university and a university college.
+Each is scaled to the user's number of alumni so expected counts are comparable, and every
+profile goes through the same engine, rule, figures and seed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .archetypes import ARCHETYPES, archetype_profile
+from .profile import AlumniProfile
+from .reach import estimate_reach
+
+__all__ = ["DEFAULT_ARCHETYPES", "compare_institutions"]
+
+DEFAULT_ARCHETYPES = ("business_school", "technical_university", "multi_faculty_university")
+
+
+def compare_institutions(
+    profile: AlumniProfile | None,
+    penetration: pd.DataFrame | None = None,
+    *,
+    archetypes: Sequence[str] = DEFAULT_ARCHETYPES,
+    n_alumni: float | None = None,
+    seed: int | None = None,
+    **options,
+) -> pd.DataFrame:
+    """Reach of the institution beside archetype institutions: one estimates frame for all.
+
+    Parameters
+    ----------
+    profile
+        The user's institution (its ``name`` labels its rows), or ``None`` for archetypes only.
+    penetration
+        Penetration table; ``None`` for the embedded one.
+    archetypes
+        Archetype ids from :data:`socialreach.archetypes.ARCHETYPES`.
+    n_alumni
+        Size each archetype is scaled to; default the user's number of alumni (else 10 000).
+    seed
+        Seed for every estimate (the same draws of shared figures across institutions).
+    **options
+        Passed to :func:`socialreach.estimate_reach` (``platforms``, ``year``, ``by``, …).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The estimates frame (:data:`socialreach.reach.ESTIMATE_COLUMNS`) with an ``institution``
+        column first: the profile's name, then each archetype id, in that order.
+    """
+    unknown = [a for a in archetypes if a not in ARCHETYPES]
+    if unknown:
+        raise ValueError(f"unknown archetype {unknown[0]!r}; choose from {', '.join(ARCHETYPES)}")
+    size = n_alumni if n_alumni is not None else (profile.n_alumni if profile else 10_000)
+    named = [] if profile is None else [(profile.name, profile)]
+    if any(name in archetypes for name, _ in named):
+        raise ValueError(f"the profile's name {profile.name!r} clashes with an archetype id")
+    named += [(kind, archetype_profile(kind, n_alumni=size)) for kind in archetypes]
+    frames = [
+        estimate_reach(p, penetration, seed=seed, **options).assign(institution=name)
+        for name, p in named
+    ]
+    out = pd.concat(frames, ignore_index=True)
+    return out[["institution", *[c for c in out.columns if c != "institution"]]]

@@ -1,0 +1,58 @@
+"""compare_institutions: the user's institution beside archetypes, same engine, same axes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from socialreach import estimate_reach, make_profile
+from socialreach.archetypes import archetype_profile
+from socialreach.compare import compare_institutions
+from socialreach.reach import ESTIMATE_COLUMNS
+
+
+@pytest.fixture
+def ours():
+    frame = pd.DataFrame(
+        {
+            "industry": ["it_communication", "health_care"],
+            "employment": ["working", "working"],
+            "n_alumni": [300, 100],
+        }
+    )
+    return make_profile(frame, name="our_university")
+
+
+def test_one_frame_institution_first_and_each_part_is_its_own_estimate(ours):
+    out = compare_institutions(ours, seed=4)
+    assert list(out.columns) == ["institution", *ESTIMATE_COLUMNS]
+    assert list(dict.fromkeys(out["institution"])) == [
+        "our_university",
+        "business_school",
+        "technical_university",
+        "multi_faculty_university",
+    ]
+    mine = out[out["institution"] == "our_university"].drop(columns="institution")
+    pd.testing.assert_frame_equal(mine.reset_index(drop=True), estimate_reach(ours, seed=4))
+    # archetypes are scaled to our 400 alumni
+    totals = out[(out["dimension"] == "total") & (out["platform"] == "linkedin")]
+    assert totals["n_alumni"].to_numpy() == pytest.approx([400] * 4)
+    tech = out[out["institution"] == "technical_university"].drop(columns="institution")
+    alone = estimate_reach(archetype_profile("technical_university", n_alumni=400), seed=4)
+    pd.testing.assert_frame_equal(tech.reset_index(drop=True), alone)
+
+
+def test_business_school_reaches_more_on_linkedin_than_multi_faculty():
+    out = compare_institutions(None, seed=1, platforms="linkedin", by=())
+    share = out.set_index("institution")["share"]
+    # the project's premise, from the archetypes' stated industry mixes
+    assert share["business_school"] > share["multi_faculty_university"]
+    assert share["technical_university"] > share["multi_faculty_university"]
+
+
+def test_unknown_archetype_and_name_clash(ours):
+    with pytest.raises(ValueError, match="unknown archetype"):
+        compare_institutions(ours, archetypes=["art_school"])
+    clash = make_profile(pd.DataFrame({"n_alumni": [5]}), name="business_school")
+    with pytest.raises(ValueError, match="clashes"):
+        compare_institutions(clash)
