@@ -668,11 +668,9 @@ class _TableParser:
 
     def __init__(self, grid, start, *, sheet, sheet_order, log, default_min_age, small_base_below):
         self.grid, self.start, self.sheet, self.sheet_order = grid, start, sheet, sheet_order
-        self.log, self.default_min_age, self.small_base_below = (
-            log,
-            default_min_age,
-            small_base_below,
-        )
+        self.log = log
+        self.default_min_age = default_min_age
+        self.small_base_below = small_base_below
 
     def note(self, row0: int | None, col: int | None, level: str, kind: str, detail: str) -> None:
         self.log.add(self.sheet, None if row0 is None else row0 + 1, col, level, kind, detail)
