@@ -51,6 +51,12 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
         "platform figures instead; --year gives the survey year when the file name has none; "
         "a one-line summary of the parse log goes to stderr",
     )
+    p.add_argument(
+        "--iis-log",
+        metavar="CSV",
+        help="with --iis-appendix: write the whole parse log (every sheet, table, column and "
+        "cell left out, and why) to this CSV file",
+    )
     p.set_defaults(handler=_run_data)
 
 
@@ -65,11 +71,16 @@ def _run_data(args: argparse.Namespace) -> int:
         if args.file:
             raise InputError("give either --file or --iis-appendix, not both")
         parsed = read_iis_appendix(args.iis_appendix, year=args.year)
-        print(f"socialreach: {parsed.summary()}", file=sys.stderr)
+        if args.iis_log:
+            parsed.log.to_csv(args.iis_log, index=False)
+        where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
+        print(f"socialreach: {parsed.summary()}; parse log: {where}", file=sys.stderr)
         table = parsed.table
         if args.platform:
             table = table[table["platform"].isin(args.platform)].reset_index(drop=True)
     else:
+        if args.iis_log:
+            raise InputError("--iis-log needs --iis-appendix FILE")
         table = load_penetration(args.file, year=args.year, platform=args.platform)
     if args.json:
         rows = table[list(SCHEMA)].astype(object).where(table[list(SCHEMA)].notna(), None)

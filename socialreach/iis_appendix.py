@@ -311,8 +311,7 @@ class IISAppendix:
         return (
             f"{self.file}: {len(self.table)} figures from {self.tables_read} platform tables; "
             f"skipped {n_tables} tables, {n_sheets} sheets, {n_columns} segment columns, "
-            f"{n_cells} cells, {n_other} other rows or figures; {n_notes} notes (parse log: "
-            "read_iis_appendix(...).log)"
+            f"{n_cells} cells, {n_other} other rows or figures; {n_notes} notes"
         )
 
     @property

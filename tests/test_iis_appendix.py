@@ -395,6 +395,17 @@ def test_cli_prints_the_appendix_and_a_log_summary(example_path, capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_cli_writes_the_parse_log(example_path, tmp_path, capsys):
+    out = tmp_path / "log.csv"
+    assert main(["data", "--iis-appendix", str(example_path), "--iis-log", str(out)]) == 0
+    assert f"parse log: written to {out}" in capsys.readouterr().err
+    written = pd.read_csv(out)
+    assert list(written.columns) == list(LOG_COLUMNS)
+    assert len(written) == len(read_iis_appendix(example_path).log)
+    assert main(["data", "--iis-log", str(out)]) == 2
+    assert "--iis-log needs --iis-appendix" in capsys.readouterr().err
+
+
 # --------------------------------------------------------------------------- invariants
 
 _GROUPS = (
