@@ -1,0 +1,97 @@
+"""integration_value and its sensitivity table: hand-computed scenarios, every parameter shown."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialreach import make_profile
+from socialreach.integration import (
+    DEFAULT_SCENARIOS,
+    LINKEDIN_API_NOTE,
+    PARAMETERS,
+    integration_sensitivity,
+    integration_value,
+)
+
+IT_ALUMNI = make_profile(
+    pd.DataFrame({"industry": ["it_communication"], "employment": ["working"], "n_alumni": [100]})
+)
+
+
+@pytest.fixture
+def it_alumni():
+    return IT_ALUMNI
+
+
+def test_central_scenario_by_hand(it_alumni):
+    out = integration_value(it_alumni, seed=1).set_index("scenario")
+    c = out.loc["central"]
+    # 100 IT alumni × 0.63 = 63 on LinkedIn; × 0.15 connect × 0.90 match = 8.505 records;
+    # value 8.505 × 50 SEK × 3 years = 1 275.75; cost 100 000 + 40 000 × 3 = 220 000
+    assert c["alumni_on_linkedin"] == pytest.approx(63)
+    assert c["enriched_records"] == pytest.approx(8.505)
+    assert c["value"] == pytest.approx(1275.75)
+    assert c["cost"] == pytest.approx(220_000)
+    assert c["net_value"] == pytest.approx(1275.75 - 220_000)
+    # break-even: 220 000 / (8.505 × 3) = 8 622.4 SEK per record per year
+    assert c["break_even_value_per_record"] == pytest.approx(220_000 / (8.505 * 3))
+    assert c["net_value_low"] <= c["net_value"] <= c["net_value_high"]
+    assert set(PARAMETERS) <= set(out.columns)
+
+
+def test_api_note_says_member_initiated_not_bulk():
+    assert "no bulk import" in LINKEDIN_API_NOTE and "signs in" in LINKEDIN_API_NOTE
+
+
+def test_sensitivity_is_one_at_a_time_around_the_base(it_alumni):
+    out = integration_sensitivity(it_alumni, seed=2)
+    assert set(out["parameter"]) == {
+        "connect_rate",
+        "match_rate",
+        "value_per_record",
+        "yearly_cost",
+    }
+    unchanged = out[out["factor"] == 1.0]
+    assert unchanged["change"].abs().max() == pytest.approx(0, abs=1e-6)
+    double = out[(out["parameter"] == "value_per_record") & (out["factor"] == 2.0)].iloc[0]
+    # doubling 50 SEK adds 8.505 records × 50 SEK × 3 years = 1 275.75
+    assert double["value"] == 100 and double["change"] == pytest.approx(1275.75)
+    capped = out[(out["parameter"] == "match_rate") & (out["factor"] == 2.0)].iloc[0]
+    assert capped["match_rate"] == 1.0
+
+
+@settings(max_examples=30)
+@given(
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.floats(0, 1000),
+    st.integers(1, 10),
+    st.floats(0, 1e6),
+    st.floats(0, 1e5),
+)
+def test_net_value_is_value_minus_cost(connect, match, per_record, years, setup, yearly):
+    scenario = pd.DataFrame(
+        {
+            "scenario": ["s"],
+            "connect_rate": [connect],
+            "match_rate": [match],
+            "value_per_record": [per_record],
+            "years": [years],
+            "setup_cost": [setup],
+            "yearly_cost": [yearly],
+        }
+    )
+    r = integration_value(IT_ALUMNI, scenario, seed=0).iloc[0]
+    assert r["net_value"] == pytest.approx(r["value"] - r["cost"])
+    assert 0 <= r["enriched_records"] <= r["alumni_on_linkedin"] + 1e-9
+    assert r["net_value_low"] <= r["net_value"] + 1e-6 <= r["net_value_high"] + 2e-6
+
+
+def test_bad_scenarios_are_refused(it_alumni):
+    with pytest.raises(ValueError, match="proportion"):
+        integration_value(it_alumni, DEFAULT_SCENARIOS.assign(connect_rate=15))
+    with pytest.raises(ValueError, match="column 'years'"):
+        integration_value(it_alumni, DEFAULT_SCENARIOS.drop(columns="years"))
