@@ -226,6 +226,16 @@ _DIMENSIONS = {
     "employment": ("Sysselsättning", "Employment"),
     "field_of_study": ("Utbildning", "Field of study"),
 }
+# Swedish for the archetype table's one-line descriptions (which are in English).
+_ARCHETYPE_SV = {
+    "business_school": "mest ekonomer; många inom finans, handel och företagstjänster",
+    "technical_university": "mest ingenjörer och datavetare; många inom IT, industri och "
+    "konsulting",
+    "multi_faculty_university": "alla fakulteter; många lärare, sjuksköterskor, läkare och "
+    "offentliganställda",
+    "university_college": "mest lärar- och sjuksköterskeutbildningar; de flesta alumner inom skola "
+    "och vård",
+}
 _SEGMENTS = {
     "up_to_retirement": ("upp till pensionsåldern", "up to retirement age"),
 }
@@ -392,8 +402,9 @@ def build_report_content(
         When the profile holds fewer than ``min_cell`` alumni: nothing could be published.
     """
     from . import plots
-    from .archetypes import ARCHETYPES, archetype_profile
+    from .archetypes import ARCHETYPES
     from .combined import DEFAULT_OVERLAP, combined_reach
+    from .compare import DEFAULT_ARCHETYPES, compare_institutions
     from .reach import estimate_reach
 
     if lang not in ("sv", "en"):
@@ -516,12 +527,13 @@ def build_report_content(
         intro=_e(_t("combined_intro", lang, overlap=fmt.share(overlap))),
     )
 
-    frames = [totals.assign(institution=name)]
-    for kind in ARCHETYPES:
-        other = archetype_profile(kind, n_alumni=max(profile.n_alumni, 1000.0))
-        est = estimate_reach(other, year=year, by=(), level=level, n_draws=n_draws, seed=seed)
-        frames.append(est.assign(institution=_pick(ARCHETYPES[kind][:2], lang)))
-    comparison = pd.concat(frames, ignore_index=True)
+    # archetypes through the engine's own comparison (same seed: the same draws of shared
+    # figures); our institution's totals are already computed above
+    archetypes = compare_institutions(
+        None, n_alumni=profile.n_alumni, seed=seed, year=year, by=(), level=level, n_draws=n_draws
+    )
+    archetypes["institution"] = [_pick(ARCHETYPES[k][:2], lang) for k in archetypes["institution"]]
+    comparison = pd.concat([totals.assign(institution=name), archetypes], ignore_index=True)
     comparison = comparison[comparison["dimension"] == "total"]
     cmp_rows = [
         [str(inst)] + [fmt.share_interval(r) for _, r in grp.iterrows()]
@@ -529,7 +541,9 @@ def build_report_content(
     ]
     head = [fmt.col("institution"), *map(_platform_name, dict.fromkeys(comparison["platform"]))]
     described = "".join(
-        f"<li><b>{_e(_pick(v[:2], lang))}</b>: {_e(v[2])}</li>" for v in ARCHETYPES.values()
+        f"<li><b>{_e(_pick(ARCHETYPES[k][:2], lang))}</b>: "
+        f"{_e(_ARCHETYPE_SV.get(k, ARCHETYPES[k][2]) if lang == 'sv' else ARCHETYPES[k][2])}</li>"
+        for k in DEFAULT_ARCHETYPES
     )
     sections["comparison"] = _section(
         "comparison",
