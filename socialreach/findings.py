@@ -48,11 +48,10 @@ _TEXT = {
         "alumni (about {point} if {overlap} of LinkedIn users also use Facebook).",
     ),
     "fallback": (
-        "Hela {share} av LinkedIn-skattningen vilar på reservsiffror (ingen publicerad siffra för "
+        "Av LinkedIn-skattningen vilar {share} på reservsiffror (ingen publicerad siffra för "
         "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
-        "As much as {share} of the LinkedIn estimate rests on fallback figures (no published "
-        "figure for the alumni's industry or employment), so it is less certain than its "
-        "interval shows.",
+        "Of the LinkedIn estimate, {share} rests on fallback figures (no published figure for "
+        "the alumni's industry or employment), so it is less certain than its interval shows.",
     ),
 }
 
@@ -64,8 +63,9 @@ def _t(key: str, lang: str) -> str:
 
 
 def _segment_name(segment: str, lang: str) -> str:
+    # mid-sentence: "inom vård", "in health care", but an acronym keeps its capitals ("IT och …")
     text = label(segment, lang)
-    return text if lang == "en" else text[:1].lower() + text[1:]
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
 
 
 def write_findings(

@@ -10,10 +10,13 @@ import importlib.resources
 import re
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from socialreach.cli import main
 from socialreach.errors import InputError
+from socialreach.findings import write_findings
 from socialreach.format import NBSP
 from socialreach.report import (
     ReportContent,
@@ -320,3 +323,54 @@ def test_render_refuses_a_second_copy_of_plotly_js() -> None:
     nb.cells.insert(0, nbformat.v4.new_code_cell(f"js = {plotlyjs_html()!r}"))
     with pytest.raises(RuntimeError, match=r"plotly\.js embedded 2 times"):
         render_report(content, notebook=nb)
+
+
+def _estimates(rows: list[tuple]) -> pd.DataFrame:
+    cols = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
+    cols += ["ci_high", "fallback"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_findings_known_answers_in_both_languages() -> None:
+    est = _estimates(
+        [
+            ("facebook", "total", "all", 1000, 740, 0.74, 0.72, 0.76, 0.0),
+            ("linkedin", "total", "all", 1000, 410, 0.41, 0.38, 0.44, 0.25),
+            ("linkedin", "industry", "it_communication", 400, 252, 0.63, 0.55, 0.70, 0.0),
+            ("linkedin", "industry", "health_care", 300, 39, 0.13, 0.09, 0.17, 0.0),
+            ("linkedin", "industry", "finance", 5, np.nan, np.nan, np.nan, np.nan, np.nan),
+        ]
+    )
+    combined = pd.DataFrame(
+        [{"dimension": "total", "segment": "all", "lower": 0.74, "upper": 1.0, "point": 0.8}]
+    )
+    s = NBSP
+    sv = write_findings(est, combined, lang="sv", overlap=0.85)
+    assert sv == [
+        f"Vi når uppskattningsvis 74{s}% (72–76{s}%) av våra alumner på Facebook, omkring 740 "
+        "personer.",
+        f"Vi når uppskattningsvis 41{s}% (38–44{s}%) av våra alumner på LinkedIn, omkring 410 "
+        "personer.",
+        f"På minst en av de två plattformarna når vi mellan 74{s}% och 100{s}% av alumnerna "
+        f"(omkring 80{s}% om 85{s}% av LinkedIn-användarna också använder Facebook).",
+        f"På LinkedIn når vi flest bland alumner inom IT och kommunikation (63{s}% (55–70{s}%)) "
+        f"och färst inom vård (13{s}% (9–17{s}%)).",
+        f"Av LinkedIn-skattningen vilar 25{s}% på reservsiffror (ingen publicerad siffra för "
+        "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
+    ]
+    en = write_findings(est, combined, lang="en", overlap=0.85)
+    assert (
+        en[0] == "We reach an estimated 74% (72–76%) of our alumni on Facebook, about 740 people."
+    )
+    assert en[3] == (
+        "On LinkedIn we reach the most among alumni in IT and communication (63% (55–70%)) and "
+        "the fewest in health care (13% (9–17%))."
+    )
+    # no fallback worth mentioning: the gap between the platforms is said instead
+    est.loc[1, "fallback"] = 0.0
+    assert write_findings(est, combined, lang="en", overlap=0.85)[4] == (
+        f"Facebook reaches 33{s}percentage points more of our alumni than LinkedIn; the gap "
+        "depends on the industries and ages our alumni are in."
+    )
+    # the suppressed segment (finance, 5 alumni) is never named
+    assert not any("inans" in f for f in sv + en)
