@@ -869,21 +869,21 @@ class _ExternalRefs(HTMLParser):
         self._style = False
 
     def _external(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
-        if tag not in self.TAGS and tag != "a":
-            style = dict(attrs).get("style") or ""
-            return style if _CSS_EXTERNAL.search(style) else None
-        for key, value in attrs:
-            if tag == "a":
-                continue  # a link the reader may click is not a request the page makes
-            if key in self.ATTRS and value:
+        values = {key: value or "" for key, value in attrs}
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = values.get("content", "").lower().partition("url=")[2].strip()
+            return values["content"] if _EXTERNAL.match(target) else None
+        if tag in self.TAGS or tag == "base":
+            for key, value in values.items():
                 urls = (
-                    [part.strip().split(" ")[0] for part in value.split(",")]
+                    [p.strip().split(" ")[0] for p in value.split(",")]
                     if key == "srcset"
                     else [value]
                 )
-                if any(_EXTERNAL.match(u) for u in urls):
+                if key in self.ATTRS and any(_EXTERNAL.match(u) for u in urls):
                     return value
-        style = dict(attrs).get("style") or ""
+        # any element's style (an <a> too): a CSS url() is fetched on display, not on click
+        style = values.get("style", "")
         return style if _CSS_EXTERNAL.search(style) else None
 
     def handle_starttag(self, tag, attrs):

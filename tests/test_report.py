@@ -299,9 +299,11 @@ def test_strip_removes_every_kind_of_external_reference() -> None:
         '<img srcset="a.png 1x, https://x.example/b.png 2x">'
         '<div style="background: url(https://x.example/bg.png)">text &amp; more</div>'
         '<img src="data:image/png;base64,AAAA"><a href="https://example.org">a link</a>'
+        '<meta http-equiv="refresh" content="0; url=https://x.example/">'
+        '<base href="https://x.example/">'
         "</body></html>"
     )
-    assert len(check_offline(page)) == 8
+    assert len(check_offline(page)) == 10
     clean = strip_external_references(page)
     assert check_offline(clean) == []
     assert 'var keep = "<img src=https://in.a.string>";' in clean  # script text untouched
