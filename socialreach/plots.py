@@ -20,7 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
-from .format import format_count, format_share, format_share_interval
+from .format import format_count, format_number, format_share, format_share_interval
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
 
@@ -31,6 +31,8 @@ __all__ = [
     "plot_combined_reach_static",
     "plot_comparison",
     "plot_comparison_static",
+    "plot_integration_sensitivity",
+    "plot_integration_sensitivity_static",
     "plot_profile",
     "plot_profile_static",
     "plot_reach",
@@ -79,6 +81,12 @@ _TEXT = {
     "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
     "all": ("Samtliga", "All"),
     "institution": ("Lärosäte", "Institution"),
+    "net_value": ("Nettovärde (kr)", "Net value (SEK)"),
+    "factor": (
+        "Antagandet multiplicerat med (övriga som i grundscenariot)",
+        "Assumption multiplied by (others as in the base scenario)",
+    ),
+    "break_even": ("Noll: intäkt = kostnad", "Zero: value = cost"),
     "known": ("Bransch angiven", "Industry given"),
     "inferred": ("Bransch härledd från utbildning", "Industry inferred from field of study"),
     "age_band": ("Åldersgrupp", "Age band"),
@@ -116,6 +124,16 @@ _FIELD_LABELS = {
     "teacher_education": ("Lärarutbildning", "Teacher education"),
     "social_science": ("Samhällsvetenskap", "Social science"),
     "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
+}
+#: Integration parameters: labels, and one colour each (not platform colours: these are not
+#: platforms).
+_PARAMETERS = {
+    "connect_rate": (("Andel som ansluter sig", "Connect rate"), "#0072B2"),
+    "match_rate": (("Andel som matchas i CRM", "Match rate"), "#56B4E9"),
+    "value_per_record": (("Värde per berikad post", "Value per enriched record"), "#009E73"),
+    "yearly_cost": (("Årlig kostnad", "Yearly cost"), "#D55E00"),
+    "setup_cost": (("Startkostnad", "Set-up cost"), "#CC79A7"),
+    "years": (("Antal år", "Years"), "#999999"),
 }
 _ORDER_KIND = {
     "age_band": "age_band",
@@ -1027,6 +1045,149 @@ def plot_survey_static(
     ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
+    if title:
+        ax.set_title(title, pad=30)
+    return ax
+
+
+# --- LinkedIn integration ---------------------------------------------------------------------
+
+
+def _sensitivity_rows(sensitivity: pd.DataFrame) -> pd.DataFrame:
+    _require(
+        sensitivity,
+        ["parameter", "factor", "net_value", "net_value_low", "net_value_high"],
+        "the sensitivity chart",
+    )
+    if sensitivity.empty:
+        raise ValueError("the sensitivity table is empty")
+    return sensitivity.sort_values(["parameter", "factor"], kind="stable")
+
+
+def _parameter_label(parameter: str, lang: str) -> str:
+    return _pick(_PARAMETERS[parameter][0], lang) if parameter in _PARAMETERS else parameter
+
+
+def _factor_text(factor: float, lang: str) -> str:
+    return "×" + format_number(factor, lang=lang, digits=2).rstrip("0").rstrip(",.")
+
+
+def plot_integration_sensitivity(
+    sensitivity: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Net value of a LinkedIn integration as each assumption is scaled, one line per assumption.
+
+    Parameters
+    ----------
+    sensitivity
+        Frame of :func:`socialreach.integration.integration_sensitivity`: ``parameter``,
+        ``factor`` (multiplier of the base scenario's value), ``net_value`` and its interval
+        ``net_value_low``/``net_value_high`` (SEK, from the interval on alumni on LinkedIn).
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Lines with markers against the factor on a log axis (×0.5 and ×2 equally far from ×1), the
+        interval as a band, and a dashed line at zero: above it the integration pays.
+    """
+    rows = _sensitivity_rows(sensitivity)
+    fig = go.Figure()
+    for parameter, part in rows.groupby("parameter", sort=False):
+        colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
+        name = _parameter_label(parameter, lang)
+        x = part["factor"].to_numpy(float)
+        fig.add_scatter(
+            x=np.concatenate([x, x[::-1]]),
+            y=np.concatenate([part["net_value_high"], part["net_value_low"][::-1]]),
+            fill="toself",
+            fillcolor=colour,
+            opacity=0.2,
+            line={"width": 0},
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup=parameter,
+        )
+        fig.add_scatter(
+            x=x,
+            y=part["net_value"],
+            mode="lines+markers",
+            name=name,
+            legendgroup=parameter,
+            line={"color": colour},
+            hovertext=[
+                f"{_factor_text(f, lang)}: {format_count(v, lang=lang, round_to=1000)} "
+                f"({format_count(lo, lang=lang, round_to=1000)}–"
+                f"{format_count(hi, lang=lang, round_to=1000)})"
+                for f, v, lo, hi in zip(
+                    x, part["net_value"], part["net_value_low"], part["net_value_high"], strict=True
+                )
+            ],
+            hoverinfo="text+name",
+        )
+    fig.add_hline(
+        y=0,
+        line={"dash": "dash", "color": "black"},
+        annotation_text=_t("break_even", lang),
+        annotation_position="bottom right",
+    )
+    factors = sorted(rows["factor"].unique())
+    return _layout(
+        fig,
+        lang=lang,
+        title=title,
+        xaxis={
+            "title": {"text": _t("factor", lang)},
+            "type": "log",
+            "tickmode": "array",
+            "tickvals": factors,
+            "ticktext": [_factor_text(f, lang) for f in factors],
+        },
+        yaxis={"title": {"text": _t("net_value", lang)}, "tickformat": ",.0f"},
+    )
+
+
+def plot_integration_sensitivity_static(
+    sensitivity: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_integration_sensitivity` on a matplotlib Axes."""
+    rows = _sensitivity_rows(sensitivity)
+    ax = _new_axes(ax, (7, 4.5))
+    for parameter, part in rows.groupby("parameter", sort=False):
+        colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
+        x = part["factor"].to_numpy(float)
+        ax.fill_between(
+            x,
+            part["net_value_low"].to_numpy(float),
+            part["net_value_high"].to_numpy(float),
+            color=colour,
+            alpha=0.2,
+            linewidth=0,
+        )
+        ax.plot(
+            x,
+            part["net_value"].to_numpy(float),
+            marker="o",
+            color=colour,
+            label=_parameter_label(parameter, lang),
+        )
+    ax.axhline(0, linestyle="--", color="black", linewidth=1)
+    ax.set_xscale("log")
+    factors = sorted(rows["factor"].unique())
+    ax.set_xticks(factors, [_factor_text(f, lang) for f in factors])
+    ax.minorticks_off()
+    ax.set_xlabel(_t("factor", lang))
+    ax.set_ylabel(_t("net_value", lang))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
+    _legend_above(ax)
     if title:
         ax.set_title(title, pad=30)
     return ax

@@ -267,3 +267,43 @@ def test_suppressed_segments_are_named_hidden_and_get_no_bar():
     combined.loc[1, ["lower", "independent", "point", "upper"]] = np.nan
     fig = P.plot_combined_reach(combined, dimension="industry", lang="en")
     assert fig.data[0].y[1] == "Health care (hidden: too few alumni)"
+
+
+def _sensitivity() -> pd.DataFrame:
+    """Net value (SEK) of a base scenario of 0 as two assumptions are halved and doubled."""
+    return pd.DataFrame(
+        {
+            "parameter": ["connect_rate"] * 3 + ["yearly_cost"] * 3,
+            "factor": [2.0, 0.5, 1.0, 0.5, 1.0, 2.0],  # unsorted on purpose
+            "net_value": [1000.0, -500.0, 0.0, 300.0, 0.0, -600.0],
+            "net_value_low": [800.0, -600.0, -100.0, 200.0, -100.0, -700.0],
+            "net_value_high": [1200.0, -400.0, 100.0, 400.0, 100.0, -500.0],
+        }
+    )
+
+
+def test_plot_integration_sensitivity_draws_a_sorted_line_and_band_per_assumption():
+    data = _sensitivity()
+    before = data.copy()
+    fig = P.plot_integration_sensitivity(data, lang="en")
+    pd.testing.assert_frame_equal(data, before)
+    band, line = fig.data[0], fig.data[1]
+    assert line.name == "Connect rate"
+    assert line.x == pytest.approx([0.5, 1.0, 2.0])
+    assert line.y == pytest.approx([-500.0, 0.0, 1000.0])
+    # the band runs along the upper ends, then back along the lower ends
+    assert band.y == pytest.approx([-400.0, 100.0, 1200.0, 800.0, -100.0, -600.0])
+    assert fig.data[3].name == "Yearly cost" and fig.data[3].y == pytest.approx([300.0, 0, -600.0])
+    assert fig.layout.shapes[0].y0 == 0  # break-even line
+    assert fig.layout.xaxis.type == "log"
+    assert fig.layout.xaxis.ticktext == ("×0.5", "×1", "×2")
+    sv = P.plot_integration_sensitivity(data, lang="sv")
+    assert sv.layout.xaxis.ticktext == ("×0,5", "×1", "×2")
+
+
+def test_plot_integration_sensitivity_static_has_one_line_per_assumption():
+    ax = P.plot_integration_sensitivity_static(_sensitivity(), lang="sv")
+    lines = [ln for ln in ax.lines if ln.get_marker() == "o"]
+    assert [ln.get_label() for ln in lines] == ["Andel som ansluter sig", "Årlig kostnad"]
+    assert list(lines[1].get_ydata()) == [300.0, 0.0, -600.0]
+    assert ax.yaxis.get_major_formatter()(-1200, 0) == f"\u22121{NBSP}200"
