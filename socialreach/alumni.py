@@ -174,7 +174,7 @@ _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 _SYNONYM_INDEX = {
     normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
 }
-_YEAR = re.compile(r"^\s*(\d{4})(?:[-./]\d{1,2}[-./]\d{1,2}(?:[ t].*)?|\.0+|,0+)?\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})(?:[-./]\d{1,2}[-./]\d{1,2}(?:[ tT].*)?|\.0+|,0+)?\s*$")
 _NUMBER = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)?\s*$")
 
 
@@ -657,10 +657,9 @@ def read_alumni(
 
     Examples
     --------
-    >>> from importlib import resources
     >>> p = read_alumni("data/examples/business_school.csv")  # doctest: +SKIP
-    >>> p.report.rows_read == p.report.rows_used + p.report.rows_excluded  # doctest: +SKIP
-    True
+    >>> p.report.rows_read, p.report.rows_used, p.report.rows_excluded  # doctest: +SKIP
+    (900, 898, 2)
     """
     path = Path(path)
     file = path.name

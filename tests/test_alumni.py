@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -310,3 +312,11 @@ def test_rows_reconcile_and_order_is_irrelevant(tmp_path_factory, rows, rnd):
     shuffled = rows[:]
     rnd.shuffle(shuffled)
     assert _cells(write("b.csv", shuffled)) == pytest.approx(_cells(profile))
+
+
+def test_birth_dates_in_excel_and_text(tmp_path):
+    # a date cell and an ISO date string both give the birth year: 1980 -> 37 in 2017 (36-45)
+    rows = [["Födelsedatum", "Bransch"], [datetime.datetime(1980, 5, 17), "Skola"]]
+    rows += [["1980-05-17", "Skola"]]
+    profile = read_alumni(_xlsx(tmp_path / "d.xlsx", rows))
+    assert _cells(profile) == {("36-45", "education", "working", "reported"): 2.0}
