@@ -11,6 +11,7 @@ alternative, and so the examples and notebooks have something realistic to work 
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -111,6 +112,14 @@ def archetype_profile(kind: str, *, n_alumni: float = 10_000) -> AlumniProfile:
     """
     if kind not in ARCHETYPES:
         raise ValueError(f"unknown archetype {kind!r}; choose one of {', '.join(ARCHETYPES)}")
+    unit = _unit_profile(kind)
+    return AlumniProfile(cells=unit.assign(n_alumni=unit["n_alumni"] * n_alumni), name=kind)
+
+
+@cache
+def _unit_profile(kind: str) -> pd.DataFrame:
+    """Cells of an archetype with 1 alumnus in all (raking once per kind, then scaling)."""
+    n_alumni = 1.0
     table = load_archetype_assumptions()
     own = table[table["archetype"] == kind]
     common = table[table["archetype"] == "*"]
@@ -169,4 +178,4 @@ def archetype_profile(kind: str, *, n_alumni: float = 10_000) -> AlumniProfile:
                     )
                 )
     cells = pd.concat(parts, ignore_index=True)[list(CELL_COLUMNS)]
-    return make_profile(cells, name=kind)
+    return make_profile(cells, name=kind).cells

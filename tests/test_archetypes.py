@@ -71,3 +71,11 @@ def test_business_school_vs_multi_faculty():
 def test_unknown_archetype():
     with pytest.raises(ValueError, match="unknown archetype 'zoo'"):
         archetype_profile("zoo")
+
+
+def test_profiles_are_independent_copies():
+    # archetype_profile caches the raked shares; a caller changing its frame must not leak
+    first = archetype_profile("technical_university", n_alumni=100)
+    first.cells.loc[0, "n_alumni"] = 1e9
+    again = archetype_profile("technical_university", n_alumni=100)
+    assert again.n_alumni == pytest.approx(100)
