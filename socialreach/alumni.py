@@ -42,6 +42,7 @@ __all__ = [
     "AGE_AT_GRADUATION",
     "FIELDS",
     "HEADER_SYNONYMS",
+    "MAX_AGE",
     "SURVEY_YEAR",
     "map_columns",
     "read_alumni",
@@ -54,6 +55,10 @@ SURVEY_YEAR = 2017
 #: graduation year. An ASSUMPTION (no cited figure on Swedish graduates' age was found); pass
 #: ``age_at_graduation=`` to change it; the report says how many alumni rest on it.
 AGE_AT_GRADUATION = 25
+
+#: Oldest possible age (years). Older ages, and birth years before reference year − MAX_AGE, are
+#: impossible: the row is excluded with its reason. CRM placeholders such as 1900 fall here.
+MAX_AGE = 110
 
 #: Canonical fields of an alumni export, in the order they are reported.
 FIELDS = (
@@ -715,14 +720,14 @@ def read_alumni(
         header = header_of[field]
         if field == "age":
             parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
-            impossible = (parsed < 0) | (parsed > 120)
+            impossible = (parsed < 0) | (parsed > MAX_AGE)
             texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
             derived = np.floor(parsed)
         else:
             parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
             word = "birth year" if field == "birth_year" else "graduation year"
             if field == "birth_year":
-                impossible = (parsed > ref) | (parsed < ref - 120)
+                impossible = (parsed > ref) | (parsed < ref - MAX_AGE)
                 derived = ref - parsed
             else:
                 impossible = (parsed < ref - 100) | (parsed > 2100)

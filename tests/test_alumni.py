@@ -306,7 +306,7 @@ def test_rows_reconcile_and_order_is_irrelevant(tmp_path_factory, rows, rnd):
     profile = write("a.csv", rows)
     report = profile.report
     assert report.rows_read == len(rows) == report.rows_used + report.rows_excluded
-    impossible = sum(y is not None and not (2017 - 120 <= y <= 2017) for y, _, _ in rows)
+    impossible = sum(y is not None and not (2017 - 110 <= y <= 2017) for y, _, _ in rows)
     assert report.rows_excluded == impossible
     assert profile.n_alumni == pytest.approx(report.rows_used)
     shuffled = rows[:]
