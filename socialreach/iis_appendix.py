@@ -19,8 +19,8 @@ Choices (each one logged where it applies):
   networks or messaging apps *and* say how often (``dagligen`` -> daily, ``varje vecka`` ->
   weekly, ``någon gång``/``använder`` -> ever). A table whose question names exactly one
   platform (or is only a platform name, as in recent editions) is read through its answer
-  options. Questions with a purpose clause (``för att`` …) measure a narrower use and are
-  skipped.
+  options. Questions about something narrower than use (a purpose, ``för att``; the platform
+  used ``oftast``; having ``slutat``; trust …) are skipped.
 - **Frequency answers.** The options of a frequency question are exclusive, so a cumulative
   share is their sum: daily = the daily options (``Flera gånger om dagen`` + ``Dagligen``),
   weekly = daily + the weekly options, ever = every "uses" option. A sum is only formed when
@@ -101,7 +101,12 @@ _SEARCHABLE = sorted((a for a in _PLATFORM_ALIASES if len(a) > 2), key=len, reve
 _SOCIAL_TOPIC = re.compile(
     r"sociala (medier|nätverk)|nätverkstjänst|meddelandeapp|chattapp|meddelandetjänst"
 )
-_PURPOSE = re.compile(r"\b(för att|till att|i syfte att)\b")
+# Questions about a purpose, a preference, stopping or trust measure something narrower than
+# use ("Vilka sociala medier använder du oftast?" is one answer per person, not "ever").
+_NOT_USE = re.compile(
+    r"\b(för att|till att|i syfte att|oftast|mest|helst|viktigast|favorit\w*|slutat|sluta|"
+    r"skulle|vill|vilja|planerar|tänker|litar|förtroende|oroad|inte|aldrig)\b"
+)
 _DAILY_WORDS = re.compile(r"dagligen|varje dag|\bom dagen\b")
 _WEEKLY_WORDS = re.compile(r"varje vecka|veckan|veckovis|per vecka")
 _EVER_WORDS = re.compile(r"någon gång|använder|använt|använda|användning")
@@ -771,13 +776,13 @@ class _TableParser:
         options = {i: str(self.grid[i][0] or "").strip() for i in answers}
         platforms_in_options = {i: _platform_of_label(t) for i, t in options.items()}
         text = _norm(question)
-        if _PURPOSE.search(text):
+        if narrower := _NOT_USE.search(text):
             self.note(
                 self.start,
                 1,
                 "skip",
                 "not_platform_question",
-                f"{what} asks about one purpose of use, not use",
+                f"{what} asks something narrower than use ('{narrower.group(0)}')",
             )
             return None
         if any(platforms_in_options.values()):

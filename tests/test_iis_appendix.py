@@ -342,6 +342,37 @@ def test_duplicate_figure_prefers_the_published_share_over_a_sum(tmp_path):
         assert len(logged(got.log, kind="duplicate")) == 1
 
 
+@pytest.mark.parametrize(
+    ("question", "options", "measure"),
+    [
+        ("Vilka sociala medier använder du minst någon gång i veckan?", ("Facebook",), "weekly"),
+        ("Vilka sociala medier har du använt de senaste 12 månaderna?", ("Facebook",), "ever"),
+        ("Vilka av följande sociala nätverk använder du dagligen?", ("Facebook",), "daily"),
+        ("Vilka sociala medier använder du oftast?", ("Facebook",), None),
+        ("Vilka sociala medier har du slutat använda?", ("Facebook",), None),
+        ("Vilka sociala medier litar du på?", ("Facebook",), None),
+        ("Vilka av följande AI-verktyg har du använt?", ("Facebook",), None),  # not social media
+        ("Hur ofta använder du Facebook för att läsa nyheter?", ("Dagligen",), None),
+        ("Hur ofta använder du Facebook eller Instagram?", ("Dagligen",), None),  # two platforms
+        ("Använder du Youtube?", ("Ja",), "ever"),
+        ("Youtube", ("Dagligen", "Varje vecka"), "daily weekly"),  # no "never": no ever
+    ],
+)
+def test_which_questions_count_as_platform_use(tmp_path, question, options, measure):
+    table = Table(
+        "Internetanvändare",
+        question,
+        (Col("Totalt", n=500, n_weighted=500),),
+        tuple((o, (0.5,)) for o in options),
+    )
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2025.xlsx", {"S": [table]}))
+    if measure is None:
+        assert got.table.empty
+        assert logged(got.log, kind="not_platform_question")["row"].tolist() == [1]
+    else:
+        assert got.table["measure"].tolist() == measure.split()
+
+
 def test_year_from_parameter_and_sheets_option(tmp_path):
     path = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
     got = read_iis_appendix(path, year=2023, sheets=[SAMTLIGA])
