@@ -7,13 +7,18 @@ __version__ = "0.1.0"
 
 from .alumni import map_columns, read_alumni
 from .archetypes import ARCHETYPES, archetype_profile
+from .calibration import calibrate_reach
+from .combined import combined_reach
+from .compare import compare_institutions
+from .diagnostics import diagnose_unpublished_industries
 from .errors import InputError
 from .examples import example_path
 from .iis_appendix import IISAppendix, read_iis_appendix
 from .industries import map_employment, map_field_of_study, map_industry, map_occupation
+from .integration import integration_sensitivity, integration_value
 from .privacy import suppress_small_cells
 from .profile import AlumniProfile, ValidationReport, make_profile
-from .reach import estimate_reach, explain_reach
+from .reach import estimate_cell_shares, estimate_reach, explain_reach
 from .report import write_report
 from .survey import (
     employed_share_to_group,
@@ -34,10 +39,17 @@ __all__ = [
     "ValidationReport",
     "__version__",
     "archetype_profile",
+    "calibrate_reach",
+    "combined_reach",
+    "compare_institutions",
+    "diagnose_unpublished_industries",
     "employed_share_to_group",
+    "estimate_cell_shares",
     "estimate_reach",
     "example_path",
     "explain_reach",
+    "integration_sensitivity",
+    "integration_value",
     "internet_use_rate",
     "load_employment",
     "load_penetration",
