@@ -33,7 +33,8 @@ Choices (each one logged where it applies):
   count as ``n`` and ``n_basis = weighted_interviews``. A segment with 0 (or no) interviews has
   no base: its cells are skipped, never read as 0 %. ``small_base`` is true below
   ``small_base_below`` (100).
-- **Cells.** Significance letters after a share (``0.4312 ab``) are dropped; ``-`` and empty
+- **Cells.** A table whose ``Cellinnehåll`` names no percentage (means, counts) is skipped.
+  Significance letters after a share (``0.4312 ab``) are dropped; ``-`` and empty
   cells are missing (logged, never 0); shares above 1 by float error (1.0000000000000002) are
   clipped to 1 and noted; anything else outside 0-1 is skipped.
 - **The same figure twice** (same year, platform, measure, base, dimension and segment): a
@@ -306,7 +307,13 @@ class IISAppendix:
     def summary(self) -> str:
         """One line: figures read, and how many tables, columns and cells were skipped."""
         skips = self.log[self.log["level"] == "skip"]
-        table_kinds = {"not_platform_question", "unknown_base", "malformed_table", "no_figure"}
+        table_kinds = {
+            "not_platform_question",
+            "unknown_base",
+            "malformed_table",
+            "no_figure",
+            "not_shares",
+        }
         n_tables = int(skips["kind"].isin(table_kinds).sum())
         n_columns = int(skips["kind"].isin({"no_base", "unknown_group", "unknown_segment"}).sum())
         n_cells = int(skips["kind"].isin({"missing_value", "not_a_number", "out_of_range"}).sum())
@@ -703,6 +710,16 @@ class _TableParser:
             self.note(start, 1, "skip", "malformed_table", f"{where} has no 'Cellinnehåll:' row")
             return None
         labels_row = header + 1
+        content = _CELL_CONTENT.sub("", str(grid[header][0])).strip()
+        if content and "%" not in content:
+            self.note(
+                header,
+                1,
+                "skip",
+                "not_shares",
+                f"{where}: cells hold '{' '.join(content.split())}', not column percentages",
+            )
+            return None
         counts: dict[str, int] = {}
         answers_from = labels_row + 1
         while answers_from < len(grid):

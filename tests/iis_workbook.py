@@ -49,6 +49,7 @@ class Table:
     question_below: bool = False  # question on the row under "Bas:" instead of the same cell
     merged: bool = True  # merge the header cell across the row; else repeat its text
     repeat_groups: bool = False  # group header in every column of the group, not the first only
+    cell_content: str = CELL_CONTENT
 
 
 def _write_table(ws, table: Table, row: int) -> int:
@@ -65,7 +66,7 @@ def _write_table(ws, table: Table, row: int) -> int:
     if table.question_below:
         ws.cell(row, 1, table.question)
         row += 1
-    ws.cell(row, 1, CELL_CONTENT)
+    ws.cell(row, 1, table.cell_content)
     group = ""
     for c, col in enumerate(table.columns, start=2):
         group = col.group or group
@@ -73,7 +74,7 @@ def _write_table(ws, table: Table, row: int) -> int:
             ws.cell(row, c, group)
         ws.cell(row + 1, c, col.label)
     if not table.merged:  # an unmerged copy repeats "Cellinnehåll" on the label row too
-        ws.cell(row + 1, 1, CELL_CONTENT)
+        ws.cell(row + 1, 1, table.cell_content)
     row += 2
     if table.counted:
         ws.cell(row, 1, table.counted_label)

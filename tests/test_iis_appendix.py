@@ -373,6 +373,20 @@ def test_which_questions_count_as_platform_use(tmp_path, question, options, meas
         assert got.table["measure"].tolist() == measure.split()
 
 
+def test_cells_that_are_not_column_percentages_are_not_read(tmp_path):
+    means = Table(
+        "Internetanvändare",
+        "Vilka sociala medier använder du dagligen?",
+        (Col("Totalt", n=500, n_weighted=500),),
+        (("Facebook", (0.5,)),),
+        cell_content="Cellinnehåll:\n Medelvärde",
+    )
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2025.xlsx", {"S": [means]}))
+    assert got.table.empty
+    skipped = logged(got.log, kind="not_shares")
+    assert skipped["row"].tolist() == [2] and "Medelvärde" in skipped["detail"].iloc[0]
+
+
 def test_year_from_parameter_and_sheets_option(tmp_path):
     path = write_workbook(tmp_path / "tabellbilaga.xlsx", example_sheets())
     got = read_iis_appendix(path, year=2023, sheets=[SAMTLIGA])
