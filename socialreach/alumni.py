@@ -242,7 +242,14 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
     seen: dict[str, int] = {}
     for h in names:
         seen[h] = seen.get(h, 0) + 1
-    dupes = [h for h, k in seen.items() if k > 1 and h]
+    # Only a duplicated header that would be read matters (two 'Bransch': which one?); a header
+    # "row" that is really data must not be echoed, so unknown duplicates are left alone.
+    wanted = set((columns or {}).values())
+    dupes = [
+        h
+        for h, k in seen.items()
+        if k > 1 and h and (_header_key(h) in _SYNONYM_INDEX or h in wanted)
+    ]
     if dupes:
         raise InputError(
             "has duplicate header names " + ", ".join(f"'{h}'" for h in dupes),
@@ -291,9 +298,9 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
             )
         chosen[field] = hs[0]
     if not chosen:
-        shown = ", ".join(f"'{h}'" for h in names[:8]) + (" …" if len(names) > 8 else "")
+        # the headers are not echoed: in a file without a header row they are a person's data
         raise InputError(
-            f"has no column socialreach knows (headers: {shown})",
+            f"has no column socialreach knows among its {len(names)} headers",
             file=file,
             fix="name columns like Födelseår, Bransch, Yrke, Program, Sysselsättning or Antal, "
             "or map one with --column field=Header",
@@ -316,8 +323,8 @@ class _Raw:
     format: dict[str, str]
 
 
-def _sniff_text(path: Path, file: str) -> tuple[str, str, str]:
-    """(encoding, delimiter, decoded head) of a text export, or InputError."""
+def _sniff_text(path: Path, file: str) -> tuple[str, str]:
+    """(encoding, decoded head) of a text export, or InputError."""
     with path.open("rb") as fh:
         head = fh.read(1 << 16)
     if not head.strip(b" \t\r\n\xef\xbb\xbf"):
@@ -348,10 +355,42 @@ def _sniff_text(path: Path, file: str) -> tuple[str, str, str]:
                 file=file,
                 fix="save it again as CSV UTF-8 from Excel",
             ) from None
+    return encoding, text
+
+
+_DELIMITERS = (";", ",", "\t", "|")
+_PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumni 2024-01-31")
+
+
+def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:
+    wanted = set((columns or {}).values())
+    return sum(_header_key(c) in _SYNONYM_INDEX or c.strip() in wanted for c in cells)
+
+
+def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
+    """(physical line index, delimiter, header cells): the first line among the first
+    ``_PREAMBLE_LINES`` that holds a known header, else the first line (whose headers are then
+    reported as unknown)."""
+    lines = text.splitlines()[:_PREAMBLE_LINES]
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        best = None
+        for d in _DELIMITERS:
+            cells = next(csv.reader([line], delimiter=d), [])
+            score = (_known_headers(cells, columns), len(cells))
+            if score[0] and (best is None or score > best[0]):
+                best = (score, d, cells)
+        if best is not None:
+            if index == 0:  # a quoted header may hold a line break: read the whole record
+                cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=best[1]), [])
+                return 0, best[1], cells
+            return index, best[1], best[2]
     first = _first_record(text)
-    counts = {d: first.count(d) for d in (";", ",", "\t", "|")}
+    counts = {d: first.count(d) for d in _DELIMITERS}
     delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
-    return encoding, delimiter, text
+    start = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return start, delimiter, next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
 
 
 def _first_record(text: str) -> str:
@@ -372,8 +411,8 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    encoding, delimiter, text = _sniff_text(path, file)
-    header = next(csv.reader(io.StringIO(_first_record(text)), delimiter=delimiter), [])
+    encoding, text = _sniff_text(path, file)
+    header_line, delimiter, header = _find_header(text, columns)
     plan = _plan_columns(header, columns=columns, file=file)
     used = list(plan.columns.values())
     for attempt in (encoding, "cp1252"):
@@ -383,7 +422,7 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
                 read_options=pacsv.ReadOptions(
                     encoding="utf8" if attempt == "utf-8" else attempt,
                     column_names=[str(h).strip() for h in header],
-                    skip_rows=1,
+                    skip_rows=header_line + 1,
                 ),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
                 convert_options=pacsv.ConvertOptions(
@@ -417,7 +456,10 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
         "encoding": {"utf-8": "utf-8", "cp1252": "windows-1252", "utf-16": "utf-16"}[encoding],
         "delimiter": {"\t": "tab"}.get(delimiter, delimiter),
     }
-    return plan, _Raw(table.num_rows, values, None, fmt)
+    if header_line:
+        fmt["header_line"] = str(header_line + 1)
+    rows = np.arange(table.num_rows) + header_line + 2 if header_line else None
+    return plan, _Raw(table.num_rows, values, rows, fmt)
 
 
 def _csv_error(message: str, file: str) -> InputError:
@@ -487,15 +529,23 @@ def _read_excel(
         header_row = 0
         data: list[tuple] = []
         numbers: list[int] = []
+        first_row: tuple[int, list[str]] | None = None
+        seen = 0
         for number, row in enumerate(rows, start=1):
             if all(_cell_text(v) is None for v in row):
                 continue  # blank rows are not records (as blank lines in CSV)
             if header is None:
-                header = [str(v).strip() if v is not None else "" for v in row]
-                header_row = number
+                cells = [str(v).strip() if v is not None else "" for v in row]
+                first_row = first_row or (number, cells)
+                seen += 1
+                # title rows above the header ("Alumni 2024-01-31") are skipped
+                if _known_headers(cells, columns) or seen >= _PREAMBLE_LINES:
+                    header, header_row = cells, number
                 continue
             data.append(row)
             numbers.append(number)
+        if header is None and first_row is not None:
+            header_row, header = first_row
     finally:
         book.close()
     if header is None:
@@ -515,6 +565,8 @@ def _read_excel(
         col = pd.Series([_cell_text(r[j]) if j < len(r) else None for r in data], dtype="object")
         values[h] = _factorize(col)
     fmt = {"format": "xlsx", "sheet": name}
+    if header_row > 1:
+        fmt["header_row"] = str(header_row)
     return plan, _Raw(len(data), values, np.asarray(numbers), fmt)
 
 

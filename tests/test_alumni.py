@@ -320,3 +320,27 @@ def test_birth_dates_in_excel_and_text(tmp_path):
     rows += [["1980-05-17", "Skola"]]
     profile = read_alumni(_xlsx(tmp_path / "d.xlsx", rows))
     assert _cells(profile) == {("36-45", "education", "working", "reported"): 2.0}
+
+
+def test_title_lines_above_the_header(tmp_path):
+    # line 1 a title, line 2 blank, header on line 3: data rows are lines 4-5; 2150 is line 5
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Alumniexport 2017-12-31\n\nFödelseår;Bransch\n1980;Skola\n2150;Vård\n", "utf-8"
+    )
+    report = read_alumni(path).report
+    assert report.rows_read == 2 and report.excluded[0]["row"] == 5
+    assert report.source_format["header_line"] == "3"
+    rows = [["Alumniregister"], [None], ["Födelseår", "Bransch"], [1980, "Skola"], [2150, "Vård"]]
+    report = read_alumni(_xlsx(tmp_path / "t.xlsx", rows)).report
+    assert report.rows_read == 2 and report.excluded[0]["row"] == 5
+    assert report.source_format["header_row"] == "3"
+
+
+def test_duplicate_headers_that_are_not_read_are_harmless(tmp_path):
+    path = tmp_path / "dd.csv"
+    path.write_text("Namn;Kommentar;Bransch;Kommentar;Namn\nA;x;Skola;y;B\n", "utf-8")
+    report = read_alumni(path).report
+    assert report.dropped_identifying_columns == ["Namn", "Namn"]
+    assert report.ignored_columns == ["Kommentar", "Kommentar"]
+    assert report.rows_used == 1

@@ -32,8 +32,15 @@ def test_header_only(tmp_path):
 
 def test_no_known_column(tmp_path):
     (tmp_path / "n.csv").write_text("Foo;Bar;Namn\n1;2;Anna\n", "utf-8")
-    message = _raises(tmp_path / "n.csv", r"has no column socialreach knows \(headers: 'Foo'")
+    message = _raises(tmp_path / "n.csv", "has no column socialreach knows among its 3 headers")
     assert "--column field=Header" in message
+
+
+def test_file_without_header_row_is_not_echoed(tmp_path):
+    # no header: the first line is a person; neither the error nor anything else may repeat it
+    (tmp_path / "nh.csv").write_text("Anna Hemlig;anna@hemlig.invalid;Anna Hemlig\n", "utf-8")
+    message = _raises(tmp_path / "nh.csv", "has no column socialreach knows")
+    assert "Hemlig" not in message and "hemlig" not in message
 
 
 def test_binary_bytes(tmp_path):
