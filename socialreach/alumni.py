@@ -752,7 +752,8 @@ def read_alumni(
                 file=file,
                 row=int(row_number(np.array([first]))[0]),
                 column=header_of["count"],
-                value=value[:20],
+                # echo the cell only when it is number-like: a wrongly chosen column holds text
+                value=value if re.fullmatch(r"[-+0-9 ,.\u00a0]{1,20}", value) else None,
                 fix="give each row's number of alumni as a whole number 0 or more",
             )
         weights = _take(parsed, codes, np.nan)
