@@ -182,7 +182,7 @@ class _Context:
     band_share: dict[str, float]
     assumptions: set[str] = field(default_factory=set)
     by_platform: dict[str, pd.DataFrame] = field(default_factory=dict)  # rows of year × measure
-    rates: dict[str | None, tuple[float, str]] = field(default_factory=dict)
+    internet: dict[str, dict] | None = None  # internet-use rows of the year, by segment
 
 
 @functools.cache
@@ -240,23 +240,37 @@ def _load_context(table: pd.DataFrame, year: int) -> _Context:
     )
 
 
+def _internet_rows(ctx: _Context) -> dict[str, dict]:
+    """Published internet-use rates of the year (share of everyone 12+), by segment; once."""
+    if ctx.internet is None:
+        t = ctx.table
+        rows = t[
+            (t["platform"] == "internet")
+            & (t["year"] == ctx.year)
+            & (t["measure"] == "ever")
+            & (t["base"] == "population_12plus")
+        ]
+        ctx.internet = {r["segment"]: r for r in rows.to_dict("records")}
+    return ctx.internet
+
+
 def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
-    """:func:`internet_use_rate`, memoised per call (it filters the whole table each time)."""
-    if band not in ctx.rates:
-        ctx.rates[band] = internet_use_rate(ctx.year, band, penetration=ctx.table)
-    return ctx.rates[band]
+    """The rule of :func:`socialreach.internet_use_rate` (band, covering segment, overall) on
+    rows filtered once per estimate; ``tests/test_reach.py`` checks the two agree."""
+    rows = _internet_rows(ctx)
+    if band is not None:
+        if band in rows:
+            return float(rows[band]["share"]), band
+        for seg, bands in _COVERS.items():
+            if band in bands and seg in rows:
+                return float(rows[seg]["share"]), seg
+    if "all" in rows:
+        return float(rows["all"]["share"]), "all"
+    return internet_use_rate(ctx.year, band, penetration=ctx.table)  # raises its InputError
 
 
 def _internet_row(ctx: _Context, segment: str) -> dict:
-    t = ctx.table
-    rows = t[
-        (t["platform"] == "internet")
-        & (t["year"] == ctx.year)
-        & (t["measure"] == "ever")
-        & (t["base"] == "population_12plus")
-        & (t["segment"] == segment)
-    ]
-    return rows.iloc[0].to_dict()
+    return _internet_rows(ctx)[segment]
 
 
 _COVERS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
@@ -555,9 +569,14 @@ def _figure_draws(reg: _Registry, n_draws: int, rng: np.random.Generator) -> np.
     return out
 
 
-def _collapse(values: pd.Series) -> str:
-    distinct = values.unique()
-    return str(distinct[0]) if len(distinct) == 1 else "mixed"
+def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per row of ``used`` (rows × combos, bool): the one value its combos share, else 'mixed'."""
+    out = np.full(used.shape[0], "mixed", dtype=object)
+    distinct = pd.unique(values)
+    has = np.stack([used[:, values == v].any(axis=1) for v in distinct], axis=1)
+    single = has.sum(axis=1) == 1
+    out[single] = distinct[has[single].argmax(axis=1)]
+    return out
 
 
 def estimate_reach(
@@ -670,9 +689,7 @@ def estimate_reach(
                     "share": share,
                     "ci_low": np.minimum(low / N, share),
                     "ci_high": np.maximum(high / N, share),
-                    "dimension_used": [
-                        _collapse(pd.Series(c["dimension_used"].to_numpy()[u])) for u in used
-                    ],
+                    "dimension_used": _collapse(used, c["dimension_used"].to_numpy(dtype=object)),
                     # clipped: a ratio of two sums of the same products can round past 1
                     "fallback": np.clip(
                         np.divide(
@@ -682,7 +699,7 @@ def estimate_reach(
                         1,
                     ),
                     "inferred_industry": np.clip(inf / N, 0, 1),
-                    "n_basis": [_collapse(pd.Series(nb[u])) for u in used],
+                    "n_basis": _collapse(used, nb.astype(object)),
                 }
             )
             frames.append(frame[N > 0])

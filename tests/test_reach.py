@@ -8,6 +8,7 @@ import pytest
 
 from socialreach import InputError, estimate_reach, explain_reach, make_profile
 from socialreach.reach import ASSUMPTIONS, ESTIMATE_COLUMNS
+from socialreach.segments import AGE_BANDS
 
 
 def profile(rows: list[tuple], columns=("age_band", "industry", "employment", "n_alumni")):
@@ -141,3 +142,14 @@ def test_year_without_figures_is_an_input_error():
 def test_empty_profile_is_an_input_error():
     with pytest.raises(InputError, match="no alumni"):
         estimate_reach(profile([("26-35", "finance", "working", 0)]))
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_engine_internet_rate_rule_matches_the_survey_module(year):
+    from socialreach import internet_use_rate, load_penetration
+    from socialreach.reach import _Context, _rate
+
+    table = load_penetration()
+    ctx = _Context(table, year, 3000, "", 1600, "", {}, {})
+    for band in [*AGE_BANDS, None]:
+        assert _rate(ctx, band) == internet_use_rate(year, band, penetration=table)
