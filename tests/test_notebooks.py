@@ -14,8 +14,10 @@ from nbclient import NotebookClient
 
 import socialreach
 from socialreach.combined import combined_reach
+from socialreach.compare import compare_institutions
 from socialreach.errors import InputError
 from socialreach.examples import EXAMPLES, example_path
+from socialreach.format import NBSP
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -73,6 +75,7 @@ def test_the_notebooks_are_the_numbered_set():
         "01_what_the_survey_says",
         "02_who_our_alumni_are",
         "03_facebook_vs_linkedin",
+        "04_how_we_compare",
     ]
 
 
@@ -224,3 +227,29 @@ def test_golden_03_facebook_vs_linkedin(shown):
     text = shown("03_facebook_vs_linkedin")
     assert "Facebook: 74% (73–76%) of our alumni, about 670 people" in text
     assert "LinkedIn: 32% (30–34%) of our alumni, about 290 people" in text
+
+
+@pytest.mark.notebooks
+def test_golden_04_how_we_compare(shown):
+    profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017, name="Us")
+    comparison = compare_institutions(profile, seed=PARAMS["seed"], by=("industry",))
+    totals = comparison[comparison["dimension"] == "total"]
+    share = totals.set_index(["institution", "platform"])["share"]
+    # every archetype is scaled to our 898 alumni
+    assert totals["n_alumni"].to_numpy() == pytest.approx([898.0] * len(totals))
+    # Facebook hardly depends on industry: within half a point everywhere
+    assert share.xs("facebook", level="platform").max() - share.xs(
+        "facebook", level="platform"
+    ).min() == pytest.approx(0, abs=0.005)
+    pinned = {
+        "Us": 0.318336,
+        "business_school": 0.431614,
+        "technical_university": 0.444838,
+        "multi_faculty_university": 0.313504,
+    }
+    for institution, value in pinned.items():
+        assert share[institution, "linkedin"] == pytest.approx(value, abs=5e-6)
+    text = shown("04_how_we_compare")
+    points = f"{NBSP}percentage points"  # format_points keeps number and unit on one line
+    assert f"Business school: Facebook 0{points}, LinkedIn 11{points}" in text
+    assert f"Technical university: Facebook 0{points}, LinkedIn 13{points}" in text
