@@ -39,11 +39,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
 from .findings import write_findings
 from .format import (
+    NBSP,
     format_count,
     format_count_interval,
     format_date,
@@ -56,6 +58,7 @@ from .segments import label
 from .survey import load_sources
 
 __all__ = [
+    "SECTIONS",
     "ReportContent",
     "build_report_content",
     "check_offline",
@@ -74,6 +77,7 @@ SECTIONS = (
     "segments",
     "combined",
     "comparison",
+    "integration",
     "quality",
     "methods",
     "appendix",
@@ -152,6 +156,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "LinkedIn users also use Facebook.",
     ),
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
+    "integration": (
+        "Lönar sig en CRM-integration med LinkedIn?",
+        "Is a CRM integration with LinkedIn worth it?",
+    ),
+    "integration_intro": (
+        "Värdet = alumner på LinkedIn × andel som ansluter (loggar in med LinkedIn och samtycker) "
+        "× andel som matchas mot en post i CRM × värde per berikad post och år × år, minus "
+        "kostnaderna. Bara antalet alumner på LinkedIn kommer från undersökningen; alla andra "
+        "värden är antaganden att ersätta med egna. Scenarierna är exempel, inte en bedömning.",
+        "Value = alumni on LinkedIn × share who connect (sign in with LinkedIn and consent) × "
+        "share matched to a CRM record × value per enriched record per year × years, minus the "
+        "costs. Only the number of alumni on LinkedIn comes from the survey; every other value "
+        "is an assumption to replace with your own. The scenarios are examples, not a verdict.",
+    ),
+    "integration_api": (
+        "LinkedIns API tillåter ingen massimport av profiler. Uppgifter når ett CRM bara när en "
+        "alumn själv loggar in med LinkedIn och samtycker, och då bara namn, bild och "
+        "e-postadress; arbetsgivare, titel och bransch kräver ett godkänt partnerprogram och är "
+        "fortfarande medlemsstyrt. Därför avgör anslutningsgraden värdet, inte antalet alumner "
+        "på LinkedIn.",
+        "LinkedIn's API allows no bulk import of profiles. Data reaches a CRM only when an "
+        "alumnus signs in with LinkedIn and consents, and then only name, photo and e-mail "
+        "address; employer, title and industry need an approved partner programme and are still "
+        "member-authorised. So the connect rate, not the number of alumni on LinkedIn, decides "
+        "the value.",
+    ),
     "comparison_intro": (
         "Samma beräkning för typprofiler av lärosäten, byggda av redovisade antaganden om "
         "alumnernas branscher och åldrar. Skillnaden visar hur mycket alumnernas mix betyder.",
@@ -554,6 +584,7 @@ def build_report_content(
         intro=_e(_t("comparison_intro", lang)),
     )
 
+    sections["integration"] = _integration(profile, year, level, seed, fmt)
     sections["quality"] = _section(
         "quality", lang, _table(["", ""], _quality_rows(profile, totals, fmt), numeric_from=9)
     )
@@ -595,6 +626,76 @@ def _header(name: str, n_alumni: float, year: int, today: dt.date, fmt: _Formats
         f"<h1>{_e(_t('title', lang))}</h1>"
         f'<p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
         f'<p class="sr-meta">{_e(meta)}</p></header>'
+    )
+
+
+_SCENARIOS = {
+    "cautious": ("Försiktigt", "Cautious"),
+    "central": ("Mellan", "Central"),
+    "optimistic": ("Optimistiskt", "Optimistic"),
+}
+_INTEGRATION_ROWS = {
+    "connect_rate": (
+        "Andel av alumnerna på LinkedIn som ansluter",
+        "Share of alumni on LinkedIn who connect",
+    ),
+    "match_rate": ("Andel av dem som matchas mot CRM", "Share of those matched to the CRM"),
+    "value_per_record": ("Värde per berikad post och år", "Value per enriched record per year"),
+    "years": ("År", "Years"),
+    "setup_cost": ("Startkostnad", "Set-up cost"),
+    "yearly_cost": ("Kostnad per år", "Cost per year"),
+    "alumni_on_linkedin": ("Alumner på LinkedIn (undersökningen)", "Alumni on LinkedIn (survey)"),
+    "enriched_records": ("Berikade poster", "Enriched records"),
+    "value": ("Värde", "Value"),
+    "cost": ("Kostnad", "Cost"),
+    "net_value": ("Nettovärde", "Net value"),
+    "break_even_value_per_record": (
+        "Värde per post och år för att gå jämnt ut",
+        "Value per record per year to break even",
+    ),
+}
+
+
+def _sek(value: float, lang: str) -> str:
+    amount = format_count(value, lang=lang, round_to=1000 if abs(value) >= 10_000 else None)
+    return f"{amount}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{amount}"
+
+
+def _integration(profile: Any, year: int, level: float, seed: int | None, fmt: _Formats) -> str:
+    from .integration import integration_value
+
+    lang = fmt.lang
+    table = integration_value(profile, year=year, level=level, seed=seed)
+    money = {"value_per_record", "setup_cost", "yearly_cost", "value", "cost"}
+    rows = []
+    for key, names in _INTEGRATION_ROWS.items():
+        cells = []
+        for _, r in table.iterrows():
+            if key in ("connect_rate", "match_rate"):
+                cells.append(fmt.share(r[key]))
+            elif key in money:
+                cells.append(_sek(r[key], lang))
+            elif key == "net_value":
+                low, high = _sek(r["net_value_low"], lang), _sek(r["net_value_high"], lang)
+                cells.append(f"{_sek(r[key], lang)} ({low} – {high})")
+            elif key == "break_even_value_per_record":
+                ok = r[key] == r[key] and np.isfinite(r[key])
+                cells.append(_sek(r[key], lang) if ok else "–")
+            elif key == "alumni_on_linkedin":
+                cells.append(
+                    format_count_interval(
+                        r[key], r[f"{key}_low"], r[f"{key}_high"], lang=lang, round_to=10
+                    )
+                )
+            else:
+                cells.append(fmt.count(r[key]))
+        rows.append([_pick(names, lang), *cells])
+    head = ["", *(_pick(_SCENARIOS.get(n, (n, n)), lang) for n in table["scenario"])]
+    return _section(
+        "integration",
+        lang,
+        _table(head, rows) + f'<p class="sr-note">{_e(_t("integration_api", lang))}</p>',
+        intro=_e(_t("integration_intro", lang)),
     )
 
 

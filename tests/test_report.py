@@ -19,6 +19,7 @@ from socialreach.errors import InputError
 from socialreach.findings import write_findings
 from socialreach.format import NBSP
 from socialreach.report import (
+    SECTIONS,
     ReportContent,
     check_offline,
     render_report,
@@ -177,6 +178,7 @@ def test_swedish_report_reads_swedish(reports: dict[str, str]) -> None:
         "Bilaga: antaganden och källor",
         "Jämfört med andra typer av lärosäten",
         "Vårt lärosäte",
+        "Lönar sig en CRM-integration med LinkedIn?",
     ):
         assert heading in page, heading
     assert re.search(
@@ -196,10 +198,20 @@ def test_english_report_reads_english(reports: dict[str, str]) -> None:
         "Methods",
         "Appendix: assumptions and sources",
         "Our institution",
+        "Is a CRM integration with LinkedIn worth it?",
     ):
         assert heading in page, heading
     assert re.search(r"We reach an estimated \d+% \(\d+–\d+%\) of our alumni", page)
     assert "Det viktigaste" not in page and "Vi når" not in page
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_section_is_in_the_report_in_order(reports: dict[str, str], lang: str) -> None:
+    # the packaged notebook lays out exactly the sections the package composes
+    positions = [reports[lang].find(f'id="sr-{key}"') for key in SECTIONS if key != "header"]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+    assert reports[lang].count('class="sr-section"') == len(SECTIONS) - 1
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -231,8 +243,12 @@ def test_no_small_alumni_count_anywhere_outside_data_quality(
     # The only numbers of people below 10 a reader may see are input-row counts in the data
     # quality table (rows excluded), which describe the file, not a group of alumni.
     page = _without_scripts(reports[lang])
+    # Integration scenarios hold years and expected numbers under assumptions, not groups.
     page = re.sub(
-        r'<section class="sr-section" id="sr-quality">.*?</section>', "", page, flags=re.S
+        r'<section class="sr-section" id="sr-(quality|integration)">.*?</section>',
+        "",
+        page,
+        flags=re.S,
     )
     numbers = [
         int(text.replace(NBSP, "").replace(",", ""))
