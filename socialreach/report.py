@@ -676,8 +676,12 @@ def _integration(profile: Any, year: int, level: float, seed: int | None, fmt: _
             elif key in money:
                 cells.append(_sek(r[key], lang))
             elif key == "net_value":
-                low, high = _sek(r["net_value_low"], lang), _sek(r["net_value_high"], lang)
-                cells.append(f"{_sek(r[key], lang)} ({low} – {high})")
+                ends = [
+                    format_count(r[f"{key}_{end}"], lang=lang, round_to=1000)
+                    for end in ("low", "high")
+                ]
+                to = " till " if lang == "sv" else " to "
+                cells.append(f"{_sek(r[key], lang)} ({to.join(ends)})")
             elif key == "break_even_value_per_record":
                 ok = r[key] == r[key] and np.isfinite(r[key])
                 cells.append(_sek(r[key], lang) if ok else "–")
