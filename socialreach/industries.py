@@ -65,6 +65,7 @@ _ALLOWED = {
     "employment": EMPLOYMENT,
 }
 
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _EMPLOYER = re.compile(r"\s(?:pa|at|hos|inom|for)\s(.+)$")
 _SNI_DIGITS = re.compile(
     r"^(?:sni\s*(?:2007)?\s*:?\s*)?(?:[a-u]\s*)?(\d{2})(?:[.\s]?\d{1,3})?(?:\.0)?$"
@@ -80,23 +81,27 @@ def normalise_text(value: object) -> str:
     """
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return ""
-    text = unicodedata.normalize("NFKD", str(value).casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]+", " ", text).strip()
+    text = str(value).casefold()
+    if not text.isascii():  # drop accents: NFKD splits "å" into "a" + ring, ascii drops the ring
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_ALNUM.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
 class _Table:
     exact: dict[str, str]
-    contains: list[tuple[str, str]]  # (keyword, id), longest keyword first
+    contains: list[tuple[str, str]]  # (keyword, id) of keywords over 3 letters, longest first
+    words: dict[str, str]  # keywords of 3 letters or fewer: must be a whole word of the value
 
     def lookup(self, key: str) -> str | None:
         if key in self.exact:
             return self.exact[key]
-        padded = f" {key} "
-        for word, target in self.contains:
-            if (len(word) <= 3 and f" {word} " in padded) or (len(word) > 3 and word in key):
+        for word, target in self.contains:  # any long keyword is longer than every short one
+            if word in key:
                 return target
+        for token in key.split():
+            if token in self.words:
+                return self.words[token]
         return None
 
 
@@ -175,14 +180,17 @@ def _compile(table: pd.DataFrame, target: str) -> _Table:
     keys = [normalise_text(v) for v in table["value"]]
     exact: dict[str, str] = {}
     contains: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
     for key, tid, how in zip(keys, table[target], table["match"], strict=True):
         if not key:
             continue
         exact.setdefault(key, tid)
-        if how == "contains":
+        if how == "contains" and len(key) > 3:
             contains.append((key, tid))
-    contains.sort(key=lambda kv: -len(kv[0]))
-    return _Table(exact=exact, contains=contains)
+        elif how == "contains":
+            words.setdefault(key, tid)
+    contains.sort(key=lambda kv: -len(kv[0]))  # stable: equal lengths keep the table's order
+    return _Table(exact=exact, contains=contains, words=words)
 
 
 def _distinct(values: Iterable[object] | pd.Series) -> tuple[np.ndarray, pd.Index]:
