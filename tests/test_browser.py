@@ -129,3 +129,9 @@ def test_screenshot_is_saved_as_an_artefact(report: Path, tmp_path: Path):
     _, starts = _run_offline(report, tmp_path, "--window-size=1100,4000", f"--screenshot={shot}")
     assert shot.exists() and shot.stat().st_size > 50_000  # a blank page is a few KB
     assert _page_requests(starts) == []
+
+
+def test_missing_chromium_is_a_failure_not_a_skip(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(AssertionError, match="Chromium is not installed"):
+        _chromium()
