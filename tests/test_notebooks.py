@@ -18,6 +18,7 @@ from socialreach.compare import compare_institutions
 from socialreach.errors import InputError
 from socialreach.examples import EXAMPLES, example_path
 from socialreach.format import NBSP
+from socialreach.integration import integration_sensitivity, integration_value
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -76,6 +77,7 @@ def test_the_notebooks_are_the_numbered_set():
         "02_who_our_alumni_are",
         "03_facebook_vs_linkedin",
         "04_how_we_compare",
+        "05_linkedin_integration",
     ]
 
 
@@ -253,3 +255,27 @@ def test_golden_04_how_we_compare(shown):
     points = f"{NBSP}percentage points"  # format_points keeps number and unit on one line
     assert f"Business school: Facebook 0{points}, LinkedIn 11{points}" in text
     assert f"Technical university: Facebook 0{points}, LinkedIn 13{points}" in text
+
+
+@pytest.mark.notebooks
+def test_golden_05_linkedin_integration(shown):
+    profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017)
+    values = integration_value(profile, seed=PARAMS["seed"]).set_index("scenario")
+    central = values.loc["central"]
+    on_linkedin = central["alumni_on_linkedin"]
+    assert on_linkedin == pytest.approx(285.865947, abs=5e-6)  # LinkedIn's expected reach (03)
+    # by hand from the central scenario: 15 % connect, 90 % matched, 50 SEK a year for 3 years,
+    # 100 000 SEK set-up + 40 000 SEK a year
+    enriched = on_linkedin * 0.15 * 0.90
+    assert central["enriched_records"] == pytest.approx(enriched)
+    assert central["cost"] == 100_000 + 3 * 40_000
+    assert central["net_value"] == pytest.approx(enriched * 50 * 3 - 220_000)
+    assert central["break_even_value_per_record"] == pytest.approx(220_000 / (enriched * 3))
+    assert central["net_value_low"] < central["net_value"] < central["net_value_high"]
+    sensitivity = integration_sensitivity(profile, seed=PARAMS["seed"])
+    swing = sensitivity.groupby("parameter")["net_value"].agg(lambda v: v.max() - v.min())
+    assert swing["yearly_cost"] == pytest.approx(3 * (80_000 - 20_000))  # halved to doubled
+    assert swing.idxmax() == "yearly_cost"
+    text = shown("05_linkedin_integration")
+    assert "central: about 39 enriched records; net value -214,000 SEK over 3 years" in text
+    assert "no bulk import" in text
