@@ -59,6 +59,7 @@ from .survey import load_sources
 
 __all__ = [
     "SECTIONS",
+    "STEPS",
     "ReportContent",
     "build_report_content",
     "check_offline",
@@ -82,6 +83,7 @@ SECTIONS = (
     "methods",
     "appendix",
 )
+#: The steps :func:`write_report` announces through ``progress``, in order.
 STEPS = ("validating", "estimating", "rendering", "writing")
 _FIGURE_CLASS = "sr-figure"
 _PLOTLYJS_MARK = "socialreach: plotly.js"

@@ -20,6 +20,7 @@ from socialreach.findings import write_findings
 from socialreach.format import NBSP
 from socialreach.report import (
     SECTIONS,
+    STEPS,
     ReportContent,
     check_offline,
     render_report,
@@ -89,7 +90,7 @@ def reports(export: Path) -> dict[str, str]:
         steps: list[str] = []
         written = write_report(export, out=path, lang=lang, progress=steps.append)
         assert written == path
-        assert steps == ["validating", "estimating", "rendering", "writing"]
+        assert steps == list(STEPS) == ["validating", "estimating", "rendering", "writing"]
         out[lang] = path.read_text(encoding="utf-8")
     return out
 
@@ -392,3 +393,26 @@ def test_findings_known_answers_in_both_languages() -> None:
     )
     # the suppressed segment (finance, 5 alumni) is never named
     assert not any("inans" in f for f in sv + en)
+
+
+def test_the_packaged_notebook_also_runs_by_hand_on_an_alumni_file(export: Path) -> None:
+    # What a strategist does in JupyterLab: set alumni_path, leave bundle_path empty, run all.
+    import nbformat
+    from nbclient import NotebookClient
+
+    source = importlib.resources.files("socialreach") / "notebooks" / "report.ipynb"
+    nb = nbformat.reads(source.read_text(encoding="utf-8"), as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")  # stored clean
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source += f"\nalumni_path = {str(export)!r}\nlang = 'en'"
+    NotebookClient(nb, kernel_name="python3", timeout=300).execute(cwd=str(export.parent))
+    html = "".join(
+        o["data"]["text/html"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "text/html" in o.get("data", {})
+    )
+    for key in SECTIONS:
+        assert f'id="sr-{key}"' in html or key == "header"
+    assert "Key findings" in html and CANARIES["name"] not in html
