@@ -118,8 +118,13 @@ def _pick(rng: np.random.Generator, groups: np.ndarray, table: dict[str, list[st
     return out
 
 
-def make_export(archetype: str, n_rows: int, *, seed: int = 0) -> pd.DataFrame:
+def make_export(
+    archetype: str, n_rows: int, *, seed: int = 0, title_variants: int = 0
+) -> pd.DataFrame:
     """A synthetic row-level CRM export drawn from an archetype profile (all values as text).
+
+    ``title_variants > 0`` appends one of that many team numbers to every job title ("Lektor,
+    team 417"), as free-text CRMs have them: many distinct values, for stress benchmarks.
 
     Columns: Namn, E-post, Personnummer, Telefon, LinkedIn-profil (fake), Födelseår, Examensår,
     Program, Bransch, Titel, Sysselsättning, Medlemsavgift (decimal comma), Kommentar.
@@ -148,6 +153,9 @@ def make_export(archetype: str, n_rows: int, *, seed: int = 0) -> pd.DataFrame:
     titel = np.where(working & np.isin(how, [1, 2]), _pick(rng, industry, _TITLES), "")
     ambiguous = working & (how == 3) & (rng.random(n_rows) < 0.4)
     titel = np.where(ambiguous, rng.choice(_AMBIGUOUS_TITLES, size=n_rows), titel)
+    if title_variants:
+        team = rng.integers(title_variants, size=n_rows).astype(str).astype(object)
+        titel = np.where(titel != "", titel + ", team " + team, titel)
     bransch = np.where(working & (rng.random(n_rows) < 0.03), "Okänd", bransch)
     sysselsattning = _pick(rng, status, _STATUS)
     program = np.where(rng.random(n_rows) < 0.9, _pick(rng, field, _PROGRAMMES), "")
@@ -203,10 +211,16 @@ def write_large_export(
     seed: int = 0,
     *,
     archetype: str = "multi_faculty_university",
+    title_variants: int = 0,
 ) -> Path:
-    """Write a large synthetic export (UTF-8, ``;``) for benchmarks; returns the path."""
+    """Write a large synthetic export (UTF-8, ``;``) for benchmarks; returns the path.
+
+    ``title_variants``: see :func:`make_export` (0: about 50 distinct job titles).
+    """
     path = Path(path)
-    make_export(archetype, n_rows, seed=seed).to_csv(path, sep=";", index=False)
+    make_export(archetype, n_rows, seed=seed, title_variants=title_variants).to_csv(
+        path, sep=";", index=False
+    )
     return path
 
 
