@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from socialreach.cli import main
 from socialreach.errors import InputError
@@ -416,3 +418,36 @@ def test_the_packaged_notebook_also_runs_by_hand_on_an_alumni_file(export: Path)
     for key in SECTIONS:
         assert f'id="sr-{key}"' in html or key == "header"
     assert "Key findings" in html and CANARIES["name"] not in html
+
+
+_INDUSTRIES = ["it_communication", "finance", "education", "health_care", "hotel_restaurant"]
+_AGES = ["26-35", "36-45", "46-55", "56-65"]
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    counts=st.lists(st.integers(0, 40), min_size=len(_INDUSTRIES), max_size=len(_INDUSTRIES)),
+    ages=st.lists(st.sampled_from(_AGES), min_size=len(_INDUSTRIES), max_size=len(_INDUSTRIES)),
+    min_cell=st.integers(3, 15),
+)
+def test_published_tables_never_reveal_a_small_group(counts, ages, min_cell) -> None:
+    """Black-box: from the composed HTML alone, no hidden group can be worked out."""
+    from socialreach import make_profile
+    from socialreach.report import build_report_content
+
+    assume(sum(counts) >= max(min_cell, 1) * 2)
+    frame = pd.DataFrame(
+        {"industry": _INDUSTRIES, "age_band": ages, "employment": "working", "n_alumni": counts}
+    )
+    profile = make_profile(frame)
+    content = build_report_content(profile, lang="en", min_cell=min_cell, n_draws=100, seed=1)
+    segments = content.sections["segments"]
+    for table in re.findall(r"<table.*?</table>", segments, re.S):
+        rows = re.findall(r"<tr><td[^>]*>[^<]*</td><td[^>]*>([^<]*)</td>", table)
+        assert rows, "expected one row per group"
+        shown = [int(r.replace(",", "")) for r in rows if r != "–"]
+        hidden = len(rows) - len(shown)
+        assert all(n >= min_cell for n in shown)
+        assert hidden != 1  # one hidden group = total minus the others
+        if hidden:
+            assert profile.n_alumni - sum(shown) >= min_cell  # their sum is not a small group
