@@ -176,6 +176,8 @@ _IDENTIFYING_PARTS = (
 )
 _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 
+_DECEASED = {"avliden", "avlidna", "dod", "deceased", "died", "dead", "ej i livet"}
+
 _SYNONYM_INDEX = {
     normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
 }
@@ -802,6 +804,13 @@ def read_alumni(
         blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
         status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
         year_status.append((field, codes, uniques, status))
+    # Alumni a CRM marks as deceased cannot be reached: excluded, with the reason.
+    if "employment_status" in header_of:
+        codes, uniques = col("employment_status")
+        dead = np.array([normalise_text(u) in _DECEASED for u in uniques], dtype=bool)
+        dead_rows = _take(dead, codes, False) & (reason_id < 0)
+        reasons.append(f"marked deceased in column '{header_of['employment_status']}'")
+        reason_id[dead_rows] = len(reasons) - 1
     excluded = reason_id >= 0
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):

@@ -344,3 +344,58 @@ def test_duplicate_headers_that_are_not_read_are_harmless(tmp_path):
     assert report.dropped_identifying_columns == ["Namn", "Namn"]
     assert report.ignored_columns == ["Kommentar", "Kommentar"]
     assert report.rows_used == 1
+
+
+def test_deceased_alumni_are_excluded_with_a_reason(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("Födelseår;Status\n1940;Pensionär\n1935;Avliden\n1950;Deceased\n", "utf-8")
+    report = read_alumni(path).report
+    assert report.rows_used == 1
+    assert report.excluded == [
+        {"row": 3, "reason": "marked deceased in column 'Status'"},
+        {"row": 4, "reason": "marked deceased in column 'Status'"},
+    ]
+
+
+def test_english_crm_export(tmp_path):
+    # Salesforce-style English headers; reference year 2017 (hand check below)
+    header = (
+        "Contact ID,First Name,Last Name,Email,Mobile Phone,Mailing Address,LinkedIn URL,"
+        "Year of Birth,Class Year,Degree,Industry,Job Title,Employment Status\n"
+    )
+    rows = [
+        "1,A,B,a@x.invalid,0,St 1,u,1985,2010,MSc Computer Science,Software,Developer,Employed",
+        "2,C,D,c@x.invalid,0,St 2,u,1970,1995,Nursing,,Nurse,",
+        "3,E,F,e@x.invalid,0,St 3,u,,2012,Law,,Lawyer,Employed",
+        "4,G,H,g@x.invalid,0,St 4,u,1950,1975,History,,,Retired",
+    ]
+    path = tmp_path / "salesforce.csv"
+    path.write_text(header + "\n".join(rows) + "\n", "utf-8")
+    profile = read_alumni(path)
+    report = profile.report
+    assert report.dropped_identifying_columns == [
+        "Contact ID",
+        "First Name",
+        "Last Name",
+        "Email",
+        "Mobile Phone",
+        "Mailing Address",
+        "LinkedIn URL",
+    ]
+    # 1985 -> 32: 26-35, "Software" -> it_communication (reported), Employed -> working
+    # 1970 -> 47: 46-55, no industry, "Nurse" -> health_care (occupation), no status -> working
+    # no birth year, class of 2012: 5 years + 25 = 30: 26-35, "Lawyer" -> other (occupation)
+    # 1950 -> 67: 66-75, retired, industry unknown
+    assert _cells(profile) == {
+        ("26-35", "it_communication", "working", "reported"): 1.0,
+        ("46-55", "health_care", "working", "occupation"): 1.0,
+        ("26-35", "other", "working", "occupation"): 1.0,
+        ("66-75", "unknown", "retired", "unknown"): 1.0,
+    }
+    fields = profile.cells.groupby("field_of_study")["n_alumni"].sum().to_dict()
+    assert fields == {
+        "computer_science": 1,
+        "medicine_health": 1,
+        "law": 1,
+        "humanities_arts": 1,
+    }
