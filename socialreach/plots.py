@@ -836,10 +836,15 @@ def _survey_rows(
         # base with the most segment figures (ties: the normal IIS base first).
         counted = rows[rows["dimension"] == by] if by != "year" else rows
         if counted.empty:
-            raise ValueError(f"no {measure!r} figures for {wanted} by {by} in the survey table")
-        tally = counted["base"].value_counts()
-        best = tally[tally == tally.max()].index
-        base = "internet_users_12plus" if "internet_users_12plus" in best else str(sorted(best)[0])
+            # Nothing published: draw the empty chart on the usual base, every segment marked
+            # "not published", which is itself the finding.
+            base = "employed" if by == "industry" else "internet_users_12plus"
+        else:
+            tally = counted["base"].value_counts()
+            best = tally[tally == tally.max()].index
+            base = (
+                "internet_users_12plus" if "internet_users_12plus" in best else str(sorted(best)[0])
+            )
     rows = rows[rows["base"] == base]
     if by == "year":
         return rows, rows.iloc[0:0], base

@@ -307,3 +307,13 @@ def test_plot_integration_sensitivity_static_has_one_line_per_assumption():
     assert [ln.get_label() for ln in lines] == ["Andel som ansluter sig", "Årlig kostnad"]
     assert list(lines[1].get_ydata()) == [300.0, 0.0, -600.0]
     assert ax.yaxis.get_major_formatter()(-1200, 0) == f"\u22121{NBSP}200"
+
+
+def test_plot_survey_without_any_figure_marks_every_segment_unpublished():
+    # LinkedIn by industry is published for 2017 only: 2018 draws the gaps, not an error
+    fig = P.plot_survey(load_penetration(), platforms="linkedin", by="industry", year=2018)
+    bars, missing = fig.data
+    assert all(np.isnan(bars.y)) and len(missing.x) == len(bars.x) == 10
+    assert "av sysselsatta" in fig.layout.yaxis.title.text
+    ax = P.plot_survey_static(load_penetration(), platforms="linkedin", by="industry", year=2018)
+    assert len(ax.texts) == 10
