@@ -44,6 +44,7 @@ __all__ = [
     "HEADER_SYNONYMS",
     "MAX_AGE",
     "SURVEY_YEAR",
+    "map_age_band",
     "map_columns",
     "read_alumni",
 ]
@@ -64,6 +65,7 @@ MAX_AGE = 110
 FIELDS = (
     "birth_year",
     "age",
+    "age_band",
     "graduation_year",
     "industry",
     "occupation",
@@ -88,6 +90,15 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "born",
     ),
     "age": ("ålder", "age", "ålder år"),
+    "age_band": (
+        "åldersgrupp",
+        "åldersintervall",
+        "åldersklass",
+        "åldersspann",
+        "age group",
+        "age band",
+        "age range",
+    ),
     "graduation_year": (
         "examensår",
         "examen år",
@@ -625,6 +636,33 @@ def _read_raw(
 # Distinct-value parsing
 
 
+_RANGE = re.compile(r"^(\d{1,3})\s*(?:-|–|—|till|to)\s*(\d{1,3})(?:\s*(?:ar|years?))?$")
+_OPEN = re.compile(r"^(\d{1,3})\s*(?:\+|-|–|och aldre|and over|or older|ar och aldre)(?:\s*ar)?$")
+
+
+def map_age_band(value: object) -> str:
+    """IIS age band of an age-group label, or ``unknown`` when it does not fit in one band.
+
+    ``"26-35"``, ``"26–35 år"`` and ``"30-34"`` (inside 26-35) give ``26-35``; ``"76+"`` and
+    ``"80 och äldre"`` give ``76+``; ``"25-34"`` straddles two IIS bands and gives ``unknown``
+    (splitting it would invent a distribution).
+    """
+    text = str(value).strip().casefold()
+    text = re.sub(r"\s+", " ", text.replace("å", "a").replace("ä", "a").replace("ö", "o"))
+    bounds = [(int(b.split("-")[0]), int(b.split("-")[1])) for b in AGE_BANDS[:-1]]
+    match = _RANGE.match(text)
+    if match:
+        low, high = int(match.group(1)), int(match.group(2))
+        for band, (lo, hi) in zip(AGE_BANDS[:-1], bounds, strict=True):
+            if lo <= low <= high <= hi:
+                return band
+        return "76+" if low >= 76 and high >= low else UNKNOWN
+    match = _OPEN.match(text)
+    if match and int(match.group(1)) >= 76:
+        return "76+"
+    return UNKNOWN
+
+
 def _parse_number(value: object) -> float:
     text = str(value).strip().replace("\u00a0", "").replace(" ", "")
     if not _NUMBER.match(text):
@@ -815,14 +853,29 @@ def read_alumni(
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):
         _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
-    by_grad = from_grad & ~known_age & ~excluded
+    band_ids = _band_codes(age)
+    # An age-band column (aggregated exports) is used where no birth year or age is given; it
+    # beats the graduation-year estimate, being observed rather than assumed.
+    from_band = np.zeros(n, dtype=bool)
+    if "age_band" in header_of:
+        codes, uniques = col("age_band")
+        order = [*AGE_BANDS, UNKNOWN]
+        per = np.array([order.index(map_age_band(u)) for u in uniques], dtype="int64")
+        rows_band = _take(per, codes, order.index(UNKNOWN))
+        from_band = ~known_age & (rows_band != order.index(UNKNOWN))
+        band_ids = np.where(from_band, rows_band, band_ids)
+        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
+        unknown_band = per == order.index(UNKNOWN)
+        status = np.where(blank, "missing", np.where(unknown_band, "unmapped", "mapped"))
+        _count_status(
+            mapping, unmapped, "age_band", codes, uniques, status, used_w, min_value_count
+        )
+    by_grad = from_grad & ~known_age & ~from_band & ~excluded
     if by_grad.any():
         notes.append(
             f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
             f"assuming age {age_at_graduation:g} at graduation"
         )
-
-    band_ids = _band_codes(age)
 
     # Every segment below is a small integer code per row (index into its canonical order),
     # computed on distinct values and spread with one take: cheap on millions of rows.

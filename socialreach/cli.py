@@ -318,7 +318,8 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="FIELD=HEADER",
-        help="read HEADER as FIELD (repeatable); fields: birth_year, age, graduation_year, "
+        help="read HEADER as FIELD (repeatable); fields: birth_year, age, age_band, "
+        "graduation_year, "
         "industry, occupation, field_of_study, employment_status, count",
     )
     p.add_argument(

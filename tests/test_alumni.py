@@ -399,3 +399,18 @@ def test_english_crm_export(tmp_path):
         "law": 1,
         "humanities_arts": 1,
     }
+
+
+def test_aggregated_export_with_age_groups(tmp_path):
+    # Åldersgrupp is used where there is no birth year: 26-35 (10), 30-34 inside 26-35 (5),
+    # 25-34 straddles two IIS bands -> unknown (4, reported unmapped), 76+ (1)
+    path = tmp_path / "groups.csv"
+    path.write_text(
+        "Åldersgrupp;Bransch;Antal\n26-35;Finans;10\n30-34;Finans;5\n25-34;Finans;4\n76+;;1\n",
+        "utf-8",
+    )
+    profile = read_alumni(path)
+    by = profile.cells.groupby("age_band", observed=True)["n_alumni"].sum().to_dict()
+    assert by == {"26-35": 15, "76+": 1, "unknown": 4}
+    assert profile.report.mapping["age_band"] == {"mapped": 16, "unmapped": 4, "missing": 0}
+    assert profile.report.columns["age_band"] == "Åldersgrupp"
