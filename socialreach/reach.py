@@ -61,7 +61,7 @@ import pandas as pd
 
 from .errors import InputError
 from .profile import AlumniProfile
-from .segments import AGE_BANDS, UNKNOWN
+from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
 from .survey import (
     internet_use_rate,
     load_employment,
@@ -133,8 +133,12 @@ ASSUMPTIONS = {
     "sample_year": "Sample sizes are taken from the nearest survey year that publishes them when "
     "the figure's own year does not.",
     "logit_raking": "Logit-additive combination of two published margins (age, industry): "
-    "logit p = μ + α_age + β_industry fitted so both margins are reproduced, assuming age and "
-    "industry are independent among respondents.",
+    "logit p = α_age + β_industry fitted so both margins are reproduced, assuming age and "
+    "industry are independent among respondents (cell weights = population share of the age "
+    "band × SCB employment share of the industry); segments a margin does not publish form one "
+    "'rest' category whose share is implied by the overall figure (flagged as fallback).",
+    "logit_raking_not_applicable": "Logit raking was asked for, but a platform publishes no age "
+    "and industry figures on one base for this year; the written rule applies to it.",
     "shared_figure_draws": "Each published figure is one binomial estimate: every cell using it "
     "shares its draw, so its uncertainty does not average out over cells.",
 }
@@ -349,8 +353,72 @@ class _Plan:
 
     platform: str
     combo: np.ndarray  # combo id per cell
-    combos: pd.DataFrame  # pen, conv (-1 none), fallback, dimension_used, rule
-    raked: object = None  # for logit raking: callable(F) -> combo draws
+    combos: pd.DataFrame  # pen, conv (-1 none), fallback, dimension_used, pair (-1 none)
+    rake: _Rake | None = None  # the logit-raking fit, when it applies
+
+    def shares(self, F: np.ndarray) -> np.ndarray:
+        """Share of each combo (rows) per column of figure values ``F`` (figures + a row of 1)."""
+        pen, conv = self.combos["pen"].to_numpy(), self.combos["conv"].to_numpy()
+        out = F[pen] * F[conv]
+        pair = self.combos["pair"].to_numpy()
+        if self.rake is not None and (pair >= 0).any():
+            raked = self.rake.fit(F)
+            out[pair >= 0] = raked[pair[pair >= 0]] * F[conv[pair >= 0]]
+        return out
+
+
+def _logistic(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1 + np.tanh(0.5 * x))  # overflow-free 1 / (1 + exp(-x))
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p) - np.log1p(-p)
+
+
+@dataclass
+class _Rake:
+    """Logit-additive fit p(a, i) = logistic(α_a + β_i) to an age margin and an industry margin.
+
+    Each margin is completed with a ``rest`` category for the segments the survey does not
+    publish, whose share is implied by the overall figure (as in the diagnostics). The weights of
+    the cells are products w_a × w_i (independence of age and industry among respondents): w_a
+    from the population by age band, w_i from SCB employment by industry.
+    """
+
+    age_figs: np.ndarray  # figure id per published age category
+    ind_figs: np.ndarray  # figure id per published industry category
+    overall: int  # figure id of the overall figure of the same base
+    w_age: np.ndarray  # weights of age categories (published..., rest?) summing to 1
+    w_ind: np.ndarray
+    age_rest: bool
+    ind_rest: bool
+    iterations: int = 200
+
+    def _margin(self, F: np.ndarray, figs: np.ndarray, w: np.ndarray, rest: bool) -> np.ndarray:
+        published = F[figs]  # categories × draws
+        if not rest:
+            return published
+        implied = (F[self.overall] - w[:-1] @ published) / w[-1]
+        return np.vstack([published, np.clip(implied, 1e-4, 1 - 1e-4)])
+
+    def fit(self, F: np.ndarray) -> np.ndarray:
+        """p for every (age, industry) pair, row a × n_industries + i; one column per draw."""
+        pa = self._margin(F, self.age_figs, self.w_age, self.age_rest).T  # draws × A
+        pi = self._margin(F, self.ind_figs, self.w_ind, self.ind_rest).T  # draws × I
+        alpha = _logit(pa)
+        beta = _logit(pi) - _logit(pi @ self.w_ind)[:, None]
+        for _ in range(self.iterations):
+            # one Newton step per margin in turn: each step solves its margin given the other
+            q = _logistic(alpha[:, :, None] + beta[:, None, :])
+            alpha -= ((q @ self.w_ind) - pa) / np.maximum((q * (1 - q)) @ self.w_ind, 1e-12)
+            q = _logistic(alpha[:, :, None] + beta[:, None, :])
+            moved = np.einsum("dai,a->di", q, self.w_age) - pi
+            beta -= moved / np.maximum(np.einsum("dai,a->di", q * (1 - q), self.w_age), 1e-12)
+            if np.abs(moved).max() < 1e-10:
+                break
+        q = _logistic(alpha[:, :, None] + beta[:, None, :])
+        return q.reshape(q.shape[0], -1).T
 
 
 def _age_rule(
@@ -394,6 +462,86 @@ def _age_rule(
     return pd.DataFrame(out, columns=["pen", "conv", "fallback", "dimension_used"], index=bands)
 
 
+def _rake_plan(
+    ctx: _Context,
+    reg: _Registry,
+    rows: pd.DataFrame,
+    cells: pd.DataFrame,
+    platform: str,
+    working: np.ndarray,
+) -> tuple[_Rake, dict[str, np.ndarray]] | None:
+    """The logit-raking fit for a platform with an age and an industry margin on one base."""
+    for base in pd.unique(rows["base"]):
+        r = rows[rows["base"] == base]
+        ages = r[(r["dimension"] == "age") & r["segment"].isin(AGE_BANDS)]
+        inds = r[(r["dimension"] == "industry") & r["segment"].isin(INDUSTRIES)]
+        overall = r[r["dimension"] == "all"]
+        if len(ages) and len(inds) and len(overall):
+            break
+    else:
+        ctx.assumptions.add("logit_raking_not_applicable")
+        return None
+    ctx.assumptions.add("logit_raking")
+    age_pub = [b for b in AGE_BANDS if b in set(ages["segment"])]
+    age_rest = [b for b in AGE_BANDS if b not in age_pub]
+    ind_pub = [i for i in INDUSTRIES if i in set(inds["segment"])]
+    ind_rest = [i for i in INDUSTRIES if i not in ind_pub]
+    missing = [i for i in INDUSTRIES if i not in ctx.employment_share]
+    if missing:
+        raise InputError(f"no employment share is known for industry '{missing[0]}'")
+
+    def weights(pub, rest, share):
+        w = [share[x] for x in pub] + ([sum(share[x] for x in rest)] if rest else [])
+        return np.asarray(w) / sum(w)
+
+    def fig(row: dict) -> int:
+        key = (platform, base, row["dimension"], row["segment"])
+        return reg.add(key, lambda: _figure(ctx, row, "penetration"))
+
+    by_seg = {(x["dimension"], x["segment"]): x for x in r.to_dict("records")}
+    rake = _Rake(
+        age_figs=np.array([fig(by_seg[("age", b)]) for b in age_pub], dtype=int),
+        ind_figs=np.array([fig(by_seg[("industry", i)]) for i in ind_pub], dtype=int),
+        overall=fig(overall.iloc[0].to_dict()),
+        w_age=weights(age_pub, age_rest, ctx.band_share),
+        w_ind=weights(ind_pub, ind_rest, ctx.employment_share),
+        age_rest=bool(age_rest),
+        ind_rest=bool(ind_rest),
+    )
+    bands = cells["age_band"].astype(str).to_numpy()
+    industry = cells["industry"].astype(str).to_numpy()
+    eligible = np.isin(bands, AGE_BANDS) & np.isin(industry, INDUSTRIES)
+    if base == "employed":
+        eligible &= working
+    a_idx = np.array([age_pub.index(b) if b in age_pub else len(age_pub) for b in bands])
+    i_idx = np.array([ind_pub.index(i) if i in ind_pub else len(ind_pub) for i in industry])
+    n_ind = len(ind_pub) + bool(ind_rest)
+    conv = np.full(len(cells), -1)
+    conv_fallback = np.zeros(len(cells), dtype=bool)
+    if base == "internet_users_12plus":
+        ctx.assumptions.add("internet_to_population")
+        for band in pd.unique(bands[eligible]):
+            _, seg_used = _rate(ctx, band)
+            irow = _internet_row(ctx, seg_used)
+            at = eligible & (bands == band)
+            conv[at] = reg.add(("internet", seg_used), lambda r=irow: _figure(ctx, r, "conversion"))
+            conv_fallback[at] = seg_used == "all"
+    found = {
+        "eligible": eligible,
+        "pair": np.where(eligible, a_idx * n_ind + i_idx, -1),
+        "conv": conv,
+        "fallback": (a_idx == len(age_pub)) | (i_idx == len(ind_pub)) | conv_fallback,
+        # the published figures behind each cell's p, for explain_reach
+        "age_fig": np.where(
+            a_idx < len(age_pub), rake.age_figs[np.minimum(a_idx, len(age_pub) - 1)], rake.overall
+        ),
+        "ind_fig": np.where(
+            i_idx < len(ind_pub), rake.ind_figs[np.minimum(i_idx, len(ind_pub) - 1)], rake.overall
+        ),
+    }
+    return rake, found
+
+
 def _plan(
     ctx: _Context,
     reg: _Registry,
@@ -421,8 +569,10 @@ def _plan(
     if emp_rows.empty:
         age = _age_rule(ctx, reg, rows, pd.Series(bands.unique()), platform)
         a = age.loc[bands.to_numpy()]
-        pen, conv = a["pen"].to_numpy(), a["conv"].to_numpy()
-        fallback, dim_used = a["fallback"].to_numpy(), a["dimension_used"].to_numpy()
+        # copies: pandas hands out read-only views, and raking may overwrite some cells
+        pen, conv = a["pen"].to_numpy(copy=True), a["conv"].to_numpy(copy=True)
+        fallback = a["fallback"].to_numpy(dtype=bool, copy=True)
+        dim_used = a["dimension_used"].to_numpy(dtype=object, copy=True)
     else:
         ctx.assumptions.add("employed_no_conversion")
         overall = emp_rows[emp_rows["dimension"] == "all"]
@@ -495,8 +645,18 @@ def _plan(
             else:
                 ctx.assumptions.add("non_working_overall")
                 pen[idle] = overall_fig()
-    # dimension_used follows from the penetration figure, so (pen, conv, fallback) is the key
-    key = np.stack([pen, conv, fallback.astype(int)], axis=1)
+    pair = np.full(n_cells, -1)
+    rake = None
+    if combine == "logit_raking":
+        working_all = ~employment.isin(_NON_WORKING).to_numpy()
+        planned = _rake_plan(ctx, reg, rows, cells, platform, working_all)
+        if planned is not None:
+            rake, found = planned
+            at = found["eligible"]
+            pen[at], conv[at], pair[at] = -1, found["conv"][at], found["pair"][at]
+            fallback[at], dim_used[at] = found["fallback"][at], "age+industry"
+    # dimension_used follows from the figures, so (pen, conv, fallback, pair) is the key
+    key = np.stack([pen, conv, fallback.astype(int), pair], axis=1)
     _, first, combo = np.unique(key, axis=0, return_index=True, return_inverse=True)
     keys = pd.DataFrame(
         {
@@ -504,10 +664,14 @@ def _plan(
             "conv": conv[first],
             "fallback": fallback[first],
             "dimension_used": dim_used[first],
+            "pair": pair[first],
         }
     )
+    if rake is not None:
+        keys["age_fig"] = np.where(keys["pair"] >= 0, found["age_fig"][first], -1)
+        keys["ind_fig"] = np.where(keys["pair"] >= 0, found["ind_fig"][first], -1)
     combo = combo.reshape(-1)
-    return _Plan(platform=platform, combo=combo, combos=keys)
+    return _Plan(platform=platform, combo=combo, combos=keys, rake=rake)
 
 
 def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
@@ -539,8 +703,8 @@ def _setup(
 ):
     if isinstance(platforms, str):
         platforms = (platforms,)
-    if combine not in ("rule",):
-        raise ValueError(f"combine must be 'rule', not {combine!r}")
+    if combine not in ("rule", "logit_raking"):
+        raise ValueError(f"combine must be 'rule' or 'logit_raking', not {combine!r}")
     if non_working is not None and not 0 <= non_working <= 1:
         raise ValueError(f"non_working must be a proportion 0-1, not {non_working}")
     cells = _check_profile(profile, tuple(by))
@@ -657,10 +821,15 @@ def estimate_reach(
     for plan in plans:
         c = plan.combos
         pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
-        p_point = point_share[pen] * point_share[conv]
-        P = F[pen] * F[conv]  # combos × draws
+        p_point = plan.shares(point_share[:, None])[:, 0]
+        P = plan.shares(F)  # combos × draws
         # a product of two figures is only as well founded as its weaker n
         nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
+        if "age_fig" in c:  # raked: the weakest of both margins and the conversion
+            parts = [c[k].to_numpy() for k in ("age_fig", "ind_fig")] + [conv]
+            weakest = np.max([rank[x] for x in parts], axis=0)
+            order = np.array(list(_BASIS_ORDER))
+            nb = np.where(c["pair"].to_numpy() >= 0, order[weakest], nb)
         for dim, codes, labels in groupings:
             W = np.zeros((len(labels), len(c)))
             np.add.at(W, (codes, plan.combo), n_alumni)
@@ -720,6 +889,7 @@ def estimate_cell_shares(
     year: int = 2017,
     measure: str = "ever",
     non_working: float | None = None,
+    combine: str = "rule",
 ) -> pd.DataFrame:
     """Point share of each profile cell's alumni using each platform, by the written rule.
 
@@ -732,13 +902,13 @@ def estimate_cell_shares(
         the Fréchet range must be taken per cell before summing.
     """
     cells, _, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, "rule", ()
+        profile, penetration, platforms, year, measure, non_working, combine, ()
     )
     point_share = np.append([f.row["share"] for f in reg.figures], 1.0)
     out = cells.copy()
     for plan in plans:
         c = plan.combos
-        p_point = point_share[c["pen"].to_numpy()] * point_share[c["conv"].to_numpy()]
+        p_point = plan.shares(point_share[:, None])[:, 0]
         out[plan.platform] = p_point[plan.combo]
         out[f"{plan.platform}_fallback"] = c["fallback"].to_numpy()[plan.combo]
     return out
@@ -776,8 +946,11 @@ def explain_reach(
     for plan in plans:
         c = plan.combos
         per_combo = np.bincount(plan.combo, weights=n_alumni, minlength=len(c))
-        for col in ("pen", "conv"):
+        cols = [col for col in ("pen", "conv", "age_fig", "ind_fig") if col in c]
+        for col in cols:
             idx = c[col].to_numpy()
+            if col == "ind_fig":  # the overall figure may stand in for both rest categories
+                idx = np.where(idx == c["age_fig"].to_numpy(), -1, idx)
             np.add.at(alumni, idx, per_combo)
             np.add.at(fb_alumni, idx, per_combo * c["fallback"].to_numpy())
             for k in idx[idx >= 0]:
