@@ -926,7 +926,10 @@ def plot_survey(
             lang=lang,
             title=title,
             xaxis={"title": {"text": _t("year", lang)}, "tickmode": "array", "tickvals": span},
-            yaxis={"title": {"text": axis_title}, **_percent_axis(lang)},
+            yaxis={
+                "title": {"text": "<br>".join(textwrap.wrap(axis_title, 45))},
+                **_percent_axis(lang),
+            },
         )
     order = _survey_segments(rows, by)
     ticks = [label(s, lang) for s in order]
@@ -974,7 +977,11 @@ def plot_survey(
         title=title,
         barmode="group",
         xaxis={"title": {"text": _t(by, lang)}},
-        yaxis={"title": {"text": axis_title}, "range": [0, 105], **_percent_axis(lang)},
+        yaxis={
+            "title": {"text": "<br>".join(textwrap.wrap(axis_title, 45))},
+            "range": [0, 105],
+            **_percent_axis(lang),
+        },
     )
 
 
