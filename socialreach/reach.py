@@ -42,9 +42,12 @@ For each platform the rows of the penetration table for the survey year and meas
    segment covering it, else the overall rate — the last is a *fallback* conversion). People who
    do not use the internet are assumed not to use any platform.
 3. With ``combine="logit_raking"``, a platform whose table has both an age and an industry
-   dimension on the same base, for alumni with both known, gets p(a, i) from a logit-additive
-   fit, logit p = μ + α_a + β_i, matched to both published margins (assumption: within the
-   survey, age and industry are independent, so the margins' weights are products).
+   dimension on the same base (plus an overall figure), for alumni with both known, gets p(a, i)
+   from a logit-additive fit, logit p = α_a + β_i, matched to both published margins
+   (assumption: within the survey, age and industry are independent, so cell weights are
+   population share of the band × SCB employment share of the industry). Segments a margin does
+   not publish form one ``rest`` category whose share is implied by the overall figure; cells in
+   it are fallbacks. Platforms without both dimensions keep the rule (the output says so).
 
 Uncertainty: every distinct figure gets Jeffreys Beta draws from its n (published, else an
 assumed n, see :data:`ASSUMPTIONS`); the same draw of a figure is used for every cell that
