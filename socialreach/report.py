@@ -3,25 +3,26 @@
 :func:`write_report` works in four steps, each announced through ``progress``:
 
 1. **validating** — the alumni file is read into an aggregated profile (identifying columns are
-   dropped on read); bad input raises :class:`~socialreach.InputError` before anything else runs.
+   dropped on read); bad input raises :class:`~socialreach.InputError` and nothing is written.
 2. **estimating** — reach per platform and segment, combined reach, the comparison with
-   institution types; every published cell below ``min_cell`` alumni is suppressed (with
-   secondary suppression); the sections are composed as HTML in the chosen language and saved
-   as a JSON *content bundle* that holds aggregates only.
+   institution types, the LinkedIn integration scenarios; every published cell below
+   ``min_cell`` alumni is suppressed (with secondary suppression); the sections are composed as
+   HTML in the chosen language (:func:`build_report_content`) and saved as a JSON *content
+   bundle* that holds aggregates only.
 3. **rendering** — the packaged notebook ``socialreach/notebooks/report.ipynb`` runs in a fresh
    kernel (nbclient) with the parameters injected after its ``parameters`` cell, and is exported
-   by nbconvert with every input cell, prompt and the parameters cells left out.
-4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind)
-   and written.
+   by nbconvert with every input cell, prompt, markdown cell and the parameters cells left out.
+4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind,
+   :func:`check_offline`) and written.
 
-The kernel is started at step 1 and imports socialreach while the parent estimates, so the
-report costs little more than executing an empty notebook. The kernel only ever sees the content
-bundle, never the alumni file or its path.
+The kernel is started first and boots while the parent reads and estimates; it imports nothing
+of socialreach (the notebook only displays the composed sections), and it only ever sees the
+content bundle, never the alumni file or its path.
 
-Charts: plotly.js is inlined exactly once, by the first section of the notebook; every figure
-is a ``<div>`` plus a ``Plotly.newPlot`` call (``include_plotlyjs=False``). Plotly's renderers are
-not used: the default one drops charts from nbconvert HTML, and setting one per figure would embed
-plotly.js again each time.
+Charts: plotly.js is inlined exactly once, by the export template in the page head (never sent
+through the kernel); every figure is a ``<div>`` plus a ``Plotly.newPlot`` call
+(``include_plotlyjs=False``). Plotly's renderers are not used: the default one drops charts from
+nbconvert HTML, and setting one per figure would embed plotly.js again each time.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import json
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
@@ -54,6 +55,7 @@ from .format import (
     format_share_interval,
 )
 from .privacy import SUPPRESSED_COL, suppress_small_cells
+from .profile import AlumniProfile
 from .segments import label
 from .survey import load_sources
 
@@ -100,7 +102,6 @@ class ReportContent:
     title: str
     sections: dict[str, str]
     n_figures: int
-    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         """Serialise for the report notebook's kernel."""
@@ -110,7 +111,6 @@ class ReportContent:
                 "title": self.title,
                 "sections": self.sections,
                 "n_figures": self.n_figures,
-                "notes": self.notes,
             },
             ensure_ascii=False,
         )
@@ -387,7 +387,7 @@ def _platform_name(platform: str) -> str:
 
 
 def build_report_content(
-    profile: Any,
+    profile: AlumniProfile,
     *,
     lang: str = "sv",
     institution: str | None = None,
