@@ -121,14 +121,48 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--seed", type=int, default=None, help="seed for the Monte Carlo draws")
     p.add_argument("--draws", type=int, default=2000, help="Monte Carlo draws (default 2000)")
+    p.add_argument(
+        "--non-working",
+        type=float,
+        default=None,
+        metavar="SHARE",
+        help="share 0-1 of non-working alumni assumed on an employed-base platform (LinkedIn "
+        "2017); default: the overall figure for the employed, flagged as fallback",
+    )
+    p.add_argument(
+        "--combine",
+        choices=("rule", "logit_raking"),
+        default="rule",
+        help="rule (default) or logit_raking: fit age and industry margins where a platform "
+        "publishes both on one base",
+    )
+    p.add_argument(
+        "--table",
+        metavar="TABLE",
+        help="a penetration table (CSV/XLSX in the survey schema) instead of the embedded one",
+    )
+    p.add_argument(
+        "--min-cell",
+        type=float,
+        default=10,
+        help="hide segments with fewer alumni than this, and the segments that would give them "
+        "back (default 10)",
+    )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.set_defaults(handler=_run_reach)
+
+
+def _records(frame) -> list[dict]:
+    """Rows as dicts with missing values as None (JSON has no NaN)."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
 
 def _reach_payload(args: argparse.Namespace) -> dict:
     from . import read_alumni
     from .combined import DEFAULT_OVERLAP, combined_reach
+    from .privacy import suppress_small_cells
     from .reach import estimate_reach, explain_reach
+    from .survey import load_penetration
 
     if args.overlap is not None and not 0 <= args.overlap <= 1:
         raise InputError(
@@ -136,19 +170,32 @@ def _reach_payload(args: argparse.Namespace) -> dict:
             value=args.overlap,
             fix="give e.g. --overlap 0.85",
         )
+    if args.non_working is not None and not 0 <= args.non_working <= 1:
+        raise InputError(
+            "--non-working must be a proportion between 0 and 1",
+            value=args.non_working,
+            fix="give e.g. --non-working 0.2",
+        )
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
+    table = load_penetration(args.table) if args.table else None
     profile = read_alumni(args.file)
-    est = estimate_reach(
-        profile, platforms=platforms, year=args.year, n_draws=args.draws, seed=args.seed
-    )
-    figures, assumptions = explain_reach(profile, platforms=platforms, year=args.year)
+    options = {
+        "platforms": platforms,
+        "year": args.year,
+        "non_working": args.non_working,
+        "combine": args.combine,
+    }
+    est = estimate_reach(profile, table, n_draws=args.draws, seed=args.seed, **options)
+    figures, assumptions = explain_reach(profile, table, **options)
     total = est[est["dimension"] == "total"].set_index("platform")
     payload: dict = {
         "n_alumni": float(profile.n_alumni),
         "year": args.year,
         "measure": "ever",
         "level": 0.95,
+        "combine": args.combine,
+        "non_working": args.non_working,
         "n_draws": args.draws,
         "seed": args.seed,
         "platforms": {
@@ -169,7 +216,14 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "combined": None,
     }
     if set(platforms) >= {"facebook", "linkedin"}:
-        comb = combined_reach(profile, year=args.year, overlap=overlap).iloc[0]
+        comb = combined_reach(
+            profile,
+            table,
+            year=args.year,
+            overlap=overlap,
+            non_working=args.non_working,
+            by=(),
+        ).iloc[0]
         payload["combined"] = {
             "platforms": ["facebook", "linkedin"],
             "lower": comb["lower"],
@@ -184,8 +238,18 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
     keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
-    payload["segments"] = seg[keep].to_dict(orient="records")
-    payload["figures"] = figures.to_dict(orient="records")
+    # segments describing a few people are hidden, with the ones that would give them back
+    seg = suppress_small_cells(
+        seg[keep],
+        count_col="n_alumni",
+        min_count=args.min_cell,
+        by=("platform", "dimension"),
+        value_cols=["n_alumni", "expected", "share", "ci_low", "ci_high", "fallback_share"],
+    )
+    payload["min_cell"] = args.min_cell
+    payload["segments"] = _records(seg)
+    # per-figure alumni counts are left out: differences between them can give back hidden cells
+    payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
     payload["assumptions"] = assumptions.to_dict(orient="records")
     payload["method"] = (
         "expected = sum over alumni cells of alumni × the published share that applies (rule: "
@@ -234,6 +298,12 @@ def _run_reach(args: argparse.Namespace) -> int:
         print(f"\nBy {dim.replace('_', ' ')}:")
         rows = [s for s in payload["segments"] if s["dimension"] == dim]
         for s in rows:
+            if s["suppressed"]:
+                print(
+                    f"  {label(s['platform'], 'en'):<9} {label(s['segment'], 'en'):<24} "
+                    f"hidden (fewer than {payload['min_cell']:g} alumni, or would reveal such)"
+                )
+                continue
             share = format_share_interval(s["share"], s["ci_low"], s["ci_high"], lang=lang)
             flag = " (fallback)" if s["fallback_share"] >= 0.5 else ""
             print(

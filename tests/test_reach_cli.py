@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from socialreach import estimate_reach, read_alumni
+from socialreach import estimate_reach, load_penetration, read_alumni
 from socialreach.cli import main
 
 
@@ -26,7 +26,7 @@ def export(tmp_path):
 
 def reach_json(capsys, *args: str) -> dict:
     assert main(["reach", *args, "--json"]) == 0
-    return json.loads(capsys.readouterr().out)
+    return strict_json(capsys.readouterr().out)
 
 
 def test_json_has_the_issue_keys_and_matches_the_library(capsys, export):
@@ -81,3 +81,55 @@ def test_bad_overlap_and_missing_file_exit_2(capsys, export, tmp_path):
     assert main(["reach", str(tmp_path / "nope.csv")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and str(tmp_path) not in err
+
+
+def strict_json(text: str) -> dict:
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_small_segments_are_hidden_with_the_ones_that_give_them_back(capsys, tmp_path):
+    path = tmp_path / "small.csv"
+    pd.DataFrame(
+        {
+            "Födelseår": [1990, 1985, 1950],
+            "Bransch": ["IT och kommunikation", "Vård", "Finans"],
+            "Antal": [100, 100, 3],
+        }
+    ).to_csv(path, index=False)
+    assert main(["reach", str(path), "--json", "--seed", "1"]) == 0
+    out = strict_json(capsys.readouterr().out)
+    finance = [s for s in out["segments"] if s["segment"] == "finance"]
+    assert finance and all(s["suppressed"] == "primary" and s["share"] is None for s in finance)
+    for platform in ("facebook", "linkedin"):
+        industries = [
+            s for s in out["segments"] if s["dimension"] == "industry" and s["platform"] == platform
+        ]
+        # a second industry is hidden too, so total minus the others cannot give finance back
+        assert sum(s["suppressed"] != "" for s in industries) >= 2
+    assert all("alumni" not in f for f in out["figures"])
+    assert main(["reach", str(path), "--seed", "1"]) == 0
+    assert "hidden (fewer than 10 alumni" in capsys.readouterr().out
+
+
+def test_non_working_table_and_combine_options(capsys, tmp_path):
+    path = tmp_path / "students.csv"
+    frame = pd.DataFrame(
+        {"Ålder": [23, 45], "Sysselsättning": ["Studerar", "Arbetar"], "Antal": [20, 20]}
+    )
+    frame.to_csv(path, index=False)
+    args = ["reach", str(path), "--platform", "linkedin", "--json", "--seed", "2"]
+    assert main([*args, "--non-working", "0"]) == 0
+    lower = strict_json(capsys.readouterr().out)["platforms"]["linkedin"]["expected"]
+    # 20 working alumni of unknown industry × 0.40 + 20 students × 0 = 8
+    assert lower == pytest.approx(8.0)
+    table = tmp_path / "table.csv"
+    load_penetration(year=2017).to_csv(table, index=False)
+    assert main([*args, "--table", str(table), "--combine", "logit_raking"]) == 0
+    out = strict_json(capsys.readouterr().out)
+    # students get the overall 40 % too by default: 20 × 0.4 + 20 × 0.4 = 16
+    assert out["platforms"]["linkedin"]["expected"] == pytest.approx(16.0)
+    assert "logit_raking_not_applicable" in {a["id"] for a in out["assumptions"]}
+    assert main([*args, "--non-working", "2"]) == 2
