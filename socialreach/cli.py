@@ -137,6 +137,13 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "publishes both on one base",
     )
     p.add_argument(
+        "--industry-fallback",
+        choices=("overall", "implied"),
+        default="overall",
+        help="what working alumni in an unpublished industry get on LinkedIn 2017: the overall "
+        "40 %% (default) or what the published figures imply for those industries",
+    )
+    p.add_argument(
         "--table",
         metavar="TABLE",
         help="a penetration table (CSV/XLSX in the survey schema) instead of the embedded one",
@@ -185,6 +192,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "year": args.year,
         "non_working": args.non_working,
         "combine": args.combine,
+        "industry_fallback": args.industry_fallback,
     }
     est = estimate_reach(profile, table, n_draws=args.draws, seed=args.seed, **options)
     figures, assumptions = explain_reach(profile, table, **options)
@@ -196,6 +204,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "level": 0.95,
         "combine": args.combine,
         "non_working": args.non_working,
+        "industry_fallback": args.industry_fallback,
         "n_draws": args.draws,
         "seed": args.seed,
         "platforms": {
@@ -222,6 +231,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
             year=args.year,
             overlap=overlap,
             non_working=args.non_working,
+            industry_fallback=args.industry_fallback,
             by=(),
         ).iloc[0]
         payload["combined"] = {

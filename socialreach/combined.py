@@ -79,6 +79,7 @@ def combined_reach(
     measure: str = "ever",
     by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
     non_working: float | None = None,
+    industry_fallback: str = "overall",
 ) -> pd.DataFrame:
     """Share of alumni reachable on either of two platforms: range, independence and a point.
 
@@ -86,7 +87,7 @@ def combined_reach(
     ----------
     profile
         Alumni counts per cell.
-    penetration, year, measure, non_working
+    penetration, year, measure, non_working, industry_fallback
         As in :func:`socialreach.estimate_reach` (point shares by the same rule).
     platforms
         The two platforms, ``(A, B)``; ``overlap`` is the share of B's users also on A.
@@ -113,6 +114,7 @@ def combined_reach(
         year=year,
         measure=measure,
         non_working=non_working,
+        industry_fallback=industry_fallback,
     )
     u = union_share(cells[a].to_numpy(), cells[b].to_numpy(), overlap=overlap)
     counts = pd.DataFrame({"n_alumni": cells["n_alumni"].to_numpy()})

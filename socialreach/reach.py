@@ -57,6 +57,7 @@ uses it; totals and segments are sums of cell draws; intervals are percentile in
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -115,6 +116,10 @@ ASSUMPTIONS = {
     "overall rate of the year is used (flagged as fallback).",
     "industry_fallback": "Working alumni in an industry the survey does not publish (or with "
     "unknown industry) get the platform's overall figure for the employed (flagged as fallback).",
+    "industry_fallback_implied": "Working alumni in an industry the survey does not publish get "
+    "what the unpublished industries must average for the overall figure of the employed to "
+    "hold, given SCB employment shares (industry_fallback='implied'; flagged as fallback; "
+    "alumni of unknown industry keep the overall figure).",
     "unknown_employment_working": "Alumni whose employment status is unknown are treated as "
     "working: most alumni of working age work, and a recorded industry implies a job.",
     "employed_no_conversion": "A share 'of the employed' applies to working alumni as it stands: "
@@ -161,6 +166,7 @@ class _Figure:
     n_basis: str
     n_note: str
     fixed: bool = False  # a user's stated assumption: no sampling uncertainty
+    derive: Callable[[np.ndarray], np.ndarray] | None = None  # computed from other figures
 
 
 @dataclass
@@ -553,6 +559,7 @@ def _plan(
     measure: str,
     non_working: float | None,
     combine: str,
+    industry_fallback: str = "overall",
 ) -> _Plan:
     rows = ctx.by_platform.get(platform)
     if rows is None:
@@ -599,6 +606,54 @@ def _plan(
                 (platform, "employed", "all", "all"), lambda: _figure(ctx, r, "penetration")
             )
 
+        def implied_fig() -> int:
+            """What the unpublished industries must average for the overall figure to hold."""
+            o = overall_fig()
+            names = sorted(by_ind)
+            missing = [x for x in names if x not in ctx.employment_share]
+            if missing:
+                raise InputError(f"no employment share is known for industry '{missing[0]}'")
+            pubs = np.array(
+                [
+                    reg.add(
+                        (platform, "employed", "industry", x),
+                        lambda r=by_ind[x]: _figure(ctx, r, "penetration"),
+                    )
+                    for x in names
+                ]
+            )
+            w = np.array([ctx.employment_share[x] for x in names])
+            rest = 1 - w.sum()
+
+            def derive(F: np.ndarray) -> np.ndarray:
+                return np.clip((F[o] - w @ F[pubs]) / rest, 0, 1)
+
+            row = {
+                "source_id": "derived",
+                "year": ctx.year,
+                "platform": platform,
+                "measure": measure,
+                "base": "employed",
+                "dimension": "industry",
+                "segment": "unpublished_industries",
+                "share": np.nan,
+                "approximate": False,
+                "quote": "implied: (overall figure − Σ published industry figure × SCB "
+                f"employment share) / remaining employment share {rest:.4f}",
+            }
+            k = reg.add(
+                (platform, "employed", "industry", "implied"),
+                lambda: _Figure(
+                    row,
+                    "penetration",
+                    np.nan,
+                    "assumed",
+                    "derived from the figures above",
+                    derive=derive,
+                ),
+            )
+            return k
+
         ind = industry.to_numpy()
         for name in pd.unique(ind[working]):
             at = working & (ind == name)
@@ -609,6 +664,10 @@ def _plan(
                     lambda r=r: _figure(ctx, r, "penetration"),
                 )
                 dim_used[at] = "industry"
+            elif industry_fallback == "implied" and name != UNKNOWN:
+                pen[at] = implied_fig()
+                fallback[at] = True
+                ctx.assumptions.add("industry_fallback_implied")
             else:
                 pen[at] = overall_fig()
                 fallback[at] = True
@@ -703,9 +762,14 @@ def _setup(
     non_working: float | None,
     combine: str,
     by: tuple[str, ...],
+    industry_fallback: str = "overall",
 ):
     if isinstance(platforms, str):
         platforms = (platforms,)
+    if industry_fallback not in ("overall", "implied"):
+        raise ValueError(
+            f"industry_fallback must be 'overall' or 'implied', not {industry_fallback!r}"
+        )
     if combine not in ("rule", "logit_raking"):
         raise ValueError(f"combine must be 'rule' or 'logit_raking', not {combine!r}")
     if non_working is not None and not 0 <= non_working <= 1:
@@ -720,20 +784,37 @@ def _setup(
     here = table[(table["year"] == year) & (table["measure"] == measure)]
     ctx.by_platform = {str(k): g for k, g in here.groupby("platform", sort=False)}
     reg = _Registry()
-    plans = [_plan(ctx, reg, cells, p, measure, non_working, combine) for p in platforms]
+    plans = [
+        _plan(ctx, reg, cells, p, measure, non_working, combine, industry_fallback)
+        for p in platforms
+    ]
     return cells, ctx, reg, plans
+
+
+def _derive(reg: _Registry, values: np.ndarray) -> np.ndarray:
+    """Fill the rows of derived figures (in registration order, so inputs come first)."""
+    for k, f in enumerate(reg.figures):
+        if f.derive is not None:
+            values[k] = f.derive(values)
+    return values
+
+
+def _figure_points(reg: _Registry) -> np.ndarray:
+    """Point value of every registered figure plus a final 1 (for 'no conversion')."""
+    points = np.append([f.row["share"] for f in reg.figures], 1.0)[:, None]
+    return _derive(reg, points)[:, 0]
 
 
 def _figure_draws(reg: _Registry, n_draws: int, rng: np.random.Generator) -> np.ndarray:
     """Draws of every registered figure plus a final row of ones (for 'no conversion')."""
     share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
     n = np.array([f.n for f in reg.figures], dtype="float64")
-    fixed = np.array([f.fixed for f in reg.figures], dtype=bool)
+    fixed = np.array([f.fixed or f.derive is not None for f in reg.figures], dtype=bool)
     out = np.ones((len(reg.figures) + 1, n_draws))
     if (~fixed).any():
         out[:-1][~fixed] = draw_shares(share[~fixed], n[~fixed], n_draws=n_draws, rng=rng)
     out[:-1][fixed] = share[fixed][:, None]
-    return out
+    return _derive(reg, out)
 
 
 def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -759,6 +840,7 @@ def estimate_reach(
     seed: int | np.random.Generator | None = None,
     combine: str = "rule",
     non_working: float | None = None,
+    industry_fallback: str = "overall",
     include_alumni_variation: bool = False,
 ) -> pd.DataFrame:
     """Expected number and share of an institution's alumni each platform reaches, with intervals.
@@ -787,6 +869,11 @@ def estimate_reach(
     non_working
         Share (0-1) of non-working alumni assumed to use an employed-base platform; ``None``
         applies the best published figure (flagged as fallback, see the rule).
+    industry_fallback
+        What working alumni in an unpublished industry get on an employed-base platform:
+        ``"overall"`` (the overall figure for the employed, the rule) or ``"implied"`` (what the
+        unpublished industries must average for the overall figure to hold, see
+        :func:`socialreach.diagnose_unpublished_industries`). Both are flagged as fallback.
     include_alumni_variation
         Add the binomial variation of the alumni themselves (who among them happens to use the
         platform; normal approximation to the sum of binomials) to the figures' uncertainty.
@@ -801,11 +888,11 @@ def estimate_reach(
         raise ValueError("n_draws must be at least 100 for percentile intervals")
     by = tuple(by)
     cells, _, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, by
+        profile, penetration, platforms, year, measure, non_working, combine, by, industry_fallback
     )
     rng = np.random.default_rng(seed)
     F = _figure_draws(reg, n_draws, rng)
-    point_share = np.append([f.row["share"] for f in reg.figures], 1.0)
+    point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
     rank = np.array([_BASIS_ORDER[b] for b in basis])
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
@@ -892,6 +979,7 @@ def estimate_cell_shares(
     year: int = 2017,
     measure: str = "ever",
     non_working: float | None = None,
+    industry_fallback: str = "overall",
     combine: str = "rule",
 ) -> pd.DataFrame:
     """Point share of each profile cell's alumni using each platform, by the written rule.
@@ -905,9 +993,9 @@ def estimate_cell_shares(
         the Fréchet range must be taken per cell before summing.
     """
     cells, _, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, ()
+        profile, penetration, platforms, year, measure, non_working, combine, (), industry_fallback
     )
-    point_share = np.append([f.row["share"] for f in reg.figures], 1.0)
+    point_share = _figure_points(reg)
     out = cells.copy()
     for plan in plans:
         c = plan.combos
@@ -926,6 +1014,7 @@ def explain_reach(
     measure: str = "ever",
     combine: str = "rule",
     non_working: float | None = None,
+    industry_fallback: str = "overall",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every published figure and every assumption behind :func:`estimate_reach`'s numbers.
 
@@ -940,7 +1029,7 @@ def explain_reach(
         assumption the estimate rests on.
     """
     cells, ctx, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, ()
+        profile, penetration, platforms, year, measure, non_working, combine, (), industry_fallback
     )
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
     alumni = np.zeros(len(reg.figures) + 1)
@@ -958,6 +1047,7 @@ def explain_reach(
             np.add.at(fb_alumni, idx, per_combo * c["fallback"].to_numpy())
             for k in idx[idx >= 0]:
                 users[k].add(plan.platform)
+    points = _figure_points(reg)
     rows = []
     for k, f in enumerate(reg.figures):
         r = f.row
@@ -972,7 +1062,7 @@ def explain_reach(
                 "base": r["base"],
                 "dimension": r["dimension"],
                 "segment": r["segment"],
-                "share": float(r["share"]),
+                "share": float(points[k]),
                 "n": f.n if np.isfinite(f.n) else np.nan,
                 "n_basis": f.n_basis,
                 "n_note": f.n_note,

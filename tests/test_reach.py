@@ -153,3 +153,29 @@ def test_engine_internet_rate_rule_matches_the_survey_module(year):
     ctx = _Context(table, year, 3000, "", 1600, "", {}, {})
     for band in [*AGE_BANDS, None]:
         assert _rate(ctx, band) == internet_use_rate(year, band, penetration=table)
+
+
+def test_implied_industry_fallback_matches_the_diagnostic():
+    from socialreach import diagnose_unpublished_industries
+
+    p = profile(
+        [
+            ("unknown", "it_communication", "working", 100),
+            ("unknown", "trade", "working", 100),
+            ("unknown", "unknown", "working", 100),
+        ]
+    )
+    est = estimate_reach(p, platforms="linkedin", industry_fallback="implied", seed=1)
+    diag = diagnose_unpublished_industries().set_index("industry")
+    implied = diag.loc["unpublished (implied average)", "share"]  # 0.50924, see diagnostics
+    trade = row(est, "linkedin", "industry", "trade")
+    assert trade["share"] == pytest.approx(implied)
+    assert trade["fallback"] == 1 and trade["ci_low"] < implied < trade["ci_high"]
+    # unknown industry keeps the overall 40 %: 63 + 50.924 + 40
+    assert row(est, "linkedin")["expected"] == pytest.approx(63 + 100 * implied + 40)
+    figures, assumptions = explain_reach(p, platforms="linkedin", industry_fallback="implied")
+    assert "industry_fallback_implied" in set(assumptions["id"])
+    derived = figures[figures["source_id"] == "derived"].iloc[0]
+    assert derived["share"] == pytest.approx(implied) and derived["n_basis"] == "assumed"
+    with pytest.raises(ValueError, match="industry_fallback"):
+        estimate_reach(p, industry_fallback="guess")

@@ -133,3 +133,15 @@ def test_non_working_table_and_combine_options(capsys, tmp_path):
     assert out["platforms"]["linkedin"]["expected"] == pytest.approx(16.0)
     assert "logit_raking_not_applicable" in {a["id"] for a in out["assumptions"]}
     assert main([*args, "--non-working", "2"]) == 2
+
+
+def test_implied_industry_fallback_option(capsys, tmp_path):
+    path = tmp_path / "trade.csv"
+    pd.DataFrame({"Bransch": ["Handel"], "Antal": [100]}).to_csv(path, index=False)
+    args = [str(path), "--seed", "4", "--platform", "linkedin"]
+    base = reach_json(capsys, *args)["platforms"]["linkedin"]
+    implied = reach_json(capsys, *args, "--industry-fallback", "implied")["platforms"]["linkedin"]
+    # trade is not published: overall 40 % by default, the implied 50.9 % (diagnostics) on request
+    assert base["expected"] == pytest.approx(40.0)
+    assert implied["expected"] == pytest.approx(50.924, abs=1e-3)
+    assert base["fallback_share"] == implied["fallback_share"] == 1
