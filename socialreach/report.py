@@ -56,7 +56,7 @@ from .format import (
 )
 from .privacy import SUPPRESSED_COL, suppress_small_cells
 from .profile import AlumniProfile
-from .segments import label
+from .segments import UNKNOWN, label
 from .survey import load_sources
 
 __all__ = [
@@ -216,6 +216,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "report contains no personal data.",
     ),
     "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
+    "fields_hidden": (
+        "{n} utbildningsgrupper visas inte (färre än {k} alumner, eller dolda så att en sådan "
+        "grupp inte kan räknas fram).",
+        "{n} fields of study are not shown (fewer than {k} alumni, or hidden so that such a "
+        "group cannot be worked out).",
+    ),
     "internet_use": ("Internetanvändning", "Internet use"),
     "assumptions_note": (
         "Antagandena återges på engelska, ordagrant som i modellens dokumentation.",
@@ -453,7 +459,10 @@ def build_report_content(
     figs = _Figures()
     dims = ("age_band", "industry", "employment")
 
-    estimates = estimate_reach(profile, year=year, by=dims, level=level, n_draws=n_draws, seed=seed)
+    fields = profile.cells["field_of_study"].astype(str)
+    # field of study only when the file has it: a single 'unknown' group says nothing
+    by = (*dims, "field_of_study") if (fields != UNKNOWN).any() else dims
+    estimates = estimate_reach(profile, year=year, by=by, level=level, n_draws=n_draws, seed=seed)
     totals = estimates[estimates["dimension"] == "total"]
     # small cells: hidden per platform and dimension; ties broken by segment so that both
     # platforms (same counts) hide the same groups
@@ -532,6 +541,19 @@ def build_report_content(
             figure = figs.html(chart)
         title = _pick(_DIMENSIONS[dim], lang)
         parts.append(f"<h3>{_e(title)}</h3>{_table(head, seg_rows)}{figure}")
+    fos = published[published["dimension"] == "field_of_study"]
+    if len(fos):
+        # a chart only: labels of fields of study live with the charts (socialreach.plots)
+        visible = fos[fos["share"].notna()]
+        hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
+        chart = plots.plot_reach_by_segment(
+            pd.concat([totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
+        )
+        text = _t("fields_hidden", lang, n=hidden, k=min_cell) if hidden else ""
+        parts.append(
+            f"<h3>{_e(_pick(_DIMENSIONS['field_of_study'], lang))}</h3>"
+            f'{figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
+        )
     note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=min_cell))}</p>'
     sections["segments"] = _section(
         "segments", lang, "".join(parts) + note, intro=_e(_t("segments_intro", lang, k=min_cell))
