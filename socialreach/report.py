@@ -32,6 +32,7 @@ import functools
 import html
 import importlib.resources
 import json
+import os
 import re
 import tempfile
 from collections.abc import Callable
@@ -907,10 +908,12 @@ class _Renderer:
             shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
         )
         self.client.km = self.client.create_kernel_manager()
-        # ipc: the kernel talks over unix sockets in workdir, never TCP (and stays quiet about it)
-        self.client.km.transport = "ipc"
         self.client.km.connection_file = str(workdir / "kernel.json")
-        self.client.km.ip = str(workdir / "kernel-ipc")
+        if os.name == "posix":
+            # unix sockets in workdir, not TCP on localhost (and the kernel stays quiet about it);
+            # Windows has no ipc transport and keeps TCP
+            self.client.km.transport = "ipc"
+            self.client.km.ip = str(workdir / "kernel-ipc")
         self.client.start_new_kernel(cwd=str(workdir))
 
     def run(self, parameters: dict[str, object]) -> Any:
