@@ -187,6 +187,7 @@ _IDENTIFYING_PARTS = (
 )
 _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 
+_DATA_LIKE = re.compile(r"@|^[\d\s\-+./,:]+$")
 _DECEASED = {"avliden", "avlidna", "dod", "deceased", "died", "dead", "ej i livet"}
 
 _SYNONYM_INDEX = {
@@ -252,6 +253,14 @@ def map_columns(
 
 def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file: str) -> _Plan:
     names = [str(h).strip() for h in headers]
+    if any(_DATA_LIKE.search(h) for h in names):
+        # an e-mail address or a bare number is a person's data, not a header: a file without a
+        # header row would otherwise have its first person listed as "ignored columns"
+        raise InputError(
+            "has a header row holding an e-mail address or a number, so it looks like data",
+            file=file,
+            fix="add a header row (e.g. Födelseår;Bransch;Yrke) above the data",
+        )
     seen: dict[str, int] = {}
     for h in names:
         seen[h] = seen.get(h, 0) + 1

@@ -38,8 +38,12 @@ def test_no_known_column(tmp_path):
 
 def test_file_without_header_row_is_not_echoed(tmp_path):
     # no header: the first line is a person; neither the error nor anything else may repeat it
-    (tmp_path / "nh.csv").write_text("Anna Hemlig;anna@hemlig.invalid;Anna Hemlig\n", "utf-8")
+    (tmp_path / "nh.csv").write_text("Anna Hemlig;Sven Hemlig;Anna Hemlig\n", "utf-8")
     message = _raises(tmp_path / "nh.csv", "has no column socialreach knows")
+    assert "Hemlig" not in message and "hemlig" not in message
+    # a data row that happens to hold a header word ("Utbildning") is caught by its e-mail/year
+    (tmp_path / "nh2.csv").write_text("Anna Hemlig;anna@hemlig.invalid;1980;Utbildning\n", "utf-8")
+    message = _raises(tmp_path / "nh2.csv", "header row holding an e-mail address or a number")
     assert "Hemlig" not in message and "hemlig" not in message
 
 
