@@ -414,3 +414,30 @@ def test_aggregated_export_with_age_groups(tmp_path):
     assert by == {"26-35": 15, "76+": 1, "unknown": 4}
     assert profile.report.mapping["age_band"] == {"mapped": 16, "unmapped": 4, "missing": 0}
     assert profile.report.columns["age_band"] == "Åldersgrupp"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_INDUSTRY_POOL),
+            st.one_of(st.integers(0, 10_000), st.just(None)),
+            st.sampled_from(["26-35", "76+", "25-34", ""]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_aggregated_counts_reconcile(tmp_path_factory, rows):
+    path = tmp_path_factory.mktemp("agg") / "agg.csv"
+    text = "Bransch;Antal;Åldersgrupp\n" + "".join(
+        f"{i};{'' if c is None else f'{c:,}'.replace(',', ' ')};{a}\n" for i, c, a in rows
+    )
+    path.write_text(text, "utf-8")
+    profile = read_alumni(path)
+    report = profile.report
+    given_counts = [c for _, c, _ in rows if c is not None]
+    # rows without a count are excluded; every other row's count reaches the cells exactly
+    assert report.rows_excluded == len(rows) - len(given_counts)
+    assert report.alumni_used == pytest.approx(sum(given_counts))
+    assert profile.n_alumni == pytest.approx(sum(given_counts))
+    assert (profile.cells["n_alumni"] >= 0).all()
