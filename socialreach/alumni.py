@@ -621,8 +621,15 @@ def _read_raw(
 ) -> tuple[_Plan, _Raw]:
     if not path.is_file():
         raise InputError("does not exist or is not a file", file=file, fix="check the path")
-    with path.open("rb") as fh:
-        magic = fh.read(4)
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(4)
+    except OSError as err:
+        raise InputError(
+            f"cannot be opened ({type(err).__name__})",
+            file=file,
+            fix="check that you may read it and that no other program locks it",
+        ) from None
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise InputError(

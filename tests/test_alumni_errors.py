@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -146,3 +148,23 @@ def test_impossible_years_are_excluded_with_reasons_not_errors(tmp_path):
     assert "birth year 2150 in column 'Födelseår' is impossible" in reasons[0]
     assert "graduation year 1850 in column 'Examensår' is impossible" in reasons[1]
     assert reasons[2] == "age -4 in column 'Ålder' is impossible"
+
+
+def test_text_file_named_parquet(tmp_path):
+    (tmp_path / "a.parquet").write_text("Bransch\nSkola\n", "utf-8")
+    _raises(tmp_path / "a.parquet", "is not a Parquet file")
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    # the tests may run as root, where file modes are not enforced: simulate the refusal
+    path = tmp_path / "locked.csv"
+    path.write_text("Bransch\nSkola\n", "utf-8")
+    real_open = Path.open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    _raises(path, r"cannot be opened \(PermissionError\)")
