@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import Any
 
@@ -701,6 +702,95 @@ def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.nd
     return np.bincount(codes[codes >= 0], weights=weights[codes >= 0], minlength=size)
 
 
+@dataclass
+class _Exclusions:
+    """Why each row is excluded: an index into ``reasons`` per row (-1 = used); first wins."""
+
+    reason_id: np.ndarray
+    reasons: list[str] = dc_field(default_factory=list)
+
+    def add(self, rows: np.ndarray, reason: str) -> None:
+        """Exclude ``rows`` (boolean mask) for one reason."""
+        self.reasons.append(reason)
+        self.reason_id[rows & (self.reason_id < 0)] = len(self.reasons) - 1
+
+    def add_per_value(self, rows: np.ndarray, codes: np.ndarray, texts: list[str]) -> None:
+        """Exclude ``rows``, each for the reason of its distinct value (``texts[code]``)."""
+        new = rows & (self.reason_id < 0)
+        self.reason_id[new] = len(self.reasons) + codes[new]
+        self.reasons.extend(texts)
+
+
+def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclusions):
+    """Alumni per row from the count column; rows without a count are excluded."""
+    codes, uniques = column
+    parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+    bad = np.flatnonzero(np.isnan(parsed) | (parsed < 0))
+    if len(bad):
+        first = int(np.flatnonzero(np.isin(codes, bad))[0])
+        value = str(uniques[codes[first]])
+        negative = not np.isnan(parsed[codes[first]])
+        raise InputError(
+            "count is negative" if negative else "count is not a number",
+            file=file,
+            row=int(row_number(np.array([first]))[0]),
+            column=header,
+            # echo the cell only when it is number-like: a wrongly chosen column holds text
+            value=value if re.fullmatch(r"[-+0-9 ,.\u00a0]{1,20}", value) else None,
+            fix="give each row's number of alumni as a whole number 0 or more",
+        )
+    weights = _take(parsed, codes, np.nan)
+    exclusions.add(np.isnan(weights), f"no count in column '{header}'")
+    return np.nan_to_num(weights, nan=0.0)
+
+
+def _read_ages(raw: _Raw, header_of: dict[str, str], *, ref, age_at_graduation, exclusions):
+    """Age per row: birth year, else age, else graduation year + assumed age at graduation.
+
+    Returns ages (years, NaN unknown), which rows have an observed age (birth year or age),
+    which have an age from graduation year, and per-field statuses for the mapping report.
+    Impossible values exclude their rows.
+    """
+    n = raw.n_rows
+    age = np.full(n, np.nan)
+    known_age = np.zeros(n, dtype=bool)
+    from_grad = np.zeros(n, dtype=bool)
+    year_status = []
+    for field_name in ("graduation_year", "age", "birth_year"):  # later ones take precedence
+        if field_name not in header_of:
+            continue
+        header = header_of[field_name]
+        codes, uniques = raw.cols[header]
+        if field_name == "age":
+            parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+            impossible = (parsed < 0) | (parsed > MAX_AGE)
+            texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
+            derived = np.floor(parsed)
+        else:
+            parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
+            if field_name == "birth_year":
+                word, derived = "birth year", ref - parsed
+                impossible = (parsed > ref) | (derived > MAX_AGE)
+            else:
+                word, derived = "graduation year", ref - parsed + age_at_graduation
+                impossible = (parsed > 2100) | (derived > MAX_AGE)
+            texts = [
+                f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
+                for v in parsed
+            ]
+        exclusions.add_per_value(_take(impossible, codes, False), codes, texts)
+        ok = _take(~np.isnan(parsed) & ~impossible, codes, False)
+        if field_name == "graduation_year":
+            from_grad = ok
+        else:
+            known_age |= ok
+        age = np.where(ok, _take(derived, codes, np.nan), age)
+        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
+        status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
+        year_status.append((field_name, codes, uniques, status))
+    return age, known_age, from_grad, year_status
+
+
 def read_alumni(
     path: str | Path,
     *,
@@ -790,82 +880,21 @@ def read_alumni(
     def col(field: str) -> tuple[np.ndarray, list[object]] | None:
         return raw.cols[header_of[field]] if field in header_of else None
 
-    # Counts: an aggregated export's rows stand for many alumni; bad counts stop the read.
-    # Exclusion reasons are kept as an index into ``reasons`` per row (-1 = row used).
-    reasons: list[str] = []
-    reason_id = np.full(n, -1, dtype="int64")
+    exclusions = _Exclusions(np.full(n, -1, dtype="int64"))
     weights = np.ones(n)
     if "count" in header_of:
-        codes, uniques = col("count")
-        parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
-        bad = np.flatnonzero(np.isnan(parsed) | (parsed < 0))
-        if len(bad):
-            first = int(np.flatnonzero(np.isin(codes, bad))[0])
-            value = str(uniques[codes[first]])
-            negative = not np.isnan(parsed[codes[first]])
-            raise InputError(
-                "count is negative" if negative else "count is not a number",
-                file=file,
-                row=int(row_number(np.array([first]))[0]),
-                column=header_of["count"],
-                # echo the cell only when it is number-like: a wrongly chosen column holds text
-                value=value if re.fullmatch(r"[-+0-9 ,.\u00a0]{1,20}", value) else None,
-                fix="give each row's number of alumni as a whole number 0 or more",
-            )
-        weights = _take(parsed, codes, np.nan)
-        reasons.append(f"no count in column '{header_of['count']}'")
-        reason_id[np.isnan(weights)] = len(reasons) - 1
-        weights = np.nan_to_num(weights, nan=0.0)
-
-    # Ages: birth year, else age, else graduation year + assumed age at graduation.
-    age = np.full(n, np.nan)
-    known_age = np.zeros(n, dtype=bool)  # from birth year or age, not from graduation year
-    from_grad = np.zeros(n, dtype=bool)
-    year_status: list[tuple[str, np.ndarray, list[object], np.ndarray]] = []
-    for field in ("graduation_year", "age", "birth_year"):  # later ones take precedence
-        if field not in header_of:
-            continue
-        codes, uniques = col(field)
-        header = header_of[field]
-        if field == "age":
-            parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
-            impossible = (parsed < 0) | (parsed > MAX_AGE)
-            texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
-            derived = np.floor(parsed)
-        else:
-            parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
-            word = "birth year" if field == "birth_year" else "graduation year"
-            if field == "birth_year":
-                impossible = (parsed > ref) | (parsed < ref - MAX_AGE)
-                derived = ref - parsed
-            else:
-                impossible = (parsed < ref - 100) | (parsed > 2100)
-                derived = ref - parsed + age_at_graduation
-            texts = [
-                f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
-                for v in parsed
-            ]
-        bad_rows = _take(impossible, codes, False)
-        first_reason = bad_rows & (reason_id < 0)
-        reason_id[first_reason] = len(reasons) + codes[first_reason]
-        reasons.extend(texts)
-        ok = _take(~np.isnan(parsed) & ~impossible, codes, False)
-        if field == "graduation_year":
-            from_grad = ok
-        else:
-            known_age |= ok
-        age = np.where(ok, _take(derived, codes, np.nan), age)
-        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
-        status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
-        year_status.append((field, codes, uniques, status))
-    # Alumni a CRM marks as deceased cannot be reached: excluded, with the reason.
-    if "employment_status" in header_of:
+        weights = _read_counts(col("count"), header_of["count"], file, row_number, exclusions)
+    age, known_age, from_grad, year_status = _read_ages(
+        raw, header_of, ref=ref, age_at_graduation=age_at_graduation, exclusions=exclusions
+    )
+    if "employment_status" in header_of:  # the deceased cannot be reached
         codes, uniques = col("employment_status")
         dead = np.array([normalise_text(u) in _DECEASED for u in uniques], dtype=bool)
-        dead_rows = _take(dead, codes, False) & (reason_id < 0)
-        reasons.append(f"marked deceased in column '{header_of['employment_status']}'")
-        reason_id[dead_rows] = len(reasons) - 1
-    excluded = reason_id >= 0
+        exclusions.add(
+            _take(dead, codes, False),
+            f"marked deceased in column '{header_of['employment_status']}'",
+        )
+    excluded = exclusions.reason_id >= 0
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):
         _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
@@ -974,7 +1003,7 @@ def read_alumni(
         rows_used=int(n - len(excluded_rows)),
         rows_excluded=len(excluded_rows),
         excluded=[
-            {"row": int(r), "reason": reasons[reason_id[i]]}
+            {"row": int(r), "reason": exclusions.reasons[exclusions.reason_id[i]]}
             for i, r in zip(excluded_rows, row_number(excluded_rows), strict=True)
         ],
         dropped_identifying_columns=plan.identifying,
