@@ -388,7 +388,8 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
         "count column) the way reach and report will, and say what happened to every row: "
         "which columns were used, which identifying columns were dropped unread, which rows "
         "were excluded and why, and how many values mapped to survey segments. Prints counts "
-        "and header names only, never a value that could identify a person.",
+        "and header names only; a value the file holds is shown only when at least 10 alumni "
+        "share it.",
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
     p.add_argument("--json", action="store_true", help="print the validation report as JSON")
@@ -439,7 +440,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         _print_json(report)
         return 0
     fmt = report["source_format"]
-    print(f"{Path(args.file).name}: {', '.join(str(v) for v in fmt.values())}")
+    print(f"{Path(args.file).name} (" + ", ".join(f"{k} {v}" for k, v in fmt.items()) + ")")
     print(
         f"rows: {report['rows_read']} read = {report['rows_used']} used + "
         f"{report['rows_excluded']} excluded"
