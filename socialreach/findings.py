@@ -36,10 +36,10 @@ _TEXT = {
         "Facebook and LinkedIn reach about the same share of our alumni.",
     ),
     "segments": (
-        "På {platform} når vi flest bland alumner inom {best} ({best_share}) och färst inom "
-        "{worst} ({worst_share}).",
-        "On {platform} we reach the most among alumni in {best} ({best_share}) and the fewest in "
-        "{worst} ({worst_share}).",
+        "På {platform} når vi flest bland alumner inom {best}, {best_share}, och färst inom "
+        "{worst}, {worst_share}.",
+        "On {platform} we reach the most among alumni in {best}, {best_share}, and the fewest in "
+        "{worst}, {worst_share}.",
     ),
     "combined": (
         "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "

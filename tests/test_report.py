@@ -378,8 +378,8 @@ def test_findings_known_answers_in_both_languages() -> None:
         "personer.",
         f"På minst en av de två plattformarna når vi mellan 74{s}% och 100{s}% av alumnerna "
         f"(omkring 80{s}% om 85{s}% av LinkedIn-användarna också använder Facebook).",
-        f"På LinkedIn når vi flest bland alumner inom IT och kommunikation (63{s}% (55–70{s}%)) "
-        f"och färst inom vård (13{s}% (9–17{s}%)).",
+        f"På LinkedIn når vi flest bland alumner inom IT och kommunikation, 63{s}% (55–70{s}%), "
+        f"och färst inom vård, 13{s}% (9–17{s}%).",
         f"Av LinkedIn-skattningen vilar 25{s}% på reservsiffror (ingen publicerad siffra för "
         "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
     ]
@@ -388,8 +388,8 @@ def test_findings_known_answers_in_both_languages() -> None:
         en[0] == "We reach an estimated 74% (72–76%) of our alumni on Facebook, about 740 people."
     )
     assert en[3] == (
-        "On LinkedIn we reach the most among alumni in IT and communication (63% (55–70%)) and "
-        "the fewest in health care (13% (9–17%))."
+        "On LinkedIn we reach the most among alumni in IT and communication, 63% (55–70%), and "
+        "the fewest in health care, 13% (9–17%)."
     )
     # no fallback worth mentioning: the gap between the platforms is said instead
     est.loc[1, "fallback"] = 0.0
