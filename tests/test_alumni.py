@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialreach import read_alumni
-from socialreach.alumni import map_columns
+from socialreach.alumni import map_age_band, map_columns
 
 # Four alumni, reference year 2017 (the default):
 #   1980 -> age 37 -> 36-45, SNI 62010 -> it_communication (sni_code), Employed -> working
@@ -441,3 +441,15 @@ def test_aggregated_counts_reconcile(tmp_path_factory, rows):
     assert report.alumni_used == pytest.approx(sum(given_counts))
     assert profile.n_alumni == pytest.approx(sum(given_counts))
     assert (profile.cells["n_alumni"] >= 0).all()
+
+
+_BOUNDS = [(12, 15), (16, 25), (26, 35), (36, 45), (46, 55), (56, 65), (66, 75)]
+
+
+@given(st.integers(12, 100), st.integers(0, 30), st.sampled_from(["-", "–", " - ", " till "]))
+def test_age_groups_map_only_inside_one_band(low, width, dash):
+    high = low + width
+    band = map_age_band(f"{low}{dash}{high}")
+    inside = [f"{lo}-{hi}" for lo, hi in _BOUNDS if lo <= low and high <= hi]
+    expected = inside[0] if inside else ("76+" if low >= 76 else "unknown")
+    assert band == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 import pandas as pd
 import pytest
 
@@ -44,3 +46,13 @@ def test_business_school_has_more_finance_than_multi_faculty(root):
 
     # archetypes.csv states 25 % finance for business schools, 4 % for multi-faculty universities
     assert finance_share("business_school") > 2 * finance_share("multi_faculty_university")
+
+
+def test_examples_regenerate_byte_for_byte(root, tmp_path):
+    # make_examples.py is seeded: the committed files are exactly what it writes
+    spec = importlib.util.spec_from_file_location("make_examples", root / "data/make_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for stem in EXAMPLES:
+        fresh = module.write_example(stem, tmp_path)
+        assert fresh.read_bytes() == (root / "data" / "examples" / f"{stem}.csv").read_bytes()
