@@ -1228,5 +1228,8 @@ def write_report(
         finally:
             renderer.close()
     say("writing")
-    out.write_text(document, encoding="utf-8")
+    # write beside, then rename: a reader never opens a half-written report
+    partial = out.with_name(f".{out.name}.partial")
+    partial.write_text(document, encoding="utf-8")
+    os.replace(partial, out)
     return out
