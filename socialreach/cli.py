@@ -145,6 +145,12 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "40 %% (default) or what the published figures imply for those industries",
     )
     p.add_argument(
+        "--fallback-spread",
+        action="store_true",
+        help="widen intervals for segments without a published figure by the spread the "
+        "published segments show (points unchanged)",
+    )
+    p.add_argument(
         "--table",
         metavar="TABLE",
         help="a penetration table (CSV/XLSX in the survey schema) instead of the embedded one",
@@ -195,8 +201,9 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "combine": args.combine,
         "industry_fallback": args.industry_fallback,
     }
-    est = estimate_reach(profile, table, n_draws=args.draws, seed=args.seed, **options)
-    figures, assumptions = explain_reach(profile, table, **options)
+    spread = {"fallback_spread": args.fallback_spread}
+    est = estimate_reach(profile, table, n_draws=args.draws, seed=args.seed, **options, **spread)
+    figures, assumptions = explain_reach(profile, table, **options, **spread)
     total = est[est["dimension"] == "total"].set_index("platform")
     payload: dict = {
         "n_alumni": float(profile.n_alumni),
@@ -206,6 +213,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "combine": args.combine,
         "non_working": args.non_working,
         "industry_fallback": args.industry_fallback,
+        "fallback_spread": args.fallback_spread,
         "n_draws": args.draws,
         "seed": args.seed,
         "platforms": {

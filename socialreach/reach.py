@@ -120,6 +120,14 @@ ASSUMPTIONS = {
     "what the unpublished industries must average for the overall figure of the employed to "
     "hold, given SCB employment shares (industry_fallback='implied'; flagged as fallback; "
     "alumni of unknown industry keep the overall figure).",
+    "fallback_spread": "Segments without their own figure are assumed to differ from their "
+    "fallback figure as much as the published segments of the same breakdown differ from the "
+    "overall figure: on the logit scale, normal with standard deviation τ (τ² = mean squared "
+    "logit deviation of the published segments − their mean sampling variance); each "
+    "unpublished segment gets its own draw; point estimates are unchanged.",
+    "fallback_spread_unavailable": "A spread for unpublished segments was asked for, but fewer "
+    "than two segments of the breakdown are published, so none could be estimated; those "
+    "intervals cover sampling error only.",
     "unknown_employment_working": "Alumni whose employment status is unknown are treated as "
     "working: most alumni of working age work, and a recorded industry implies a job.",
     "employed_no_conversion": "A share 'of the employed' applies to working alumni as it stands: "
@@ -166,7 +174,8 @@ class _Figure:
     n_basis: str
     n_note: str
     fixed: bool = False  # a user's stated assumption: no sampling uncertainty
-    derive: Callable[[np.ndarray], np.ndarray] | None = None  # computed from other figures
+    # computed from other figures' values (and, for a spread, the generator; None for points)
+    derive: Callable[[np.ndarray, np.random.Generator | None], np.ndarray] | None = None
 
 
 @dataclass
@@ -551,6 +560,67 @@ def _rake_plan(
     return rake, found
 
 
+def _logit_spread(ctx: _Context, rows: pd.DataFrame, dimension: str) -> tuple[float, int] | None:
+    """Between-segment spread τ (logit scale) of a breakdown around its overall figure.
+
+    τ² = mean of (logit p_s − logit p_all)² over published segments − their mean sampling
+    variance 1 / (n_s p_s (1 − p_s)); at least two segments are needed.
+    """
+    published = rows[rows["dimension"] == dimension]
+    if dimension == "age":
+        published = published[published["segment"].isin(AGE_BANDS)]
+    overall = rows[rows["dimension"] == "all"]
+    if len(published) < 2 or overall.empty:
+        return None
+    p_all = float(overall["share"].iloc[0])
+    p = published["share"].to_numpy(dtype="float64")
+    n = np.array([_figure(ctx, r, "penetration").n for r in published.to_dict("records")])
+    q = np.clip(p, 1e-3, 1 - 1e-3)
+    tau2 = np.mean((_logit(q) - _logit(np.array(p_all))) ** 2) - np.mean(1 / (n * q * (1 - q)))
+    return float(np.sqrt(max(tau2, 0.0))), len(p)
+
+
+def _apply_spread(
+    ctx: _Context,
+    reg: _Registry,
+    platform: str,
+    spread: tuple[float, int] | None,
+    keys: np.ndarray,
+    eligible: np.ndarray,
+    pen: np.ndarray,
+) -> None:
+    """Give each unpublished segment its own draw around its fallback figure (in place)."""
+    if spread is None:
+        if eligible.any():
+            ctx.assumptions.add("fallback_spread_unavailable")
+        return
+    tau, n_segments = spread
+    ctx.assumptions.add("fallback_spread")
+    for key in pd.unique(keys[eligible]):
+        for source in pd.unique(pen[eligible & (keys == key)]):
+            at = eligible & (keys == key) & (pen == source)
+            base_row = reg.figures[source].row
+
+            def derive(F, rng, source=source):
+                if rng is None:
+                    return F[source]
+                z = rng.standard_normal(F.shape[1])
+                return _logistic(_logit(F[source]) + tau * z)
+
+            row = {
+                **base_row,
+                "source_id": base_row["source_id"],
+                "segment": f"{key} (spread around {base_row['segment']})",
+            }
+            note = f"τ = {tau:.2f} on the logit scale, from {n_segments} published segments"
+            pen[at] = reg.add(
+                ("spread", platform, key, int(source)),
+                lambda row=row, note=note, derive=derive: _Figure(
+                    row, "penetration", np.nan, "assumed", note, derive=derive
+                ),
+            )
+
+
 def _plan(
     ctx: _Context,
     reg: _Registry,
@@ -560,6 +630,7 @@ def _plan(
     non_working: float | None,
     combine: str,
     industry_fallback: str = "overall",
+    fallback_spread: bool = False,
 ) -> _Plan:
     rows = ctx.by_platform.get(platform)
     if rows is None:
@@ -583,6 +654,12 @@ def _plan(
         pen, conv = a["pen"].to_numpy(copy=True), a["conv"].to_numpy(copy=True)
         fallback = a["fallback"].to_numpy(dtype=bool, copy=True)
         dim_used = a["dimension_used"].to_numpy(dtype=object, copy=True)
+        if fallback_spread:
+            base = next(b for b in _EVERYONE_BASES if (rows["base"] == b).any())
+            keys = bands.to_numpy(dtype=object)
+            eligible = fallback & (dim_used == "all") & (keys != UNKNOWN)
+            spread = _logit_spread(ctx, rows[rows["base"] == base], "age")
+            _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     else:
         ctx.assumptions.add("employed_no_conversion")
         overall = emp_rows[emp_rows["dimension"] == "all"]
@@ -625,7 +702,7 @@ def _plan(
             w = np.array([ctx.employment_share[x] for x in names])
             rest = 1 - w.sum()
 
-            def derive(F: np.ndarray) -> np.ndarray:
+            def derive(F: np.ndarray, _rng: np.random.Generator | None) -> np.ndarray:
                 return np.clip((F[o] - w @ F[pubs]) / rest, 0, 1)
 
             row = {
@@ -707,6 +784,15 @@ def _plan(
             else:
                 ctx.assumptions.add("non_working_overall")
                 pen[idle] = overall_fig()
+        if fallback_spread:
+            # unpublished industries, and each non-working status, vary around their fallback
+            keys = np.where(working, industry.to_numpy(dtype=object), "employment: " + employment)
+            eligible = fallback & (dim_used == "all") & (industry.to_numpy() != UNKNOWN)
+            overall_id = reg.keys.get((platform, "employed", "all", "all"), -2)
+            eligible |= ~working & (pen == overall_id)
+            eligible &= keys != UNKNOWN
+            spread = _logit_spread(ctx, emp_rows, "industry")
+            _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     pair = np.full(n_cells, -1)
     rake = None
     if combine == "logit_raking":
@@ -763,6 +849,7 @@ def _setup(
     combine: str,
     by: tuple[str, ...],
     industry_fallback: str = "overall",
+    fallback_spread: bool = False,
 ):
     if isinstance(platforms, str):
         platforms = (platforms,)
@@ -785,17 +872,22 @@ def _setup(
     ctx.by_platform = {str(k): g for k, g in here.groupby("platform", sort=False)}
     reg = _Registry()
     plans = [
-        _plan(ctx, reg, cells, p, measure, non_working, combine, industry_fallback)
+        _plan(ctx, reg, cells, p, measure, non_working, combine, industry_fallback, fallback_spread)
         for p in platforms
     ]
     return cells, ctx, reg, plans
 
 
-def _derive(reg: _Registry, values: np.ndarray) -> np.ndarray:
-    """Fill the rows of derived figures (in registration order, so inputs come first)."""
+def _derive(
+    reg: _Registry, values: np.ndarray, rng: np.random.Generator | None = None
+) -> np.ndarray:
+    """Fill the rows of derived figures (in registration order, so inputs come first).
+
+    ``rng`` is None for point values: derived figures then return their point.
+    """
     for k, f in enumerate(reg.figures):
         if f.derive is not None:
-            values[k] = f.derive(values)
+            values[k] = f.derive(values, rng)
     return values
 
 
@@ -814,7 +906,7 @@ def _figure_draws(reg: _Registry, n_draws: int, rng: np.random.Generator) -> np.
     if (~fixed).any():
         out[:-1][~fixed] = draw_shares(share[~fixed], n[~fixed], n_draws=n_draws, rng=rng)
     out[:-1][fixed] = share[fixed][:, None]
-    return _derive(reg, out)
+    return _derive(reg, out, rng)
 
 
 def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -841,6 +933,7 @@ def estimate_reach(
     combine: str = "rule",
     non_working: float | None = None,
     industry_fallback: str = "overall",
+    fallback_spread: bool = False,
     include_alumni_variation: bool = False,
 ) -> pd.DataFrame:
     """Expected number and share of an institution's alumni each platform reaches, with intervals.
@@ -874,6 +967,12 @@ def estimate_reach(
         ``"overall"`` (the overall figure for the employed, the rule) or ``"implied"`` (what the
         unpublished industries must average for the overall figure to hold, see
         :func:`socialreach.diagnose_unpublished_industries`). Both are flagged as fallback.
+    fallback_spread
+        Widen the intervals for alumni whose segment has no published figure: each such segment
+        (an age band, an industry, a non-working status) gets its own draw around its fallback
+        figure, normal on the logit scale with the spread τ that the published segments of the
+        same breakdown show around the overall figure. Points do not change. Off by default:
+        then intervals cover only the sampling error of the figures used.
     include_alumni_variation
         Add the binomial variation of the alumni themselves (who among them happens to use the
         platform; normal approximation to the sum of binomials) to the figures' uncertainty.
@@ -888,7 +987,16 @@ def estimate_reach(
         raise ValueError("n_draws must be at least 100 for percentile intervals")
     by = tuple(by)
     cells, _, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, by, industry_fallback
+        profile,
+        penetration,
+        platforms,
+        year,
+        measure,
+        non_working,
+        combine,
+        by,
+        industry_fallback,
+        fallback_spread,
     )
     rng = np.random.default_rng(seed)
     F = _figure_draws(reg, n_draws, rng)
@@ -1015,6 +1123,7 @@ def explain_reach(
     combine: str = "rule",
     non_working: float | None = None,
     industry_fallback: str = "overall",
+    fallback_spread: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every published figure and every assumption behind :func:`estimate_reach`'s numbers.
 
@@ -1029,7 +1138,16 @@ def explain_reach(
         assumption the estimate rests on.
     """
     cells, ctx, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, (), industry_fallback
+        profile,
+        penetration,
+        platforms,
+        year,
+        measure,
+        non_working,
+        combine,
+        (),
+        industry_fallback,
+        fallback_spread,
     )
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
     alumni = np.zeros(len(reg.figures) + 1)

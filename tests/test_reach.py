@@ -179,3 +179,49 @@ def test_implied_industry_fallback_matches_the_diagnostic():
     assert derived["share"] == pytest.approx(implied) and derived["n_basis"] == "assumed"
     with pytest.raises(ValueError, match="industry_fallback"):
         estimate_reach(p, industry_fallback="guess")
+
+
+def test_fallback_spread_widens_only_unpublished_segments():
+    p = profile(
+        [
+            ("26-35", "it_communication", "working", 100),
+            ("36-45", "trade", "working", 100),
+            ("46-55", "unknown", "student", 50),
+        ]
+    )
+    plain = estimate_reach(p, seed=6, platforms="linkedin")
+    wide = estimate_reach(p, seed=6, platforms="linkedin", fallback_spread=True)
+    np.testing.assert_allclose(plain["expected"], wide["expected"])
+    it_plain = row(plain, "linkedin", "industry", "it_communication")
+    it_wide = row(wide, "linkedin", "industry", "it_communication")
+    assert (it_plain["ci_low"], it_plain["ci_high"]) == (it_wide["ci_low"], it_wide["ci_high"])
+    for segment in ("trade",):
+        a, b = (
+            row(plain, "linkedin", "industry", segment),
+            row(wide, "linkedin", "industry", segment),
+        )
+        assert b["ci_high"] - b["ci_low"] > 3 * (a["ci_high"] - a["ci_low"])
+    # τ by hand: logit deviations of 63, 51, 17, 13, 8 % from logit 40 % are 0.9377, 0.4455,
+    # −1.1801, −1.4955, −2.0368 (mean square 1.7711); mean sampling variance
+    # 1 / (n p (1 − p)) with the assumed n is 0.1037; τ = sqrt(1.7711 − 0.1037) = 1.291
+    figures, assumptions = explain_reach(p, platforms="linkedin", fallback_spread=True)
+    assert "fallback_spread" in set(assumptions["id"])
+    spread = figures[figures["n_note"].str.startswith("τ = 1.29")]
+    assert set(spread["segment"]) == {
+        "trade (spread around all)",
+        "employment: student (spread around all)",
+    }
+    from socialreach.reach import _embedded_penetration, _load_context, _logit_spread
+
+    table = _embedded_penetration()
+    ctx = _load_context(table, 2017)
+    rows = table[(table["platform"] == "linkedin") & (table["year"] == 2017)]
+    tau, count = _logit_spread(ctx, rows[rows["base"] == "employed"], "industry")
+    assert count == 5 and tau == pytest.approx(1.291, abs=2e-3)
+
+
+def test_fallback_spread_needs_two_published_segments():
+    p = profile([("36-45", "unknown", "working", 100)])
+    wide = estimate_reach(p, seed=1, platforms="facebook", year=2018, fallback_spread=True)
+    plain = estimate_reach(p, seed=1, platforms="facebook", year=2018)
+    pd.testing.assert_frame_equal(wide, plain)  # 2018 publishes one age band: no spread

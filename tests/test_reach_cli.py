@@ -145,3 +145,15 @@ def test_implied_industry_fallback_option(capsys, tmp_path):
     assert base["expected"] == pytest.approx(40.0)
     assert implied["expected"] == pytest.approx(50.924, abs=1e-3)
     assert base["fallback_share"] == implied["fallback_share"] == 1
+
+
+def test_fallback_spread_option_widens_the_interval(capsys, tmp_path):
+    path = tmp_path / "trade.csv"
+    pd.DataFrame({"Bransch": ["Handel"], "Antal": [100]}).to_csv(path, index=False)
+    args = [str(path), "--seed", "4", "--platform", "linkedin"]
+    plain = reach_json(capsys, *args)
+    wide = reach_json(capsys, *args, "--fallback-spread")
+    a, b = plain["platforms"]["linkedin"], wide["platforms"]["linkedin"]
+    assert a["expected"] == b["expected"] and wide["fallback_spread"] is True
+    assert b["ci_high"] - b["ci_low"] > 3 * (a["ci_high"] - a["ci_low"])
+    assert "fallback_spread" in {x["id"] for x in wide["assumptions"]}

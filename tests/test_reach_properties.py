@@ -29,10 +29,17 @@ def frame(rows) -> pd.DataFrame:
 
 
 @settings(max_examples=25)
-@given(cells, st.booleans())
-def test_shares_in_unit_interval_and_intervals_contain_the_point(rows, alumni_variation):
+@given(cells, st.booleans(), st.booleans(), st.sampled_from(["overall", "implied"]))
+def test_shares_in_unit_interval_and_intervals_contain_the_point(
+    rows, alumni_variation, spread, industry_fallback
+):
     est = estimate_reach(
-        make_profile(frame(rows)), seed=0, n_draws=200, include_alumni_variation=alumni_variation
+        make_profile(frame(rows)),
+        seed=0,
+        n_draws=200,
+        include_alumni_variation=alumni_variation,
+        fallback_spread=spread,
+        industry_fallback=industry_fallback,
     )
     for col in ("share", "ci_low", "ci_high", "fallback", "inferred_industry"):
         assert est[col].between(0, 1).all(), col
