@@ -173,7 +173,7 @@ def _records(frame) -> list[dict]:
 
 def _reach_payload(args: argparse.Namespace) -> dict:
     from . import read_alumni
-    from .combined import DEFAULT_OVERLAP, combined_reach
+    from .combined import DEFAULT_OVERLAP, OVERLAP_ASSUMPTION, combined_reach
     from .privacy import suppress_small_cells
     from .reach import estimate_reach, explain_reach
     from .survey import load_penetration
@@ -270,6 +270,8 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     # per-figure alumni counts are left out: differences between them can give back hidden cells
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
     payload["assumptions"] = assumptions.to_dict(orient="records")
+    if payload["combined"] is not None:
+        payload["assumptions"].append({"id": "overlap", "text": OVERLAP_ASSUMPTION})
     payload["method"] = (
         "expected = sum over alumni cells of alumni × the published share that applies (rule: "
         "age band for everyone-base figures, converted by the internet-use rate; industry for "

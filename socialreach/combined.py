@@ -17,10 +17,24 @@ import pandas as pd
 from .profile import AlumniProfile
 from .reach import estimate_cell_shares
 
-__all__ = ["COMBINED_COLUMNS", "DEFAULT_OVERLAP", "combined_reach", "union_share"]
+__all__ = [
+    "COMBINED_COLUMNS",
+    "DEFAULT_OVERLAP",
+    "OVERLAP_ASSUMPTION",
+    "combined_reach",
+    "union_share",
+]
 
 #: Share of LinkedIn users who also use Facebook (assumed; US studies: roughly 0.8-0.9).
 DEFAULT_OVERLAP = 0.85
+
+OVERLAP_ASSUMPTION = (
+    "The survey publishes no overlap between platforms. Per alumni cell, the share on either "
+    "platform lies in the Fréchet range [max(pF, pL), min(1, pF + pL)]; the point assumes a "
+    "share 'overlap' of LinkedIn users also use Facebook (default 0.85, the middle of the "
+    "roughly 0.8-0.9 reported by US studies; no Swedish figure was found), clipped into that "
+    "range. Ranges are taken per cell, then summed."
+)
 
 COMBINED_COLUMNS = (
     "dimension",

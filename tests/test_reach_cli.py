@@ -44,6 +44,7 @@ def test_json_has_the_issue_keys_and_matches_the_library(capsys, export):
     comb = out["combined"]
     assert comb["lower"] <= comb["point"] <= comb["upper"] and comb["overlap"] == 0.85
     assert comb["lower"] <= comb["independent"] <= comb["upper"]
+    assert "overlap" in {a["id"] for a in out["assumptions"]}
     assert {"platform", "dimension", "segment", "share", "ci_low", "ci_high"} <= set(
         out["segments"][0]
     )
