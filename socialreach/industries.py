@@ -184,10 +184,11 @@ def _compile(table: pd.DataFrame, target: str) -> _Table:
     for key, tid, how in zip(keys, table[target], table["match"], strict=True):
         if not key:
             continue
-        exact.setdefault(key, tid)
-        if how == "contains" and len(key) > 3:
+        if how == "exact":
+            exact.setdefault(key, tid)
+        elif len(key) > 3:
             contains.append((key, tid))
-        elif how == "contains":
+        else:
             words.setdefault(key, tid)
     contains.sort(key=lambda kv: -len(kv[0]))  # stable: equal lengths keep the table's order
     return _Table(exact=exact, contains=contains, words=words)
@@ -280,6 +281,9 @@ def map_industry(
     )
 
 
+_AMBIGUOUS = (UNKNOWN, UNKNOWN, "ambiguous")
+
+
 def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.DataFrame:
     words = _compile(load_crosswalk("industry_synonyms", synonyms), "industry")
     jobs = _compile(load_crosswalk("occupation_crosswalk", occupations), "industry")
@@ -302,8 +306,8 @@ def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.Da
             rows.append((code, "sni_code", "mapped"))
             continue
         hit = _lookup_with_employer(words, key)
-        if hit is not None:
-            rows.append((hit, "reported" if hit != UNKNOWN else UNKNOWN, "mapped"))
+        if hit is not None:  # a keyword marked unknown is recognised but names no industry
+            rows.append((hit, "reported", "mapped") if hit != UNKNOWN else _AMBIGUOUS)
             continue
         hit = _lookup_with_employer(jobs, key)
         if hit is not None and hit != UNKNOWN:

@@ -73,6 +73,10 @@ def test_not_an_sni_code(code):
         ("Sjuksköterska", "health_care", "occupation"),  # a job title in the industry field
         ("Healthcare", "health_care", "reported"),
         ("Public sector", "public_administration", "reported"),
+        ("Media och kommunikation", "it_communication", "reported"),  # not 'kommun'
+        ("Kommunikationsbyrå", "other", "reported"),  # PR agencies are SNI M
+        ("Stockholms kommun", "public_administration", "reported"),
+        ("Ideell organisation", "culture", "reported"),  # SNI S, as in sni_to_industry.csv
     ],
 )
 def test_industry_names_and_variants(value, industry, source):
@@ -85,8 +89,15 @@ def test_industry_names_and_variants(value, industry, source):
 
 
 def test_unknown_missing_and_unmapped_are_told_apart():
-    out = map_industry(["Okänd", "", None, "N/A", "Zqx"])
-    assert out["status"].tolist() == ["missing", "missing", "missing", "missing", "unmapped"]
+    out = map_industry(["Okänd", "", None, "N/A", "Zqx", "Kommunikatör"])
+    assert out["status"].tolist() == [
+        "missing",
+        "missing",
+        "missing",
+        "missing",
+        "unmapped",
+        "ambiguous",  # a title common to every industry, typed into the industry field
+    ]
     assert set(out["industry"]) == {"unknown"}
 
 
