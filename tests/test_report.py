@@ -40,7 +40,7 @@ CANARIES = {
     "phone": "070-999 88 77",
     "linkedin": "linkedin.com/in/zelmira-canary",
     "comment": "Hemlig kommentar Qx81",
-    "free_text_industry": "Zebrafabriken Qv77",
+    "free_text_industry": "Blåbärsplock Qv77",
     "directory": "canary_dir_Pq93",
     "file": "alumni_Zelmira_export",
 }
@@ -164,7 +164,16 @@ def test_no_code_and_no_parameters_are_shown(reports: dict[str, str], lang: str)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_no_personal_data_and_no_input_path(reports: dict[str, str], lang: str) -> None:
+def test_no_personal_data_and_no_input_path(
+    reports: dict[str, str], export: Path, lang: str
+) -> None:
+    from socialreach import read_alumni
+
+    # the canaries did reach the reader: the identifying columns were seen and dropped, and the
+    # free-text industry is frequent enough to be listed in the validation report
+    report = read_alumni(export).report
+    assert "Personnummer" in report.dropped_identifying_columns
+    assert CANARIES["free_text_industry"] in report.unmapped["industry"]
     document = reports[lang]
     for kind, value in CANARIES.items():
         assert value not in document, kind
@@ -240,7 +249,7 @@ def test_small_industry_is_hidden_with_a_partner(reports: dict[str, str]) -> Non
     hidden = [seg for seg, values in cells.items() if set(values) == {"–"}]
     assert len(hidden) >= 2  # and at least one more, so the total cannot give it back
     # the 30 IT alumni are published
-    assert cells["IT och kommunikation"][0] == "30"
+    assert int(cells["IT och kommunikation"][0]) >= 30  # 30 reported, plus inferred ones
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -460,8 +469,9 @@ def test_published_tables_never_reveal_a_small_group(counts, ages, min_cell) -> 
 
 def test_small_field_of_study_is_left_out_of_its_chart(reports: dict[str, str]) -> None:
     body = reports["en"][reports["en"].index("<body") :]
-    # 4 law graduates (hidden), 41 engineers and 41 teachers: the tie for the partner that
-    # protects law goes to the first key, engineering; the teachers are shown
-    assert "Teacher education (n = 41)" in body
-    assert "Law (n = " not in body and "Engineering (n = " not in body
+    # 4 law graduates (hidden) and 41 engineers and 41 teachers: one of the two is hidden with
+    # law, so that law cannot be worked out from the total; the other is shown
+    assert "Law (n = " not in body
+    shown = [f for f in ("Teacher education (n = 41)", "Engineering (n = 41)") if f in body]
+    assert len(shown) == 1
     assert "2 fields of study are not shown" in body
