@@ -101,6 +101,22 @@ def test_unknown_missing_and_unmapped_are_told_apart():
     assert set(out["industry"]) == {"unknown"}
 
 
+@pytest.mark.parametrize(
+    ("title", "industry"),
+    [
+        ("Distriktssköterska", "health_care"),
+        ("Bankrådgivare", "finance"),
+        ("Bankdirektör", "finance"),  # contains 'rektor' (school head) but is no school head
+        ("Verkställande direktör", "unknown"),
+        ("Hotellreceptionist", "hotel_restaurant"),
+        ("Byggprojektledare", "other"),  # construction, not the ambiguous 'projektledare'
+        ("Gymnasielärare", "education"),
+    ],
+)
+def test_compound_job_titles(title, industry):
+    assert map_occupation([title]).loc[0, "industry"] == industry
+
+
 def test_occupations_and_employers():
     out = map_occupation(["Ekonom på Swedbank", "Ekonom", "Specialistsjuksköterska", "Zqx", ""])
     assert out["industry"].tolist() == ["finance", "unknown", "health_care", "unknown", "unknown"]
