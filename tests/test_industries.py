@@ -123,6 +123,23 @@ def test_occupations_and_employers():
     assert out["status"].tolist() == ["mapped", "ambiguous", "mapped", "unmapped", "missing"]
 
 
+@pytest.mark.parametrize(
+    ("programme", "field"),
+    [
+        ("Civilekonomprogrammet", "business_economics"),
+        ("Teknisk fysik", "engineering"),  # a civilingenjör programme, not natural science
+        ("Industriell ekonomi", "engineering"),
+        ("Master of Laws", "law"),
+        ("Specialistsjuksköterskeprogrammet", "medicine_health"),
+        ("Ämneslärarprogrammet", "teacher_education"),
+        ("Medie- och kommunikationsvetenskap", "social_science"),
+        ("Engelska", "humanities_arts"),
+    ],
+)
+def test_programme_names(programme, field):
+    assert map_field_of_study([programme]).loc[0, "field_of_study"] == field
+
+
 def test_field_of_study_and_employment():
     fields = map_field_of_study(["Juristprogrammet", "Lärarprogrammet", "Datavetenskap", "Zqx"])
     assert fields["field_of_study"].tolist() == [
