@@ -131,25 +131,25 @@ def combined_reach(
         industry_fallback=industry_fallback,
     )
     u = union_share(cells[a].to_numpy(), cells[b].to_numpy(), overlap=overlap)
-    counts = pd.DataFrame({"n_alumni": cells["n_alumni"].to_numpy()})
-    for name, values in (("a", cells[a].to_numpy()), ("b", cells[b].to_numpy()), *u.items()):
-        counts[name] = values * counts["n_alumni"]
+    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    values = {a: cells[a].to_numpy(), b: cells[b].to_numpy(), **u}
     frames = []
     for dim in ("total", *by):
-        keys = pd.Series("all", index=cells.index) if dim == "total" else cells[dim].astype(str)
-        summed = counts.groupby(keys.to_numpy(), sort=False).sum()
-        if dim != "total" and isinstance(cells[dim].dtype, pd.CategoricalDtype):
-            order = [str(c) for c in cells[dim].cat.categories if str(c) in summed.index]
-            summed = summed.loc[order]
-        shares = summed.drop(columns="n_alumni").div(summed["n_alumni"], axis=0)
-        frame = pd.DataFrame(
-            {"dimension": dim, "segment": summed.index.astype(str), "n_alumni": summed["n_alumni"]}
-        ).reset_index(drop=True)
-        frame[a] = shares["a"].to_numpy()
-        frame[b] = shares["b"].to_numpy()
-        for col in ("lower", "independent", "point", "upper"):
-            frame[col] = shares[col].to_numpy()
-        frames.append(frame)
+        if dim == "total":
+            codes, labels = np.zeros(len(cells), dtype=int), np.array(["all"], dtype=object)
+        elif isinstance(cells[dim].dtype, pd.CategoricalDtype):
+            present = cells[dim].cat.remove_unused_categories()
+            codes = present.cat.codes.to_numpy()
+            labels = np.asarray(present.cat.categories, dtype=object)
+        else:
+            codes, uniques = pd.factorize(cells[dim].astype(str), sort=True)
+            labels = np.asarray(uniques, dtype=object)
+        n = np.bincount(codes, weights=n_alumni, minlength=len(labels))
+        frame = pd.DataFrame({"dimension": dim, "segment": labels.astype(str), "n_alumni": n})
+        for name, v in values.items():
+            # alumni-weighted mean of the per-cell values within the segment
+            frame[name] = np.bincount(codes, weights=v * n_alumni, minlength=len(labels)) / n
+        frames.append(frame[n > 0])
     out = pd.concat(frames, ignore_index=True)
     out["overlap"] = overlap
-    return out
+    return out[[*COMBINED_COLUMNS[:3], a, b, *COMBINED_COLUMNS[5:]]]
