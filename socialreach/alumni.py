@@ -864,6 +864,8 @@ def read_alumni(
     >>> p.report.rows_read, p.report.rows_used, p.report.rows_excluded  # doctest: +SKIP
     (900, 898, 2)
     """
+    if min_value_count < 1:
+        raise ValueError("min_value_count must be at least 1: a value one person has identifies")
     path = Path(path)
     file = path.name
     ref = SURVEY_YEAR if reference_year is None else int(reference_year)

@@ -453,3 +453,12 @@ def test_age_groups_map_only_inside_one_band(low, width, dash):
     inside = [f"{lo}-{hi}" for lo, hi in _BOUNDS if lo <= low and high <= hi]
     expected = inside[0] if inside else ("76+" if low >= 76 else "unknown")
     assert band == expected
+
+
+def test_min_value_count_cannot_show_single_people(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("Bransch\nZqx\n", "utf-8")
+    with pytest.raises(ValueError, match="min_value_count must be at least 1"):
+        read_alumni(path, min_value_count=0)
+    # with 1, the value one alumnus has is shown: the caller asked for it explicitly
+    assert read_alumni(path, min_value_count=1).report.unmapped["industry"] == {"Zqx": 1}
