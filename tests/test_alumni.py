@@ -462,3 +462,12 @@ def test_min_value_count_cannot_show_single_people(tmp_path):
         read_alumni(path, min_value_count=0)
     # with 1, the value one alumnus has is shown: the caller asked for it explicitly
     assert read_alumni(path, min_value_count=1).report.unmapped["industry"] == {"Zqx": 1}
+
+
+def test_excel_sep_hint_and_trailing_empty_columns(tmp_path):
+    # Swedish Excel writes "sep=;" above the header and empty columns at the end of each row
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\nFödelseår;Bransch;;\n1980;Skola;;\n2150;Vård;;\n", "cp1252")
+    report = read_alumni(path).report
+    assert report.rows_read == 2 and report.excluded[0]["row"] == 4
+    assert report.columns == {"birth_year": "Födelseår", "industry": "Bransch"}
