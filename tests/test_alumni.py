@@ -471,3 +471,24 @@ def test_excel_sep_hint_and_trailing_empty_columns(tmp_path):
     report = read_alumni(path).report
     assert report.rows_read == 2 and report.excluded[0]["row"] == 4
     assert report.columns == {"birth_year": "Födelseår", "industry": "Bransch"}
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="qwxzjyåäö", min_size=8, max_size=12),
+            st.integers(1, 14),
+        ),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda t: t[0],
+    )
+)
+def test_a_free_text_value_appears_only_when_ten_share_it(tmp_path_factory, values):
+    # letters no crosswalk keyword is made of, so every value is unmapped free text
+    rows = [f"Q{v}" for v, k in values for _ in range(k)]
+    path = tmp_path_factory.mktemp("p") / "p.csv"
+    path.write_text("Bransch;Namn\n" + "".join(f"{r};{r}\n" for r in rows), "utf-8")
+    text = str(read_alumni(path).report.to_dict())
+    for v, k in values:
+        assert (f"Q{v}" in text) == (k >= 10)
