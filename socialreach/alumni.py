@@ -368,7 +368,9 @@ def _sniff_text(path: Path, file: str) -> tuple[str, str]:
             if err.start < len(head) - 3:  # not just a character cut at the end of the sample
                 encoding = "cp1252"
     try:
-        text = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="strict")
+        # the sample may end inside a UTF-16 character: only a UTF-16 tail may be dropped
+        errors = "ignore" if encoding == "utf-16" else "strict"
+        text = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors=errors)
     except UnicodeDecodeError:
         if encoding == "utf-8":
             text = head.decode("utf-8-sig", errors="ignore")

@@ -492,3 +492,18 @@ def test_a_free_text_value_appears_only_when_ten_share_it(tmp_path_factory, valu
     text = str(read_alumni(path).report.to_dict())
     for v, k in values:
         assert (f"Q{v}" in text) == (k >= 10)
+
+
+def test_utf16_sample_cut_inside_a_character(tmp_path):
+    # the sniffer reads 65 536 bytes; BOM (2) + 32 766 characters (2 bytes each) puts an emoji
+    # (4 bytes, a surrogate pair) across that edge: the half character must not fail the read
+    head = "Bransch\n"
+    filler = "Skola\n" * ((32_766 - len(head)) // 6)
+    pad = "x" * (32_766 - len(head) - len(filler) - 1)
+    text = head + filler + pad + "\n" + "😀 Skola\n" + "Vård\n"
+    assert len(head + filler + pad + "\n") == 32_766
+    path = tmp_path / "u16.txt"
+    path.write_bytes(text.encode("utf-16"))
+    report = read_alumni(path).report
+    assert report.rows_read == text.count("\n") - 1
+    assert report.source_format["encoding"] == "utf-16"
