@@ -793,6 +793,76 @@ def _read_ages(raw: _Raw, header_of: dict[str, str], *, ref, age_at_graduation, 
     return age, known_age, from_grad, year_status
 
 
+def _read_segments(raw: _Raw, header_of: dict[str, str], used_w, *, counts, notes, tables):
+    """Industry (and its source), employment and field of study per row, as integer codes.
+
+    Distinct values are mapped once through the crosswalks; alumni per mapping status go into
+    the report (``counts`` = mapping dict, unmapped dict, min_value_count).
+    """
+    mapping, unmapped, min_value_count = counts
+    industry_synonyms, occupation_crosswalk, employment_synonyms, field_of_study_synonyms = tables
+    n = raw.n_rows
+    # Every segment below is a small integer code per row (index into its canonical order),
+    # computed on distinct values and spread with one take: cheap on millions of rows.
+    unknown_ind, unknown_src = _IND_ORDER.index(UNKNOWN), INDUSTRY_SOURCES.index(UNKNOWN)
+    industry = np.full(n, unknown_ind, dtype="int64")
+    source = np.full(n, unknown_src, dtype="int64")
+    if "industry" in header_of:
+        codes, uniques = raw.cols[header_of["industry"]]
+        per = _map_industry_distinct(
+            uniques, synonyms=industry_synonyms, occupations=occupation_crosswalk
+        )
+        industry = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
+        source = _take(_ids(per["source"], INDUSTRY_SOURCES), codes, unknown_src)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "industry", codes, uniques, status, used_w, min_value_count
+        )
+    if "occupation" in header_of:
+        codes, uniques = raw.cols[header_of["occupation"]]
+        per = map_occupation(uniques, crosswalk=occupation_crosswalk, synonyms=industry_synonyms)
+        occ_ind = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
+        fill = (industry == unknown_ind) & (occ_ind != unknown_ind)
+        industry = np.where(fill, occ_ind, industry)
+        source = np.where(fill, INDUSTRY_SOURCES.index("occupation"), source)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "occupation", codes, uniques, status, used_w, min_value_count
+        )
+
+    # Employment: normalised status; an industry and no usable status counts as working.
+    unknown_emp = EMPLOYMENT.index(UNKNOWN)
+    employment = np.full(n, unknown_emp, dtype="int64")
+    if "employment_status" in header_of:
+        codes, uniques = raw.cols[header_of["employment_status"]]
+        per = map_employment(uniques, synonyms=employment_synonyms)
+        employment = _take(_ids(per["employment"], EMPLOYMENT), codes, unknown_emp)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "employment_status", codes, uniques, status, used_w, min_value_count
+        )
+    presumed = (employment == unknown_emp) & (industry != unknown_ind)
+    employment = np.where(presumed, EMPLOYMENT.index("working"), employment)
+    if (used_w[presumed] > 0).any():
+        notes.append(
+            f"{used_w[presumed].sum():g} alumni with an industry and no employment status "
+            "counted as working"
+        )
+
+    unknown_field = _FIELD_ORDER.index(UNKNOWN)
+    field_of_study = np.full(n, unknown_field, dtype="int64")
+    if "field_of_study" in header_of:
+        codes, uniques = raw.cols[header_of["field_of_study"]]
+        per = map_field_of_study(uniques, synonyms=field_of_study_synonyms)
+        field_of_study = _take(_ids(per["field_of_study"], _FIELD_ORDER), codes, unknown_field)
+        status = per["status"].to_numpy(dtype=object)
+        _count_status(
+            mapping, unmapped, "field_of_study", codes, uniques, status, used_w, min_value_count
+        )
+
+    return industry, source, employment, field_of_study
+
+
 def read_alumni(
     path: str | Path,
     *,
@@ -926,64 +996,19 @@ def read_alumni(
             f"assuming age {age_at_graduation:g} at graduation"
         )
 
-    # Every segment below is a small integer code per row (index into its canonical order),
-    # computed on distinct values and spread with one take: cheap on millions of rows.
-    unknown_ind, unknown_src = _IND_ORDER.index(UNKNOWN), INDUSTRY_SOURCES.index(UNKNOWN)
-    industry = np.full(n, unknown_ind, dtype="int64")
-    source = np.full(n, unknown_src, dtype="int64")
-    if "industry" in header_of:
-        codes, uniques = col("industry")
-        per = _map_industry_distinct(
-            uniques, synonyms=industry_synonyms, occupations=occupation_crosswalk
-        )
-        industry = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
-        source = _take(_ids(per["source"], INDUSTRY_SOURCES), codes, unknown_src)
-        status = per["status"].to_numpy(dtype=object)
-        _count_status(
-            mapping, unmapped, "industry", codes, uniques, status, used_w, min_value_count
-        )
-    if "occupation" in header_of:
-        codes, uniques = col("occupation")
-        per = map_occupation(uniques, crosswalk=occupation_crosswalk, synonyms=industry_synonyms)
-        occ_ind = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
-        fill = (industry == unknown_ind) & (occ_ind != unknown_ind)
-        industry = np.where(fill, occ_ind, industry)
-        source = np.where(fill, INDUSTRY_SOURCES.index("occupation"), source)
-        status = per["status"].to_numpy(dtype=object)
-        _count_status(
-            mapping, unmapped, "occupation", codes, uniques, status, used_w, min_value_count
-        )
-
-    # Employment: normalised status; an industry and no usable status counts as working.
-    unknown_emp = EMPLOYMENT.index(UNKNOWN)
-    employment = np.full(n, unknown_emp, dtype="int64")
-    if "employment_status" in header_of:
-        codes, uniques = col("employment_status")
-        per = map_employment(uniques, synonyms=employment_synonyms)
-        employment = _take(_ids(per["employment"], EMPLOYMENT), codes, unknown_emp)
-        status = per["status"].to_numpy(dtype=object)
-        _count_status(
-            mapping, unmapped, "employment_status", codes, uniques, status, used_w, min_value_count
-        )
-    presumed = (employment == unknown_emp) & (industry != unknown_ind)
-    employment = np.where(presumed, EMPLOYMENT.index("working"), employment)
-    if (used_w[presumed] > 0).any():
-        notes.append(
-            f"{used_w[presumed].sum():g} alumni with an industry and no employment status "
-            "counted as working"
-        )
-
-    unknown_field = _FIELD_ORDER.index(UNKNOWN)
-    field_of_study = np.full(n, unknown_field, dtype="int64")
-    if "field_of_study" in header_of:
-        codes, uniques = col("field_of_study")
-        per = map_field_of_study(uniques, synonyms=field_of_study_synonyms)
-        field_of_study = _take(_ids(per["field_of_study"], _FIELD_ORDER), codes, unknown_field)
-        status = per["status"].to_numpy(dtype=object)
-        _count_status(
-            mapping, unmapped, "field_of_study", codes, uniques, status, used_w, min_value_count
-        )
-
+    industry, source, employment, field_of_study = _read_segments(
+        raw,
+        header_of,
+        used_w,
+        counts=(mapping, unmapped, min_value_count),
+        notes=notes,
+        tables=(
+            industry_synonyms,
+            occupation_crosswalk,
+            employment_synonyms,
+            field_of_study_synonyms,
+        ),
+    )
     cells = _aggregate(band_ids, industry, employment, field_of_study, source, used_w)
     cells, inferred = _infer_from_field(cells, field_of_study_mix)
     ind_counts = {
