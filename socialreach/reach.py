@@ -49,9 +49,17 @@ For each platform the rows of the penetration table for the survey year and meas
    not publish form one ``rest`` category whose share is implied by the overall figure; cells in
    it are fallbacks. Platforms without both dimensions keep the rule (the output says so).
 
+Options on the rule: ``industry_fallback="implied"`` gives alumni in unpublished industries what
+those industries must average for the overall employed figure to hold (a derived figure, see
+:mod:`socialreach.diagnostics`) instead of the overall figure; both are fallbacks.
+
 Uncertainty: every distinct figure gets Jeffreys Beta draws from its n (published, else an
 assumed n, see :data:`ASSUMPTIONS`); the same draw of a figure is used for every cell that
-uses it; totals and segments are sums of cell draws; intervals are percentile intervals.
+uses it; totals and segments are sums of cell draws; intervals are percentile intervals. They
+cover the sampling error of the figures used, not the error of applying a fallback figure to a
+segment it was not measured on: read ``fallback`` beside them, or ask for
+``fallback_spread=True``, which gives each unpublished segment its own draw around its fallback
+with the spread the published segments show (logit scale). A simulation test checks coverage.
 """
 
 from __future__ import annotations
