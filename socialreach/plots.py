@@ -172,6 +172,12 @@ def _label(segment: str, lang: str) -> str:
     return _pick(_FIELD_LABELS[segment], lang) if segment in _FIELD_LABELS else label(segment, lang)
 
 
+def _platforms(rows: pd.DataFrame) -> list[str]:
+    """Platforms present, in canonical order: legends and bars never depend on row order."""
+    order = as_categorical(pd.Series(rows["platform"].astype(str).unique()), "platform")
+    return [str(p) for p in order.sort_values()]
+
+
 def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
     """Segments present, in the canonical order of their dimension (else first appearance)."""
     present = segments.astype(str)
@@ -255,7 +261,7 @@ def _totals(estimates: pd.DataFrame, value: str) -> pd.DataFrame:
     totals = estimates[estimates["dimension"] == "total"]
     if totals.empty:
         raise ValueError("the estimates have no total rows (dimension == 'total')")
-    return totals
+    return totals.set_index("platform", drop=False).loc[_platforms(totals)]
 
 
 def plot_reach(
@@ -395,7 +401,8 @@ def plot_reach_by_segment(
     ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
     scale = 100 if value == "share" else 1
     fig = go.Figure()
-    for platform, part in rows.groupby("platform", sort=False):
+    for platform in _platforms(rows):
+        part = rows[rows["platform"] == platform]
         part = part.set_index(part["segment"].astype(str)).reindex(order).dropna(subset=[col])
         fig.add_bar(
             y=[ticks[s] for s in part.index],
@@ -445,7 +452,7 @@ def plot_reach_by_segment_static(
     col, low, high = _value_columns(value)
     rows = _segment_rows(estimates, dimension, value)
     order = _ordered_segments(rows["segment"], dimension)
-    platforms = list(dict.fromkeys(rows["platform"]))
+    platforms = _platforms(rows)
     ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(platforms)) / 1.5))
     height = 0.8 / len(platforms)
     base = np.arange(len(order))
@@ -638,7 +645,8 @@ def plot_comparison(
     rows, institutions = _comparison_rows(comparison)
     names = [_institution_label(i, lang) for i in institutions]
     fig = go.Figure()
-    for platform, part in rows.groupby("platform", sort=False):
+    for platform in _platforms(rows):
+        part = rows[rows["platform"] == platform]
         part = part.set_index(part["institution"].astype(str)).reindex(institutions)
         fig.add_bar(
             x=names,
@@ -673,7 +681,7 @@ def plot_comparison_static(
 ) -> Axes:
     """Static twin of :func:`plot_comparison` on a matplotlib Axes."""
     rows, institutions = _comparison_rows(comparison)
-    platforms = list(dict.fromkeys(rows["platform"]))
+    platforms = _platforms(rows)
     ax = _new_axes(ax, (8, 4))
     width = 0.8 / len(platforms)
     base = np.arange(len(institutions))

@@ -9,11 +9,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.axes import Axes
 
 from socialreach import load_penetration, make_profile
 from socialreach import plots as P
 from socialreach.format import NBSP
+from socialreach.segments import INDUSTRIES, label
 
 
 @pytest.fixture(autouse=True)
@@ -317,3 +320,46 @@ def test_plot_survey_without_any_figure_marks_every_segment_unpublished():
     assert "av sysselsatta" in fig.layout.yaxis.title.text
     ax = P.plot_survey_static(load_penetration(), platforms="linkedin", by="industry", year=2018)
     assert len(ax.texts) == 10
+
+
+@st.composite
+def _segment_estimates(draw) -> pd.DataFrame:
+    segments = draw(st.lists(st.sampled_from(INDUSTRIES), min_size=1, max_size=6, unique=True))
+    unit = st.floats(0, 1, allow_nan=False)
+    sizes = {s: draw(st.integers(1, 10_000)) for s in segments}  # alumni: the same per platform
+    rows = []
+    for platform in ("facebook", "linkedin"):
+        for segment in segments:
+            low, share, high = sorted(draw(st.tuples(unit, unit, unit)))
+            n = sizes[segment]
+            rows.append(
+                {
+                    "platform": platform,
+                    "dimension": "industry",
+                    "segment": segment,
+                    "n_alumni": float(n),
+                    "share": share,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "expected": share * n,
+                    "expected_low": low * n,
+                    "expected_high": high * n,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+@given(_segment_estimates(), st.randoms(use_true_random=False))
+def test_segment_chart_is_canonical_whatever_the_row_order(est, rnd):
+    order = list(range(len(est)))
+    rnd.shuffle(order)
+    a = P.plot_reach_by_segment(est, lang="en")
+    b = P.plot_reach_by_segment(est.iloc[order], lang="en")
+    assert a.layout.yaxis.categoryarray == b.layout.yaxis.categoryarray
+    ticks = [t.split(" (n = ")[0] for t in a.layout.yaxis.categoryarray]
+    assert ticks == [label(s, "en") for s in INDUSTRIES if s in set(est["segment"])]
+    for ta, tb in zip(a.data, b.data, strict=True):
+        assert ta.y == tb.y and np.allclose(ta.x, tb.x)
+        # whiskers never point the wrong way, and bars are percent of the segment
+        assert min(ta.error_x.array) >= 0 and min(ta.error_x.arrayminus) >= 0
+        assert min(ta.x) >= 0 and max(ta.x) <= 100
