@@ -225,3 +225,17 @@ def test_fallback_spread_needs_two_published_segments():
     wide = estimate_reach(p, seed=1, platforms="facebook", year=2018, fallback_spread=True)
     plain = estimate_reach(p, seed=1, platforms="facebook", year=2018)
     pd.testing.assert_frame_equal(wide, plain)  # 2018 publishes one age band: no spread
+
+
+def test_inputs_are_not_mutated():
+    from socialreach import combined_reach, load_penetration
+
+    p = profile([*IT_HEALTH, ("76+", "trade", "retired", 0)])
+    cells_before = p.cells.copy()
+    table = load_penetration()
+    table_before = table.copy()
+    estimate_reach(p, table, seed=1, fallback_spread=True, industry_fallback="implied")
+    explain_reach(p, table, combine="logit_raking")
+    combined_reach(p, table)
+    pd.testing.assert_frame_equal(p.cells, cells_before)
+    pd.testing.assert_frame_equal(table, table_before)
