@@ -448,9 +448,13 @@ class _Rake:
 
 
 def _age_rule(
-    ctx: _Context, reg: _Registry, rows: pd.DataFrame, bands: pd.Series, platform: str
-) -> pd.DataFrame:
-    """pen/conv/fallback per cell from the age rule (everyone base)."""
+    ctx: _Context, reg: _Registry, rows: pd.DataFrame, bands: np.ndarray, platform: str
+) -> dict[str, np.ndarray]:
+    """pen, conv, fallback and dimension_used for each of ``bands`` by the age rule.
+
+    The rule is worked out once per distinct band and spread to the cells with numpy (this runs
+    once per platform per estimate, so it avoids building frames).
+    """
     base = next((b for b in _EVERYONE_BASES if (rows["base"] == b).any()), None)
     if base is None:
         raise InputError(
@@ -459,8 +463,8 @@ def _age_rule(
         )
     rows = rows[rows["base"] == base]
     by_seg = {r["segment"]: r for r in rows.to_dict("records") if r["dimension"] in ("age", "all")}
-    out = []
-    for band in bands:
+    out = {}
+    for band in pd.unique(bands):
         if band in by_seg and by_seg[band]["dimension"] == "age":
             pen_row, dim, fb = by_seg[band], "age", False
         elif "all" in by_seg:
@@ -484,8 +488,16 @@ def _age_rule(
                 ctx.assumptions.add("internet_rate_fallback")
             irow = _internet_row(ctx, seg_used)
             conv = reg.add(("internet", seg_used), lambda r=irow: _figure(ctx, r, "conversion"))
-        out.append((pen, conv, fb, dim))
-    return pd.DataFrame(out, columns=["pen", "conv", "fallback", "dimension_used"], index=bands)
+        out[band] = (pen, conv, fb, dim)
+    distinct, inverse = np.unique(bands, return_inverse=True)
+    table = [out[b] for b in distinct]
+    inverse = inverse.reshape(-1)
+    return {
+        "pen": np.array([t[0] for t in table], dtype=int)[inverse],
+        "conv": np.array([t[1] for t in table], dtype=int)[inverse],
+        "fallback": np.array([t[2] for t in table], dtype=bool)[inverse],
+        "dimension_used": np.array([t[3] for t in table], dtype=object)[inverse],
+    }
 
 
 def _rake_plan(
@@ -656,12 +668,8 @@ def _plan(
     fallback = np.zeros(n_cells, dtype=bool)
     dim_used = np.full(n_cells, "all", dtype=object)
     if emp_rows.empty:
-        age = _age_rule(ctx, reg, rows, pd.Series(bands.unique()), platform)
-        a = age.loc[bands.to_numpy()]
-        # copies: pandas hands out read-only views, and raking may overwrite some cells
-        pen, conv = a["pen"].to_numpy(copy=True), a["conv"].to_numpy(copy=True)
-        fallback = a["fallback"].to_numpy(dtype=bool, copy=True)
-        dim_used = a["dimension_used"].to_numpy(dtype=object, copy=True)
+        a = _age_rule(ctx, reg, rows, bands.to_numpy(dtype=object), platform)
+        pen, conv, fallback, dim_used = a["pen"], a["conv"], a["fallback"], a["dimension_used"]
         if fallback_spread:
             base = next(b for b in _EVERYONE_BASES if (rows["base"] == b).any())
             keys = bands.to_numpy(dtype=object)
@@ -785,10 +793,8 @@ def _plan(
             elif not everyone.empty:
                 ctx.assumptions.add("non_working_everyone")
                 idle_bands = bands.iloc[idle]
-                age = _age_rule(ctx, reg, everyone, pd.Series(idle_bands.unique()), platform)
-                a = age.loc[idle_bands.to_numpy()]
-                pen[idle], conv[idle] = a["pen"].to_numpy(), a["conv"].to_numpy()
-                dim_used[idle] = a["dimension_used"].to_numpy()
+                a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
+                pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
             else:
                 ctx.assumptions.add("non_working_overall")
                 pen[idle] = overall_fig()
