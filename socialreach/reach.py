@@ -211,7 +211,8 @@ class _Context:
     employment_share: dict[str, float]
     band_share: dict[str, float]
     assumptions: set[str] = field(default_factory=set)
-    by_platform: dict[str, pd.DataFrame] = field(default_factory=dict)  # rows of year × measure
+    by_platform: dict[str, list[dict]] = field(default_factory=dict)  # records of year × measure
+    cell_text: dict[str, pd.Series] = field(default_factory=dict)  # profile columns as text
     internet: dict[str, dict] | None = None  # internet-use rows of the year, by segment
 
 
@@ -448,21 +449,22 @@ class _Rake:
 
 
 def _age_rule(
-    ctx: _Context, reg: _Registry, rows: pd.DataFrame, bands: np.ndarray, platform: str
+    ctx: _Context, reg: _Registry, rows: list[dict], bands: np.ndarray, platform: str
 ) -> dict[str, np.ndarray]:
     """pen, conv, fallback and dimension_used for each of ``bands`` by the age rule.
 
     The rule is worked out once per distinct band and spread to the cells with numpy (this runs
     once per platform per estimate, so it avoids building frames).
     """
-    base = next((b for b in _EVERYONE_BASES if (rows["base"] == b).any()), None)
+    base = next((b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows)), None)
     if base is None:
         raise InputError(
             f"the penetration table has no {platform} figure for everyone in {ctx.year}",
             fix="choose another year or platform",
         )
-    rows = rows[rows["base"] == base]
-    by_seg = {r["segment"]: r for r in rows.to_dict("records") if r["dimension"] in ("age", "all")}
+    by_seg = {
+        r["segment"]: r for r in rows if r["base"] == base and r["dimension"] in ("age", "all")
+    }
     out = {}
     for band in pd.unique(bands):
         if band in by_seg and by_seg[band]["dimension"] == "age":
@@ -652,49 +654,44 @@ def _plan(
     industry_fallback: str = "overall",
     fallback_spread: bool = False,
 ) -> _Plan:
-    rows = ctx.by_platform.get(platform)
+    rows = ctx.by_platform.get(platform)  # records of the year and measure
     if rows is None:
         raise InputError(
             f"the penetration table has no {platform} figure for {ctx.year} ({measure})",
             fix="choose another year, measure or platform (see: socialreach data)",
         )
-    bands = cells["age_band"].astype(str)
-    industry = cells["industry"].astype(str)
-    employment = cells["employment"].astype(str)
-    emp_rows = rows[rows["base"] == "employed"]
+    bands, industry, employment = (ctx.cell_text[c] for c in ("age_band", "industry", "employment"))
+    emp_rows = [r for r in rows if r["base"] == "employed"]
     n_cells = len(cells)
     pen = np.full(n_cells, -1)
     conv = np.full(n_cells, -1)
     fallback = np.zeros(n_cells, dtype=bool)
     dim_used = np.full(n_cells, "all", dtype=object)
-    if emp_rows.empty:
+    if not emp_rows:
         a = _age_rule(ctx, reg, rows, bands.to_numpy(dtype=object), platform)
         pen, conv, fallback, dim_used = a["pen"], a["conv"], a["fallback"], a["dimension_used"]
         if fallback_spread:
-            base = next(b for b in _EVERYONE_BASES if (rows["base"] == b).any())
+            base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
             keys = bands.to_numpy(dtype=object)
             eligible = fallback & (dim_used == "all") & (keys != UNKNOWN)
-            spread = _logit_spread(ctx, rows[rows["base"] == base], "age")
+            spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
             _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     else:
         ctx.assumptions.add("employed_no_conversion")
-        overall = emp_rows[emp_rows["dimension"] == "all"]
-        by_ind = {
-            r["segment"]: r
-            for r in emp_rows[emp_rows["dimension"] == "industry"].to_dict("records")
-        }
+        overall = [r for r in emp_rows if r["dimension"] == "all"]
+        by_ind = {r["segment"]: r for r in emp_rows if r["dimension"] == "industry"}
         working = ~employment.isin(_NON_WORKING).to_numpy()
         if (employment == UNKNOWN).any():
             ctx.assumptions.add("unknown_employment_working")
 
         def overall_fig() -> int:
-            if overall.empty:
+            if not overall:
                 raise InputError(
                     f"the penetration table has no overall {platform} figure for the employed "
                     f"in {ctx.year}, needed for industries it does not publish",
                     fix="add the overall figure for the employed",
                 )
-            r = overall.iloc[0].to_dict()
+            r = dict(overall[0])
             return reg.add(
                 (platform, "employed", "all", "all"), lambda: _figure(ctx, r, "penetration")
             )
@@ -768,7 +765,7 @@ def _plan(
         idle = np.flatnonzero(~working)
         if idle.size:
             fallback[idle] = True
-            everyone = rows[rows["base"].isin(_EVERYONE_BASES)]
+            everyone = [r for r in rows if r["base"] in _EVERYONE_BASES]
             if non_working is not None:
                 ctx.assumptions.add("non_working_stated")
                 stated = {
@@ -790,7 +787,7 @@ def _plan(
                     ),
                 )
                 pen[idle] = k
-            elif not everyone.empty:
+            elif everyone:
                 ctx.assumptions.add("non_working_everyone")
                 idle_bands = bands.iloc[idle]
                 a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
@@ -805,13 +802,13 @@ def _plan(
             overall_id = reg.keys.get((platform, "employed", "all", "all"), -2)
             eligible |= ~working & (pen == overall_id)
             eligible &= keys != UNKNOWN
-            spread = _logit_spread(ctx, emp_rows, "industry")
+            spread = _logit_spread(ctx, pd.DataFrame(emp_rows), "industry")
             _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     pair = np.full(n_cells, -1)
     rake = None
     if combine == "logit_raking":
         working_all = ~employment.isin(_NON_WORKING).to_numpy()
-        planned = _rake_plan(ctx, reg, rows, cells, platform, working_all)
+        planned = _rake_plan(ctx, reg, pd.DataFrame(rows), cells, platform, working_all)
         if planned is not None:
             rake, found = planned
             at = found["eligible"]
@@ -883,7 +880,9 @@ def _setup(
     ctx = _load_context(table, year)
     ctx.assumptions.add("shared_figure_draws")
     here = table[(table["year"] == year) & (table["measure"] == measure)]
-    ctx.by_platform = {str(k): g for k, g in here.groupby("platform", sort=False)}
+    ctx.cell_text = {c: cells[c].astype(str) for c in ("age_band", "industry", "employment")}
+    for record in here.to_dict("records"):
+        ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
     reg = _Registry()
     plans = [
         _plan(ctx, reg, cells, p, measure, non_working, combine, industry_fallback, fallback_spread)
