@@ -363,3 +363,30 @@ def test_segment_chart_is_canonical_whatever_the_row_order(est, rnd):
         # whiskers never point the wrong way, and bars are percent of the segment
         assert min(ta.error_x.array) >= 0 and min(ta.error_x.arrayminus) >= 0
         assert min(ta.x) >= 0 and max(ta.x) <= 100
+
+
+@given(
+    st.lists(
+        st.tuples(*[st.floats(0, 1, allow_nan=False)] * 4), min_size=1, max_size=len(INDUSTRIES)
+    )
+)
+def test_combined_chart_keeps_both_points_inside_the_drawn_range(values):
+    rows = []
+    for segment, draw in zip(INDUSTRIES, values, strict=False):
+        lower, independent, point, upper = sorted(draw)
+        rows.append(
+            {
+                "dimension": "industry",
+                "segment": segment,
+                "lower": lower,
+                "independent": independent,
+                "point": point,
+                "upper": upper,
+            }
+        )
+    fig = P.plot_combined_reach(pd.DataFrame(rows), dimension="industry")
+    bar, independent, point = fig.data
+    start, end = np.asarray(bar.base), np.asarray(bar.base) + np.asarray(bar.x)
+    for marker in (independent, point):
+        assert marker.y == bar.y
+        assert np.all(start - 1e-9 <= marker.x) and np.all(marker.x <= end + 1e-9)
