@@ -182,6 +182,23 @@ def test_notebook_runs_top_to_bottom_and_leaks_nothing(path, shown):
         assert "multi_faculty_university.csv" in text and PARAMS["institution"] in text
 
 
+@pytest.mark.notebooks
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_with_other_parameters(path, tmp_path):
+    # Swedish labels, the other survey year with internet-use rates, another institution's file
+    params = dict(
+        PARAMS,
+        alumni_file=str(example_path("technical_university")),
+        survey_year=2018,
+        lang="sv",
+        seed=1,
+    )
+    nb = inject_parameters(nbformat.read(path, as_version=4), **params)
+    text = output_text(execute(nb, tmp_path))
+    assert '"output_type": "error"' not in text
+    assert str(ROOT) not in text and "Testperson" not in text
+
+
 # --- golden values: each notebook's key numbers, recomputed from the package and pinned ---------
 
 
