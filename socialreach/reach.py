@@ -1105,6 +1105,11 @@ def estimate_cell_shares(
 ) -> pd.DataFrame:
     """Point share of each profile cell's alumni using each platform, by the written rule.
 
+    Parameters
+    ----------
+    profile, penetration, platforms, year, measure, non_working, industry_fallback, combine
+        As in :func:`estimate_reach`.
+
     Returns
     -------
     pandas.DataFrame
@@ -1139,6 +1144,12 @@ def explain_reach(
     fallback_spread: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every published figure and every assumption behind :func:`estimate_reach`'s numbers.
+
+    Parameters
+    ----------
+    profile, penetration, platforms, year, measure, combine, non_working, industry_fallback,
+    fallback_spread
+        As in :func:`estimate_reach`; pass the same values to explain the same estimate.
 
     Returns
     -------
