@@ -239,3 +239,17 @@ def test_inputs_are_not_mutated():
     combined_reach(p, table)
     pd.testing.assert_frame_equal(p.cells, cells_before)
     pd.testing.assert_frame_equal(table, table_before)
+
+
+def test_assumed_n_for_age_and_overall_figures_by_hand():
+    p = profile([("16-25", "unknown", "student", 10), ("46-55", "unknown", "working", 10)])
+    figures, _ = explain_reach(p, platforms="facebook")
+    n = figures.set_index(["role", "segment"])["n"]
+    # SCB counts (OCCIDENT_2014): 16-25 has 1 248 733 of 8 320 283 people 12+ (12-15 taken as
+    # 0.4 × 1 051 765); × 3 000 interviews × 0.99 internet use up to retirement = 445.75
+    assert n[("penetration", "16-25")] == pytest.approx(3000 * 1248733 / 8320283 * 0.99)
+    # overall share of internet users: 3 000 interviews × 0.94 internet use = 2 820
+    assert n[("penetration", "all")] == pytest.approx(2820)
+    # the internet-use rate up to retirement age (bands 12-15 … 56-65): 3 000 × their share
+    bands = [420706, 1248733, 1215166, 1264400, 1266937, 1154079]
+    assert n[("conversion", "up_to_retirement")] == pytest.approx(3000 * sum(bands) / 8320283)
