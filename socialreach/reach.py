@@ -184,6 +184,7 @@ class _Figure:
     fixed: bool = False  # a user's stated assumption: no sampling uncertainty
     # computed from other figures' values (and, for a spread, the generator; None for points)
     derive: Callable[[np.ndarray, np.random.Generator | None], np.ndarray] | None = None
+    inputs: tuple[int, ...] = ()  # figures a derived figure is computed from
 
 
 @dataclass
@@ -637,8 +638,8 @@ def _apply_spread(
             note = f"τ = {tau:.2f} on the logit scale, from {n_segments} published segments"
             pen[at] = reg.add(
                 ("spread", platform, key, int(source)),
-                lambda row=row, note=note, derive=derive: _Figure(
-                    row, "penetration", np.nan, "assumed", note, derive=derive
+                lambda row=row, note=note, derive=derive, source=source: _Figure(
+                    row, "penetration", np.nan, "assumed", note, derive=derive, inputs=(source,)
                 ),
             )
 
@@ -740,6 +741,7 @@ def _plan(
                     "assumed",
                     "derived from the figures above",
                     derive=derive,
+                    inputs=(o, *pubs.tolist()),
                 ),
             )
             return k
@@ -1189,6 +1191,13 @@ def explain_reach(
             np.add.at(fb_alumni, idx, per_combo * c["fallback"].to_numpy())
             for k in idx[idx >= 0]:
                 users[k].add(plan.platform)
+    # alumni whose share is derived from figures use those figures too (later figures may be
+    # derived from earlier ones, so go backwards)
+    for k in range(len(reg.figures) - 1, -1, -1):
+        for i in reg.figures[k].inputs:
+            alumni[i] += alumni[k]
+            fb_alumni[i] += fb_alumni[k]
+            users[i] |= users[k]
     points = _figure_points(reg)
     rows = []
     for k, f in enumerate(reg.figures):

@@ -177,6 +177,11 @@ def test_implied_industry_fallback_matches_the_diagnostic():
     assert "industry_fallback_implied" in set(assumptions["id"])
     derived = figures[figures["source_id"] == "derived"].iloc[0]
     assert derived["share"] == pytest.approx(implied) and derived["n_basis"] == "assumed"
+    # the 100 trade alumni rest on the derived figure and, through it, on every published one
+    by_segment = figures.set_index("segment")
+    assert by_segment.loc["unpublished_industries", "alumni"] == 100
+    assert by_segment.loc["education", "alumni"] == 100  # an input only
+    assert by_segment.loc["all", "alumni"] == 200  # unknown industry directly, trade via the input
     with pytest.raises(ValueError, match="industry_fallback"):
         estimate_reach(p, industry_fallback="guess")
 
