@@ -21,6 +21,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
 from .format import format_count, format_number, format_share, format_share_interval
+from .privacy import suppress_small_cells
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
 
@@ -706,7 +707,10 @@ def plot_comparison_static(
 # --- alumni profile ---------------------------------------------------------------------------
 
 
-def _profile_counts(profile: AlumniProfile | pd.DataFrame, by: str) -> pd.DataFrame:
+def _profile_counts(
+    profile: AlumniProfile | pd.DataFrame, by: str, min_count: float, lang: str
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """(counts per segment and industry source, segments in order, tick labels)."""
     cells = profile.cells if isinstance(profile, AlumniProfile) else profile
     _require(cells, [by, "n_alumni"], "the profile chart")
     cells = cells.assign(segment=cells[by].astype(str))
@@ -721,13 +725,23 @@ def _profile_counts(profile: AlumniProfile | pd.DataFrame, by: str) -> pd.DataFr
     else:
         cells["source"] = "known"
     counts = cells.groupby(["segment", "source"], as_index=False, sort=False)["n_alumni"].sum()
-    return counts[counts["n_alumni"] > 0]
+    counts = counts[counts["n_alumni"] > 0]
+    order = _ordered_segments(counts["segment"], by)
+    hidden: set[str] = set()
+    if min_count > 0:
+        totals = counts.groupby("segment", as_index=False, sort=False)["n_alumni"].sum()
+        checked = suppress_small_cells(totals, count_col="n_alumni", min_count=min_count)
+        hidden = set(checked.loc[checked["suppressed"] != "", "segment"])
+        counts = counts[~counts["segment"].isin(hidden)]
+    hide = f" ({_t('suppressed', lang)})"
+    return counts, order, [_label(s, lang) + (hide if s in hidden else "") for s in order]
 
 
 def plot_profile(
     profile: AlumniProfile | pd.DataFrame,
     *,
     by: str = "industry",
+    min_count: float = 0,
     lang: str = "sv",
     title: str | None = None,
 ) -> go.Figure:
@@ -739,6 +753,10 @@ def plot_profile(
         An :class:`~socialreach.AlumniProfile` (or its ``cells`` frame): counts only.
     by
         ``"age_band"``, ``"industry"``, ``"employment"`` or ``"field_of_study"``.
+    min_count
+        Segments with fewer alumni are hidden (named, without a bar), with enough others that
+        the total cannot give them back (:func:`socialreach.privacy.suppress_small_cells`);
+        0 shows every segment.
     lang, title
         Labels and chart title.
 
@@ -748,9 +766,7 @@ def plot_profile(
         Horizontal bars in canonical segment order; for industry, alumni whose industry was
         inferred from their field of study are stacked apart from those with a given industry.
     """
-    counts = _profile_counts(profile, by)
-    order = _ordered_segments(counts["segment"], by)
-    ticks = [_label(s, lang) for s in order]
+    counts, order, ticks = _profile_counts(profile, by, min_count, lang)
     fig = go.Figure()
     for source, part in counts.groupby("source", sort=False):
         part = part.set_index("segment").reindex(order)
@@ -784,13 +800,13 @@ def plot_profile_static(
     profile: AlumniProfile | pd.DataFrame,
     *,
     by: str = "industry",
+    min_count: float = 0,
     lang: str = "sv",
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Static twin of :func:`plot_profile` on a matplotlib Axes."""
-    counts = _profile_counts(profile, by)
-    order = _ordered_segments(counts["segment"], by)
+    counts, order, ticks = _profile_counts(profile, by, min_count, lang)
     ax = _new_axes(ax, (7, 1 + 0.35 * len(order)))
     y = np.arange(len(order))
     left = np.zeros(len(order))
@@ -799,7 +815,7 @@ def plot_profile_static(
         name = _t(source, lang) if source in _TEXT else label(source, lang)
         ax.barh(y, v, left=left, color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR), label=name)
         left += v
-    ax.set_yticks(y, [_label(s, lang) for s in order])
+    ax.set_yticks(y, ticks)
     ax.invert_yaxis()
     ax.set_xlabel(_t("alumni", lang))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))

@@ -390,3 +390,19 @@ def test_combined_chart_keeps_both_points_inside_the_drawn_range(values):
     for marker in (independent, point):
         assert marker.y == bar.y
         assert np.all(start - 1e-9 <= marker.x) and np.all(marker.x <= end + 1e-9)
+
+
+def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reveal_them():
+    profile = make_profile(
+        pd.DataFrame({"age_band": ["26-35", "36-45", "46-55", "76+"], "n_alumni": [50, 30, 20, 3]})
+    )
+    fig = P.plot_profile(profile, by="age_band", min_count=10, lang="en")
+    bars = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
+    hidden = [t for t in bars if t.endswith("(hidden: too few alumni)")]
+    # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3
+    assert hidden == ["46-55 years (hidden: too few alumni)", "76+ years (hidden: too few alumni)"]
+    assert all(np.isnan(bars[t]) for t in hidden) and bars["26-35 years"] == 50
+    ax = P.plot_profile_static(profile, by="age_band", min_count=10, lang="en")
+    assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
+    shown = P.plot_profile(profile, by="age_band", lang="en")  # min_count=0: everything
+    assert list(shown.data[0].x) == [50, 30, 20, 3]
