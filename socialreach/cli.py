@@ -163,6 +163,7 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "back (default 10)",
     )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
+    _add_read_options(p)
     p.set_defaults(handler=_run_reach)
 
 
@@ -193,7 +194,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
-    profile = read_alumni(args.file)
+    profile = read_alumni(args.file, **_read_options(args))
     options = {
         "platforms": platforms,
         "year": args.year,
@@ -360,6 +361,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="K",
         help="hide every published group with fewer than K alumni (default 10)",
     )
+    _add_read_options(p)
     p.set_defaults(handler=_run_report)
 
 
@@ -386,6 +388,7 @@ def _run_report(args: argparse.Namespace) -> int:
         year=args.year,
         min_cell=args.min_cell,
         progress=progress,
+        read_options=_read_options(args),
     )
     print(out)
     return 0
@@ -404,6 +407,12 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
     p.add_argument("--json", action="store_true", help="print the validation report as JSON")
+    _add_read_options(p)
+    p.set_defaults(handler=_run_validate)
+
+
+def _add_read_options(p: argparse.ArgumentParser) -> None:
+    """Options for reading an alumni file, the same for validate, reach and report."""
     p.add_argument("--sheet", metavar="S", help="Excel sheet to read (default: the first)")
     p.add_argument(
         "--column",
@@ -411,16 +420,23 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="FIELD=HEADER",
         help="read HEADER as FIELD (repeatable); fields: birth_year, age, age_band, "
-        "graduation_year, "
-        "industry, occupation, field_of_study, employment_status, count",
+        "graduation_year, industry, occupation, field_of_study, employment_status, count",
     )
     p.add_argument(
         "--reference-year",
         type=int,
         metavar="YEAR",
-        help="year at which ages are taken (default: the survey year, 2017)",
+        help="year at which ages are taken (default: the survey year)",
     )
-    p.set_defaults(handler=_run_validate)
+
+
+def _read_options(args: argparse.Namespace) -> dict:
+    """read_alumni keywords from the shared options; ages default to the survey year."""
+    return {
+        "sheet": args.sheet,
+        "columns": _parse_column_overrides(args.column),
+        "reference_year": args.reference_year or getattr(args, "year", None),
+    }
 
 
 def _parse_column_overrides(items: list[str]) -> dict[str, str]:
@@ -440,12 +456,7 @@ def _parse_column_overrides(items: list[str]) -> dict[str, str]:
 def _run_validate(args: argparse.Namespace) -> int:
     from .alumni import read_alumni
 
-    profile = read_alumni(
-        args.file,
-        sheet=args.sheet,
-        columns=_parse_column_overrides(args.column),
-        reference_year=args.reference_year,
-    )
+    profile = read_alumni(args.file, **_read_options(args))
     report = profile.report.to_dict()
     if args.json:
         _print_json(report)

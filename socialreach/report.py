@@ -830,6 +830,11 @@ def plotlyjs_html() -> str:
     )
 
 
+def _read_options(options: dict | None, year: int) -> dict:
+    """Options for read_alumni: ages are taken at the survey year unless the caller says."""
+    return {"reference_year": year, **(options or {})}
+
+
 def prepare_report(
     alumni_path: str | Path,
     *,
@@ -838,11 +843,12 @@ def prepare_report(
     year: int = 2017,
     min_cell: int = 10,
     seed: int | None = 2017,
+    read_options: dict | None = None,
 ) -> ReportContent:
     """Read an alumni file and compose the report (for running the notebook by hand)."""
     from . import read_alumni
 
-    profile = read_alumni(alumni_path)
+    profile = read_alumni(alumni_path, **_read_options(read_options, year))
     return build_report_content(
         profile, lang=lang, institution=institution, year=year, min_cell=min_cell, seed=seed
     )
@@ -1164,6 +1170,7 @@ def write_report(
     seed: int | None = 2017,
     n_draws: int = 2000,
     progress: Callable[[str], None] | None = None,
+    read_options: dict | None = None,
 ) -> Path:
     """Build the leadership report from an alumni export and write it as one HTML file.
 
@@ -1187,6 +1194,10 @@ def write_report(
     progress
         Called with each step's name (``validating``, ``estimating``, ``rendering``,
         ``writing``) as it starts.
+    read_options
+        Keyword arguments for :func:`socialreach.read_alumni` (``sheet``, ``columns``,
+        ``reference_year`` …). Ages are taken at the survey year unless ``reference_year`` says
+        otherwise.
 
     Returns
     -------
@@ -1212,7 +1223,7 @@ def write_report(
         # started first: the kernel boots while we read and estimate
         renderer = _Renderer(_packaged_notebook(), workdir=Path(tmp))
         try:
-            profile = read_alumni(alumni_path)
+            profile = read_alumni(alumni_path, **_read_options(read_options, year))
             say("estimating")
             content = build_report_content(
                 profile,
