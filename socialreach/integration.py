@@ -174,7 +174,8 @@ def integration_sensitivity(
     Returns
     -------
     pandas.DataFrame
-        Tidy: ``parameter``, ``factor``, ``value`` (the parameter's value in its unit),
+        Tidy: ``parameter``, ``factor``, ``parameter_value`` (the varied parameter's value in
+        its unit; ``value`` stays the SEK value of the enriched records),
         ``net_value`` (SEK), ``net_value_low``, ``net_value_high``, ``change`` (SEK, against
         the base scenario's net value). Every other parameter is in the columns too.
     """
@@ -201,7 +202,7 @@ def integration_sensitivity(
     result = integration_value(profile, grid.drop(columns=["parameter", "factor"]), **options)
     result.insert(0, "factor", grid["factor"])
     result.insert(0, "parameter", grid["parameter"])
-    result["value"] = [result.loc[i, p] for i, p in enumerate(result["parameter"])]
+    result["parameter_value"] = [result.loc[i, p] for i, p in enumerate(result["parameter"])]
     reference = integration_value(profile, start, **options)["net_value"].iloc[0]
     result["change"] = result["net_value"] - reference
     return result

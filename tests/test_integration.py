@@ -58,7 +58,9 @@ def test_sensitivity_is_one_at_a_time_around_the_base(it_alumni):
     assert unchanged["change"].abs().max() == pytest.approx(0, abs=1e-6)
     double = out[(out["parameter"] == "value_per_record") & (out["factor"] == 2.0)].iloc[0]
     # doubling 50 SEK adds 8.505 records × 50 SEK × 3 years = 1 275.75
-    assert double["value"] == 100 and double["change"] == pytest.approx(1275.75)
+    assert double["parameter_value"] == 100 and double["change"] == pytest.approx(1275.75)
+    # the SEK value of the enriched records is not overwritten by the varied parameter
+    assert double["value"] == pytest.approx(2 * 8.505 * 50 * 3)
     capped = out[(out["parameter"] == "match_rate") & (out["factor"] == 2.0)].iloc[0]
     assert capped["match_rate"] == 1.0
 
