@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .segments import EMPLOYMENT, INDUSTRIES, UNKNOWN
+from .segments import EMPLOYMENT, FIELDS_OF_STUDY, INDUSTRIES, UNKNOWN
 
 __all__ = [
     "FIELDS_OF_STUDY",
@@ -39,18 +39,6 @@ __all__ = [
 ]
 
 #: Canonical field-of-study ids (see ``field_of_study_synonyms.csv`` for what each covers).
-FIELDS_OF_STUDY = (
-    "business_economics",
-    "law",
-    "engineering",
-    "computer_science",
-    "natural_science",
-    "medicine_health",
-    "teacher_education",
-    "social_science",
-    "humanities_arts",
-    "other",
-)
 
 #: Shipped crosswalk files by name, and the id column each maps to.
 _CROSSWALKS = {

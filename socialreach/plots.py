@@ -114,18 +114,6 @@ _MEASURE_TEXT = {
     "daily": ("använder dagligen", "use daily"),
     "weekly": ("använder varje vecka", "use weekly"),
 }
-#: Field-of-study labels (segments.label covers the survey's segments only), in canonical order.
-_FIELD_LABELS = {
-    "business_economics": ("Ekonomi", "Business and economics"),
-    "law": ("Juridik", "Law"),
-    "engineering": ("Teknik", "Engineering"),
-    "computer_science": ("Data- och systemvetenskap", "Computer science"),
-    "natural_science": ("Naturvetenskap", "Natural science"),
-    "medicine_health": ("Medicin och vård", "Medicine and health"),
-    "teacher_education": ("Lärarutbildning", "Teacher education"),
-    "social_science": ("Samhällsvetenskap", "Social science"),
-    "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
-}
 #: Integration parameters: labels, and one colour each (not platform colours: these are not
 #: platforms).
 _PARAMETERS = {
@@ -141,6 +129,7 @@ _ORDER_KIND = {
     "age": "age_band",
     "industry": "industry",
     "employment": "employment",
+    "field_of_study": "field_of_study",
 }
 
 
@@ -169,10 +158,6 @@ def _institution_label(name: str, lang: str) -> str:
     return _pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else str(name)
 
 
-def _label(segment: str, lang: str) -> str:
-    return _pick(_FIELD_LABELS[segment], lang) if segment in _FIELD_LABELS else label(segment, lang)
-
-
 def _platforms(rows: pd.DataFrame) -> list[str]:
     """Platforms present, in canonical order: legends and bars never depend on row order."""
     order = as_categorical(pd.Series(rows["platform"].astype(str).unique()), "platform")
@@ -183,12 +168,6 @@ def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
     """Segments present, in the canonical order of their dimension (else first appearance)."""
     present = segments.astype(str)
     kind = _ORDER_KIND.get(dimension)
-    if dimension == "field_of_study":
-        order = [*_FIELD_LABELS, "other", UNKNOWN]
-        found = set(present)
-        return [s for s in order if s in found] + [
-            s for s in dict.fromkeys(present) if s not in order
-        ]
     if kind is None:
         return list(dict.fromkeys(present))
     order = as_categorical(pd.Series(present.unique()), kind).sort_values()
@@ -362,9 +341,9 @@ def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]
     n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
     # A suppressed cell (socialreach.privacy) has no count: say so rather than print a dash.
     return [
-        f"{_label(s, lang)} ({_t('suppressed', lang)})"
+        f"{label(s, lang)} ({_t('suppressed', lang)})"
         if pd.isna(n[s])
-        else f"{_label(s, lang)} (n = {format_count(n[s], lang=lang)})"
+        else f"{label(s, lang)} (n = {format_count(n[s], lang=lang)})"
         for s in order
     ]
 
@@ -494,7 +473,7 @@ def _combined_rows(combined: pd.DataFrame, dimension: str) -> pd.DataFrame:
 
 
 def _combined_ticks(rows: pd.DataFrame, lang: str) -> list[str]:
-    names = [_t("all", lang) if s == "all" else _label(s, lang) for s in rows.index]
+    names = [_t("all", lang) if s == "all" else label(s, lang) for s in rows.index]
     return [
         f"{name} ({_t('suppressed', lang)})" if pd.isna(low) else name
         for name, low in zip(names, rows["lower"], strict=True)
@@ -734,7 +713,7 @@ def _profile_counts(
         hidden = set(checked.loc[checked["suppressed"] != "", "segment"])
         counts = counts[~counts["segment"].isin(hidden)]
     hide = f" ({_t('suppressed', lang)})"
-    return counts, order, [_label(s, lang) + (hide if s in hidden else "") for s in order]
+    return counts, order, [label(s, lang) + (hide if s in hidden else "") for s in order]
 
 
 def plot_profile(
@@ -1100,7 +1079,7 @@ def _sensitivity_rows(sensitivity: pd.DataFrame) -> pd.DataFrame:
     return sensitivity.sort_values(["parameter", "factor"], kind="stable")
 
 
-def _parameter_label(parameter: str, lang: str) -> str:
+def _parameterlabel(parameter: str, lang: str) -> str:
     return _pick(_PARAMETERS[parameter][0], lang) if parameter in _PARAMETERS else parameter
 
 
@@ -1135,7 +1114,7 @@ def plot_integration_sensitivity(
     fig = go.Figure()
     for parameter, part in rows.groupby("parameter", sort=False):
         colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
-        name = _parameter_label(parameter, lang)
+        name = _parameterlabel(parameter, lang)
         x = part["factor"].to_numpy(float)
         fig.add_scatter(
             x=np.concatenate([x, x[::-1]]),
@@ -1213,7 +1192,7 @@ def plot_integration_sensitivity_static(
             part["net_value"].to_numpy(float),
             marker="o",
             color=colour,
-            label=_parameter_label(parameter, lang),
+            label=_parameterlabel(parameter, lang),
         )
     ax.axhline(0, linestyle="--", color="black", linewidth=1)
     ax.set_xscale("log")

@@ -13,6 +13,7 @@ __all__ = [
     "AGE_BANDS",
     "BASES",
     "EMPLOYMENT",
+    "FIELDS_OF_STUDY",
     "INDUSTRIES",
     "PLATFORMS",
     "UNKNOWN",
@@ -44,6 +45,20 @@ INDUSTRIES = (
 )
 
 EMPLOYMENT = ("working", "student", "retired", "other", UNKNOWN)
+
+#: Fields of study an alumni export is mapped to (``socialreach/data/field_of_study_*.csv``).
+FIELDS_OF_STUDY = (
+    "business_economics",
+    "law",
+    "engineering",
+    "computer_science",
+    "natural_science",
+    "medicine_health",
+    "teacher_education",
+    "social_science",
+    "humanities_arts",
+    "other",
+)
 
 #: Denominators of published shares. A share is only meaningful with its base.
 BASES = {
@@ -84,6 +99,15 @@ _LABELS = {
     "culture": ("Kultur", "Culture"),
     "public_administration": ("Offentlig förvaltning", "Public administration"),
     "other": ("Övrigt", "Other"),
+    "business_economics": ("Ekonomi", "Business and economics"),
+    "law": ("Juridik", "Law"),
+    "engineering": ("Teknik", "Engineering"),
+    "computer_science": ("Data- och systemvetenskap", "Computer science"),
+    "natural_science": ("Naturvetenskap", "Natural science"),
+    "medicine_health": ("Medicin och vård", "Medicine and health"),
+    "teacher_education": ("Lärarutbildning", "Teacher education"),
+    "social_science": ("Samhällsvetenskap", "Social science"),
+    "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
     "working": ("Arbetar", "Working"),
     "student": ("Studerar", "Studying"),
     "retired": ("Pensionär", "Retired"),
@@ -120,13 +144,15 @@ _ORDERS = {
     "industry": (*INDUSTRIES, UNKNOWN),
     "employment": EMPLOYMENT,
     "platform": PLATFORMS,
+    "field_of_study": (*FIELDS_OF_STUDY, UNKNOWN),
 }
 
 
 def as_categorical(values: pd.Series, kind: str) -> pd.Series:
     """Values as an ordered categorical in the canonical order of ``kind``.
 
-    ``kind`` is one of ``age_band``, ``industry``, ``employment``, ``platform``. Values outside
+    ``kind`` is one of ``age_band``, ``industry``, ``employment``, ``platform``,
+    ``field_of_study``. Values outside
     the canonical list are kept (appended after it) so nothing disappears silently.
     """
     order = list(_ORDERS[kind])
