@@ -86,6 +86,7 @@ from .uncertainty import draw_shares, percentile_interval
 
 __all__ = [
     "ASSUMPTIONS",
+    "ASSUMPTIONS_SV",
     "ESTIMATE_COLUMNS",
     "estimate_cell_shares",
     "estimate_reach",
@@ -165,6 +166,64 @@ ASSUMPTIONS = {
     "and industry figures on one base for this year; the written rule applies to it.",
     "shared_figure_draws": "Each published figure is one binomial estimate: every cell using it "
     "shares its draw, so its uncertainty does not average out over cells.",
+}
+
+#: The same assumptions in Swedish, for Swedish reports (same ids; a test keeps them in step).
+ASSUMPTIONS_SV = {
+    "internet_to_population": "En andel av internetanvändarna räknas om till en andel av alla "
+    "genom att multipliceras med åldersgruppens andel internetanvändare; den som inte använder "
+    "internet antas inte använda någon plattform.",
+    "age_fallback": "Där undersökningen inte publicerar någon siffra för en alumns åldersgrupp "
+    "(eller åldern är okänd) används plattformens siffra för samtliga med samma bas "
+    "(markerad som reservsiffra).",
+    "internet_rate_fallback": "Där ingen andel internetanvändare publiceras för en åldersgrupp "
+    "används årets siffra för samtliga (markerad som reservsiffra).",
+    "industry_fallback": "Arbetande alumner i en bransch som undersökningen inte publicerar (eller "
+    "med okänd bransch) får plattformens siffra för alla sysselsatta (markerad som reservsiffra).",
+    "industry_fallback_implied": "Arbetande alumner i en bransch som undersökningen inte "
+    "publicerar får det som de opublicerade branscherna måste ha i genomsnitt för att siffran "
+    "för alla sysselsatta ska stämma, givet SCB:s sysselsättning per bransch (markerad som "
+    "reservsiffra; alumner med okänd bransch behåller siffran för alla sysselsatta).",
+    "fallback_spread": "Grupper utan egen siffra antas avvika från sin reservsiffra lika mycket "
+    "som de publicerade grupperna i samma indelning avviker från siffran för samtliga: på "
+    "logitskalan normalfördelat med standardavvikelse τ (τ² = medelkvadratavvikelsen på "
+    "logitskalan för de publicerade grupperna − deras genomsnittliga urvalsvarians); varje "
+    "opublicerad grupp får en egen dragning; punktskattningarna ändras inte.",
+    "fallback_spread_unavailable": "En spridning för opublicerade grupper efterfrågades, men färre "
+    "än två grupper i indelningen är publicerade, så ingen kunde skattas; de intervallen "
+    "täcker bara urvalsfel.",
+    "unknown_employment_working": "Alumner med okänd sysselsättning räknas som arbetande: de "
+    "flesta alumner i arbetsför ålder arbetar, och en angiven bransch förutsätter ett arbete.",
+    "employed_no_conversion": 'En andel "av de som arbetar" gäller arbetande alumner som den är: '
+    "basen är alla arbetande svarande, inte bara internetanvändare.",
+    "non_working_overall": "Det finns ingen siffra för personer som inte arbetar för denna "
+    "plattform och detta år; studerande, pensionerade och övriga alumner som inte arbetar får "
+    "siffran för alla sysselsatta (markerad som reservsiffra; non_working=0 ger den nedre "
+    "gränsen).",
+    "non_working_everyone": "Alumner som inte arbetar får plattformens siffra för alla i deras "
+    "åldersgrupp (den bästa siffra som finns för dem; markerad som reservsiffra).",
+    "non_working_stated": "Alumner som inte arbetar får den andel som användaren angett (ett "
+    "antagande utan urvalsosäkerhet; markerad som reservsiffra).",
+    "assumed_n_industry": "Antalet svarande bakom en branschsiffra publiceras inte: antaget n = "
+    "arbetande svarande × branschens andel av alla sysselsatta (SCB RAMS).",
+    "assumed_n_age": "Antalet svarande bakom en åldersgruppssiffra publiceras inte: antaget n = "
+    "intervjuer × åldersgruppens andel av befolkningen 12+ (SCB:s antal; 12–15 år räknas som "
+    "4/10 av 6–15 år) × åldersgruppens andel internetanvändare när basen är internetanvändare.",
+    "assumed_n_internet_users": "Svarande bakom en andel av alla internetanvändare: antaget n = "
+    "intervjuer × andelen internetanvändare totalt.",
+    "sample_year": "Urvalsstorlekar hämtas från närmaste undersökningsår som publicerar dem när "
+    "siffrans eget år inte gör det.",
+    "logit_raking": "Logit-additiv kombination av två publicerade marginaler (ålder, bransch): "
+    "logit p = α_ålder + β_bransch anpassas så att båda marginalerna återges, under antagandet "
+    "att ålder och bransch är oberoende bland de svarande (cellvikter = åldersgruppens andel "
+    "av befolkningen × branschens andel av de sysselsatta enligt SCB); grupper som en marginal "
+    "inte publicerar bildar en gemensam restkategori vars andel följer av siffran för samtliga "
+    "(markerad som reservsiffra).",
+    "logit_raking_not_applicable": "Logit-kombination efterfrågades, men ingen plattform "
+    "publicerar siffror för både ålder och bransch på samma bas detta år; den skrivna regeln "
+    "används.",
+    "shared_figure_draws": "Varje publicerad siffra är en binomialskattning: alla celler som "
+    "använder den delar dess dragning, så dess osäkerhet jämnas inte ut över cellerna.",
 }
 
 _DIMENSIONS = ("age_band", "industry", "employment", "field_of_study")
@@ -1160,8 +1219,8 @@ def explain_reach(
         ``conversion``: the internet-use rate), ``source_id, year, base, dimension, segment,
         share`` (0-1 of ``base``), ``n, n_basis, n_note`` (where n comes from), ``approximate,
         quote``, ``alumni`` (number of alumni whose estimate uses it) and ``fallback_alumni``
-        (of those, how many get it as a fallback). ``assumptions``: ``id, text`` of every
-        assumption the estimate rests on.
+        (of those, how many get it as a fallback). ``assumptions``: ``id, text, text_sv``
+        (English and Swedish) of every assumption the estimate rests on.
     """
     cells, ctx, reg, plans = _setup(
         profile,
@@ -1225,5 +1284,11 @@ def explain_reach(
         )
     figures = pd.DataFrame(rows)
     ids = [a for a in ASSUMPTIONS if a in ctx.assumptions]
-    assumptions = pd.DataFrame({"id": ids, "text": [ASSUMPTIONS[a] for a in ids]})
+    assumptions = pd.DataFrame(
+        {
+            "id": ids,
+            "text": [ASSUMPTIONS[a] for a in ids],
+            "text_sv": [ASSUMPTIONS_SV[a] for a in ids],
+        }
+    )
     return figures, assumptions

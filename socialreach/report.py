@@ -225,7 +225,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "internet_use": ("Internetanvändning", "Internet use"),
     "assumptions_note": (
-        "Antagandena återges på engelska, ordagrant som i modellens dokumentation.",
+        "Antagandena som modellens dokumentation anger dem.",
         "The assumptions as the model's documentation states them.",
     ),
     "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
@@ -795,7 +795,8 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
         for sid in dict.fromkeys(figures["source_id"])
         if sid in sources.index
     )
-    a_items = "".join(f"<li>{_e(t)}</li>" for t in assumptions["text"])
+    texts = assumptions["text_sv" if lang == "sv" else "text"]
+    a_items = "".join(f"<li>{_e(t)}</li>" for t in texts)
     return _section(
         "appendix",
         lang,

@@ -258,3 +258,10 @@ def test_assumed_n_for_age_and_overall_figures_by_hand():
     # the internet-use rate up to retirement age (bands 12-15 … 56-65): 3 000 × their share
     bands = [420706, 1248733, 1215166, 1264400, 1266937, 1154079]
     assert n[("conversion", "up_to_retirement")] == pytest.approx(3000 * sum(bands) / 8320283)
+
+
+def test_every_assumption_has_a_swedish_text():
+    from socialreach.reach import ASSUMPTIONS, ASSUMPTIONS_SV
+
+    assert set(ASSUMPTIONS_SV) == set(ASSUMPTIONS)
+    assert all(len(ASSUMPTIONS_SV[k]) > 40 for k in ASSUMPTIONS)
