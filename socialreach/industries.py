@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -75,15 +75,30 @@ def normalise_text(value: object) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 @dataclass(frozen=True)
 class _Table:
     exact: dict[str, str]
     contains: list[tuple[str, str]]  # (keyword, id) of keywords over 3 letters, longest first
     words: dict[str, str]  # keywords of 3 letters or fewer: must be a whole word of the value
+    digit_free: bool = False  # no keyword holds a digit (set by _compile)
+    memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, key: str) -> str | None:
         if key in self.exact:
             return self.exact[key]
+        # Keyword search is a loop over every keyword, the slow part of mapping many distinct
+        # values. When no keyword holds a digit, a run of digits can only sit between keyword
+        # matches, never inside one, so "analytiker team 12" and "... team 13" have the same
+        # answer: search once per digit-blind key.
+        memo_key = _DIGITS.sub("0", key) if self.digit_free else key
+        if memo_key not in self.memo:
+            self.memo[memo_key] = self._search(memo_key)
+        return self.memo[memo_key]
+
+    def _search(self, key: str) -> str | None:
         for word, target in self.contains:  # any long keyword is longer than every short one
             if word in key:
                 return target
@@ -179,7 +194,9 @@ def _compile(table: pd.DataFrame, target: str) -> _Table:
         else:
             words.setdefault(key, tid)
     contains.sort(key=lambda kv: -len(kv[0]))  # stable: equal lengths keep the table's order
-    return _Table(exact=exact, contains=contains, words=words)
+    keywords = [k for k, _ in contains] + list(words)
+    digit_free = not any(_DIGITS.search(k) for k in keywords)
+    return _Table(exact=exact, contains=contains, words=words, digit_free=digit_free)
 
 
 def _distinct(values: Iterable[object] | pd.Series) -> tuple[np.ndarray, pd.Index]:

@@ -192,3 +192,24 @@ def test_mapping_each_distinct_value_once_equals_mapping_each_row(values):
     together = map_industry(pd.Series(values))
     one_by_one = pd.concat([map_industry([v]) for v in values], ignore_index=True)
     pd.testing.assert_frame_equal(together, one_by_one)
+
+
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnoprstuvåäö 0123456789-", min_size=1, max_size=30),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_digit_blind_memo_gives_the_plain_keyword_search(values):
+    # The memo searches once per key with digit runs collapsed; that must equal searching
+    # every key as it stands (the original, slow loop).
+    from socialreach.industries import _compile, load_crosswalk, normalise_text
+
+    for name in ("occupation_crosswalk", "industry_synonyms"):
+        table = _compile(load_crosswalk(name), "industry")
+        assert table.digit_free
+        for value in values:
+            key = normalise_text(value)
+            if key not in table.exact:
+                assert table.lookup(key) == table._search(key)
