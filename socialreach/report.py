@@ -224,6 +224,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "group cannot be worked out).",
     ),
     "internet_use": ("Internetanvändning", "Internet use"),
+    "assumed_n": ("antaget", "assumed"),
+    "weighted_n": ("viktat", "weighted"),
     "assumptions_note": (
         "Antagandena som modellens dokumentation anger dem.",
         "The assumptions as the model's documentation states them.",
@@ -762,6 +764,15 @@ def _quality_rows(profile: Any, totals: Any, fmt: _Formats) -> list[list[str]]:
     return rows
 
 
+def _n_text(figure: pd.Series, fmt: _Formats) -> str:
+    """Respondents behind a figure, saying when the number is assumed or weighted."""
+    if figure["n"] != figure["n"]:
+        return "–"
+    note = {"assumed": "assumed_n", "weighted_interviews": "weighted_n"}.get(figure["n_basis"])
+    text = fmt.count(figure["n"])
+    return f"≈ {text} ({_pick(_TEXT[note], fmt.lang)})" if note else text
+
+
 def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
     from .reach import explain_reach
 
@@ -783,7 +794,7 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
                 f"{what} · {where}",
                 fmt.share(r["share"]),
                 _pick(_BASES.get(r["base"], (r["base"], r["base"])), lang),
-                fmt.count(r["n"]) if r["n"] == r["n"] else "–",
+                _n_text(r, fmt),
                 str(r["source_id"]),
             ]
         )
