@@ -48,11 +48,23 @@ _TEXT = {
         "alumni (about {point} if {overlap} of LinkedIn users also use Facebook).",
     ),
     "fallback": (
-        "Av LinkedIn-skattningen vilar {share} på reservsiffror (ingen publicerad siffra för "
-        "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
-        "Of the LinkedIn estimate, {share} rests on fallback figures (no published figure for "
-        "the alumni's industry or employment), so it is less certain than its interval shows.",
+        "Av {platform}-skattningen vilar {share} på reservsiffror (ingen publicerad siffra för "
+        "alumnernas {what}), så den är osäkrare än intervallet visar.",
+        "Of the {platform} estimate, {share} rests on fallback figures (no published figure for "
+        "the alumni's {what}), so it is less certain than its interval shows.",
     ),
+    "fallbacks": (
+        "Av skattningarna vilar {shares} på reservsiffror (ingen publicerad siffra för "
+        "alumnernas {what}), så de är osäkrare än intervallen visar.",
+        "Of the estimates, {shares} rest on fallback figures (no published figure for the "
+        "alumni's {what}), so they are less certain than their intervals show.",
+    ),
+    "and": (" och ", " and "),
+    "of": ("för", "for"),
+    # what the survey leaves unpublished for each platform's rule (reach.py)
+    "what_facebook": ("åldersgrupp", "age band"),
+    "what_linkedin": ("bransch eller sysselsättning", "industry or employment"),
+    "what_both": ("åldersgrupp, bransch eller sysselsättning", "age band, industry or employment"),
 }
 
 
@@ -60,6 +72,23 @@ def _t(key: str, lang: str) -> str:
     if lang not in ("sv", "en"):
         raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
     return _TEXT[key][0 if lang == "sv" else 1]
+
+
+def _fallback_sentence(totals: pd.DataFrame, platforms: list[str], lang: str) -> str:
+    names = {"facebook": "Facebook", "linkedin": "LinkedIn"}
+    if len(platforms) == 1:
+        (p,) = platforms
+        share = format_share(totals.loc[p, "fallback"], lang=lang)
+        return _t("fallback", lang).format(
+            platform=names[p], share=share, what=_t(f"what_{p}", lang)
+        )
+    parts = [
+        f"{format_share(totals.loc[p, 'fallback'], lang=lang)} {_t('of', lang)} {names[p]}"
+        for p in platforms
+    ]
+    return _t("fallbacks", lang).format(
+        shares=_t("and", lang).join(parts), what=_t("what_both", lang)
+    )
 
 
 def _segment_name(segment: str, lang: str) -> str:
@@ -94,7 +123,7 @@ def write_findings(
     segment_dimension
         Dimension whose best and worst published segments are named.
     min_fallback
-        Mention the LinkedIn fallback share when it is at least this (0-1).
+        Mention a platform's fallback share when it is at least this (0-1).
 
     Returns
     -------
@@ -165,8 +194,12 @@ def write_findings(
                 overlap=format_share(overlap, lang=lang),
             )
         )
-    if "linkedin" in totals.index and totals.loc["linkedin", "fallback"] >= min_fallback:
-        share = format_share(totals.loc["linkedin", "fallback"], lang=lang)
+    flagged = [
+        p
+        for p in ("facebook", "linkedin")
+        if p in totals.index and totals.loc[p, "fallback"] >= min_fallback
+    ]
+    if flagged:
         # the caveat matters more than the gap, which the two reach sentences already show
-        gap = [_t("fallback", lang).format(share=share)]
+        gap = [_fallback_sentence(totals, flagged, lang)]
     return [*reach, *both, *segments, *gap][:5]

@@ -400,6 +400,14 @@ def test_findings_known_answers_in_both_languages() -> None:
         "On LinkedIn we reach the most among alumni in IT and communication, 63% (55–70%), and "
         "the fewest in health care, 13% (9–17%)."
     )
+    # both platforms resting on fallbacks: one sentence names each share
+    both = est.copy()
+    both.loc[0, "fallback"] = 0.89
+    assert write_findings(both, combined, lang="sv", overlap=0.85)[4] == (
+        f"Av skattningarna vilar 89{s}% för Facebook och 25{s}% för LinkedIn på reservsiffror "
+        "(ingen publicerad siffra för alumnernas åldersgrupp, bransch eller sysselsättning), så "
+        "de är osäkrare än intervallen visar."
+    )
     # no fallback worth mentioning: the gap between the platforms is said instead
     est.loc[1, "fallback"] = 0.0
     assert write_findings(est, combined, lang="en", overlap=0.85)[4] == (
