@@ -75,11 +75,13 @@ from .errors import InputError
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
 from .survey import (
+    COVERING_SEGMENTS,
     internet_use_rate,
     load_employment,
     load_penetration,
     load_population,
     load_survey_samples,
+    select_internet_rate,
     validate_penetration,
 )
 from .uncertainty import draw_shares, percentile_interval
@@ -346,31 +348,22 @@ def _internet_rows(ctx: _Context) -> dict[str, dict]:
 
 
 def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
-    """The rule of :func:`socialreach.internet_use_rate` (band, covering segment, overall) on
-    rows filtered once per estimate; ``tests/test_reach.py`` checks the two agree."""
-    rows = _internet_rows(ctx)
-    if band is not None:
-        if band in rows:
-            return float(rows[band]["share"]), band
-        for seg, bands in _COVERS.items():
-            if band in bands and seg in rows:
-                return float(rows[seg]["share"]), seg
-    if "all" in rows:
-        return float(rows["all"]["share"]), "all"
-    return internet_use_rate(ctx.year, band, penetration=ctx.table)  # raises its InputError
+    """:func:`socialreach.internet_use_rate` on the rows filtered once per estimate."""
+    rates = {seg: row["share"] for seg, row in _internet_rows(ctx).items()}
+    found = select_internet_rate(rates, band)
+    if found is None:
+        return internet_use_rate(ctx.year, band, penetration=ctx.table)  # raises its InputError
+    return found
 
 
 def _internet_row(ctx: _Context, segment: str) -> dict:
     return _internet_rows(ctx)[segment]
 
 
-_COVERS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
-
-
 def _bands_of(segment: str) -> tuple[str, ...]:
     if segment in AGE_BANDS:
         return (segment,)
-    return _COVERS.get(segment, ())
+    return COVERING_SEGMENTS.get(segment, ())
 
 
 def _figure(ctx: _Context, row: dict, role: str) -> _Figure:

@@ -7,6 +7,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from .errors import InputError
 from .segments import AGE_BANDS, BASES
 
 __all__ = [
+    "COVERING_SEGMENTS",
     "MEASURES",
     "SCHEMA",
     "employed_share_to_group",
@@ -26,6 +28,7 @@ __all__ = [
     "load_population",
     "load_sources",
     "load_survey_samples",
+    "select_internet_rate",
     "to_population_share",
     "validate_penetration",
 ]
@@ -74,7 +77,7 @@ KEY = ("year", "platform", "measure", "base", "dimension", "segment")
 
 #: Segments of the internet-use rows that stand for several IIS age bands (documented
 #: assumption: IIS's "upp till pensionsåldern" covers the bands up to 56-65).
-_COVERING_SEGMENTS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
+COVERING_SEGMENTS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
 
 
 def _read_embedded(name: str) -> pd.DataFrame:
@@ -300,7 +303,7 @@ def internet_use_rate(
     """Share of the population (0-1) that uses the internet, for an IIS age band.
 
     Looks for the band itself, then a published segment that covers it (``up_to_retirement``
-    covers 12-15 … 56-65), then the overall rate of the year.
+    covers 12-15 … 56-65), then the overall rate of the year (:func:`select_internet_rate`).
 
     Returns
     -------
@@ -315,19 +318,33 @@ def internet_use_rate(
         & (table["measure"] == "ever")
         & (table["base"] == "population_12plus")
     ]
-    by_segment = dict(zip(rows["segment"], rows["share"], strict=True))
+    found = select_internet_rate(dict(zip(rows["segment"], rows["share"], strict=True)), age_band)
+    if found is None:
+        raise InputError(
+            f"no internet-use rate is published for {year}",
+            fix="choose a survey year with an internet-use figure (2017 or 2018)",
+        )
+    return found
+
+
+def select_internet_rate(
+    rates: Mapping[str, float], age_band: str | None
+) -> tuple[float, str] | None:
+    """The rule behind :func:`internet_use_rate`, on one year's published rates by segment.
+
+    ``rates`` maps published segments (``76+``, ``up_to_retirement``, ``all`` …) to shares of
+    everyone 0-1. Returns ``(rate, segment_used)``, or ``None`` when the year has no usable rate.
+    The reach engine filters the table once per estimate and applies this rule per band.
+    """
     if age_band is not None:
-        if age_band in by_segment:
-            return float(by_segment[age_band]), age_band
-        for seg, bands in _COVERING_SEGMENTS.items():
-            if age_band in bands and seg in by_segment:
-                return float(by_segment[seg]), seg
-    if "all" in by_segment:
-        return float(by_segment["all"]), "all"
-    raise InputError(
-        f"no internet-use rate is published for {year}",
-        fix="choose a survey year with an internet-use figure (2017 or 2018)",
-    )
+        if age_band in rates:
+            return float(rates[age_band]), age_band
+        for seg, bands in COVERING_SEGMENTS.items():
+            if age_band in bands and seg in rates:
+                return float(rates[seg]), seg
+    if "all" in rates:
+        return float(rates["all"]), "all"
+    return None
 
 
 def to_population_share(share_of_internet_users: float | np.ndarray, internet_rate: float):
