@@ -97,14 +97,6 @@ _TEXT = {
     "field_of_study": ("Utbildningsområde", "Field of study"),
     "total": ("Totalt", "Total"),
 }
-_BASE_TEXT = {
-    "internet_users_12plus": ("av internetanvändare 12+ år", "of internet users aged 12+"),
-    "population_12plus": ("av befolkningen 12+ år", "of the population aged 12+"),
-    "population_16plus": ("av befolkningen 16+ år", "of the population aged 16+"),
-    "employed": ("av sysselsatta", "of the employed"),
-    "facebook_users": ("av Facebookanvändare", "of Facebook users"),
-    "youth_school_substudy": ("av skolelever (delstudie)", "of school pupils (sub-study)"),
-}
 _BASE_SEGMENT_TEXT = {
     "age": ("i åldersgruppen", "in the age band"),
     "industry": ("i branschen", "in the industry"),
@@ -856,7 +848,7 @@ def _survey_rows(
 
 def _survey_axis_title(base: str, by: str, measure: str, lang: str) -> str:
     what = _pick(_MEASURE_TEXT.get(measure, (measure, measure)), lang)
-    whom = _pick(_BASE_TEXT.get(base, (base, base)), lang)
+    whom = f"{'av' if lang == 'sv' else 'of'} {label(base, lang)}"
     if by in _BASE_SEGMENT_TEXT:
         whom = f"{whom} {_pick(_BASE_SEGMENT_TEXT[by], lang)}"
     return f"{_t('share', lang)} {whom} som {what}" if lang == "sv" else f"Share {whom} who {what}"

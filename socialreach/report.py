@@ -303,13 +303,6 @@ _STATUSES = {
     "unknown": ("okänd", "unknown"),
 }
 
-_BASES = {
-    "internet_users_12plus": ("internetanvändare 12+", "internet users 12+"),
-    "population_12plus": ("befolkningen 12+", "population 12+"),
-    "population_16plus": ("befolkningen 16+", "population 16+"),
-    "employed": ("yrkesverksamma", "employed"),
-    "facebook_users": ("Facebookanvändare", "Facebook users"),
-}
 
 _QUALITY = {
     "rows_read": ("Rader i filen", "Rows in the file"),
@@ -793,7 +786,7 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
             [
                 f"{what} · {where}",
                 fmt.share(r["share"]),
-                _pick(_BASES.get(r["base"], (r["base"], r["base"])), lang),
+                label(str(r["base"]), lang),
                 _n_text(r, fmt),
                 str(r["source_id"]),
             ]

@@ -6,6 +6,8 @@ Ids are stable, lower-case and language-free; people see labels (Swedish or Engl
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -125,7 +127,27 @@ def label(segment_id: str, lang: str = "sv") -> str:
         return _LABELS[segment_id][0 if lang == "sv" else 1]
     if segment_id in AGE_BANDS:
         return f"{segment_id} år" if lang == "sv" else f"{segment_id} years"
+    if segment_id in BASES:
+        return _base_label(segment_id, lang)
     return segment_id
+
+
+_BASE_LABELS = {
+    "employed": ("sysselsatta", "the employed"),
+    "facebook_users": ("Facebookanvändare", "Facebook users"),
+    "youth_school_substudy": ("skolelever (delstudie)", "school pupils (sub-study)"),
+}
+_AGED_BASE = re.compile(r"(internet_users|population)_(\d+)plus")
+
+
+def _base_label(base: str, lang: str) -> str:
+    """The one name of a base (denominator) in tables, charts and sentences."""
+    if base in _BASE_LABELS:
+        return _BASE_LABELS[base][0 if lang == "sv" else 1]
+    who, age = _AGED_BASE.fullmatch(base).groups()
+    if who == "internet_users":
+        return f"internetanvändare {age}+ år" if lang == "sv" else f"internet users aged {age}+"
+    return f"befolkningen {age}+ år" if lang == "sv" else f"the population aged {age}+"
 
 
 def age_band(age: pd.Series | np.ndarray) -> pd.Series:

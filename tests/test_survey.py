@@ -203,3 +203,13 @@ def test_malformed_user_table_fails_with_one_sentence(tmp_path, change, message)
 def test_exact_one_from_float_noise_is_accepted():
     rows = good_rows().assign(share=[1.0000000000000002, 0.7])
     assert validate_penetration(rows)["share"].iloc[0] == 1.0
+
+
+def test_every_base_has_one_name_in_each_language():
+    from socialreach.segments import label
+
+    assert label("employed", "sv") == "sysselsatta"
+    assert label("internet_users_12plus", "en") == "internet users aged 12+"
+    assert label("population_16plus", "sv") == "befolkningen 16+ år"
+    for base in BASES:
+        assert label(base, "sv") != base and label(base, "en") != base
