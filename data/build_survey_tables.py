@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from socialreach.survey import SCHEMA
+
 OUT = Path(__file__).resolve().parent.parent / "socialreach" / "data"
 
 PLATFORMS = {
@@ -175,22 +177,7 @@ def build_penetration(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         first["also_reported_by"] = ";".join(g["source_id"].iloc[1:]) or pd.NA
         merged.append(first)
     out = pd.DataFrame(merged)
-    cols = [
-        "source_id",
-        "year",
-        "platform",
-        "measure",
-        "base",
-        "dimension",
-        "segment",
-        "share",
-        "n",
-        "n_basis",
-        "approximate",
-        "quote",
-        "segment_label",
-        "also_reported_by",
-    ]
+    cols = [*SCHEMA, "segment_label", "also_reported_by"]
     return out[cols], pd.DataFrame(left_out)
 
 

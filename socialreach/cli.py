@@ -64,6 +64,7 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
 def _run_data(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from .format import format_share
     from .survey import SCHEMA, load_penetration
 
     if args.iis_appendix:
@@ -90,7 +91,7 @@ def _run_data(args: argparse.Namespace) -> int:
     show = table[
         ["year", "platform", "measure", "base", "dimension", "segment", "share", "source_id"]
     ].copy()
-    show["share"] = (show["share"] * 100).round(0).astype(int).astype(str) + " %"
+    show["share"] = [format_share(v, lang="en") for v in show["share"]]
     with pd.option_context("display.max_rows", None, "display.width", 200):
         print(show.to_string(index=False))
     print(

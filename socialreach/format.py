@@ -29,6 +29,7 @@ __all__ = [
     "format_points",
     "format_share",
     "format_share_interval",
+    "percent_sign",
 ]
 
 #: Languages every formatter accepts.
@@ -170,7 +171,9 @@ def _percent(share: float, digits: int, lang: str) -> str:
     return _digits_text(_round(float(share) * 100, digits), digits, lang)
 
 
-def _percent_sign(lang: str) -> str:
+def percent_sign(lang: str) -> str:
+    """What follows a percentage: ``" %"`` with a no-break space (sv) or ``"%"`` (en)."""
+    _check_lang(lang)
     return NBSP + "%" if lang == "sv" else "%"
 
 
@@ -196,7 +199,7 @@ def format_share(share: float | None, *, lang: str = "sv", digits: int = 0) -> s
     _check_lang(lang)
     if _is_missing(share):
         return MISSING
-    return _percent(share, digits, lang) + _percent_sign(lang)
+    return _percent(share, digits, lang) + percent_sign(lang)
 
 
 def format_interval(
@@ -221,7 +224,7 @@ def format_interval(
     _check_lang(lang)
     if _is_missing(low) or _is_missing(high):
         return MISSING
-    return _percent(low, digits, lang) + _DASH + _percent(high, digits, lang) + _percent_sign(lang)
+    return _percent(low, digits, lang) + _DASH + _percent(high, digits, lang) + percent_sign(lang)
 
 
 def format_share_interval(

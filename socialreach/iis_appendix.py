@@ -53,9 +53,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .errors import InputError
 from .segments import BASES, PLATFORMS
@@ -357,7 +354,7 @@ class _Log:
             {
                 "sheet": sheet,
                 "row": row,
-                "column": get_column_letter(col) if col else None,
+                "column": _column_letter(col) if col else None,
                 "level": level,
                 "kind": kind,
                 "detail": detail,
@@ -373,6 +370,12 @@ class _Log:
 
 
 # --------------------------------------------------------------------------- public function
+
+
+def _column_letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter  # imported on use, as in read_iis_appendix
+
+    return get_column_letter(col)
 
 
 def read_iis_appendix(
@@ -415,6 +418,10 @@ def read_iis_appendix(
         When the file is missing, not an ``.xlsx`` workbook, holds no banner table, or the year
         is missing or contradicts the file name.
     """
+    # openpyxl costs ~80 ms to import: only a run that reads a workbook pays for it
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     path = Path(path)
     name = path.name
     if not path.exists():
@@ -935,7 +942,7 @@ class _TableParser:
                     "skip",
                     "duplicate",
                     f"'{label}' is the same segment as column "
-                    f"{get_column_letter(seen[dimension, segment])}",
+                    f"{_column_letter(seen[dimension, segment])}",
                 )
                 continue
             unweighted = (
@@ -1004,7 +1011,7 @@ class _TableParser:
             labels = " + ".join(str(self.grid[i][0]).strip() for i in p["rows"])
             for c in columns:
                 parts = [values[i, c.col] for i in p["rows"]]
-                cells = "+".join(f"{get_column_letter(c.col)}{i + 1}" for i in p["rows"])
+                cells = "+".join(f"{_column_letter(c.col)}{i + 1}" for i in p["rows"])
                 if any(v is None for v in parts):
                     if p["summed"]:
                         self.note(

@@ -20,7 +20,13 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
-from .format import format_count, format_number, format_share, format_share_interval
+from .format import (
+    format_count,
+    format_number,
+    format_share,
+    format_share_interval,
+    percent_sign,
+)
 from .privacy import suppress_small_cells
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
@@ -167,7 +173,7 @@ def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
 
 
 def _percent_axis(lang: str) -> dict:
-    return {"ticksuffix": "\u00a0%" if lang == "sv" else "%", "rangemode": "tozero"}
+    return {"ticksuffix": percent_sign(lang), "rangemode": "tozero"}
 
 
 def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Figure:

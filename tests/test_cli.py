@@ -54,7 +54,8 @@ def test_data_json_lists_the_article_figures(capsys):
 def test_data_human_table_shows_percent_with_base(capsys):
     assert main(["data", "--platform", "linkedin", "--year", "2017"]) == 0
     out = capsys.readouterr().out
-    assert "63 %" in out and "employed" in out
+    # English number style, as in `socialreach reach`; a share is never printed as 0.63
+    assert "63%" in out and "0.63" not in out and "employed" in out
 
 
 def test_bad_table_exits_2_with_one_line(tmp_path):
