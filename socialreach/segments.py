@@ -14,13 +14,18 @@ import pandas as pd
 __all__ = [
     "AGE_BANDS",
     "BASES",
+    "DIMENSIONS",
+    "EDUCATION",
     "EMPLOYMENT",
     "FIELDS_OF_STUDY",
     "INDUSTRIES",
+    "MEASURES",
     "PLATFORMS",
+    "SEXES",
     "UNKNOWN",
     "age_band",
     "as_categorical",
+    "iis_segment",
     "label",
 ]
 
@@ -47,6 +52,36 @@ INDUSTRIES = (
 )
 
 EMPLOYMENT = ("working", "student", "retired", "other", UNKNOWN)
+
+#: Sex as the survey publishes it, plus other/unknown values of an alumni file kept as their own
+#: groups (never guessed).
+SEXES = ("women", "men", "other", UNKNOWN)
+
+#: Education levels of the IIS table appendix (2025/2026); alumni are ``university``.
+EDUCATION = ("compulsory", "upper_secondary", "university")
+
+#: How often a platform is used. ``ever`` is the 2015-2018 "uses at least sometimes"
+#: (någon gång); ``used_12m`` the 2025/2026 "used at least once in the last 12 months". They are
+#: different questions: a trend across the two is indicative only. ``any`` is used for internet
+#: use itself ("Netto - Internetanvändare": uses the internet at all).
+MEASURES = ("ever", "used_12m", "weekly", "daily", "any")
+
+#: Dimensions a published figure can be broken down by (DESIGN.md §3). ``age`` holds the IIS
+#: age bands and the wider age groups the sources publish (``up_to_64``, ``65+``, ``20+`` …).
+DIMENSIONS = (
+    "all",
+    "age",
+    "sex",
+    "age_sex",
+    "education",
+    "employment",
+    "role",
+    "sector",
+    "industry",
+    "income",
+    "urbanity",
+    "region",
+)
 
 #: Fields of study an alumni export is mapped to (``socialreach/data/field_of_study_*.csv``).
 FIELDS_OF_STUDY = (
@@ -77,6 +112,8 @@ BASES = {
     "internet_users_18plus": "internet users aged 18 and over (IIS table appendix)",
     "employed": "people who gave work ('Arbete') as their occupation; on an industry row, "
     "those working in that industry",
+    "working_internet_users": "internet users who work ('Förvärvsarbetar', IIS table appendix "
+    "2025/2026); on a segment row, the working internet users in that segment",
     "facebook_users": "people who use Facebook",
     "youth_school_substudy": "children and youth in the 2016 school-age sub-study (bands 11-13, "
     "14-16, upper secondary); not comparable with the 12-15 band",
@@ -111,6 +148,33 @@ _LABELS = {
     "social_science": ("Samhällsvetenskap", "Social science"),
     "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
     "working": ("Arbetar", "Working"),
+    "women": ("Kvinnor", "Women"),
+    "men": ("Män", "Men"),
+    "compulsory": ("Grundskola", "Compulsory school"),
+    "upper_secondary": ("Gymnasium", "Upper secondary school"),
+    "university": ("Högskola/universitet", "University"),
+    "white_collar": ("Tjänsteman", "White-collar"),
+    "blue_collar": ("Arbetare", "Blue-collar"),
+    "public": ("Offentlig sektor", "Public sector"),
+    "private": ("Privat sektor", "Private sector"),
+    "income_low": ("Hushållsinkomst 0–399 tkr", "Household income 0–399 kSEK"),
+    "income_middle": ("Hushållsinkomst 400–699 tkr", "Household income 400–699 kSEK"),
+    "income_high": ("Hushållsinkomst 700+ tkr", "Household income 700+ kSEK"),
+    "urban": ("Stad eller storstad", "Town or metropolitan area"),
+    "metro": ("Storstad", "Metropolitan area"),
+    "town": ("Stad, ej storstad", "Town or city, not metropolitan"),
+    "rural": ("Landsbygd", "Rural"),
+    "gotaland": ("Götaland", "Götaland"),
+    "svealand": ("Svealand", "Svealand"),
+    "norrland": ("Norrland", "Norrland"),
+    "up_to_64": ("Upp till 64 år", "Up to 64 years"),
+    "65+": ("65+ år", "65+ years"),
+    "20+": ("Vuxna 20+ år", "Adults 20+ years"),
+    "used_12m": ("minst en gång senaste 12 månaderna", "at least once in the last 12 months"),
+    "ever": ("någon gång", "at least sometimes"),
+    "weekly": ("minst varje vecka", "at least weekly"),
+    "daily": ("dagligen", "daily"),
+    "any": ("använder internet", "uses the internet"),
     "student": ("Studerar", "Studying"),
     "retired": ("Pensionär", "Retired"),
     UNKNOWN: ("Okänt", "Unknown"),
@@ -125,15 +189,20 @@ def label(segment_id: str, lang: str = "sv") -> str:
         raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
     if segment_id in _LABELS:
         return _LABELS[segment_id][0 if lang == "sv" else 1]
-    if segment_id in AGE_BANDS:
+    if _AGES.fullmatch(segment_id):
         return f"{segment_id} år" if lang == "sv" else f"{segment_id} years"
+    if m := re.fullmatch(r"(men|women)_(.+)", segment_id):
+        sex, rest = m.groups()
+        return f"{label(sex, lang)} {label(rest, lang)}"
     if segment_id in BASES:
         return _base_label(segment_id, lang)
     return segment_id
 
 
+_AGES = re.compile(r"\d+-\d+|\d+\+")
 _BASE_LABELS = {
     "employed": ("sysselsatta", "the employed"),
+    "working_internet_users": ("förvärvsarbetande internetanvändare", "working internet users"),
     "facebook_users": ("Facebookanvändare", "Facebook users"),
     "youth_school_substudy": ("skolelever (delstudie)", "school pupils (sub-study)"),
 }
@@ -148,6 +217,62 @@ def _base_label(base: str, lang: str) -> str:
     if who == "internet_users":
         return f"internetanvändare {age}+ år" if lang == "sv" else f"internet users aged {age}+"
     return f"befolkningen {age}+ år" if lang == "sv" else f"the population aged {age}+"
+
+
+# IIS table appendix (2025/2026): segment keys are slugs of the banner group and the segment
+# label (``utbildningsniva_hogskola`` = "UTBILDNINGSNIVÅ" + "Högskola"). One table maps them to
+# canonical (dimension, segment); the build script and the appendix reader both use it.
+_IIS_FIXED = {
+    "totalt": ("all", "all"),
+    "kon_kvinna": ("sex", "women"),
+    "kon_man": ("sex", "men"),
+    "utbildningsniva_grundskola": ("education", "compulsory"),
+    "utbildningsniva_gymnasium": ("education", "upper_secondary"),
+    "utbildningsniva_hogskola": ("education", "university"),
+    "sysselsattning_arbetande": ("employment", "working"),
+    "sysselsattning_arbetar": ("employment", "working"),
+    "sysselsattning_studerande": ("employment", "student"),
+    "sysselsattning_studerar": ("employment", "student"),
+    "sysselsattning_pensionar": ("employment", "retired"),
+    "yrkesroll_tjansteman": ("role", "white_collar"),
+    "yrkesroll_arbetare": ("role", "blue_collar"),
+    "sektor_offentlig": ("sector", "public"),
+    "sektor_privat": ("sector", "private"),
+    "hushallsinkomst_lag_0_399": ("income", "income_low"),
+    "hushallsinkomst_mellan_400_699": ("income", "income_middle"),
+    "hushallsinkomst_hog_700_plus": ("income", "income_high"),
+    "stad_landsbygd_stad_storstad": ("urbanity", "urban"),  # town + metro together
+    "stad_landsbygd_storstad_enbart": ("urbanity", "metro"),
+    "stad_landsbygd_stad_ej_storstad": ("urbanity", "town"),
+    "stad_landsbygd_landsbygd": ("urbanity", "rural"),
+    "geografi_gotaland": ("region", "gotaland"),
+    "geografi_svealand": ("region", "svealand"),
+    "geografi_norrland": ("region", "norrland"),
+    "arbetsfor_alder_pensionsalder_64_ar": ("age", "up_to_64"),
+    "arbetsfor_alder_pensionsalder_65plus_ar": ("age", "65+"),
+    "vuxna_vuxna_20plus_ar": ("age", "20+"),
+}
+_IIS_SEX = {"man": "men", "kvinnor": "women"}
+
+
+def iis_segment(key: str) -> tuple[str, str] | None:
+    """Canonical ``(dimension, segment)`` of an IIS table-appendix segment key, or ``None``.
+
+    ``None`` means the segment has no canonical dimension (generations, housing, political
+    views …): callers leave it out and say so. Examples: ``utbildningsniva_hogskola`` ->
+    ``("education", "university")``; ``aldersgrupper_kvinnor_26_35_ar`` ->
+    ``("age_sex", "women_26-35")``; ``aldersgrupper_76plus_ar`` -> ``("age", "76+")``.
+    """
+    if key in _IIS_FIXED:
+        return _IIS_FIXED[key]
+    m = re.fullmatch(r"aldersgrupper_(?:(man|kvinnor)_)?(\d+)(?:_(\d+)_ar|plus_ar)", key)
+    if m is None:
+        return None
+    sex, low, high = m.groups()
+    band = f"{low}-{high}" if high else f"{low}+"
+    if sex is None:
+        return "age", band
+    return "age_sex", f"{_IIS_SEX[sex]}_{band}"
 
 
 def age_band(age: pd.Series | np.ndarray) -> pd.Series:
