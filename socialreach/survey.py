@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .segments import AGE_BANDS, BASES
+from .segments import AGE_BANDS, BASES, MEASURES
 
 __all__ = [
     "COVERING_SEGMENTS",
@@ -58,21 +58,7 @@ OPTIONAL = (
     "source_cell",  # where in a source workbook the figure stands (IIS table appendix)
 )
 
-MEASURES = ("ever", "daily", "weekly")
 N_BASES = ("interviews", "weighted_interviews", "assumed")
-DIMENSIONS = (
-    "all",
-    "age",
-    "industry",
-    "education",
-    "gender",
-    "employment",
-    "age_gender",
-    "occupation",
-    "geography",
-    "income",
-    "household",
-)
 KEY = ("year", "platform", "measure", "base", "dimension", "segment")
 
 #: Segments of the internet-use rows that stand for several IIS age bands (documented
