@@ -81,7 +81,7 @@ def calibrate_reach(
     platform: str = "facebook",
     detection: float = 1.0,
     penetration: pd.DataFrame | None = None,
-    year: int = 2017,
+    year: int | None = None,
     level: float = 0.95,
     n_draws: int = 4000,
     seed: int | None = None,

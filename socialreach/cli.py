@@ -109,7 +109,23 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "either platform, and every published figure and assumption behind the numbers.",
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
-    p.add_argument("--year", type=int, default=2017, help="survey year (default 2017)")
+    p.add_argument(
+        "--year", type=int, default=None, help="survey year (default: the latest edition)"
+    )
+    p.add_argument(
+        "--measure",
+        choices=("ever", "used_12m", "weekly", "daily"),
+        default=None,
+        help="how often alumni use a platform (default: the broadest measure of the year: "
+        "used_12m for 2025/2026, ever for 2015-2018)",
+    )
+    p.add_argument(
+        "--design-effect",
+        type=float,
+        default=1.5,
+        metavar="DEFF",
+        help="variance inflation of the weighted survey (default 1.5, an uncited assumption)",
+    )
     p.add_argument(
         "--platform",
         action="append",
@@ -147,9 +163,10 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--fallback-spread",
-        action="store_true",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="widen intervals for segments without a published figure by the spread the "
-        "published segments show (points unchanged)",
+        "published segments show (points unchanged; on by default)",
     )
     p.add_argument(
         "--table",
@@ -176,8 +193,9 @@ def _records(frame) -> list[dict]:
 def _reach_payload(args: argparse.Namespace) -> dict:
     from . import read_alumni
     from .combined import DEFAULT_OVERLAP, OVERLAP_ASSUMPTION, combined_reach
+    from .options import ReachOptions
     from .privacy import suppress_small_cells
-    from .reach import estimate_reach, explain_reach
+    from .reach import estimate_reach, explain_reach, resolve_year_measure
     from .survey import load_penetration
 
     if args.overlap is not None and not 0 <= args.overlap <= 1:
@@ -195,22 +213,42 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
-    profile = read_alumni(args.file, **_read_options(args))
-    options = {
-        "platforms": platforms,
-        "year": args.year,
-        "non_working": args.non_working,
-        "combine": args.combine,
-        "industry_fallback": args.industry_fallback,
-    }
-    spread = {"fallback_spread": args.fallback_spread}
-    est = estimate_reach(profile, table, n_draws=args.draws, seed=args.seed, **options, **spread)
-    figures, assumptions = explain_reach(profile, table, **options, **spread)
+    if not args.design_effect >= 1:
+        raise InputError(
+            "--design-effect must be at least 1",
+            value=args.design_effect,
+            fix="give e.g. --design-effect 1.5",
+        )
+    options = ReachOptions(
+        year=args.year,
+        measure=args.measure,
+        platforms=platforms,
+        overlap=overlap,
+        non_working=args.non_working,
+        combine=args.combine,
+        industry_fallback=args.industry_fallback,
+        fallback_spread=args.fallback_spread,
+        design_effect=args.design_effect,
+        seed=args.seed,
+        n_draws=args.draws,
+    )
+    # the survey year is resolved first so that ages are taken at it
+    year, measure = resolve_year_measure(
+        table if table is not None else load_penetration(), platforms, args.year, args.measure
+    )
+    options = options.replace(year=year, measure=measure)
+    read = _read_options(args)
+    read["reference_year"] = args.reference_year or year
+    profile = read_alumni(args.file, **read)
+    est = estimate_reach(profile, table, options=options)
+    figures, assumptions = explain_reach(profile, table, options=options)
     total = est[est["dimension"] == "total"].set_index("platform")
     payload: dict = {
         "n_alumni": float(profile.n_alumni),
-        "year": args.year,
-        "measure": "ever",
+        "year": year,
+        "measure": measure,
+        "base": "population",
+        "design_effect": args.design_effect,
         "level": 0.95,
         "combine": args.combine,
         "non_working": args.non_working,
@@ -239,7 +277,8 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         comb = combined_reach(
             profile,
             table,
-            year=args.year,
+            year=year,
+            measure=measure,
             overlap=overlap,
             non_working=args.non_working,
             industry_fallback=args.industry_fallback,
@@ -295,7 +334,8 @@ def _run_reach(args: argparse.Namespace) -> int:
     lang = "en"
     print(
         f"{format_count_interval(payload['n_alumni'], None, None, lang=lang)} alumni · survey "
-        f"year {payload['year']} (uses at least sometimes) · 95% intervals\n"
+        f"year {payload['year']} ({label(payload['measure'], lang)}, share of all alumni) · "
+        "95% intervals\n"
     )
     head = f"{'platform':<10} {'expected alumni':<26} {'share':<18} {'on fallback':>11}"
     print(head)

@@ -104,7 +104,7 @@ def integration_value(
     scenarios: pd.DataFrame | None = None,
     *,
     penetration: pd.DataFrame | None = None,
-    year: int = 2017,
+    year: int | None = None,
     level: float = 0.95,
     seed: int | None = None,
     non_working: float | None = None,

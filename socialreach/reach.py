@@ -71,16 +71,21 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import margins
 from .errors import InputError
+from .options import ReachOptions
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
 from .survey import (
     COVERING_SEGMENTS,
+    internet_rows,
     internet_use_rate,
+    latest_year,
     load_employment,
     load_penetration,
     load_population,
     load_survey_samples,
+    reach_measure,
     select_internet_rate,
     validate_penetration,
 )
@@ -125,6 +130,10 @@ ASSUMPTIONS = {
     "unknown), the platform's overall figure of the same base is used (flagged as fallback).",
     "internet_rate_fallback": "Where no internet-use rate is published for an age band, the "
     "overall rate of the year is used (flagged as fallback).",
+    "internet_rate_implied": "Where no internet-use rate is published for an age band but the "
+    "overall rate and rates covering every other band are (2017: up to retirement age and 76+), "
+    "the band gets the rate they imply, (r_all − Σ r_s·P_s) / P_band with the bands' shares of "
+    "the population 12+ (SCB counts), instead of the overall rate, which the young pull up.",
     "industry_fallback": "Working alumni in an industry the survey does not publish (or with "
     "unknown industry) get the platform's overall figure for the employed (flagged as fallback).",
     "industry_fallback_implied": "Working alumni in an industry the survey does not publish get "
@@ -146,6 +155,14 @@ ASSUMPTIONS = {
     "non_working_overall": "No figure for non-working people exists for this platform and year; "
     "studying, retired and other non-working alumni get the overall figure for the employed "
     "(flagged as fallback; set non_working=0 for the lower bound).",
+    "non_working_derived": "No figure for non-working people exists for this platform and year, "
+    "and the figure for the employed does not describe them: non-working alumni get what the "
+    "nearest year that publishes the platform for all internet users and for the employed "
+    "implies for non-working internet users, (p − w·p_employed) / (1 − w) with w the working "
+    "share of internet users (a derived figure, flagged as fallback, with its own spread).",
+    "unknown_employment_pension_age": "Alumni aged 66 or older without an employment status "
+    "are not assumed to work (an industry is evidence of work only below pension age): they "
+    "get the figure for non-working people.",
     "non_working_everyone": "Non-working alumni get the platform's figure for everyone of their "
     "age (the best figure that exists for them; flagged as fallback).",
     "non_working_stated": "Non-working alumni get the share stated by the user (an assumption "
@@ -166,6 +183,40 @@ ASSUMPTIONS = {
     "'rest' category whose share is implied by the overall figure (flagged as fallback).",
     "logit_raking_not_applicable": "Logit raking was asked for, but a platform publishes no age "
     "and industry figures on one base for this year; the written rule applies to it.",
+    "margins_model": "For survey years with the table appendix's margins (2025/2026) a platform's "
+    "share for an alumnus combines every published figure that describes them — age band, "
+    "education, employment status, sex, age × sex, occupation role and sector, on the "
+    "internet-user base and on the working base — in one logit model with a term per figure, "
+    "fitted so that, averaged over the survey population, it reproduces every figure it uses; "
+    "what the alumni file does not say is averaged over the survey's own mix of people like them.",
+    "survey_population": "The survey population behind the margins model is a stated joint "
+    "distribution of age band × sex × education × employment × role × sector, fitted by "
+    "iterative proportional fitting to the appendix's weighted bases (every segment's n among "
+    "internet users and among working internet users) from a seed that only encodes structure: "
+    "children 8-15 are pupils with no education level, only the working have a role and a "
+    "sector; studying is seeded as common among the young and retirement among the old. "
+    "Combinations the bases do not describe (e.g. "
+    "education × age) follow the least-informative joint.",
+    "design_effect": "Sampling uncertainty: each figure's n (the weighted base, never a count "
+    "of interviews) is divided by a design effect of {deff} before the Jeffreys draws — an "
+    "uncited assumption typical of weighted web panels; IIS publishes none.",
+    "model_spread": "Model error: the published age × sex figures are left out, predicted by "
+    "the model from the other figures, and the spread of the misses beyond sampling error (on "
+    "the logit scale) is added to every alumni share ({spread}).",
+    "alumni_university": "Alumni are university educated: the model uses the published figures "
+    "for people with university education (högskola/universitet).",
+    "industry_implies_work": "Alumni with an industry but no employment status are treated as "
+    "working when they are below pension age (up to the band 56-65).",
+    "industry_no_work_after_pension_age": "An industry without an employment status is not "
+    "taken as evidence of work at 66 or older: those alumni get the survey's own mix of "
+    "employment status for their age and education.",
+    "unknown_employment_survey_mix": "Alumni whose employment status is unknown (and not implied "
+    "by an industry) get the survey's own mix of working, studying, retired and other people of "
+    "their age and education.",
+    "industry_to_sector": "Working alumni's industry gives their sector (an assumption): "
+    "education, health care and public administration count as public; IT and communication, "
+    "finance, trade, manufacturing, transport and hotels and restaurants as private; culture "
+    "and other industries stay unknown.",
     "shared_figure_draws": "Each published figure is one binomial estimate: every cell using it "
     "shares its draw, so its uncertainty does not average out over cells.",
 }
@@ -180,6 +231,11 @@ ASSUMPTIONS_SV = {
     "(markerad som reservsiffra).",
     "internet_rate_fallback": "Där ingen andel internetanvändare publiceras för en åldersgrupp "
     "används årets siffra för samtliga (markerad som reservsiffra).",
+    "internet_rate_implied": "Där ingen andel internetanvändare publiceras för en åldersgrupp "
+    "men siffran för samtliga och siffror för alla övriga grupper finns (2017: upp till "
+    "pensionsåldern och 76+), får gruppen den andel de innebär, (r_alla − Σ r_s·P_s) / P_grupp "
+    "med gruppernas andel av befolkningen 12+ (SCB), i stället för siffran för samtliga, som "
+    "de unga drar upp.",
     "industry_fallback": "Arbetande alumner i en bransch som undersökningen inte publicerar (eller "
     "med okänd bransch) får plattformens siffra för alla sysselsatta (markerad som reservsiffra).",
     "industry_fallback_implied": "Arbetande alumner i en bransch som undersökningen inte "
@@ -202,6 +258,15 @@ ASSUMPTIONS_SV = {
     "plattform och detta år; studerande, pensionerade och övriga alumner som inte arbetar får "
     "siffran för alla sysselsatta (markerad som reservsiffra; non_working=0 ger den nedre "
     "gränsen).",
+    "non_working_derived": "Det finns ingen siffra för personer som inte arbetar för denna "
+    "plattform och detta år, och siffran för de som arbetar beskriver dem inte: alumner som inte "
+    "arbetar får det som närmaste år med siffror för alla internetanvändare och för de som "
+    "arbetar innebär för internetanvändare som inte arbetar, (p − w·p_arbetande) / (1 − w) där "
+    "w är andelen arbetande bland internetanvändarna (en härledd siffra, markerad som "
+    "reservsiffra, med egen spridning).",
+    "unknown_employment_pension_age": "Alumner som är 66 år eller äldre och saknar uppgift om "
+    "sysselsättning antas inte arbeta (en bransch är belägg för arbete bara under "
+    "pensionsåldern): de får siffran för personer som inte arbetar.",
     "non_working_everyone": "Alumner som inte arbetar får plattformens siffra för alla i deras "
     "åldersgrupp (den bästa siffra som finns för dem; markerad som reservsiffra).",
     "non_working_stated": "Alumner som inte arbetar får den andel som användaren angett (ett "
@@ -224,11 +289,46 @@ ASSUMPTIONS_SV = {
     "logit_raking_not_applicable": "Logit-kombination efterfrågades, men ingen plattform "
     "publicerar siffror för både ålder och bransch på samma bas detta år; den skrivna regeln "
     "används.",
+    "margins_model": "För undersökningsår med tabellbilagans marginaler (2025/2026) kombinerar "
+    "en plattforms andel för en alumn alla publicerade siffror som beskriver hen — åldersgrupp, "
+    "utbildning, sysselsättning, kön, ålder × kön, yrkesroll och sektor, på basen "
+    "internetanvändare och på basen förvärvsarbetande — i en logitmodell med en term per siffra, "
+    "anpassad så att den i genomsnitt över undersökningens befolkning återger varje siffra den "
+    "använder; det som alumnfilen inte säger vägs samman efter undersökningens egen blandning "
+    "av personer som liknar dem.",
+    "survey_population": "Befolkningen bakom marginalmodellen är en angiven simultanfördelning "
+    "av åldersgrupp × kön × utbildning × sysselsättning × yrkesroll × sektor, anpassad med "
+    "iterativ proportionell anpassning till bilagans viktade baser (varje grupps n bland "
+    "internetanvändare och bland förvärvsarbetande internetanvändare) från en start som bara "
+    "anger strukturen: barn 8–15 år är elever utan utbildningsnivå, bara de som arbetar har "
+    "yrkesroll och sektor; studier antas från början vanliga bland unga och pension bland "
+    "äldre. Kombinationer som baserna inte beskriver (t.ex. utbildning × ålder) följer den "
+    "minst informativa fördelningen.",
+    "design_effect": "Urvalsosäkerhet: varje siffras n (den viktade basen, aldrig ett antal "
+    "intervjuer) delas med en designeffekt på {deff} före Jeffreys-dragningarna — ett antagande "
+    "utan källa, typiskt för viktade webbpaneler; IIS publicerar ingen.",
+    "model_spread": "Modellfel: de publicerade siffrorna för ålder × kön lämnas utanför, "
+    "förutsägs av modellen från de övriga siffrorna, och missarnas spridning utöver urvalsfelet "
+    "(på logitskalan) läggs till varje alumnandel ({spread}).",
+    "alumni_university": "Alumner har högskoleutbildning: modellen använder de publicerade "
+    "siffrorna för personer med högskola/universitet.",
+    "industry_implies_work": "Alumner med bransch men utan sysselsättning räknas som arbetande "
+    "när de är under pensionsåldern (till och med gruppen 56–65 år).",
+    "industry_no_work_after_pension_age": "En bransch utan sysselsättning tas inte som belägg "
+    "för arbete vid 66 år eller äldre: de alumnerna får undersökningens egen blandning av "
+    "sysselsättning för sin ålder och utbildning.",
+    "unknown_employment_survey_mix": "Alumner med okänd sysselsättning (som inte följer av en "
+    "bransch) får undersökningens egen blandning av arbetande, studerande, pensionärer och "
+    "övriga i samma ålder och med samma utbildning.",
+    "industry_to_sector": "Arbetande alumners bransch ger deras sektor (ett antagande): "
+    "utbildning, vård och offentlig förvaltning räknas som offentlig sektor; IT och "
+    "kommunikation, finans, handel, industri, transport samt hotell och restaurang som privat; "
+    "kultur och övriga branscher förblir okända.",
     "shared_figure_draws": "Varje publicerad siffra är en binomialskattning: alla celler som "
     "använder den delar dess dragning, så dess osäkerhet jämnas inte ut över cellerna.",
 }
 
-_DIMENSIONS = ("age_band", "industry", "employment", "field_of_study")
+_DIMENSIONS = ("age_band", "industry", "employment", "field_of_study", "sex", "cohort")
 _NON_WORKING = ("student", "retired", "other")
 _EVERYONE_BASES = ("internet_users_12plus", "population_12plus", "population_16plus")
 #: Strength of an n, weakest last: a product of figures carries the weakest basis.
@@ -276,6 +376,10 @@ class _Context:
     by_platform: dict[str, list[dict]] = field(default_factory=dict)  # records of year × measure
     cell_text: dict[str, pd.Series] = field(default_factory=dict)  # profile columns as text
     internet: dict[str, dict] | None = None  # internet-use rows of the year, by segment
+    design_effect: float = 1.5
+    measure: str = "ever"
+    population: pd.DataFrame | None = None  # the margins model's joint of respondents
+    model_spread: dict[str, tuple[float, int]] = field(default_factory=dict)
 
 
 @functools.cache
@@ -336,13 +440,7 @@ def _load_context(table: pd.DataFrame, year: int) -> _Context:
 def _internet_rows(ctx: _Context) -> dict[str, dict]:
     """Published internet-use rates of the year (share of everyone 12+), by segment; once."""
     if ctx.internet is None:
-        t = ctx.table
-        rows = t[
-            (t["platform"] == "internet")
-            & (t["year"] == ctx.year)
-            & (t["measure"] == "ever")
-            & (t["base"] == "population_12plus")
-        ]
+        rows = internet_rows(ctx.table, ctx.year)
         ctx.internet = {r["segment"]: r for r in rows.to_dict("records")}
     return ctx.internet
 
@@ -358,6 +456,79 @@ def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
 
 def _internet_row(ctx: _Context, segment: str) -> dict:
     return _internet_rows(ctx)[segment]
+
+
+def _conversion(ctx: _Context, reg: _Registry, band: str | None) -> tuple[int, bool]:
+    """The internet-use rate figure for an age band, and whether it is a fallback.
+
+    The band's own rate, else a published segment covering it, else — where the other bands are
+    covered by published segments (2017: up to retirement age and 76+) — the rate the overall
+    figure implies for the band, (r_all − Σ r_s·P_s) / P_band with population shares P, so that
+    66-75 does not get an overall rate pulled up by the young; else the overall rate (fallback).
+    """
+    ctx.assumptions.add("internet_to_population")
+    _, seg_used = _rate(ctx, band)
+    if seg_used == "all" and band in AGE_BANDS:
+        implied = _implied_rate(ctx, reg, band)
+        if implied is not None:
+            return implied, False
+    if seg_used == "all" and band is not None:
+        ctx.assumptions.add("internet_rate_fallback")
+    irow = _internet_row(ctx, seg_used)
+    key = ("internet", seg_used)
+    return reg.add(key, lambda: _figure(ctx, irow, "conversion")), seg_used == "all" and (
+        band is not None
+    )
+
+
+def _implied_rate(ctx: _Context, reg: _Registry, band: str) -> int | None:
+    rows = _internet_rows(ctx)
+    others = [b for b in AGE_BANDS if b != band]
+    parts = []
+    for seg in rows:
+        covered = (seg,) if seg in AGE_BANDS else COVERING_SEGMENTS.get(seg, ())
+        if covered and band not in covered and set(covered) <= set(others):
+            parts.append((seg, covered))
+    chosen, seen = [], set()
+    for seg, covered in sorted(parts, key=lambda x: -len(x[1])):
+        if not seen & set(covered):
+            chosen.append(seg)
+            seen |= set(covered)
+    if seen != set(others) or "all" not in rows:
+        return None
+    ids = [
+        reg.add(("internet", seg), lambda r=rows[seg]: _figure(ctx, r, "conversion"))
+        for seg in ["all", *chosen]
+    ]
+    shares = [sum(ctx.band_share[b] for b in _bands_of(seg)) for seg in chosen]
+    own = ctx.band_share[band]
+
+    def derive(F: np.ndarray, _rng: np.random.Generator | None) -> np.ndarray:
+        rest = sum(w * F[k] for w, k in zip(shares, ids[1:], strict=True))
+        return np.clip((F[ids[0]] - rest) / own, 0, 1)
+
+    row = {
+        **rows["all"],
+        "source_id": "derived",
+        "dimension": "age",
+        "segment": band,
+        "share": np.nan,
+        "quote": f"implied: (overall rate − rates of {', '.join(chosen)} × their population "
+        f"shares) / the band's population share {own:.4f}",
+    }
+    ctx.assumptions.add("internet_rate_implied")
+    return reg.add(
+        ("internet", "implied", band),
+        lambda: _Figure(
+            row,
+            "conversion",
+            np.nan,
+            "assumed",
+            "derived from the rates above",
+            derive=derive,
+            inputs=tuple(ids),
+        ),
+    )
 
 
 def _bands_of(segment: str) -> tuple[str, ...]:
@@ -436,7 +607,7 @@ class _Plan:
     combos: pd.DataFrame  # pen, conv (-1 none), fallback, dimension_used, pair (-1 none)
     rake: _Rake | None = None  # the logit-raking fit, when it applies
 
-    def shares(self, F: np.ndarray) -> np.ndarray:
+    def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Share of each combo (rows) per column of figure values ``F`` (figures + a row of 1)."""
         pen, conv = self.combos["pen"].to_numpy(), self.combos["conv"].to_numpy()
         out = F[pen] * F[conv]
@@ -535,14 +706,8 @@ def _age_rule(
         pen = reg.add(key, lambda r=pen_row: _figure(ctx, r, "penetration"))
         conv = -1
         if base == "internet_users_12plus":
-            ctx.assumptions.add("internet_to_population")
-            rate_band = None if band == UNKNOWN else band
-            _, seg_used = _rate(ctx, rate_band)
-            if seg_used == "all" and band != UNKNOWN:
-                fb = True
-                ctx.assumptions.add("internet_rate_fallback")
-            irow = _internet_row(ctx, seg_used)
-            conv = reg.add(("internet", seg_used), lambda r=irow: _figure(ctx, r, "conversion"))
+            conv, conv_fb = _conversion(ctx, reg, None if band == UNKNOWN else band)
+            fb = fb or conv_fb
         out[band] = (pen, conv, fb, dim)
     distinct, inverse = np.unique(bands, return_inverse=True)
     table = [out[b] for b in distinct]
@@ -612,13 +777,9 @@ def _rake_plan(
     conv = np.full(len(cells), -1)
     conv_fallback = np.zeros(len(cells), dtype=bool)
     if base == "internet_users_12plus":
-        ctx.assumptions.add("internet_to_population")
         for band in pd.unique(bands[eligible]):
-            _, seg_used = _rate(ctx, band)
-            irow = _internet_row(ctx, seg_used)
             at = eligible & (bands == band)
-            conv[at] = reg.add(("internet", seg_used), lambda r=irow: _figure(ctx, r, "conversion"))
-            conv_fallback[at] = seg_used == "all"
+            conv[at], conv_fallback[at] = _conversion(ctx, reg, band)
     found = {
         "eligible": eligible,
         "pair": np.where(eligible, a_idx * n_ind + i_idx, -1),
@@ -696,6 +857,79 @@ def _apply_spread(
             )
 
 
+def _non_working_figure(
+    ctx: _Context, reg: _Registry, platform: str, measure: str, bands: pd.Series
+) -> tuple[int, np.ndarray]:
+    """A figure for non-working alumni on a platform published only for the employed.
+
+    Derived from the nearest year that publishes the platform both for all internet users (p)
+    and for the employed (p_e): non-working internet users use it at (p − w·p_e) / (1 − w),
+    where w is the working share of internet users (working respondents / (interviews ×
+    internet-use rate)). Returns the figure id and, per alumnus, the internet-use conversion.
+    """
+    t = ctx.table
+    rows = t[(t["platform"] == platform) & (t["measure"] == measure) & (t["dimension"] == "all")]
+    both = sorted(
+        set(rows.loc[rows["base"] == "internet_users_12plus", "year"])
+        & set(rows.loc[rows["base"] == "employed", "year"]),
+        key=lambda y: (abs(y - ctx.year), -y),
+    )
+    if not both:
+        raise InputError(
+            f"no {platform} figure for non-working people exists for {ctx.year}, and none can "
+            "be derived (no year publishes it for internet users and for the employed)",
+            fix="state a share for non-working alumni with --non-working SHARE",
+        )
+    year = both[0]
+    pick = rows[rows["year"] == year]
+    fig_rows = {
+        b: pick[pick["base"] == b].iloc[0].to_dict() for b in ("internet_users_12plus", "employed")
+    }
+    ids = {
+        b: reg.add((platform, b, "all", "all", year), lambda r=r: _figure(ctx, r, "penetration"))
+        for b, r in fig_rows.items()
+    }
+    rate, _ = _rate(ctx, None)
+    w = min(ctx.working / (ctx.interviews * rate), 0.95)
+    i_all, i_emp = ids["internet_users_12plus"], ids["employed"]
+
+    def derive(F: np.ndarray, _rng: np.random.Generator | None) -> np.ndarray:
+        return np.clip((F[i_all] - w * F[i_emp]) / (1 - w), 0, 1)
+
+    row = {
+        "source_id": "derived",
+        "year": year,
+        "platform": platform,
+        "measure": measure,
+        "base": "internet_users_12plus",
+        "dimension": "employment",
+        "segment": "non_working",
+        "share": np.nan,
+        "approximate": False,
+        "quote": f"derived from {year}: (share of internet users − {w:.3f} × share of the "
+        f"employed) / {1 - w:.3f}, where {w:.3f} is the working share of internet users",
+    }
+    ctx.assumptions.add("non_working_derived")
+    k = reg.add(
+        ("non_working", platform),
+        lambda: _Figure(
+            row,
+            "penetration",
+            np.nan,
+            "assumed",
+            "derived from the figures above",
+            derive=derive,
+            inputs=(i_all, i_emp),
+        ),
+    )
+    convs = np.empty(len(bands), dtype=int)
+    for band in pd.unique(bands):
+        convs[(bands == band).to_numpy()] = _conversion(
+            ctx, reg, None if band == UNKNOWN else band
+        )[0]
+    return k, convs
+
+
 def _plan(
     ctx: _Context,
     reg: _Registry,
@@ -733,9 +967,14 @@ def _plan(
         ctx.assumptions.add("employed_no_conversion")
         overall = [r for r in emp_rows if r["dimension"] == "all"]
         by_ind = {r["segment"]: r for r in emp_rows if r["dimension"] == "industry"}
-        working = ~employment.isin(_NON_WORKING).to_numpy()
-        if (employment == UNKNOWN).any():
+        # an industry (or nothing) without a status is evidence of work only below pension age
+        old = ~bands.isin((*_WORKING_AGES, UNKNOWN)).to_numpy()
+        unknown = (employment == UNKNOWN).to_numpy()
+        working = ~employment.isin(_NON_WORKING).to_numpy() & ~(unknown & old)
+        if (unknown & ~old).any():
             ctx.assumptions.add("unknown_employment_working")
+        if (unknown & old).any():
+            ctx.assumptions.add("unknown_employment_pension_age")
 
         def overall_fig() -> int:
             if not overall:
@@ -847,14 +1086,15 @@ def _plan(
                 a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
                 pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
             else:
-                ctx.assumptions.add("non_working_overall")
-                pen[idle] = overall_fig()
+                derived, convs = _non_working_figure(ctx, reg, platform, measure, bands.iloc[idle])
+                pen[idle], conv[idle] = derived, convs
         if fallback_spread:
             # unpublished industries, and each non-working status, vary around their fallback
             keys = np.where(working, industry.to_numpy(dtype=object), "employment: " + employment)
             eligible = fallback & (dim_used == "all") & (industry.to_numpy() != UNKNOWN)
             overall_id = reg.keys.get((platform, "employed", "all", "all"), -2)
-            eligible |= ~working & (pen == overall_id)
+            derived_id = reg.keys.get(("non_working", platform), -2)
+            eligible |= ~working & np.isin(pen, (overall_id, derived_id))
             eligible &= keys != UNKNOWN
             spread = _logit_spread(ctx, pd.DataFrame(emp_rows), "industry")
             _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
@@ -887,10 +1127,185 @@ def _plan(
     return _Plan(platform=platform, combo=combo, combos=keys, rake=rake)
 
 
+#: IIS industry categories -> the appendix's sector (an assumption: schools, health care and
+#: public administration are mostly public employers in Sweden, the rest mostly private; culture
+#: and "other" are mixed and stay unknown).
+INDUSTRY_SECTOR = {
+    "education": "public",
+    "health_care": "public",
+    "public_administration": "public",
+    "it_communication": "private",
+    "finance": "private",
+    "hotel_restaurant": "private",
+    "trade": "private",
+    "manufacturing": "private",
+    "transport": "private",
+}
+_WORKING_AGES = AGE_BANDS[1:6]  # 16-25 … 56-65: below pension age
+_ADULT_BANDS = AGE_BANDS[1:]
+
+
+def _uses_margins(rows: list[dict]) -> bool:
+    """True when a platform's figures of the year come with the appendix's margins."""
+    return any(
+        r["base"] == margins.PEOPLE_BASE and r["dimension"] in ("education", "employment")
+        for r in rows
+    )
+
+
+def _population(ctx: _Context) -> pd.DataFrame:
+    """The stated joint of respondents of the year, from the bases of every figure; once."""
+    if ctx.population is None:
+        t = ctx.table[
+            (ctx.table["year"] == ctx.year)
+            & ctx.table["base"].isin((margins.PEOPLE_BASE, margins.WORKING_BASE))
+            & ctx.table["n"].notna()
+        ]
+        bases = t.drop_duplicates(["base", "dimension", "segment"])[
+            ["base", "dimension", "segment", "n"]
+        ]
+        ctx.population = margins.survey_population(bases.astype({"n": "float64"}))
+    return ctx.population
+
+
+def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """Each profile cell's alumni type (what the model can know of them) and the types."""
+    band = ctx.cell_text["age_band"].to_numpy(dtype=object)
+    employment = ctx.cell_text["employment"].to_numpy(dtype=object).copy()
+    industry = ctx.cell_text["industry"].to_numpy(dtype=object)
+    sex = cells["sex"].astype(str).to_numpy(dtype=object) if "sex" in cells else None
+    implied = (employment == UNKNOWN) & (industry != UNKNOWN) & np.isin(band, _WORKING_AGES)
+    if implied.any():
+        ctx.assumptions.add("industry_implies_work")
+        employment[implied] = "working"
+    if ((employment == UNKNOWN) & (industry != UNKNOWN) & ~np.isin(band, _WORKING_AGES)).any():
+        ctx.assumptions.add("industry_no_work_after_pension_age")
+    if (employment == UNKNOWN).any():
+        ctx.assumptions.add("unknown_employment_survey_mix")
+    sector = np.array(
+        [
+            INDUSTRY_SECTOR.get(i) if e == "working" else None
+            for i, e in zip(industry, employment, strict=True)
+        ],
+        dtype=object,
+    )
+    if any(s is not None for s in sector):
+        ctx.assumptions.add("industry_to_sector")
+    sex_known = np.where(np.isin(sex, ("women", "men")), sex, None) if sex is not None else None
+    frame = pd.DataFrame(
+        {
+            "age": np.where(np.isin(band, _ADULT_BANDS), band, "any"),
+            "sex": sex_known if sex_known is not None else None,
+            "employment": np.where(employment == UNKNOWN, "any", employment),
+            "sector": sector,
+        }
+    ).fillna("any")
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(frame), sort=True)
+    types = pd.DataFrame(list(uniques), columns=frame.columns)
+    keys = types.replace({"any": None}).astype(object)
+    keys["age"] = [b if b is not None else _ADULT_BANDS for b in keys["age"]]
+    keys["education"] = "university"
+    ctx.assumptions.add("alumni_university")
+    return codes, pd.concat([types, keys.add_prefix("key_")], axis=1)
+
+
+@dataclass
+class _MarginsPlan:
+    """Per platform: the margins model (:mod:`socialreach.margins`) for each alumni type."""
+
+    platform: str
+    combo: np.ndarray  # alumni type per profile cell
+    combos: pd.DataFrame  # per type: pen (overall figure, for n_basis), conv, fallback, …
+    fit: margins.MarginsFit
+    keys: pd.DataFrame
+    target_ids: np.ndarray  # registry id of each figure the fit reproduces
+    tau: float  # model error on the logit scale
+    figures_used: tuple[int, ...] = ()
+
+    def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
+        """Share of each alumni type (rows) per column of figure values ``F``."""
+        theta = self.fit.refit(F[self.target_ids])
+        P = self.fit.predict(self.keys, theta).T  # types × draws
+        if rng is not None and self.tau > 0:
+            P = _logistic(_logit(P) + self.tau * rng.standard_normal(P.shape))
+        return P * F[self.combos["conv"].to_numpy()]
+
+
+def _margins_plan(
+    ctx: _Context, reg: _Registry, cells: pd.DataFrame, platform: str, rows: list[dict]
+) -> _MarginsPlan:
+    """The margins model for one platform: its figures, the fit, and the alumni types."""
+    targets, ids = [], []
+    for r in rows:
+        if r["base"] in (margins.PEOPLE_BASE, margins.WORKING_BASE) and (
+            r["dimension"] in margins.MODEL_DIMENSIONS
+        ):
+            targets.append(margins.Target(r["base"], r["dimension"], r["segment"], r["share"]))
+            key = (platform, r["base"], r["dimension"], r["segment"])
+            ids.append(reg.add(key, lambda r=r: _figure(ctx, r, "penetration")))
+    population = _population(ctx)
+    fit = margins.fit_margins(population, targets)
+    by_target = dict(zip(targets, ids, strict=True))
+    target_ids = np.array([by_target[t] for t in fit.targets], dtype=int)
+    n_eff = {t: reg.figures[by_target[t]].n / ctx.design_effect for t in targets}
+    spread = margins.holdout_spread(population, targets, n_eff)
+    tau = 0.0
+    if spread is not None:
+        tau = spread[0]
+        ctx.model_spread[platform] = spread
+        ctx.assumptions.add("model_spread")
+    ctx.assumptions.update(("margins_model", "survey_population", "design_effect"))
+    combo, types = _alumni_types(ctx, cells)
+    keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
+    overall = next(
+        (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
+        int(target_ids[0]),
+    )
+    conv = np.empty(len(types), dtype=int)
+    conv_fallback = np.zeros(len(types), dtype=bool)
+    for i, band in enumerate(types["age"]):
+        conv[i], conv_fallback[i] = _conversion(ctx, reg, None if band == "any" else band)
+    known = types[["age", "sex", "employment", "sector"]] != "any"
+    used = [
+        "+".join(["education", *[d for d in known.columns if row[d]]])
+        for _, row in known.iterrows()
+    ]
+    combos = pd.DataFrame(
+        {
+            "pen": overall,
+            "conv": conv,
+            # the age band is the main lever of both platforms: without it the share is the
+            # survey's mix of all adult ages, a fallback
+            "fallback": (types["age"] == "any").to_numpy() | conv_fallback,
+            "dimension_used": used,
+            "pair": -1,
+        }
+    )
+    return _MarginsPlan(
+        platform=platform,
+        combo=combo,
+        combos=combos,
+        fit=fit,
+        keys=keys,
+        target_ids=target_ids,
+        tau=tau,
+        figures_used=tuple(int(k) for k in target_ids),
+    )
+
+
+def _assumption_values(ctx: _Context) -> dict[str, str]:
+    """Numbers that assumption texts quote (design effect, the measured model spread)."""
+    spread = "; ".join(
+        f"{platform} τ = {tau:.2f} from {n} held-out figures"
+        for platform, (tau, n) in sorted(ctx.model_spread.items())
+    )
+    return {"deff": f"{ctx.design_effect:g}", "spread": spread or "none measured"}
+
+
 def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
     if not isinstance(profile, AlumniProfile):
         raise TypeError("profile must be an AlumniProfile (see socialreach.make_profile)")
-    bad = [d for d in by if d not in _DIMENSIONS]
+    bad = [d for d in by if d not in _DIMENSIONS or d not in profile.cells]
     if bad:
         raise ValueError(f"by may hold {', '.join(_DIMENSIONS)}, not {bad[0]!r}")
     cells = profile.cells
@@ -907,42 +1322,78 @@ def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
 def _setup(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None,
-    platforms: tuple[str, ...] | list[str] | str,
-    year: int,
-    measure: str,
-    non_working: float | None,
-    combine: str,
+    opts: ReachOptions,
     by: tuple[str, ...],
-    industry_fallback: str = "overall",
-    fallback_spread: bool = False,
 ):
-    if isinstance(platforms, str):
-        platforms = (platforms,)
-    if industry_fallback not in ("overall", "implied"):
-        raise ValueError(
-            f"industry_fallback must be 'overall' or 'implied', not {industry_fallback!r}"
-        )
-    if combine not in ("rule", "logit_raking"):
-        raise ValueError(f"combine must be 'rule' or 'logit_raking', not {combine!r}")
-    if non_working is not None and not 0 <= non_working <= 1:
-        raise ValueError(f"non_working must be a proportion 0-1, not {non_working}")
+    platforms = opts.platforms
     cells = _check_profile(profile, tuple(by))
     if penetration is None:
         table = _embedded_penetration()
     else:
         table = validate_penetration(penetration, source="penetration table")
+    year, measure = resolve_year_measure(table, platforms, opts.year, opts.measure)
     ctx = _load_context(table, year)
-    ctx.assumptions.add("shared_figure_draws")
+    ctx.measure = measure
+    ctx.design_effect = float(opts.design_effect)
+    ctx.assumptions.update(("shared_figure_draws", "design_effect"))
     here = table[(table["year"] == year) & (table["measure"] == measure)]
     ctx.cell_text = {c: cells[c].astype(str) for c in ("age_band", "industry", "employment")}
     for record in here.to_dict("records"):
         ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
     reg = _Registry()
-    plans = [
-        _plan(ctx, reg, cells, p, measure, non_working, combine, industry_fallback, fallback_spread)
-        for p in platforms
-    ]
+    plans = []
+    for p in platforms:
+        rows = ctx.by_platform.get(p)
+        if rows is not None and _uses_margins(rows):
+            plans.append(_margins_plan(ctx, reg, cells, p, rows))
+        else:
+            plans.append(
+                _plan(
+                    ctx,
+                    reg,
+                    cells,
+                    p,
+                    measure,
+                    opts.non_working,
+                    opts.combine,
+                    opts.industry_fallback,
+                    opts.fallback_spread,
+                )
+            )
     return cells, ctx, reg, plans
+
+
+def resolve_year_measure(
+    table: pd.DataFrame, platforms: tuple[str, ...], year: int | None, measure: str | None
+) -> tuple[int, str]:
+    """The survey year (default: the latest with every platform) and measure (default: the
+    broadest use measure of that year), checked against what the table holds."""
+    if year is None:
+        year = latest_year(table, platforms)
+    years = sorted(set(table["year"]))
+    if year not in years:
+        raise InputError(
+            f"the survey table has no figures for {year}",
+            fix=f"choose one of the years {', '.join(map(str, years))}",
+        )
+    here = table[(table["year"] == year) & (table["platform"].isin(platforms))]
+    for platform in platforms:
+        if not (here["platform"] == platform).any():
+            have = sorted(set(table.loc[table["platform"] == platform, "year"]))
+            raise InputError(
+                f"the survey table has no {platform} figures for {year}",
+                fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
+            )
+    if measure is None:
+        measure = reach_measure(here, year)
+    for platform in platforms:
+        measures = set(here.loc[here["platform"] == platform, "measure"])
+        if measure not in measures:
+            raise InputError(
+                f"the survey table has no {platform} figures for {year} measured as '{measure}'",
+                fix=f"choose one of the measures {', '.join(sorted(measures))}",
+            )
+    return int(year), measure
 
 
 def _derive(
@@ -964,10 +1415,16 @@ def _figure_points(reg: _Registry) -> np.ndarray:
     return _derive(reg, points)[:, 0]
 
 
-def _figure_draws(reg: _Registry, n_draws: int, rng: np.random.Generator) -> np.ndarray:
-    """Draws of every registered figure plus a final row of ones (for 'no conversion')."""
+def _figure_draws(
+    reg: _Registry, n_draws: int, rng: np.random.Generator, design_effect: float = 1.0
+) -> np.ndarray:
+    """Draws of every registered figure plus a final row of ones (for 'no conversion').
+
+    A figure's n is divided by the design effect: a weighted survey estimate varies as much as
+    a simple random sample of n / deff would.
+    """
     share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
-    n = np.array([f.n for f in reg.figures], dtype="float64")
+    n = np.array([f.n for f in reg.figures], dtype="float64") / design_effect
     fixed = np.array([f.fixed or f.derive is not None for f in reg.figures], dtype=bool)
     out = np.ones((len(reg.figures) + 1, n_draws))
     if (~fixed).any():
@@ -990,18 +1447,10 @@ def estimate_reach(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None = None,
     *,
-    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
-    year: int = 2017,
-    measure: str = "ever",
+    options: ReachOptions | None = None,
     by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
-    level: float = 0.95,
-    n_draws: int = 2000,
-    seed: int | np.random.Generator | None = None,
-    combine: str = "rule",
-    non_working: float | None = None,
-    industry_fallback: str = "overall",
-    fallback_spread: bool = False,
     include_alumni_variation: bool = False,
+    **changes: object,
 ) -> pd.DataFrame:
     """Expected number and share of an institution's alumni each platform reaches, with intervals.
 
@@ -1011,18 +1460,24 @@ def estimate_reach(
         Alumni counts per cell (:class:`socialreach.AlumniProfile`).
     penetration
         Penetration table in the survey schema; ``None`` for the embedded, cited table.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`); keyword arguments named after
+        its fields (``year=2017``, ``measure="weekly"``, ``seed=1`` …) change single fields.
+        The fields:
     platforms
         Platform ids, e.g. ``("facebook", "linkedin")``.
     year, measure
-        Survey year and measure (``ever``, ``daily``, ``weekly``) of the figures to apply.
-    by
-        Profile dimensions to break the estimate down by (a total row always comes first).
+        Survey year (default: the latest edition with every platform) and measure (default: the
+        broadest use measure of that year: ``used_12m`` for 2025/2026, ``ever`` for 2015-2018;
+        ``weekly`` or ``daily`` for active reach).
     level
         Coverage of the intervals (0-1).
     n_draws
         Monte Carlo draws.
     seed
         Seed (or generator) for the local random generator; the same seed gives the same frame.
+    design_effect
+        A figure on n respondents varies like a simple random sample of n / design_effect.
     combine
         ``"rule"`` (the written rule, module docstring) or ``"logit_raking"`` (fit to the age and
         industry margins where a platform publishes both).
@@ -1038,8 +1493,10 @@ def estimate_reach(
         Widen the intervals for alumni whose segment has no published figure: each such segment
         (an age band, an industry, a non-working status) gets its own draw around its fallback
         figure, normal on the logit scale with the spread τ that the published segments of the
-        same breakdown show around the overall figure. Points do not change. Off by default:
-        then intervals cover only the sampling error of the figures used.
+        same breakdown show around the overall figure. Points do not change. On by default, so
+        a segment without its own figure never looks more precise than one with it.
+    by
+        Profile dimensions to break the estimate down by (a total row always comes first).
     include_alumni_variation
         Add the binomial variation of the alumni themselves (who among them happens to use the
         platform; normal approximation to the sum of binomials) to the figures' uncertainty.
@@ -1050,23 +1507,12 @@ def estimate_reach(
         The estimates frame (:data:`ESTIMATE_COLUMNS`, module docstring): counts are numbers of
         alumni; ``share``, ``ci_low``, ``ci_high`` are proportions 0-1 of the row's alumni.
     """
-    if n_draws < 100:
-        raise ValueError("n_draws must be at least 100 for percentile intervals")
+    opts = ReachOptions.resolve(options, **changes)
     by = tuple(by)
-    cells, _, reg, plans = _setup(
-        profile,
-        penetration,
-        platforms,
-        year,
-        measure,
-        non_working,
-        combine,
-        by,
-        industry_fallback,
-        fallback_spread,
-    )
-    rng = np.random.default_rng(seed)
-    F = _figure_draws(reg, n_draws, rng)
+    cells, ctx, reg, plans = _setup(profile, penetration, opts, by)
+    year, measure, level = ctx.year, ctx.measure, opts.level
+    rng = np.random.default_rng(opts.seed)
+    F = _figure_draws(reg, opts.n_draws, rng, ctx.design_effect)
     point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
     rank = np.array([_BASIS_ORDER[b] for b in basis])
@@ -1087,7 +1533,7 @@ def estimate_reach(
         c = plan.combos
         pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
         p_point = plan.shares(point_share[:, None])[:, 0]
-        P = plan.shares(F)  # combos × draws
+        P = plan.shares(F, rng)  # combos × draws
         # a product of two figures is only as well founded as its weaker n
         nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
         if "age_fig" in c:  # raked: the weakest of both margins and the conversion
@@ -1150,18 +1596,14 @@ def estimate_cell_shares(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None = None,
     *,
-    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
-    year: int = 2017,
-    measure: str = "ever",
-    non_working: float | None = None,
-    industry_fallback: str = "overall",
-    combine: str = "rule",
+    options: ReachOptions | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """Point share of each profile cell's alumni using each platform, by the written rule.
 
     Parameters
     ----------
-    profile, penetration, platforms, year, measure, non_working, industry_fallback, combine
+    profile, penetration, options, changes
         As in :func:`estimate_reach`.
 
     Returns
@@ -1172,9 +1614,8 @@ def estimate_cell_shares(
         (True when the cell's share rests on a fallback figure). Used for combined reach, where
         the Fréchet range must be taken per cell before summing.
     """
-    cells, _, reg, plans = _setup(
-        profile, penetration, platforms, year, measure, non_working, combine, (), industry_fallback
-    )
+    opts = ReachOptions.resolve(options, **changes)
+    cells, _, reg, plans = _setup(profile, penetration, opts, ())
     point_share = _figure_points(reg)
     out = cells.copy()
     for plan in plans:
@@ -1189,21 +1630,15 @@ def explain_reach(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None = None,
     *,
-    platforms: tuple[str, ...] | list[str] | str = ("facebook", "linkedin"),
-    year: int = 2017,
-    measure: str = "ever",
-    combine: str = "rule",
-    non_working: float | None = None,
-    industry_fallback: str = "overall",
-    fallback_spread: bool = False,
+    options: ReachOptions | None = None,
+    **changes: object,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every published figure and every assumption behind :func:`estimate_reach`'s numbers.
 
     Parameters
     ----------
-    profile, penetration, platforms, year, measure, combine, non_working, industry_fallback,
-    fallback_spread
-        As in :func:`estimate_reach`; pass the same values to explain the same estimate.
+    profile, penetration, options, changes
+        As in :func:`estimate_reach`; pass the same options to explain the same estimate.
 
     Returns
     -------
@@ -1215,18 +1650,8 @@ def explain_reach(
         (of those, how many get it as a fallback). ``assumptions``: ``id, text, text_sv``
         (English and Swedish) of every assumption the estimate rests on.
     """
-    cells, ctx, reg, plans = _setup(
-        profile,
-        penetration,
-        platforms,
-        year,
-        measure,
-        non_working,
-        combine,
-        (),
-        industry_fallback,
-        fallback_spread,
-    )
+    opts = ReachOptions.resolve(options, **changes)
+    cells, ctx, reg, plans = _setup(profile, penetration, opts, ())
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
     alumni = np.zeros(len(reg.figures) + 1)
     fb_alumni = np.zeros(len(reg.figures) + 1)
@@ -1235,6 +1660,14 @@ def explain_reach(
         c = plan.combos
         per_combo = np.bincount(plan.combo, weights=n_alumni, minlength=len(c))
         cols = [col for col in ("pen", "conv", "age_fig", "ind_fig") if col in c]
+        if isinstance(plan, _MarginsPlan):
+            # every figure the model reproduces shapes every alumnus' share on that platform
+            cols = ["conv"]
+            fallback_alumni = per_combo @ c["fallback"].to_numpy()
+            for k in plan.figures_used:
+                alumni[k] += per_combo.sum()
+                fb_alumni[k] += fallback_alumni
+                users[k].add(plan.platform)
         for col in cols:
             idx = c[col].to_numpy()
             if col == "ind_fig":  # the overall figure may stand in for both rest categories
@@ -1268,6 +1701,9 @@ def explain_reach(
                 "share": float(points[k]),
                 "n": f.n if np.isfinite(f.n) else np.nan,
                 "n_basis": f.n_basis,
+                "n_effective": f.n / ctx.design_effect
+                if np.isfinite(f.n) and not f.fixed
+                else np.nan,
                 "n_note": f.n_note,
                 "approximate": bool(r.get("approximate", False)),
                 "quote": r["quote"],
@@ -1275,13 +1711,17 @@ def explain_reach(
                 "fallback_alumni": fb_alumni[k],
             }
         )
+    # a figure registered by one rule and then replaced by another (a fallback's spread under
+    # logit raking) shapes no estimate: only figures some alumni rest on are listed
     figures = pd.DataFrame(rows)
+    figures = figures[figures["alumni"] > 0].reset_index(drop=True)
     ids = [a for a in ASSUMPTIONS if a in ctx.assumptions]
+    values = _assumption_values(ctx)
     assumptions = pd.DataFrame(
         {
             "id": ids,
-            "text": [ASSUMPTIONS[a] for a in ids],
-            "text_sv": [ASSUMPTIONS_SV[a] for a in ids],
+            "text": [ASSUMPTIONS[a].format(**values) for a in ids],
+            "text_sv": [ASSUMPTIONS_SV[a].format(**values) for a in ids],
         }
     )
     return figures, assumptions

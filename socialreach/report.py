@@ -393,7 +393,7 @@ def build_report_content(
     *,
     lang: str = "sv",
     institution: str | None = None,
-    year: int = 2017,
+    year: int | None = None,
     min_cell: int = 10,
     seed: int | None = 2017,
     n_draws: int = 2000,
@@ -459,6 +459,7 @@ def build_report_content(
     # field of study only when the file has it: a single 'unknown' group says nothing
     by = (*dims, "field_of_study") if (fields != UNKNOWN).any() else dims
     estimates = estimate_reach(profile, year=year, by=by, level=level, n_draws=n_draws, seed=seed)
+    year = int(estimates["year"].iloc[0])  # the latest edition unless one was asked for
     totals = estimates[estimates["dimension"] == "total"]
     # small cells: hidden per platform and dimension; ties broken by segment so that both
     # platforms (same counts) hide the same groups
@@ -845,7 +846,7 @@ def prepare_report(
     *,
     lang: str = "sv",
     institution: str | None = None,
-    year: int = 2017,
+    year: int | None = None,
     min_cell: int = 10,
     seed: int | None = 2017,
     read_options: dict | None = None,
@@ -1170,7 +1171,7 @@ def write_report(
     out: str | Path,
     lang: str = "sv",
     institution: str | None = None,
-    year: int = 2017,
+    year: int | None = None,
     min_cell: int = 10,
     seed: int | None = 2017,
     n_draws: int = 2000,

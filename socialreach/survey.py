@@ -22,12 +22,15 @@ __all__ = [
     "MEASURES",
     "SCHEMA",
     "employed_share_to_group",
+    "internet_rows",
     "internet_use_rate",
+    "latest_year",
     "load_employment",
     "load_penetration",
     "load_population",
     "load_sources",
     "load_survey_samples",
+    "reach_measure",
     "select_internet_rate",
     "to_population_share",
     "validate_penetration",
@@ -62,8 +65,18 @@ N_BASES = ("interviews", "weighted_interviews", "assumed")
 KEY = ("year", "platform", "measure", "base", "dimension", "segment")
 
 #: Segments of the internet-use rows that stand for several IIS age bands (documented
-#: assumption: IIS's "upp till pensionsåldern" covers the bands up to 56-65).
-COVERING_SEGMENTS = {"up_to_retirement": AGE_BANDS[:6], "up_to_25": AGE_BANDS[:2]}
+#: assumption: IIS's "upp till pensionsåldern" and the 2025/2026 "-64 år" cover the bands up to
+#: 56-65, and "65+ år" the bands 66-75 and 76+; the band 56-65 includes the age 65).
+COVERING_SEGMENTS = {
+    "up_to_retirement": AGE_BANDS[:6],
+    "up_to_25": AGE_BANDS[:2],
+    "up_to_64": AGE_BANDS[:6],
+    "65+": AGE_BANDS[6:],
+}
+#: Measures and bases of the internet-use rows the conversion reads (2015-2018: "ever", everyone
+#: 12+; 2025/2026: "any", everyone 16+).
+INTERNET_MEASURES = ("ever", "any")
+INTERNET_BASES = ("population_12plus", "population_16plus")
 
 
 def _read_embedded(name: str) -> pd.DataFrame:
@@ -298,12 +311,7 @@ def internet_use_rate(
         band, the band's own rate is not published and the overall rate is a fallback.
     """
     table = penetration if penetration is not None else load_penetration()
-    rows = table[
-        (table["platform"] == "internet")
-        & (table["year"] == year)
-        & (table["measure"] == "ever")
-        & (table["base"] == "population_12plus")
-    ]
+    rows = internet_rows(table, year)
     found = select_internet_rate(dict(zip(rows["segment"], rows["share"], strict=True)), age_band)
     if found is None:
         raise InputError(
@@ -311,6 +319,45 @@ def internet_use_rate(
             fix="choose a survey year with an internet-use figure (2017 or 2018)",
         )
     return found
+
+
+def internet_rows(table: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The internet-use rows of a year that convert shares of internet users to everyone."""
+    rows = table[
+        (table["platform"] == "internet")
+        & (table["year"] == year)
+        & table["measure"].isin(INTERNET_MEASURES)
+        & table["base"].isin(INTERNET_BASES)
+    ]
+    # one rate per segment: the broadest measure first ("ever"/"any" are never both published)
+    return rows.drop_duplicates("segment")
+
+
+def latest_year(table: pd.DataFrame, platforms: tuple[str, ...] = ("facebook", "linkedin")) -> int:
+    """The latest survey year in which every one of ``platforms`` has figures."""
+    years = [set(table.loc[table["platform"] == p, "year"]) for p in platforms]
+    common = set.intersection(*years) if years else set()
+    if not common:
+        raise InputError(
+            f"no survey year has figures for all of {', '.join(platforms)}",
+            fix="choose the platforms one at a time, or another table",
+        )
+    return int(max(common))
+
+
+def reach_measure(table: pd.DataFrame, year: int) -> str:
+    """The broadest use measure a year publishes: ``ever`` (2015-2018) or ``used_12m`` (2025+)."""
+    here = set(table.loc[(table["year"] == year) & (table["platform"] != "internet"), "measure"])
+    for measure in ("used_12m", "ever"):
+        if measure in here:
+            return measure
+    if not here:
+        years = sorted(set(table["year"]))
+        raise InputError(
+            f"the survey table has no figures for {year}",
+            fix=f"choose one of the years {', '.join(map(str, years))}",
+        )
+    return sorted(here)[0]
 
 
 def select_internet_rate(

@@ -1,0 +1,413 @@
+"""The margins model: P(platform | alumnus) from every published figure that describes the alumnus.
+
+Recent editions of *Svenskarna och internet* (the 2025/2026 table appendix) publish each
+platform's use by age band, sex, age × sex, education, employment status, occupation role and
+sector, on two bases: internet users 8+ and working internet users. An alumnus is described by
+several of these at once (aged 36-45, university educated, working, in the public sector), and
+the margins overlap: graduates are mostly working and white-collar, so adding their separate
+"effects" would count the same people twice. The model avoids that in three steps.
+
+1. **A stated joint distribution of respondents** (:func:`survey_population`): cells of
+   age band × sex × education × employment × role × sector, weighted by iterative proportional
+   fitting (IPF) to the appendix's own weighted bases — every segment's n on the internet-users
+   base, and every segment's n among working internet users — from a seed that only encodes
+   structural facts (children 8-15 are pupils with no education level; only the working have an
+   occupation role and a sector) and stated seed weights by age for studying and retirement. It
+   is the least-informative joint that has the published bases as its margins; it is an
+   assumption, and it is listed as one.
+2. **A logit model raked to the published shares** (:func:`fit_margins`): logit p(cell) is a sum
+   of one term per published figure that covers the cell (the figure's base and segment), fitted
+   by Newton steps until, averaged over the joint, the model reproduces every published figure it
+   uses. Figures on the working base give the working their own terms, so a published figure for
+   the working never leaks onto students or the retired.
+3. **An alumnus' share** (:meth:`MarginsFit.predict`): the joint-weighted mean of p over the
+   cells that match what the alumni file says (age band, sex, university education, employment,
+   sector); what the file does not say (sex, role, sometimes employment) is averaged over the
+   survey's own mix of people like them, never guessed.
+
+Uncertainty: each figure's draw (Jeffreys, on its weighted n divided by a stated design effect)
+moves the fit by Newton steps from the point fit (:meth:`MarginsFit.refit`); and the model's own
+error — interactions the main-effects model lacks — is measured by leaving the published
+age × sex figures out, predicting them, and taking the spread beyond sampling error
+(:func:`holdout_spread`), which then widens every alumni prediction on the logit scale.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "CELL_DIMENSIONS",
+    "MarginsFit",
+    "Target",
+    "fit_margins",
+    "holdout_spread",
+    "survey_population",
+]
+
+#: Dimensions of the survey population cells, with their categories. ``none`` marks a category
+#: the survey does not publish for that person (children have no education level; only the
+#: working have a role and a sector).
+CELL_DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "age": ("8-11", "12-15", "16-25", "26-35", "36-45", "46-55", "56-65", "66-75", "76+"),
+    "sex": ("women", "men", "unstated"),
+    "education": ("compulsory", "upper_secondary", "university", "none"),
+    "employment": ("working", "student", "retired", "other"),
+    "role": ("white_collar", "blue_collar", "none"),
+    "sector": ("public", "private", "none"),
+}
+_CHILDREN = ("8-11", "12-15")
+#: Seed weights of the joint by age band (before fitting to the published bases): studying is
+#: common among the young and rare later, retirement the reverse. They only shape what the
+#: bases leave open (no base publishes employment × age for students or the retired).
+_SEED_BY_AGE = {
+    "student": {"16-25": 1.0, "26-35": 0.3, "36-45": 0.05, "46-55": 0.05},
+    "retired": {"46-55": 0.02, "56-65": 0.3, "66-75": 1.0, "76+": 1.0},
+}
+_SEED_ELSEWHERE = {"student": 0.01, "retired": 0.005}
+#: Bases the model reads, and the cells each covers.
+WORKING_BASE = "working_internet_users"
+PEOPLE_BASE = "internet_users_8plus"
+MODEL_DIMENSIONS = ("all", "age", "sex", "age_sex", "education", "employment", "role", "sector")
+
+
+def _grid() -> pd.DataFrame:
+    rows = list(itertools.product(*CELL_DIMENSIONS.values()))
+    return pd.DataFrame(rows, columns=list(CELL_DIMENSIONS))
+
+
+def _seed(cells: pd.DataFrame) -> np.ndarray:
+    """Seed of the joint: 0 where a combination cannot exist, else a weight (see _SEED_BY_AGE)."""
+    child = cells["age"].isin(_CHILDREN)
+    working = cells["employment"] == "working"
+    ok = np.ones(len(cells), dtype=bool)
+    ok &= ~child | ((cells["education"] == "none") & (cells["employment"] == "student"))
+    ok &= child | (cells["education"] != "none") | ~working
+    ok &= working | ((cells["role"] == "none") & (cells["sector"] == "none"))
+    seed = ok.to_numpy(dtype="float64")
+    for status, by_age in _SEED_BY_AGE.items():
+        at = (cells["employment"] == status) & ~child
+        factor = cells["age"].map(by_age).fillna(_SEED_ELSEWHERE[status])
+        seed[at.to_numpy()] *= factor[at].to_numpy()
+    return seed
+
+
+def _segment_mask(cells: pd.DataFrame, dimension: str, segment: str) -> np.ndarray | None:
+    """Cells in a published segment, or None when the model has no such segment."""
+    if dimension == "all":
+        return np.ones(len(cells), dtype=bool)
+    if dimension == "age_sex":
+        sex, _, band = segment.partition("_")
+        if sex not in CELL_DIMENSIONS["sex"] or band not in CELL_DIMENSIONS["age"]:
+            return None
+        return (_column(cells, "sex") == sex) & (_column(cells, "age") == band)
+    if dimension not in CELL_DIMENSIONS or segment not in CELL_DIMENSIONS[dimension]:
+        return None
+    return _column(cells, dimension) == segment
+
+
+def _column(cells: pd.DataFrame, dimension: str) -> np.ndarray:
+    return cells[dimension].to_numpy(dtype=object)
+
+
+def _base_mask(cells: pd.DataFrame, base: str) -> np.ndarray:
+    if base == WORKING_BASE:
+        return _column(cells, "employment") == "working"
+    return np.ones(len(cells), dtype=bool)
+
+
+def survey_population(bases: pd.DataFrame, *, iterations: int = 300) -> pd.DataFrame:
+    """The stated joint distribution of respondents, fitted to the published weighted bases.
+
+    Parameters
+    ----------
+    bases
+        One row per published segment base: ``base`` (``internet_users_8plus`` or
+        ``working_internet_users``), ``dimension``, ``segment``, ``n`` (the appendix's weighted
+        base of that segment). Segments of one dimension that do not cover the whole base are
+        completed with a remainder (e.g. education ``none``, employment ``other``).
+    iterations
+        IPF sweeps.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The cells (:data:`CELL_DIMENSIONS`) with ``weight``: weighted respondents, summing to the
+        internet-users base.
+    """
+    cells = _grid()
+    weight = _seed(cells)
+    total_rows = bases[(bases["base"] == PEOPLE_BASE) & (bases["dimension"] == "all")]
+    if total_rows.empty:
+        raise ValueError("the bases hold no overall n for internet users 8+")
+    total = float(total_rows["n"].iloc[0])
+    work_total = _working_total(bases)
+    constraints = []
+    for (base, dim), rows in bases.groupby(["base", "dimension"], sort=True):
+        if dim == "all":
+            continue
+        scope = _base_mask(cells, base)
+        size = work_total if base == WORKING_BASE else total
+        groups, targets = [], []
+        for seg, n in zip(rows["segment"], rows["n"], strict=True):
+            mask = _segment_mask(cells, dim, seg)
+            if mask is None or not n > 0:
+                continue
+            groups.append(mask & scope)
+            targets.append(float(n))
+        if not groups:
+            continue
+        covered = np.logical_or.reduce(groups)
+        published = sum(targets)
+        if dim != "age_sex":  # age × sex is published for some bands only: no remainder
+            rest = scope & ~covered
+            if rest.any() and size > published:
+                groups.append(rest)
+                targets.append(size - published)
+        constraints.append((groups, np.array(targets)))
+    constraints.insert(0, ([np.ones(len(cells), dtype=bool)], np.array([total])))
+    # each constraint as one group id per cell (-1: not in the constraint), so a sweep is a few
+    # bincounts; the bases are not exactly consistent (respondents without a stated sex,
+    # suppressed cells), so IPF stops when a sweep no longer moves any group by 1e-9
+    compiled = []
+    for groups, targets in constraints:
+        gid = np.full(len(cells), -1)
+        for g, mask in enumerate(groups):
+            gid[mask & (gid < 0)] = g
+        compiled.append((gid, gid >= 0, targets))
+    for _ in range(iterations):
+        worst = 0.0
+        for gid, inside, targets in compiled:
+            current = np.bincount(gid[inside], weights=weight[inside], minlength=len(targets))
+            factor = np.divide(targets, current, out=np.ones_like(targets), where=current > 0)
+            worst = max(worst, float(np.abs(factor - 1).max()))
+            weight[inside] *= factor[gid[inside]]
+        if worst < 1e-7:
+            break
+    out = cells.copy()
+    out["weight"] = weight * total / weight.sum()
+    return out
+
+
+def _working_total(bases: pd.DataFrame) -> float:
+    """Weighted working respondents on the people base (the employment segment ``working``)."""
+    rows = bases[
+        (bases["base"] == PEOPLE_BASE)
+        & (bases["dimension"] == "employment")
+        & (bases["segment"] == "working")
+    ]
+    if len(rows):
+        return float(rows["n"].iloc[0])
+    rows = bases[(bases["base"] == WORKING_BASE) & (bases["dimension"] == "all")]
+    return float(rows["n"].iloc[0]) if len(rows) else 0.0
+
+
+@dataclass(frozen=True)
+class Target:
+    """One published figure the model reproduces: its base, segment and share (0-1)."""
+
+    base: str
+    dimension: str
+    segment: str
+    share: float
+
+
+def _logistic(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1 + np.tanh(0.5 * x))
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p) - np.log1p(-p)
+
+
+@dataclass
+class MarginsFit:
+    """A fitted margins model: the population cells, the figures it reproduces, and θ.
+
+    p depends on a cell only through which figures cover it, so the work is done on the distinct
+    coverage patterns (a few hundred) rather than on every cell.
+    """
+
+    cells: pd.DataFrame
+    targets: list[Target]
+    X: np.ndarray  # targets × patterns: 1 where the target's base and segment cover the pattern
+    pattern: np.ndarray  # pattern of each cell
+    pattern_weight: np.ndarray  # joint weight of each pattern
+    theta: np.ndarray  # one term per target (logit scale)
+    jacobian_pinv: np.ndarray
+
+    def cell_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
+        """p of every population cell (last axis), for θ of shape (targets,) or (draws, targets)."""
+        return self._pattern_shares(theta)[..., self.pattern]
+
+    def _pattern_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
+        t = self.theta if theta is None else theta
+        return _logistic(t @ self.X)
+
+    def reproduced(self, theta: np.ndarray | None = None) -> np.ndarray:
+        """The model's value of every target figure: joint-weighted mean of p over its cells."""
+        wx = self.X * self.pattern_weight
+        return (self._pattern_shares(theta) @ wx.T) / wx.sum(axis=1)
+
+    def refit(self, shares: np.ndarray, steps: int = 3) -> np.ndarray:
+        """θ for each column of target ``shares`` (targets × draws): Newton steps from the fit.
+
+        Each column moves the fit by its difference from the published figures, so the
+        published figures themselves give back θ exactly (the figures can be inconsistent by
+        rounding, and the fit is their least-squares compromise). The Jacobian of the point fit
+        is reused, as the draws lie close to the point.
+        """
+        published = np.array([t.share for t in self.targets])
+        goal = shares.T - published + self.reproduced()
+        theta = np.repeat(self.theta[None, :], shares.shape[1], axis=0)
+        for _ in range(steps):
+            theta = theta + (goal - self.reproduced(theta)) @ self.jacobian_pinv.T
+        return theta
+
+    def predict(self, profile_keys: pd.DataFrame, theta: np.ndarray | None = None) -> np.ndarray:
+        """Share of each alumni cell type using the platform (internet-user base, 0-1).
+
+        ``profile_keys`` has one row per alumni cell type with columns of
+        :data:`CELL_DIMENSIONS`; a value ``None`` means "not known" and a tuple "any of these":
+        the share is then averaged over the matching population cells, weighted by the joint.
+        Returns shape (types,) or (draws, types).
+        """
+        M = match_matrix(self.cells, profile_keys)  # types × cells, joint weights
+        MU = np.zeros((M.shape[0], self.X.shape[1]))
+        np.add.at(MU.T, self.pattern, M.T)
+        return (self._pattern_shares(theta) @ MU.T) / MU.sum(axis=1)
+
+
+def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+    """Types × cells: the joint weight of each population cell matching each alumni type."""
+    weight = cells["weight"].to_numpy()
+    out = np.empty((len(keys), len(cells)))
+    columns = {d: cells[d].to_numpy() for d in CELL_DIMENSIONS}
+    for i, row in enumerate(keys.itertuples(index=False)):
+        ok = np.ones(len(cells), dtype=bool)
+        for dim in CELL_DIMENSIONS:
+            value = getattr(row, dim, None)
+            if value is None or (isinstance(value, float) and np.isnan(value)):
+                continue
+            allowed = value if isinstance(value, tuple) else (value,)
+            ok &= np.isin(columns[dim], allowed)
+        out[i] = np.where(ok, weight, 0.0)
+    empty = out.sum(axis=1) == 0
+    if empty.any():
+        raise ValueError(f"no survey respondents match alumni type {keys.iloc[np.argmax(empty)]}")
+    return out
+
+
+def fit_margins(
+    population: pd.DataFrame,
+    targets: list[Target],
+    *,
+    iterations: int = 100,
+    tolerance: float = 1e-10,
+) -> MarginsFit:
+    """Fit the raked logit model so it reproduces every target on the population.
+
+    Parameters
+    ----------
+    population
+        Cells with ``weight`` (:func:`survey_population`).
+    targets
+        Published figures (shares 0-1 of internet users in the base and segment).
+    iterations, tolerance
+        Newton iterations and the largest allowed gap between a target and the model's value.
+
+    Returns
+    -------
+    MarginsFit
+        With ``reproduced()`` equal to the targets within ``tolerance`` when they are mutually
+        consistent on the population; otherwise the least-squares compromise (check
+        ``reproduced()`` against the targets).
+    """
+    cells = population[population["weight"] > 0].reset_index(drop=True)
+    rows: list[np.ndarray] = []
+    kept: list[Target] = []
+    # figures for the working come first: where a figure on the people base covers exactly the
+    # same people (employment 'working', role, sector — asked of the working only), the
+    # working-base table is the one published for them and the duplicate is not used
+    for t in sorted(targets, key=lambda t: t.base != WORKING_BASE):
+        mask = _segment_mask(cells, t.dimension, t.segment)
+        if mask is None:
+            continue
+        mask = mask & _base_mask(cells, t.base)
+        if not (cells["weight"].to_numpy()[mask] > 0).any():
+            continue
+        if any(np.array_equal(mask, r) for r in rows):  # same people as a figure already kept
+            continue
+        rows.append(mask)
+        kept.append(t)
+    X_cells = np.array(rows, dtype="float64")
+    columns, pattern = np.unique(X_cells.T, axis=0, return_inverse=True)
+    pattern = pattern.reshape(-1)
+    X = columns.T
+    w = np.bincount(pattern, weights=cells["weight"].to_numpy(), minlength=X.shape[1])
+    y = np.array([t.share for t in kept])
+    wx = X * w
+    size = wx.sum(axis=1)
+    theta = np.zeros(len(kept))
+    overall = [i for i, t in enumerate(kept) if t.dimension == "all" and t.base == PEOPLE_BASE]
+    if overall:
+        theta[overall[0]] = _logit(np.array(y[overall[0]]))
+
+    def gaps(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        p = _logistic(t @ X)
+        return y - (wx @ p) / size, p
+
+    gap, p = gaps(theta)
+    for _ in range(iterations):
+        J = (wx * (p * (1 - p))) @ X.T / size[:, None]
+        if np.abs(gap).max() < tolerance:
+            break
+        step = np.linalg.lstsq(J, gap, rcond=1e-10)[0]
+        # damped Newton: halve the step until the squared gap falls. Published figures rest on
+        # rounded weighted bases, so they can be inconsistent by a few hundredths of a point;
+        # the fit then stops at the least-squares compromise, where no step helps
+        for _ in range(20):
+            trial_gap, trial_p = gaps(theta + step)
+            if trial_gap @ trial_gap < gap @ gap:
+                break
+            step = step / 2
+        else:
+            break
+        theta, gap, p = theta + step, trial_gap, trial_p
+    return MarginsFit(cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10))
+
+
+def holdout_spread(
+    population: pd.DataFrame,
+    targets: list[Target],
+    n_eff: dict[Target, float],
+    *,
+    dimension: str = "age_sex",
+) -> tuple[float, int] | None:
+    """Model error on the logit scale, measured on figures the model is not given.
+
+    Fit without the figures of ``dimension`` (age × sex: interactions a main-effects model
+    lacks), predict them, and take τ² = mean squared logit gap − their mean sampling variance
+    1 / (n p (1 − p)). Returns ``(τ, number of held-out figures)``, or None when fewer than two
+    exist.
+    """
+    held = [t for t in targets if t.dimension == dimension]
+    if len(held) < 2:
+        return None
+    fit = fit_margins(population, [t for t in targets if t.dimension != dimension])
+    keys = []
+    for t in held:
+        sex, _, band = t.segment.partition("_")
+        employment = "working" if t.base == WORKING_BASE else None
+        keys.append({"age": band, "sex": sex, "employment": employment})
+    predicted = fit.predict(pd.DataFrame(keys))
+    p = np.clip(np.array([t.share for t in held]), 1e-3, 1 - 1e-3)
+    n = np.array([n_eff[t] for t in held])
+    gap2 = (_logit(p) - _logit(np.clip(predicted, 1e-3, 1 - 1e-3))) ** 2
+    tau2 = gap2.mean() - np.mean(1 / (n * p * (1 - p)))
+    return float(np.sqrt(max(tau2, 0.0))), len(held)
