@@ -335,6 +335,7 @@ class IISAppendix:
                     "year": self.year,
                     "url": "",
                     "notes": f"read from {self.file} by socialreach.read_iis_appendix",
+                    "source_type": "official_table_appendix",
                 }
             ]
         )

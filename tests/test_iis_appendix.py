@@ -423,14 +423,14 @@ def test_bad_input_raises_one_sentence(tmp_path, example_path):
 
 
 def test_cli_prints_the_appendix_and_a_log_summary(example_path, capsys):
-    assert main(["data", "--iis-appendix", str(example_path), "--json", "--platform", "x"]) == 0
-    out = capsys.readouterr()
-    assert json.loads(out.out) == []
+    assert main(["data", "--iis-appendix", str(example_path), "--json", "--platform", "x"]) == 2
+    assert "platforms with figures: facebook" in capsys.readouterr().err
     assert main(["data", "--iis-appendix", str(example_path), "--json"]) == 0
     out = capsys.readouterr()
     rows = json.loads(out.out)
     assert len(rows) == len(read_iis_appendix(example_path).table)
-    assert set(rows[0]) == set(SCHEMA)
+    assert set(rows[0]) == {*SCHEMA, "small_base", "source_type"}
+    assert {r["source_type"] for r in rows} == {"official_table_appendix"}
     err = out.err.strip().splitlines()
     assert len(err) == 1 and "figures from 6 platform tables" in err[0]
     assert main(["data", "--iis-appendix", str(example_path), "--platform", "linkedin"]) == 0
