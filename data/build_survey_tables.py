@@ -153,6 +153,7 @@ def build_penetration(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "base": r["base"],
                     "segment": r["segment_en"],
                     "value": float(r["value_pct"]) / 100,
+                    "n": pd.NA,
                     "reason": f"base cannot be identified: {r['base']}",
                 }
             )
@@ -207,6 +208,7 @@ LEFT_OUT_COLUMNS = (
     "base",
     "segment",
     "value",
+    "n",
     "reason",
 )
 
@@ -362,6 +364,7 @@ def build_appendix(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                     "base": base,
                     "segment": r["segment_key"],
                     "value": r["pct"],
+                    "n": int(r["n"]),
                     "reason": why,
                 }
             )
@@ -438,7 +441,9 @@ def build_tables(ref: Path) -> dict[str, pd.DataFrame]:
     pen["n"] = pen["n"].astype("Int64")
     return {
         "penetration.csv": pen,
-        "penetration_left_out.csv": pd.concat([left_out, new_left_out], ignore_index=True),
+        "penetration_left_out.csv": pd.concat([left_out, new_left_out], ignore_index=True).astype(
+            {"n": "Int64"}
+        ),
         "employment_by_industry.csv": build_employment(ref),
         "population.csv": pd.read_csv(ref / "population_sweden.csv"),
         "sources.csv": build_sources(ref),
