@@ -13,7 +13,19 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from iis_workbook import EVER_QUESTION, FLOAT_ARTIFACT, Col, Table, example_sheets, write_workbook
+from iis_workbook import (
+    EVER_QUESTION,
+    FLOAT_ARTIFACT,
+    REAL_SHEET,
+    Col,
+    Table,
+    example_sheets,
+    real_appendix_sheets,
+    real_banner,
+    segment_key,
+    slug,
+    write_workbook,
+)
 
 import socialreach
 from socialreach.cli import main
@@ -546,3 +558,87 @@ def test_invariants_over_generated_appendices(generated, rnd: random.Random):
     pd.testing.assert_frame_equal(
         table.drop(columns="source_cell"), again.drop(columns="source_cell")
     )
+
+
+# --------------------------------------------------------------------------- the real layout
+
+ROUND_TRIP = ["year", "platform", "measure", "base", "dimension", "segment", "share", "n",
+              "n_basis"]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=[2025, 2026])
+def real(request, tmp_path_factory):
+    """The year's appendix in its real layout, filled with the shipped cells, read back."""
+    data = Path(socialreach.__file__).parent / "data"
+    shipped = pd.read_csv(data / "penetration.csv")
+    left_out = pd.read_csv(data / "penetration_left_out.csv")
+    year = request.param
+    sheets = real_appendix_sheets(year, shipped, left_out)
+    name = f"tabellbilaga-svenskarna-och-internet-{year}.xlsx"
+    parsed = read_iis_appendix(write_workbook(tmp_path_factory.mktemp("real") / name, sheets))
+    expected = socialreach.load_penetration(year=year)
+    return year, parsed, expected
+
+
+def test_real_layout_labels_give_the_documented_keys():
+    # Labels chosen for the banner must slug to the keys of the shipped cells (the reference
+    # keys are slug(group) + "_" + slug(label)); keys checked by hand against
+    # iis_tabellbilaga_2025_2026_questions.md.
+    keys = {segment_key(g, label) for g, label in real_banner(2026)}
+    assert segment_key("TOTALT", "Totalt") == "totalt" and slug("Hög (700 +)") == "hog_700_plus"
+    assert {"kon_man", "hushallsinkomst_hog_700_plus", "aldersgrupper_76plus_ar",
+            "arbetsfor_alder_pensionsalder_64_ar", "stad_landsbygd_stad_storstad",
+            "vuxna_vuxna_20plus_ar", "aldersgrupper_kvinnor_26_35_ar",
+            "sysselsattning_arbetar", "utbildningsniva_hogskola"} <= keys  # fmt: skip
+    shipped = socialreach.load_penetration(year=[2025, 2026])
+    social = shipped[shipped["platform"] != "internet"]
+    both = {segment_key(g, label) for y in (2025, 2026) for g, label in real_banner(y)}
+    assert set(social["segment_label"]) <= both
+
+
+def test_real_layout_reads_back_every_shipped_cell(real):
+    year, parsed, expected = real
+    got = parsed.table[ROUND_TRIP].sort_values(ROUND_TRIP[:6]).reset_index(drop=True)
+    want = expected[ROUND_TRIP].sort_values(ROUND_TRIP[:6]).reset_index(drop=True)
+    # 2025: Facebook 44 segments x 3 measures + LinkedIn 8+ 44 + LinkedIn working 33 (7
+    # suppressed, 4 without base) + 6 internet-use rates = 215 (weekly/daily: copy error).
+    assert len(got) == len(want) == {2025: 215}.get(year, len(want))
+    pd.testing.assert_frame_equal(
+        got.drop(columns="share"), want.drop(columns="share"), check_dtype=False
+    )
+    assert np.abs(got["share"].to_numpy() - want["share"].to_numpy()).max() <= 1e-9
+    assert set(parsed.table["source_id"]) == {f"IIS_APPENDIX_{year}"}
+    assert (parsed.table["small_base"] == (parsed.table["n"] < 100)).all()
+
+
+def test_real_layout_leaves_out_what_the_build_leaves_out(real):
+    year, parsed, _ = real
+    log = parsed.log
+    assert logged(log, kind="skipped_sheet")["sheet"].tolist() == ["Metod"]
+    # Suppressed groups (all four options 0) on the working base: 7 segments each year.
+    suppressed = logged(log, kind="suppressed")
+    assert len(suppressed) == 7 and set(suppressed["sheet"]) == {REAL_SHEET}
+    assert "not 0 %" in suppressed["detail"].iloc[0]
+    # No base: 8-11, 12-15, pensionär, student on the working base; 8-11, 12-15 on 18+ (2026).
+    assert len(logged(log, kind="no_base")) == {2025: 4, 2026: 6}[year]
+    copy = logged(log, kind="copy_error")
+    if year == 2025:  # both LinkedIn tables: weekly and daily rows, each logged
+        assert len(copy) == 4 and copy["detail"].str.contains("Linkedin").all()
+        li = parsed.table[parsed.table["platform"] == "linkedin"]
+        assert set(li["measure"]) == {"used_12m"}
+    else:
+        assert copy.empty
+    # The banner groups with no canonical id are left out, each with its key.
+    left = logged(log, kind="no_canonical_segment")
+    assert set(left["detail"].str.extract(r"key '(\w+)'")[0]) == {
+        "generation_80_talist",
+        "politisk_askadning_vanster",
+    }
+    # Internet use: read from the two nets as published, never summed from the steps.
+    rates = parsed.table[parsed.table["platform"] == "internet"]
+    assert set(zip(rates["measure"], rates["segment"], strict=True)) == {
+        (m, s) for m in ("any", "daily") for s in ("all", "up_to_64", "65+")
+    }
+    assert set(rates["base"]) == {"population_16plus"}
+    assert logged(log, kind="age_group_base")["detail"].str.contains("population_16plus").all()
+    assert len(logged(log, kind="not_kept")) == 2 * 3  # two other nets in three tables
