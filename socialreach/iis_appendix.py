@@ -11,14 +11,19 @@ Choices (each one logged where it applies):
 
 - **Bases.** ``Samtliga``/``Alla`` -> ``population_<age>plus``; ``Internetanvändare`` ->
   ``internet_users_<age>plus``; ``Förvärvsarbetande``/``Arbetande``/``Sysselsatta`` ->
-  ``employed``; ``Facebookanvändare`` -> ``facebook_users``. The age is read from the label
-  (``16+ år``); a label without one gets ``default_min_age`` (12, the classic IIS base) and a
-  note. A label with anything else (an upper age limit, a qualifier such as ``Har använt
-  AI-verktyg``) is not one of the canonical bases: the table is skipped.
+  ``employed``, or ``working_internet_users`` on a sheet of internet users (``Förvärvsarbetar``
+  on "Studie 1 bas internetanvändare", 2025/2026); ``Facebookanvändare`` -> ``facebook_users``.
+  The age is read from the label (``16+ år``); a label without one gets ``default_min_age``
+  (12, the classic IIS base) and a note. A label that is only an age group (``-64 år``,
+  ``65+ år`` under ``Samtliga 16+ år`` on "Internetpenetrationstudie") is that age group of the
+  sheet's population base above it: its total is read as ``age = up_to_64`` / ``65+``. A label
+  with anything else (an upper age limit, a qualifier such as ``Har använt AI-verktyg``) is not
+  one of the canonical bases: the table is skipped.
 - **Which tables.** A table whose answer options name platforms must ask about social media,
   networks or messaging apps *and* say how often (``dagligen`` -> daily, ``varje vecka`` ->
-  weekly, ``någon gång``/``använder`` -> ever). A table whose question names exactly one
-  platform (or is only a platform name, as in recent editions) is read through its answer
+  weekly, ``senaste 12 månaderna`` -> used_12m, ``någon gång``/``använder`` -> ever). A table
+  whose question names exactly one platform (or is only a platform name, as in recent
+  editions; ``internet`` counts as the platform ``internet``) is read through its answer
   options. Questions about something narrower than use (a purpose, ``för att``; the platform
   used ``oftast``; having ``slutat``; trust …) are skipped.
 - **Frequency answers.** The options of a frequency question are exclusive, so a cumulative
@@ -27,12 +32,25 @@ Choices (each one logged where it applies):
   every option of the table is recognised (an unknown option might belong to any class), when
   the scale separates the levels (weekly needs a weekly option and no ``inte dagligen``; ever
   needs a ``never`` option), and when every component cell holds a number. A net row the table
-  itself gives (``Minst varje vecka``, ``Ja``) is used as published instead of a sum.
+  itself gives (``Minst varje vecka``, ``Ja``; in 2025/2026 ``Använt minst någon gång senaste
+  12 månaderna`` -> used_12m, ``Använt minst varje vecka``, ``Använt varje dag``, ``Netto -
+  Internetanvändare`` -> any, ``Netto - Dagliga användare``) is used as published instead of a
+  sum; a table with ``Netto - …`` rows gives only its nets (no sums).
+- **Segments.** A banner column's key is slug(group) + ``_`` + slug(label), the way the IIS
+  keys are made (``ÅLDERSGRUPPER - MÄN`` / ``26-35 år`` -> ``aldersgrupper_man_26_35_ar``);
+  :func:`socialreach.segments.iis_segment` maps it to a canonical dimension and segment. Other
+  editions' wording (``KÖN``/``Man``, ``ÅLDER``/``16-25 år``, ``BRANSCH``/``Finans`` …) is
+  mapped by the group's words. A column with no canonical id (generations, political views …)
+  is left out and logged with its key.
 - **Bases of each column.** ``Antal intervjuer`` (or ``Antal oviktade intervjuer``) is ``n``
   with ``n_basis = interviews``; a table with only ``Antal viktade intervjuer`` gets the weighted
   count as ``n`` and ``n_basis = weighted_interviews``. A segment with 0 (or no) interviews has
-  no base: its cells are skipped, never read as 0 %. ``small_base`` is true below
-  ``small_base_below`` (100).
+  no base: its cells are skipped, never read as 0 %. A segment whose every answer is 0 is a
+  suppressed group (the appendix prints 0 where a group is too small), left out, never 0 %.
+  ``small_base`` is true below ``small_base_below`` (100).
+- **Copy errors.** Two published rows of different measures that are equal in every segment
+  (at least three) are a copy error in the source (2025 LinkedIn weekly = daily): neither is
+  used, both are logged.
 - **Cells.** A table whose ``Cellinnehåll`` names no percentage (means, counts) is skipped.
   Significance letters after a share (``0.4312 ab``) are dropped; ``-`` and empty
   cells are missing (logged, never 0); shares above 1 by float error (1.0000000000000002) are
