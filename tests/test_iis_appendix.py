@@ -642,3 +642,48 @@ def test_real_layout_leaves_out_what_the_build_leaves_out(real):
     assert set(rates["base"]) == {"population_16plus"}
     assert logged(log, kind="age_group_base")["detail"].str.contains("population_16plus").all()
     assert len(logged(log, kind="not_kept")) == 2 * 3  # two other nets in three tables
+
+
+_SMALL = (
+    Col("Totalt", "TOTALT:", n_weighted=900),
+    Col("16-25 år", "ÅLDERSGRUPPER:", n_weighted=200),
+    Col("26-35 år", "", n_weighted=210),
+)
+
+
+def _frequency(columns, ever, weekly, daily, never) -> Table:
+    return Table(
+        "Internetanvändare 8+ år",
+        "Snapchat",
+        columns,
+        (
+            ("Använt minst någon gång senaste 12 månaderna", ever),
+            ("Använt minst varje vecka", weekly),
+            ("Använt varje dag", daily),
+            ("Har inte använt", never),
+        ),
+        counted=False,
+    )
+
+
+def test_copy_error_needs_equal_rows_in_three_segments(tmp_path):
+    half, third = (0.5, 0.5, 0.5), (0.3, 0.3, 0.3)
+    # Three segments with equal weekly and daily rows: a copy error, neither row is used.
+    table = _frequency(_SMALL, half, third, third, half)
+    got = read_iis_appendix(write_workbook(tmp_path / "a-2025.xlsx", {"S": [table]}))
+    assert got.table["measure"].tolist() == ["used_12m"] * 3
+    assert logged(got.log, kind="copy_error")["row"].tolist() == [6, 7]
+    # Two segments are too few to tell a copy error from chance: both rows are read.
+    table = _frequency(_SMALL[:2], half[:2], third[:2], third[:2], half[:2])
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2025.xlsx", {"S": [table]}))
+    assert sorted(set(got.table["measure"])) == ["daily", "used_12m", "weekly"]
+    assert logged(got.log, kind="copy_error").empty
+
+
+def test_all_zero_segment_is_suppressed_a_single_zero_is_real(tmp_path):
+    # 26-35 (column D): every option 0, a suppressed group. 16-25 daily 0: a real zero.
+    table = _frequency(_SMALL, (0.5, 0.4, 0), (0.3, 0.2, 0), (0.1, 0, 0), (0.5, 0.6, 0))
+    got = read_iis_appendix(write_workbook(tmp_path / "c-2025.xlsx", {"S": [table]}))
+    assert "26-35" not in set(got.table["segment"])
+    assert logged(got.log, kind="suppressed")["column"].tolist() == ["D"]
+    assert row(got.table, measure="daily", segment="16-25")["share"] == 0
