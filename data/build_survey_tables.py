@@ -7,15 +7,23 @@ sources' own wording for bases and segments. This script only renames (canonical
 divides by 100 and merges the same figure reported by several sources into one row. It never
 creates, interpolates or smooths a figure. Rows whose base cannot be identified are left out
 and listed in data/README.md.
+
+The 2025 and 2026 rows come from the cells of the official table appendix
+(``iis_tabellbilaga_2025_2026_cells.csv``): renames only, every digit of the share kept.
+Suppressed segments (every option 0), groups with no base and the 2025 LinkedIn weekly/daily
+copy error are left out with their reason (``penetration_left_out.csv``). The output is
+deterministic: the same reference files give the same bytes.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+from socialreach.segments import iis_segment
 from socialreach.survey import SCHEMA
 
 OUT = Path(__file__).resolve().parent.parent / "socialreach" / "data"
@@ -57,9 +65,9 @@ BASES = {
 DIMENSIONS = {
     "all": "all",
     "age": "age",
-    "gender": "gender",
+    "gender": "sex",
     "industry": "industry",
-    "age×gender": "age_gender",
+    "age×gender": "age_sex",
 }
 
 SEGMENTS = {
@@ -136,11 +144,16 @@ def build_penetration(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if base is None:
             left_out.append(
                 {
+                    "reference_file": "penetration_sweden.csv",
                     "reference_row": i + 2,
                     "source_id": r["source_id"],
-                    "year": r["year"],
-                    "platform": r["platform"],
-                    "value_pct": r["value_pct"],
+                    "year": int(r["year"]),
+                    "platform": PLATFORMS[r["platform"]],
+                    "measure": r["measure"],
+                    "base": r["base"],
+                    "segment": r["segment_en"],
+                    "value": float(r["value_pct"]) / 100,
+                    "n": pd.NA,
                     "reason": f"base cannot be identified: {r['base']}",
                 }
             )
@@ -178,7 +191,235 @@ def build_penetration(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         merged.append(first)
     out = pd.DataFrame(merged)
     cols = [*SCHEMA, "segment_label", "also_reported_by"]
-    return out[cols], pd.DataFrame(left_out)
+    return out[cols], pd.DataFrame(left_out, columns=list(LEFT_OUT_COLUMNS))
+
+
+# --------------------------------------------------------------------------- 2025 and 2026
+
+APPENDIX_CELLS = "iis_tabellbilaga_2025_2026_cells.csv"
+APPENDIX_SOURCES = {2025: "IIS_SOI2025_TAB", 2026: "IIS_SOI2026_TAB"}
+LEFT_OUT_COLUMNS = (
+    "reference_file",
+    "reference_row",
+    "source_id",
+    "year",
+    "platform",
+    "measure",
+    "base",
+    "segment",
+    "value",
+    "n",
+    "reason",
+)
+
+# Question id prefix -> platform; the question text and sheet as the appendix prints them
+# (iis_tabellbilaga_2025_2026_questions.md).
+APPENDIX_QUESTIONS = {
+    "facebook": ("facebook", "Facebook", "Studie 1 bas internetanvändare"),
+    "linkedin": ("linkedin", "Linkedin", "Studie 1 bas internetanvändare"),
+    "hur_ofta_anvander_du_internet": (
+        "internet",
+        "Hur ofta använder du internet?",
+        "Internetpenetrationstudie",
+    ),
+}
+# Base label -> (base, dimension and segment the whole table stands for; None = per column).
+APPENDIX_BASES = {
+    "Internetanvändare 8+ år": ("internet_users_8plus", None),
+    "Internetanvändare 18+ år": ("internet_users_18plus", None),
+    "Förvärvsarbetar": ("working_internet_users", None),
+    "Samtliga 16+ år": ("population_16plus", None),
+    # The internet-use tables on "-64 år" and "65+ år" are the age groups of Samtliga 16+ år.
+    "-64 år": ("population_16plus", ("age", "up_to_64")),
+    "65+ år": ("population_16plus", ("age", "65+")),
+}
+# Answer option -> measure; None = an option that is not a figure the package keeps.
+APPENDIX_OPTIONS = {
+    "Använt minst någon gång senaste 12 månaderna": "used_12m",
+    "Andel användare (Använt minst någon gång senaste 12 månaderna)": "used_12m",
+    "Använt minst varje vecka": "weekly",
+    "Använt varje dag": "daily",
+    "Har inte använt": None,  # only a check: used_12m + never = 1
+    "Netto - Internetanvändare": "any",
+    "Netto - Dagliga användare": "daily",
+}
+# Options of the internet-use question that are not figures the package keeps (the frequency
+# steps and the other nets); the two nets above are the rates the engine needs.
+NOT_KEPT = (
+    "Flera gånger dagligen",
+    "Dagligen",
+    "Varje vecka",
+    "Varje månad",
+    "Mer sällan än varje månad",
+    "Mer sällan",
+    "Netto - Sällananvändare",
+    "Netto - Sällan-/icke-användare",
+    "Använder inte internet",
+)
+N_BASIS = {"viktade_intervjuer": "weighted_interviews", "intervjuer": "interviews"}
+SMALL_BASE = 100  # the appendix marks n < 100 as not reliable
+NEVER = "Har inte använt"
+
+
+def read_appendix_cells(ref: Path) -> pd.DataFrame:
+    """The reference cells with their CSV row number and the platform of each question."""
+    cells = pd.read_csv(ref / APPENDIX_CELLS, dtype={"reliable": str, "reason": str})
+    cells["reference_row"] = cells.index + 2
+    prefix = cells["question_id"].str.split("__").str[0]
+    cells["platform"] = prefix.map(lambda p: APPENDIX_QUESTIONS[p][0])
+    unknown = set(cells["option_label"]) - set(APPENDIX_OPTIONS) - set(NOT_KEPT)
+    if unknown:
+        raise SystemExit(f"appendix cells: unknown answer options {sorted(unknown)}")
+    cells["measure"] = cells["option_label"].map(APPENDIX_OPTIONS)  # NaN = not kept
+    return cells
+
+
+def _check_cells(cells: pd.DataFrame) -> None:
+    """Consistency checks of the copied cells; a failure stops the build."""
+    social = cells[cells["platform"] != "internet"].dropna(subset=["pct"])
+    wide = social.pivot_table(
+        index=["year", "question_id", "segment_key"],
+        columns="option_label",
+        values="pct",
+        aggfunc="first",
+    )
+    wide = wide[(wide.fillna(0) != 0).any(axis=1)]  # suppressed segments (all 0) are checked apart
+    ever = wide.filter(like="senaste 12 månaderna").max(axis=1)
+    if ((ever + wide[NEVER] - 1).abs() > 1e-12).any():
+        raise SystemExit("appendix cells: used at least once + never is not 1 somewhere")
+    if ((wide["Använt minst varje vecka"] > ever + 1e-12).any()) or (
+        (wide["Använt varje dag"] > wide["Använt minst varje vecka"] + 1e-12).any()
+    ):
+        raise SystemExit("appendix cells: daily <= weekly <= used at least once does not hold")
+
+
+def _copy_errors(cells: pd.DataFrame) -> set[tuple[int, str]]:
+    """(year, question) whose weekly and daily rows are equal in every segment with a base.
+
+    Two frequency rows of one table that agree in every segment are a copy error in the
+    source (2025 LinkedIn): which one is right cannot be known, so neither is used.
+    """
+    found = set()
+    for (year, question), g in cells.dropna(subset=["pct"]).groupby(["year", "question_id"]):
+        rows = g[g["measure"].isin(["weekly", "daily"])].pivot_table(
+            index="segment_key", columns="measure", values="pct", aggfunc="first"
+        )
+        if {"weekly", "daily"} <= set(rows.columns) and (rows["weekly"] == rows["daily"]).all():
+            found.add((int(year), question))
+    return found
+
+
+def _suppressed(cells: pd.DataFrame) -> set[tuple[int, str, str]]:
+    """(year, question, segment) where every option is 0: suppressed, not a real zero."""
+    social = cells[cells["platform"] != "internet"]
+    zero = social.groupby(["year", "question_id", "segment_key"])["pct"].apply(
+        lambda v: v.notna().all() and (v == 0).all()
+    )
+    return {(int(y), q, k) for (y, q, k), z in zero.items() if z}
+
+
+def _why_left_out(r, suppressed, copy_errors) -> str | None:
+    if r["reason"] == "no_base" or pd.isna(r["pct"]):
+        return "no_base: the group is not in the table's base (0 interviews)"
+    if (int(r["year"]), r["question_id"], r["segment_key"]) in suppressed:
+        return "suppressed: every answer option is 0 for this group (not a real zero)"
+    if (int(r["year"]), r["question_id"]) in copy_errors and r["measure"] in ("weekly", "daily"):
+        return "copy_error: weekly and daily rows are identical in every segment; neither is used"
+    if iis_segment(r["segment_key"]) is None:
+        return f"no canonical segment for the key {r['segment_key']}"
+    return None
+
+
+def _quote(r, base_label: str) -> str:
+    _, text, sheet = APPENDIX_QUESTIONS[r["question_id"].split("__")[0]]
+    n = int(r["n"])
+    size = f"{n} interviews" if r["n_basis"] == "intervjuer" else f"weighted base {n}"
+    return (
+        f"Svenskarna och internet {int(r['year'])}, tabellbilaga, sheet '{sheet}', table "
+        f"'{text}' (Bas: {base_label}), option '{r['option_label']}', segment "
+        f"'{r['segment_key']}': {r['pct']!r} ({size})"
+    )
+
+
+def build_appendix(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of the 2025/2026 table appendix, and the cells left out with their reason."""
+    cells = read_appendix_cells(ref)
+    _check_cells(cells)
+    copy_errors = _copy_errors(cells)
+    suppressed = _suppressed(cells)
+    rows, left_out = [], []
+    for _, r in cells.dropna(subset=["measure"]).iterrows():
+        base, whole = APPENDIX_BASES[r["base_label"]]
+        source_id = APPENDIX_SOURCES[int(r["year"])]
+        why = _why_left_out(r, suppressed, copy_errors)
+        if why is not None:
+            left_out.append(
+                {
+                    "reference_file": APPENDIX_CELLS,
+                    "reference_row": r["reference_row"],
+                    "source_id": source_id,
+                    "year": int(r["year"]),
+                    "platform": r["platform"],
+                    "measure": r["measure"],
+                    "base": base,
+                    "segment": r["segment_key"],
+                    "value": r["pct"],
+                    "n": int(r["n"]),
+                    "reason": why,
+                }
+            )
+            continue
+        dimension, segment = whole if whole else iis_segment(r["segment_key"])
+        rows.append(
+            {
+                "source_id": source_id,
+                "year": int(r["year"]),
+                "platform": r["platform"],
+                "measure": r["measure"],
+                "base": base,
+                "dimension": dimension,
+                "segment": segment,
+                "share": float(r["pct"]),
+                "n": int(r["n"]),
+                "n_basis": N_BASIS[r["n_basis"]],
+                "approximate": False,
+                "quote": _quote(r, r["base_label"]),
+                "segment_label": r["segment_key"],
+                "also_reported_by": pd.NA,
+                "small_base": int(r["n"]) < SMALL_BASE,
+            }
+        )
+    out = pd.DataFrame(rows)
+    if out.duplicated(["year", "platform", "measure", "base", "dimension", "segment"]).any():
+        raise SystemExit("appendix: two cells map to the same figure")
+    return out, pd.DataFrame(left_out, columns=list(LEFT_OUT_COLUMNS))
+
+
+# --------------------------------------------------------------------------- sources
+
+# The type of each source, by a documented rule on its id (data/README.md, "Sources"):
+# the official table appendix; other Internetstiftelsen publications (reports, press releases,
+# its method pages and blog); official statistics (SCB, UKÄ, and SCB tables republished by
+# Stockholms stad's statistics office); the vendor blog the project starts from; the rest are
+# secondary summaries (blogs, news, podcasts) quoting the report.
+SOURCE_TYPE_RULES = (
+    (r"IIS_.*_TAB", "official_table_appendix"),
+    (r"IIS_.*", "official_report"),
+    (r"(SCB|UKA|STHLM)_.*", "official_statistics"),
+    (r"MIRA_BLOG_2017", "vendor_blog"),
+    (r".*", "secondary_summary"),
+)
+
+
+def source_type(source_id: str) -> str:
+    """The type of a source by :data:`SOURCE_TYPE_RULES` (first matching rule)."""
+    return next(t for pattern, t in SOURCE_TYPE_RULES if re.fullmatch(pattern, source_id))
+
+
+def build_sources(ref: Path) -> pd.DataFrame:
+    sources = pd.read_csv(ref / "sources.csv")
+    sources["source_type"] = sources["source_id"].map(source_type)
+    return sources
 
 
 def build_employment(ref: Path) -> pd.DataFrame:
@@ -191,15 +432,30 @@ def build_employment(ref: Path) -> pd.DataFrame:
     return emp[["source_id", "year", "sni_group", "industry", "employed", "quote"]]
 
 
-def main(ref: str) -> None:
-    ref_path = Path(ref)
-    pen, left_out = build_penetration(ref_path)
-    pen.to_csv(OUT / "penetration.csv", index=False)
-    left_out.to_csv(OUT / "penetration_left_out.csv", index=False)
-    build_employment(ref_path).to_csv(OUT / "employment_by_industry.csv", index=False)
-    pd.read_csv(ref_path / "population_sweden.csv").to_csv(OUT / "population.csv", index=False)
-    pd.read_csv(ref_path / "sources.csv").to_csv(OUT / "sources.csv", index=False)
-    print(f"penetration: {len(pen)} rows, {len(left_out)} left out")
+def build_tables(ref: Path) -> dict[str, pd.DataFrame]:
+    """Every embedded table by file name, built from the reference directory."""
+    pen, left_out = build_penetration(ref)
+    new, new_left_out = build_appendix(ref)
+    pen = pd.concat([pen.assign(small_base=pd.NA), new], ignore_index=True)
+    pen["small_base"] = pen["small_base"].astype("boolean")
+    pen["n"] = pen["n"].astype("Int64")
+    return {
+        "penetration.csv": pen,
+        "penetration_left_out.csv": pd.concat([left_out, new_left_out], ignore_index=True).astype(
+            {"n": "Int64"}
+        ),
+        "employment_by_industry.csv": build_employment(ref),
+        "population.csv": pd.read_csv(ref / "population_sweden.csv"),
+        "sources.csv": build_sources(ref),
+    }
+
+
+def main(ref: str, out: Path = OUT) -> None:
+    tables = build_tables(Path(ref))
+    for name, table in tables.items():
+        table.to_csv(out / name, index=False, lineterminator="\n")
+    pen, left = tables["penetration.csv"], tables["penetration_left_out.csv"]
+    print(f"penetration: {len(pen)} rows, {len(left)} left out")
 
 
 if __name__ == "__main__":

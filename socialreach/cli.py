@@ -38,12 +38,25 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "data",
         help="print the embedded survey table (platform penetration by segment, cited)",
-        description="Print the embedded survey table: one row per published figure, shares as "
-        "proportions 0-1 of the row's base, each with its source and quote.",
+        description="Print the embedded survey table: one row per published figure, latest "
+        "year first, shares as proportions 0-1 of the row's base, each with its measure, n "
+        "(weighted base or interviews, see n_basis), source and source type.",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list of row objects")
     p.add_argument("--year", type=int, help="only this survey year")
     p.add_argument("--platform", action="append", help="only this platform (repeatable)")
+    p.add_argument(
+        "--measure",
+        action="append",
+        help="only this measure (repeatable): used_12m (2025/2026, last 12 months), ever "
+        "(2015-2018, at least sometimes), weekly, daily, any (internet use)",
+    )
+    p.add_argument(
+        "--dimension",
+        action="append",
+        help="only this dimension (repeatable): all, age, sex, age_sex, education, employment, "
+        "role, sector, industry, income, urbanity, region",
+    )
     p.add_argument("--file", help="a penetration table (CSV/XLSX) to check and print instead")
     p.add_argument(
         "--iis-appendix",
@@ -61,12 +74,15 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run_data)
 
 
-def _run_data(args: argparse.Namespace) -> int:
-    import pandas as pd
+#: Columns of ``socialreach data --json``: the schema plus the flags a reader needs.
+DATA_COLUMNS = ("small_base", "source_type")
 
-    from .format import format_share
-    from .survey import SCHEMA, load_penetration
 
+def _data_table(args: argparse.Namespace):
+    """The table ``data`` prints (embedded, a user file or an appendix), with source types."""
+    from .survey import load_penetration, load_sources
+
+    types = dict(zip(*load_sources()[["source_id", "source_type"]].T.to_numpy(), strict=True))
     if args.iis_appendix:
         from .iis_appendix import read_iis_appendix
 
@@ -78,24 +94,66 @@ def _run_data(args: argparse.Namespace) -> int:
         where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
         print(f"socialreach: {parsed.summary()}; parse log: {where}", file=sys.stderr)
         table = parsed.table
-        if args.platform:
-            table = table[table["platform"].isin(args.platform)].reset_index(drop=True)
+        types.update(zip(parsed.source["source_id"], parsed.source["source_type"], strict=True))
     else:
         if args.iis_log:
             raise InputError("--iis-log needs --iis-appendix FILE")
-        table = load_penetration(args.file, year=args.year, platform=args.platform)
+        table = load_penetration(args.file)
+    table = table.assign(source_type=table["source_id"].map(types))
+    if "small_base" not in table.columns:
+        table["small_base"] = None
+    return table
+
+
+def _filter_data(table, args: argparse.Namespace):
+    """Rows matching every filter given; a value with no figures is an error naming those
+    that exist."""
+    wanted = {
+        "year": [args.year] if args.year is not None and not args.iis_appendix else None,
+        "platform": args.platform,
+        "measure": args.measure,
+        "dimension": args.dimension,
+    }
+    for col, values in wanted.items():
+        if not values:
+            continue
+        have = sorted(set(table[col]), key=str)
+        absent = [v for v in values if v not in have]
+        if absent:
+            raise InputError(
+                f"no figures for {col} {absent[0]}",
+                fix=f"{col}s with figures: {', '.join(map(str, have))}",
+            )
+        table = table[table[col].isin(values)]
+    return table.sort_values("year", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _run_data(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .format import format_share
+    from .survey import SCHEMA
+
+    table = _filter_data(_data_table(args), args)
     if args.json:
-        rows = table[list(SCHEMA)].astype(object).where(table[list(SCHEMA)].notna(), None)
+        cols = [*SCHEMA, *DATA_COLUMNS]
+        rows = table[cols].astype(object).where(table[cols].notna(), None)
         _print_json(rows.to_dict(orient="records"))
         return 0
-    show = table[
-        ["year", "platform", "measure", "base", "dimension", "segment", "share", "source_id"]
-    ].copy()
-    show["share"] = [format_share(v, lang="en") for v in show["share"]]
-    with pd.option_context("display.max_rows", None, "display.width", 200):
-        print(show.to_string(index=False))
+    show = table[["year", "platform", "measure", "base", "dimension", "segment"]].copy()
+    show["share"] = [format_share(v, lang="en") for v in table["share"]]
+    show["n"] = [f"{v:.0f}" if pd.notna(v) else "" for v in table["n"]]
+    show["n is"] = table["n_basis"].map(
+        {"weighted_interviews": "weighted base", "interviews": "interviews", "assumed": "assumed"}
+    )
+    show["source"] = table["source_id"]
+    show["source type"] = table["source_type"].fillna("").str.replace("_", " ")
+    with pd.option_context("display.max_rows", None, "display.width", 250):
+        print(show.fillna("").to_string(index=False))
     print(
-        f"\n{len(table)} figures; shares are of each row's base. Sources: socialreach data --json"
+        f"\n{len(table)} figures; shares are of each row's base. 2025/2026 'used_12m' (last 12 "
+        "months) and 2015-2018 'ever' (at least sometimes) are different questions: a trend "
+        "across them is indicative only. Quotes: socialreach data --json"
     )
     return 0
 

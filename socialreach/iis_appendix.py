@@ -11,14 +11,19 @@ Choices (each one logged where it applies):
 
 - **Bases.** ``Samtliga``/``Alla`` -> ``population_<age>plus``; ``Internetanvändare`` ->
   ``internet_users_<age>plus``; ``Förvärvsarbetande``/``Arbetande``/``Sysselsatta`` ->
-  ``employed``; ``Facebookanvändare`` -> ``facebook_users``. The age is read from the label
-  (``16+ år``); a label without one gets ``default_min_age`` (12, the classic IIS base) and a
-  note. A label with anything else (an upper age limit, a qualifier such as ``Har använt
-  AI-verktyg``) is not one of the canonical bases: the table is skipped.
+  ``employed``, or ``working_internet_users`` on a sheet of internet users (``Förvärvsarbetar``
+  on "Studie 1 bas internetanvändare", 2025/2026); ``Facebookanvändare`` -> ``facebook_users``.
+  The age is read from the label (``16+ år``); a label without one gets ``default_min_age``
+  (12, the classic IIS base) and a note. A label that is only an age group (``-64 år``,
+  ``65+ år`` under ``Samtliga 16+ år`` on "Internetpenetrationstudie") is that age group of the
+  sheet's population base above it: its total is read as ``age = up_to_64`` / ``65+``. A label
+  with anything else (an upper age limit, a qualifier such as ``Har använt AI-verktyg``) is not
+  one of the canonical bases: the table is skipped.
 - **Which tables.** A table whose answer options name platforms must ask about social media,
   networks or messaging apps *and* say how often (``dagligen`` -> daily, ``varje vecka`` ->
-  weekly, ``någon gång``/``använder`` -> ever). A table whose question names exactly one
-  platform (or is only a platform name, as in recent editions) is read through its answer
+  weekly, ``senaste 12 månaderna`` -> used_12m, ``någon gång``/``använder`` -> ever). A table
+  whose question names exactly one platform (or is only a platform name, as in recent
+  editions; ``internet`` counts as the platform ``internet``) is read through its answer
   options. Questions about something narrower than use (a purpose, ``för att``; the platform
   used ``oftast``; having ``slutat``; trust …) are skipped.
 - **Frequency answers.** The options of a frequency question are exclusive, so a cumulative
@@ -27,12 +32,25 @@ Choices (each one logged where it applies):
   every option of the table is recognised (an unknown option might belong to any class), when
   the scale separates the levels (weekly needs a weekly option and no ``inte dagligen``; ever
   needs a ``never`` option), and when every component cell holds a number. A net row the table
-  itself gives (``Minst varje vecka``, ``Ja``) is used as published instead of a sum.
+  itself gives (``Minst varje vecka``, ``Ja``; in 2025/2026 ``Använt minst någon gång senaste
+  12 månaderna`` -> used_12m, ``Använt minst varje vecka``, ``Använt varje dag``, ``Netto -
+  Internetanvändare`` -> any, ``Netto - Dagliga användare``) is used as published instead of a
+  sum; a table with ``Netto - …`` rows gives only its nets (no sums).
+- **Segments.** A banner column's key is slug(group) + ``_`` + slug(label), the way the IIS
+  keys are made (``ÅLDERSGRUPPER - MÄN`` / ``26-35 år`` -> ``aldersgrupper_man_26_35_ar``);
+  :func:`socialreach.segments.iis_segment` maps it to a canonical dimension and segment. Other
+  editions' wording (``KÖN``/``Man``, ``ÅLDER``/``16-25 år``, ``BRANSCH``/``Finans`` …) is
+  mapped by the group's words. A column with no canonical id (generations, political views …)
+  is left out and logged with its key.
 - **Bases of each column.** ``Antal intervjuer`` (or ``Antal oviktade intervjuer``) is ``n``
   with ``n_basis = interviews``; a table with only ``Antal viktade intervjuer`` gets the weighted
   count as ``n`` and ``n_basis = weighted_interviews``. A segment with 0 (or no) interviews has
-  no base: its cells are skipped, never read as 0 %. ``small_base`` is true below
-  ``small_base_below`` (100).
+  no base: its cells are skipped, never read as 0 %. A segment whose every answer is 0 is a
+  suppressed group (the appendix prints 0 where a group is too small), left out, never 0 %.
+  ``small_base`` is true below ``small_base_below`` (100).
+- **Copy errors.** Two published rows of different measures that are equal in every segment
+  (at least three) are a copy error in the source (2025 LinkedIn weekly = daily): neither is
+  used, both are logged.
 - **Cells.** A table whose ``Cellinnehåll`` names no percentage (means, counts) is skipped.
   Significance letters after a share (``0.4312 ab``) are dropped; ``-`` and empty
   cells are missing (logged, never 0); shares above 1 by float error (1.0000000000000002) are
@@ -55,7 +73,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError
-from .segments import BASES, PLATFORMS
+from .segments import BASES, PLATFORMS, iis_segment
 from .survey import KEY, MEASURES, SCHEMA, validate_penetration
 
 __all__ = ["LOG_COLUMNS", "IISAppendix", "read_iis_appendix"]
@@ -92,6 +110,7 @@ _PLATFORM_ALIASES = {
     "telegram": "telegram",
     "tumblr": "tumblr",
     "flashback": "flashback",
+    "internet": "internet",  # "Hur ofta använder du internet?": internet use itself
 }
 # "X" is too short to search for inside a sentence; it is recognised only as a whole label.
 _SEARCHABLE = sorted((a for a in _PLATFORM_ALIASES if len(a) > 2), key=len, reverse=True)
@@ -107,6 +126,7 @@ _NOT_USE = re.compile(
 )
 _DAILY_WORDS = re.compile(r"dagligen|varje dag|\bom dagen\b")
 _WEEKLY_WORDS = re.compile(r"varje vecka|veckan|veckovis|per vecka")
+_LAST_12_MONTHS = re.compile(r"senaste 12 månaderna|senaste året|senaste tolv månaderna")
 _EVER_WORDS = re.compile(r"någon gång|använder|använt|använda|användning")
 
 _OPTION_CLASSES: dict[str, tuple[str, ...]] = {
@@ -153,32 +173,51 @@ _OPTION_CLASSES: dict[str, tuple[str, ...]] = {
         "har aldrig använt",
         "har inte använt",
         "nej, använder inte",
+        "använder inte internet",
     ),
     "dont_know": ("vet ej", "vet inte", "ingen uppgift", "vill ej svara", "tveksam", "ej svar"),
     "yes": ("ja",),
-    "net_daily": ("minst dagligen", "minst en gång om dagen", "minst varje dag"),
-    "net_weekly": ("minst varje vecka", "minst en gång i veckan", "minst någon gång i veckan"),
+    "net_daily": (
+        "minst dagligen",
+        "minst en gång om dagen",
+        "minst varje dag",
+        "använt varje dag",  # 2025/2026: a net (cumulative) row, not one exclusive option
+        "netto - dagliga användare",
+    ),
+    "net_weekly": (
+        "minst varje vecka",
+        "minst en gång i veckan",
+        "minst någon gång i veckan",
+        "använt minst varje vecka",
+    ),
     "net_ever": ("minst någon gång", "netto", "använder", "använder någon gång"),
+    "net_used_12m": (
+        "använt minst någon gång senaste 12 månaderna",
+        "andel användare (använt minst någon gång senaste 12 månaderna)",
+    ),
+    "net_any": ("netto - internetanvändare",),
+    # Nets of the internet-use question the package does not keep.
+    "net_other": ("netto - sällananvändare", "netto - sällan-/icke-användare"),
     "total": ("summa", "totalt", "total", "bas"),
 }
 _OPTION_CLASS = {label: cls for cls, labels in _OPTION_CLASSES.items() for label in labels}
 _USE_CLASSES = ("daily", "weekly", "less_than_weekly", "not_daily")
 
+# Segment groups of other editions' wording -> canonical dimension (segments.DIMENSIONS); the
+# 2025/2026 keys are mapped by segments.iis_segment first.
 _GROUP_DIMENSIONS = {
-    "kön": "gender",
+    "kön": "sex",
     "generation": "age",
     "ålder": "age",
     "åldersgrupp": "age",
+    "åldersgrupper": "age",
     "utbildningsnivå": "education",
     "utbildning": "education",
     "sysselsättning": "employment",
     "bransch": "industry",
-    "geografi": "geography",
-    "region": "geography",
-    "inkomst": "income",
-    "hushållsinkomst": "income",
-    "hushåll": "household",
-    "yrke": "occupation",
+    "yrke": "role",
+    "yrkesroll": "role",
+    "sektor": "sector",
 }
 _GENDER = {"man": "men", "män": "men", "kvinna": "women", "kvinnor": "women"}
 _EDUCATION = {
@@ -187,10 +226,10 @@ _EDUCATION = {
     "gymnasium": "upper_secondary",
     "gymnasial": "upper_secondary",
     "gymnasieskola": "upper_secondary",
-    "högskola/universitet": "tertiary",
-    "universitet/högskola": "tertiary",
-    "högskola": "tertiary",
-    "eftergymnasial": "tertiary",
+    "högskola/universitet": "university",
+    "universitet/högskola": "university",
+    "högskola": "university",
+    "eftergymnasial": "university",
 }
 _EMPLOYMENT = {
     "arbetar": "working",
@@ -233,17 +272,33 @@ _INDUSTRY = {
     "annan bransch": "other",
 }
 
+_ROLE = {"tjänsteman": "white_collar", "tjänstemän": "white_collar", "arbetare": "blue_collar"}
+_SECTOR = {"offentlig": "public", "offentlig sektor": "public", "privat": "private",
+           "privat sektor": "private"}  # fmt: skip
+
 _BASE_WORDS = {
     "samtliga": "population",
     "alla": "population",
     "samtliga personer": "population",
     "internetanvändare": "internet_users",
     "förvärvsarbetande": "employed",
+    "förvärvsarbetar": "employed",
     "arbetande": "employed",
     "sysselsatta": "employed",
     "yrkesverksamma": "employed",
     "facebookanvändare": "facebook_users",
 }
+
+_CANONICAL = {
+    "sex": _GENDER,
+    "education": _EDUCATION,
+    "employment": _EMPLOYMENT,
+    "industry": _INDUSTRY,
+    "role": _ROLE,
+    "sector": _SECTOR,
+}
+#: Fewest segments two rows must agree in before they count as a copy error.
+_COPY_ERROR_MIN = 3
 
 _UNWEIGHTED_ROWS = ("antal intervjuer", "antal oviktade intervjuer")
 _WEIGHTED_ROWS = ("antal viktade intervjuer",)
@@ -258,12 +313,6 @@ def _norm(value: object) -> str:
     """Lower-case, single spaces, no trailing colon: the form every label is compared in."""
     text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").strip().lower()
     return re.sub(r"\s+", " ", text).rstrip(":").strip()
-
-
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
 
 
 def _is_blank(value: object) -> bool:
@@ -312,7 +361,7 @@ class IISAppendix:
             "not_shares",
         }
         n_tables = int(skips["kind"].isin(table_kinds).sum())
-        n_columns = int(skips["kind"].isin({"no_base", "unknown_group", "unknown_segment"}).sum())
+        n_columns = int(skips["kind"].isin({"no_base", "no_canonical_segment", "suppressed"}).sum())
         n_cells = int(skips["kind"].isin({"missing_value", "not_a_number", "out_of_range"}).sum())
         n_sheets = int((skips["kind"] == "skipped_sheet").sum())
         n_notes = int((self.log["level"] == "note").sum())
@@ -335,6 +384,7 @@ class IISAppendix:
                     "year": self.year,
                     "url": "",
                     "notes": f"read from {self.file} by socialreach.read_iis_appendix",
+                    "source_type": "official_table_appendix",
                 }
             ]
         )
@@ -475,17 +525,9 @@ def read_iis_appendix(
                 )
                 continue
             banner_found = True
+            state = _Sheet(grid, sheet, order, log, default_min_age, small_base_below)
             for start in starts:
-                parser = _TableParser(
-                    grid,
-                    start,
-                    sheet=sheet,
-                    sheet_order=order,
-                    log=log,
-                    default_min_age=default_min_age,
-                    small_base_below=small_base_below,
-                )
-                found = parser.parse()
+                found = _parse_table(state, start)
                 if found is not None:
                     tables_read += 1
                     records.extend(found)
@@ -551,8 +593,12 @@ def _starts_table(value: object) -> bool:
 # --------------------------------------------------------------------------- mapping helpers
 
 
-def _map_base(label: str, default_min_age: int) -> tuple[str | None, bool]:
-    """Canonical base of a ``Bas:`` label, and whether the age limit was assumed."""
+def _map_base(label: str, default_min_age: int, *, sheet: str = "") -> tuple[str | None, bool]:
+    """Canonical base of a ``Bas:`` label, and whether the age limit was assumed.
+
+    Working people on a sheet of internet users (``Förvärvsarbetar`` on "Studie 1 bas
+    internetanvändare", as in the 2025/2026 appendix) are ``working_internet_users``.
+    """
     text = _norm(label)
     age = None
     match = re.search(r"(\d{1,2})\s*\+\s*(år)?|(\d{1,2}) år och äldre", text)
@@ -564,6 +610,8 @@ def _map_base(label: str, default_min_age: int) -> tuple[str | None, bool]:
     kind = _BASE_WORDS.get(text)
     if kind is None or re.search(r"\d", text):
         return None, False
+    if kind == "employed" and "internetanvändare" in _norm(sheet):
+        return "working_internet_users", False
     if kind in ("employed", "facebook_users"):
         return kind, False
     base = f"{kind}_{age if age is not None else default_min_age}plus"
@@ -589,7 +637,11 @@ def _platforms_in(question: str) -> set[str]:
 
 def _measure_of(question: str) -> str | None:
     text = _norm(question)
-    for measure, words in (("daily", _DAILY_WORDS), ("weekly", _WEEKLY_WORDS)):
+    for measure, words in (
+        ("daily", _DAILY_WORDS),
+        ("weekly", _WEEKLY_WORDS),
+        ("used_12m", _LAST_12_MONTHS),
+    ):
         if words.search(text):
             return measure
     return "ever" if _EVER_WORDS.search(text) else None
@@ -604,40 +656,52 @@ def _age_band(label: str) -> str | None:
     return None
 
 
-def _map_segment(group: str, label: str) -> tuple[str | None, str | None, str | None, str]:
-    """``(dimension, segment, kind, why)`` of a banner column; ``dimension`` None = left out.
+def _age_group(label: str) -> str | None:
+    """The age group a bare age label names (``-64 år`` -> ``up_to_64``, ``65+ år`` ->
+    ``65+``), or None when the label holds anything else."""
+    if m := re.fullmatch(r"[-–]\s*(\d{1,2})(\s*år)?", _norm(label)):
+        return f"up_to_{int(m.group(1))}"
+    return _age_band(label)
 
-    ``kind`` is None for a canonical id, else the log kind: ``own_id`` / ``unrecognised_group``
-    (kept, with an id made from the sheet's own words) or ``unknown_segment`` /
-    ``unknown_group`` (left out); ``why`` says why.
+
+def _iis_slug(text: str) -> str:
+    """The slug IIS segment keys are made of: ``+`` is ``plus``, accents go, the rest is ``_``
+    (``ÅLDERSGRUPPER - MÄN`` -> ``aldersgrupper_man``, ``76+ år`` -> ``76plus_ar``)."""
+    plain = unicodedata.normalize("NFKD", text.lower().replace("+", "plus"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", plain.replace("æ", "ae").replace("ø", "o")).strip("_")
+
+
+def _iis_key(group: str, label: str) -> str:
+    """Segment key of a banner column: slug(group) + ``_`` + slug(label); ``totalt`` for the
+    total."""
+    if _norm(label) in ("totalt", "total") or _norm(group) == "totalt":
+        return "totalt"
+    return f"{_iis_slug(group)}_{_iis_slug(label)}"
+
+
+def _map_segment(group: str, label: str) -> tuple[str | None, str | None, str]:
+    """``(dimension, segment, why)`` of a banner column; ``dimension`` None = left out.
+
+    The key of the IIS appendix (:func:`socialreach.segments.iis_segment`) first; then, for
+    other editions' wording, the canonical ids of the group's own words (age bands, sex,
+    education, employment, role, sector, industry). ``why`` says why a column is left out.
     """
-    key = _norm(label)
-    if key in ("totalt", "total"):
-        return "all", "all", None, ""
+    key = _iis_key(group, label)
+    if key == "totalt":
+        return "all", "all", ""
+    found = iis_segment(key)
+    if found is not None:
+        return found[0], found[1], ""
     dimension = _GROUP_DIMENSIONS.get(_norm(group))
     if dimension == "age":
         band = _age_band(label)
         if band is not None:
-            return "age", band, None, ""
-        if _norm(group) == "generation" and _slug(label):
-            return "generation", _slug(label), "own_id", "a generation, not an age band"
-        return None, None, "unknown_segment", "not an age band"
-    canonical = {
-        "gender": _GENDER,
-        "education": _EDUCATION,
-        "employment": _EMPLOYMENT,
-        "industry": _INDUSTRY,
-    }.get(dimension)
-    if canonical is not None and key in canonical:
-        return dimension, canonical[key], None, ""
-    if dimension == "industry":
-        return None, None, "unknown_segment", "no canonical id in segments.INDUSTRIES"
-    dim, seg = dimension or _slug(group), _slug(label)
-    if not dim or not seg:
-        return None, None, "unknown_group", "no clean id can be made from the group or label"
-    if dimension is None:
-        return dim, seg, "unrecognised_group", f"segment group not recognised; kept as {dim}"
-    return dim, seg, "own_id", "no canonical id; kept with an id made from its own words"
+            return "age", band, ""
+    canonical = _CANONICAL.get(dimension, {}).get(_norm(label))
+    if canonical is not None:
+        return dimension, canonical, ""
+    return None, None, f"no canonical dimension and segment for key '{key}'"
 
 
 def _parse_value(value: object) -> tuple[float | None, str]:
@@ -668,6 +732,44 @@ def _parse_count(value: object) -> float | None:
 
 
 # --------------------------------------------------------------------------- one table
+#
+# A banner table is read in three steps: locate its layout (_locate), read its cells
+# (_read_columns, _read_values, _drop_suppressed), build its records (_plan, _drop_copy_errors,
+# _records). _parse_table runs them in order; each step logs what it leaves out.
+
+
+@dataclass
+class _Sheet:
+    """One sheet being read: its cells, where it sits, and the log every step writes to."""
+
+    grid: list[list[object]]
+    name: str
+    order: int
+    log: _Log
+    default_min_age: int
+    small_base_below: int
+    population: str | None = None  # the sheet's last population base (for "-64 år" tables)
+
+    def note(self, row0: int | None, col: int | None, level: str, kind: str, detail: str) -> None:
+        self.log.add(self.name, None if row0 is None else row0 + 1, col, level, kind, detail)
+
+    def cell(self, row0: int, col: int) -> object:
+        row = self.grid[row0]
+        return row[col - 1] if col - 1 < len(row) else None
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where the parts of one table are (0-based rows of the sheet grid)."""
+
+    start: int  # the "Bas:" row
+    base_label: str
+    question: str
+    header: int  # the "Cellinnehåll:" row, which carries the segment group headers
+    labels: int  # the segment-label row
+    counts: dict[str, int]  # "interviews" / "weighted" -> row
+    answers: list[int]  # one row per answer option
+    what: str  # the table named in log sentences
 
 
 @dataclass
@@ -681,376 +783,437 @@ class _Column:
     n_weighted: float | None
 
 
-class _TableParser:
-    """One banner table from its ``Bas:`` row; :meth:`parse` returns records or None."""
+def _parse_table(sheet: _Sheet, start: int) -> list[dict] | None:
+    """Records of the table whose ``Bas:`` cell is at row ``start``; None if it gives none."""
+    layout = _locate(sheet, start)
+    if layout is None:
+        return None
+    plan = _plan(sheet, layout)
+    if plan is None:
+        return None
+    base, whole = _table_base(sheet, layout)
+    if base is None:
+        return None
+    if "interviews" not in layout.counts:
+        sheet.note(
+            layout.counts["weighted"],
+            1,
+            "note",
+            "weighted_only",
+            f"{layout.what} gives only weighted interviews; n is the weighted base",
+        )
+    columns = _read_columns(sheet, layout, whole)
+    if not columns:
+        sheet.note(layout.labels, 1, "skip", "malformed_table", f"{layout.what} has no segment")
+        return None
+    columns = _drop_suppressed(sheet, layout, columns)
+    values = _read_values(sheet, sorted({i for p in plan for i in p["rows"]}), columns)
+    plan = _drop_copy_errors(sheet, layout, plan, columns, values)
+    return _records(sheet, layout, plan, columns, values, base=base)
 
-    def __init__(self, grid, start, *, sheet, sheet_order, log, default_min_age, small_base_below):
-        self.grid, self.start, self.sheet, self.sheet_order = grid, start, sheet, sheet_order
-        self.log = log
-        self.default_min_age = default_min_age
-        self.small_base_below = small_base_below
 
-    def note(self, row0: int | None, col: int | None, level: str, kind: str, detail: str) -> None:
-        self.log.add(self.sheet, None if row0 is None else row0 + 1, col, level, kind, detail)
+# -- step 1: locate the layout
 
-    def cell(self, row0: int, col: int) -> object:
-        row = self.grid[row0]
-        return row[col - 1] if col - 1 < len(row) else None
 
-    def parse(self) -> list[dict] | None:
-        grid, start = self.grid, self.start
-        lines = [ln.strip() for ln in str(grid[start][0]).splitlines() if ln.strip()]
-        base_label = _BAS.sub("", lines[0]).strip()
-        question = " ".join(lines[1:]).strip()
-        header = None
-        for i in range(start + 1, min(len(grid), start + _HEADER_WINDOW + 1)):
-            first = grid[i][0]
-            if isinstance(first, str) and _CELL_CONTENT.match(first):
-                header = i
-                break
-            if _starts_table(first):
-                break
-            if not question and not _is_blank(first):
-                question = str(first).strip()
-        where = f"table 'Bas: {base_label}'"
-        if header is None or header + 1 >= len(grid):
-            self.note(start, 1, "skip", "malformed_table", f"{where} has no 'Cellinnehåll:' row")
-            return None
-        labels_row = header + 1
-        content = _CELL_CONTENT.sub("", str(grid[header][0])).strip()
-        if content and "%" not in content:
-            self.note(
-                header,
-                1,
+def _locate(sheet: _Sheet, start: int) -> _Layout | None:
+    grid = sheet.grid
+    lines = [ln.strip() for ln in str(grid[start][0]).splitlines() if ln.strip()]
+    base_label = _BAS.sub("", lines[0]).strip()
+    question = " ".join(lines[1:]).strip()
+    header = None
+    for i in range(start + 1, min(len(grid), start + _HEADER_WINDOW + 1)):
+        first = grid[i][0]
+        if isinstance(first, str) and _CELL_CONTENT.match(first):
+            header = i
+            break
+        if _starts_table(first):
+            break
+        if not question and not _is_blank(first):
+            question = str(first).strip()
+    where = f"table 'Bas: {base_label}'"
+    if header is None or header + 1 >= len(grid):
+        sheet.note(start, 1, "skip", "malformed_table", f"{where} has no 'Cellinnehåll:' row")
+        return None
+    content = _CELL_CONTENT.sub("", str(grid[header][0])).strip()
+    if content and "%" not in content:
+        sheet.note(
+            header,
+            1,
+            "skip",
+            "not_shares",
+            f"{where}: cells hold '{' '.join(content.split())}', not column percentages",
+        )
+        return None
+    counts: dict[str, int] = {}
+    answers_from = header + 2
+    while answers_from < len(grid):
+        key = _norm(grid[answers_from][0] or "")
+        if key in _UNWEIGHTED_ROWS:
+            counts.setdefault("interviews", answers_from)
+        elif key in _WEIGHTED_ROWS:
+            counts.setdefault("weighted", answers_from)
+        else:
+            break
+        answers_from += 1
+    answers = []
+    for i in range(answers_from, len(grid)):
+        if all(_is_blank(v) for v in grid[i]) or _starts_table(grid[i][0]):
+            break
+        answers.append(i)
+    if not question:
+        sheet.note(start, 1, "skip", "malformed_table", f"{where} has no question text")
+        return None
+    what = f"{where} «{question}»"
+    if not counts:
+        sheet.note(
+            header + 1,
+            1,
+            "skip",
+            "malformed_table",
+            f"{what} has no 'Antal intervjuer' or 'Antal viktade intervjuer' row",
+        )
+        return None
+    return _Layout(start, base_label, question, header, header + 1, counts, answers, what)
+
+
+def _table_base(sheet: _Sheet, layout: _Layout) -> tuple[str | None, tuple[str, str] | None]:
+    """Canonical base of the table and, for an age-group table such as ``Bas: -64 år``, the
+    (dimension, segment) its total column stands for."""
+    label, start, what = layout.base_label, layout.start, layout.what
+    base, assumed_age = _map_base(label, sheet.default_min_age, sheet=sheet.name)
+    whole = None
+    age = _age_group(label)
+    if base is None and age is not None and sheet.population is not None:
+        base, whole = sheet.population, ("age", age)
+        sheet.note(
+            start,
+            1,
+            "note",
+            "age_group_base",
+            f"{what}: base '{label}' is an age group of {base} (the sheet's population base "
+            f"above it); its total is read as age = {age}",
+        )
+    if base is None:
+        sheet.note(
+            start,
+            1,
+            "skip",
+            "unknown_base",
+            f"{what}: base '{label}' is not one of the canonical bases (segments.BASES)",
+        )
+        return None, None
+    if base.startswith("population_") and whole is None:
+        sheet.population = base
+    if assumed_age:
+        sheet.note(
+            start, 1, "note", "assumed_age", f"{what}: base '{label}' names no age; read as {base}"
+        )
+    return base, whole
+
+
+# -- step 2: read the cells
+
+
+def _read_columns(sheet: _Sheet, layout: _Layout, whole: tuple[str, str] | None) -> list[_Column]:
+    """The segment columns with a base, mapped to canonical (dimension, segment)."""
+    width = len(sheet.grid[layout.labels])
+    group, out, seen = "", [], {}
+    for col in range(2, width + 1):
+        raw_group = sheet.cell(layout.header, col)
+        if not _is_blank(raw_group):
+            group = str(raw_group).strip()
+        label = sheet.cell(layout.labels, col)
+        if _is_blank(label):
+            continue
+        label = str(label).strip()
+        dimension, segment, why = _map_segment(group, label)
+        if whole is not None:  # an age-group table: only its total is a figure
+            dimension, segment, why = (*whole, "") if segment == "all" else (None, None, why)
+        if dimension is None:
+            sheet.note(
+                layout.labels, col, "skip", "no_canonical_segment", f"'{group}' / '{label}': {why}"
+            )
+            continue
+        if (dimension, segment) in seen:
+            sheet.note(
+                layout.labels,
+                col,
                 "skip",
-                "not_shares",
-                f"{where}: cells hold '{' '.join(content.split())}', not column percentages",
+                "duplicate",
+                f"'{label}' is the same segment as column "
+                f"{_column_letter(seen[dimension, segment])}",
             )
-            return None
-        counts: dict[str, int] = {}
-        answers_from = labels_row + 1
-        while answers_from < len(grid):
-            key = _norm(grid[answers_from][0] or "")
-            if key in _UNWEIGHTED_ROWS:
-                counts.setdefault("interviews", answers_from)
-            elif key in _WEIGHTED_ROWS:
-                counts.setdefault("weighted", answers_from)
-            else:
-                break
-            answers_from += 1
-        answers = []
-        for i in range(answers_from, len(grid)):
-            row = grid[i]
-            if all(_is_blank(v) for v in row) or _starts_table(row[0]):
-                break
-            answers.append(i)
-        if not question:
-            self.note(start, 1, "skip", "malformed_table", f"{where} has no question text")
-            return None
-        what = f"{where} «{question}»"
-        if not counts:
-            self.note(
-                labels_row,
-                1,
+            continue
+        column = _column_base(sheet, layout, col, label, dimension, segment)
+        if column is not None:
+            seen[dimension, segment] = col
+            out.append(column)
+    return out
+
+
+def _column_base(sheet, layout, col, label, dimension, segment) -> _Column | None:
+    counts = layout.counts
+    weighted = _parse_count(sheet.cell(counts["weighted"], col)) if "weighted" in counts else None
+    if "interviews" in counts:
+        row0 = counts["interviews"]
+        n, basis = _parse_count(sheet.cell(row0, col)), "interviews"
+    else:
+        n, basis, row0 = weighted, "weighted_interviews", counts["weighted"]
+    if n is None or n <= 0:
+        sheet.note(
+            row0,
+            col,
+            "skip",
+            "no_base",
+            f"segment '{label}' has no interviews in {layout.what}: no base, not 0 %",
+        )
+        return None
+    return _Column(col, label, dimension, segment, n, basis, weighted)
+
+
+def _drop_suppressed(sheet: _Sheet, layout: _Layout, columns: list[_Column]) -> list[_Column]:
+    """Columns whose every answer is 0 are suppressed (too small a group), not real zeros."""
+    if len(layout.answers) < 2:
+        return columns
+    kept = []
+    for c in columns:
+        shares = [_parse_value(sheet.cell(i, c.col))[0] for i in layout.answers]
+        if all(v == 0 for v in shares):
+            sheet.note(
+                layout.labels,
+                c.col,
                 "skip",
-                "malformed_table",
-                f"{what} has no 'Antal intervjuer' or 'Antal viktade intervjuer' row",
+                "suppressed",
+                f"every answer is 0 for '{c.label}' in {layout.what}: a suppressed group, not 0 %",
             )
-            return None
+        else:
+            kept.append(c)
+    return kept
 
-        plan = self.plan(question, answers, what)
-        if plan is None:
-            return None
-        base, assumed_age = _map_base(base_label, self.default_min_age)
-        if base is None:
-            self.note(
-                start,
-                1,
-                "skip",
-                "unknown_base",
-                f"{what}: base '{base_label}' is not one of the canonical bases (segments.BASES)",
-            )
-            return None
-        if assumed_age:
-            self.note(
-                start,
-                1,
-                "note",
-                "assumed_age",
-                f"{what}: base '{base_label}' names no age; read as {base}",
-            )
-        if "interviews" not in counts:
-            self.note(
-                counts["weighted"],
-                1,
-                "note",
-                "weighted_only",
-                f"{what} gives only weighted interviews; n is the weighted count",
-            )
-        columns = self.columns(header, labels_row, counts, what)
-        if not columns:
-            self.note(labels_row, 1, "skip", "malformed_table", f"{what} has no readable segment")
-            return None
-        return self.figures(plan, columns, base=base, question=question)
 
-    # -- which rows give which platform and measure
+def _read_values(sheet: _Sheet, rows: list[int], columns: list[_Column]) -> dict:
+    """``{(row, col): share or None}`` for the answer rows the plan uses; skips are logged."""
+    values: dict[tuple[int, int], float | None] = {}
+    for i in rows:
+        for c in columns:
+            raw = sheet.cell(i, c.col)
+            share, status = _parse_value(raw)
+            if status == "missing":
+                sheet.note(
+                    i, c.col, "skip", "missing_value", f"no value ('-' or empty) for '{c.label}'"
+                )
+            elif status == "not_a_number":
+                sheet.note(
+                    i, c.col, "skip", "not_a_number", f"'{raw}' is not a share for '{c.label}'"
+                )
+            elif share is not None and 1 < share <= 1 + _FLOAT_SLACK:
+                sheet.note(i, c.col, "note", "clipped", f"{share!r} read as exactly 1")
+                share = 1.0
+            elif share is not None and not 0 <= share <= 1:
+                sheet.note(
+                    i,
+                    c.col,
+                    "skip",
+                    "out_of_range",
+                    f"{share!r} is not a share 0-1 for '{c.label}'",
+                )
+                share = None
+            values[i, c.col] = share
+    return values
 
-    def plan(self, question: str, answers: list[int], what: str) -> list[dict] | None:
-        """Per figure: platform, measure, the answer rows it sums, and whether it is a sum."""
-        options = {i: str(self.grid[i][0] or "").strip() for i in answers}
-        platforms_in_options = {i: _platform_of_label(t) for i, t in options.items()}
-        text = _norm(question)
-        if narrower := _NOT_USE.search(text):
-            self.note(
-                self.start,
+
+# -- step 3: build the records
+
+
+def _plan(sheet: _Sheet, layout: _Layout) -> list[dict] | None:
+    """Per figure: platform, measure, the answer rows it sums, and whether it is a sum."""
+    options = {i: str(sheet.grid[i][0] or "").strip() for i in layout.answers}
+    platforms_in_options = {i: _platform_of_label(t) for i, t in options.items()}
+    text, what = _norm(layout.question), layout.what
+    if narrower := _NOT_USE.search(text):
+        sheet.note(
+            layout.start,
+            1,
+            "skip",
+            "not_platform_question",
+            f"{what} asks something narrower than use ('{narrower.group(0)}')",
+        )
+        return None
+    if any(platforms_in_options.values()):
+        measure = _measure_of(layout.question)
+        if not _SOCIAL_TOPIC.search(text) or measure is None:
+            sheet.note(
+                layout.start,
                 1,
                 "skip",
                 "not_platform_question",
-                f"{what} asks something narrower than use ('{narrower.group(0)}')",
+                f"{what}: answers name platforms but the question does not ask how often "
+                "social media or messaging apps are used",
             )
             return None
-        if any(platforms_in_options.values()):
-            measure = _measure_of(question)
-            if not _SOCIAL_TOPIC.search(text) or measure is None:
-                self.note(
-                    self.start,
+        plan = []
+        for i, option in options.items():
+            platform = platforms_in_options[i]
+            if platform is None:
+                sheet.note(
+                    i,
                     1,
                     "skip",
-                    "not_platform_question",
-                    f"{what}: answers name platforms but the question does not ask how often "
-                    "social media or messaging apps are used",
+                    "not_platform_option",
+                    f"answer '{option}' is not a known platform",
                 )
-                return None
-            plan = []
-            for i, option in options.items():
-                platform = platforms_in_options[i]
-                if platform is None:
-                    self.note(
-                        i,
+                continue
+            plan.append(dict(platform=platform, measure=measure, rows=[i], summed=False))
+        return plan
+    named = _platforms_in(layout.question)
+    only_a_name = _platform_of_label(text) is not None
+    if len(named) != 1 or not (only_a_name or _EVER_WORDS.search(text)):
+        sheet.note(
+            layout.start,
+            1,
+            "skip",
+            "not_platform_question",
+            f"{what} is not a question about using one platform or a list of platforms",
+        )
+        return None
+    return _plan_frequency(sheet, layout, named.pop(), _measure_of(layout.question), options)
+
+
+def _plan_frequency(sheet, layout, platform, measure, options) -> list[dict] | None:
+    classes = {i: _OPTION_CLASS.get(_norm(t)) for i, t in options.items()}
+    present = set(classes.values())
+    # "Mer sällan" after weekly or monthly options is rarer than weekly; after daily only,
+    # it is everything that is not daily.
+    rarer = "less_than_weekly" if present & {"weekly", "less_than_weekly"} else "not_daily"
+    classes = {i: rarer if c == "rarer" else c for i, c in classes.items()}
+    present = set(classes.values())
+    plan, direct = [], {}
+    for i, c in classes.items():
+        if c == "total":
+            sheet.note(i, 1, "skip", "total_row", f"'{options[i]}' is a total row, not an answer")
+        elif c == "net_other":
+            sheet.note(i, 1, "skip", "not_kept", f"'{options[i]}' is not a measure kept")
+        elif c == "yes":
+            if measure is None:
+                sheet.note(
+                    i, 1, "skip", "unknown_option", "'Ja' to a question that names no frequency"
+                )
+            else:
+                direct.setdefault(measure, i)
+        elif c is not None and c.startswith("net_"):
+            direct.setdefault(c.removeprefix("net_"), i)
+    for m, i in direct.items():
+        plan.append(dict(platform=platform, measure=m, rows=[i], summed=False))
+    unknown = [i for i, c in classes.items() if c is None]
+    for i in unknown:
+        sheet.note(
+            i,
+            1,
+            "skip",
+            "unknown_option",
+            f"answer '{options[i]}' is not a recognised frequency; no sums from {layout.what}",
+        )
+    # A table with its own "Netto - …" rows is read as published: no sums besides them.
+    nets_given = any(_norm(t).startswith("netto") for t in options.values())
+    if not unknown and not nets_given:
+        by_class = {c: [i for i, k in classes.items() if k == c] for c in _USE_CLASSES}
+        sums = {}
+        if by_class["daily"]:
+            sums["daily"] = by_class["daily"]
+        if by_class["weekly"] and not by_class["not_daily"]:
+            sums["weekly"] = by_class["daily"] + by_class["weekly"]
+        if "never" in present and any(by_class.values()):
+            sums["ever"] = [i for c in _USE_CLASSES for i in by_class[c]]
+        for m, rows in sums.items():
+            if m not in direct:
+                plan.append(dict(platform=platform, measure=m, rows=rows, summed=True))
+    if not plan:
+        sheet.note(
+            layout.start,
+            1,
+            "skip",
+            "no_figure",
+            f"{layout.what}: no daily, weekly or ever figure can be read or summed exactly",
+        )
+        return None
+    return plan
+
+
+def _drop_copy_errors(sheet, layout, plan, columns, values) -> list[dict]:
+    """Two published rows of different measures that agree in every segment (at least
+    :data:`_COPY_ERROR_MIN` with a value) are a copy error in the source: neither is used."""
+    direct = [p for p in plan if not p["summed"]]
+    bad: set[int] = set()
+    for k, a in enumerate(direct):
+        for b in direct[k + 1 :]:
+            if a["measure"] == b["measure"] or a["platform"] != b["platform"]:
+                continue
+            pairs = [(values[a["rows"][0], c.col], values[b["rows"][0], c.col]) for c in columns]
+            pairs = [(x, y) for x, y in pairs if x is not None and y is not None]
+            if len(pairs) >= _COPY_ERROR_MIN and all(x == y for x, y in pairs):
+                bad |= {id(a), id(b)}
+                for p in (a, b):
+                    sheet.note(
+                        p["rows"][0],
                         1,
                         "skip",
-                        "not_platform_option",
-                        f"answer '{option}' is not a known platform",
+                        "copy_error",
+                        f"{layout.what}: '{_option(sheet, a)}' and '{_option(sheet, b)}' are "
+                        f"equal in all {len(pairs)} segments, a copy error in the source; "
+                        f"neither {a['measure']} nor {b['measure']} is used",
                     )
-                    continue
-                plan.append(dict(platform=platform, measure=measure, rows=[i], summed=False))
-            return plan
-        named = _platforms_in(question)
-        only_a_name = _platform_of_label(text) is not None
-        if len(named) != 1 or not (only_a_name or _EVER_WORDS.search(text)):
-            self.note(
-                self.start,
-                1,
-                "skip",
-                "not_platform_question",
-                f"{what} is not a question about using one platform or a list of platforms",
-            )
-            return None
-        return self.plan_frequency(named.pop(), _measure_of(question), options, what)
+    return [p for p in plan if id(p) not in bad]
 
-    def plan_frequency(
-        self, platform: str, measure: str | None, options: dict[int, str], what: str
-    ) -> list[dict] | None:
-        classes = {i: _OPTION_CLASS.get(_norm(t)) for i, t in options.items()}
-        present = set(classes.values())
-        # "Mer sällan" after weekly or monthly options is rarer than weekly; after daily only,
-        # it is everything that is not daily.
-        rarer = "less_than_weekly" if present & {"weekly", "less_than_weekly"} else "not_daily"
-        classes = {i: rarer if c == "rarer" else c for i, c in classes.items()}
-        present = set(classes.values())
-        plan: list[dict] = []
-        direct: dict[str, int] = {}
-        for i, c in classes.items():
-            if c == "total":
-                self.note(
-                    i, 1, "skip", "total_row", f"'{options[i]}' is a total row, not an answer"
-                )
-            elif c == "yes":
-                if measure is None:
-                    self.note(
-                        i, 1, "skip", "unknown_option", "'Ja' to a question that names no frequency"
-                    )
-                else:
-                    direct.setdefault(measure, i)
-            elif c is not None and c.startswith("net_"):
-                direct.setdefault(c.removeprefix("net_"), i)
-        for m, i in direct.items():
-            plan.append(dict(platform=platform, measure=m, rows=[i], summed=False))
-        unknown = [i for i, c in classes.items() if c is None]
-        for i in unknown:
-            self.note(
-                i,
-                1,
-                "skip",
-                "unknown_option",
-                f"answer '{options[i]}' is not a recognised frequency; no sums from {what}",
-            )
-        if not unknown:
-            by_class = {c: [i for i, k in classes.items() if k == c] for c in _USE_CLASSES}
-            sums = {}
-            if by_class["daily"]:
-                sums["daily"] = by_class["daily"]
-            if by_class["weekly"] and not by_class["not_daily"]:
-                sums["weekly"] = by_class["daily"] + by_class["weekly"]
-            if "never" in present and any(by_class.values()):
-                sums["ever"] = [i for c in _USE_CLASSES for i in by_class[c]]
-            for m, rows in sums.items():
-                if m not in direct:
-                    plan.append(dict(platform=platform, measure=m, rows=rows, summed=True))
-        if not plan:
-            self.note(
-                self.start,
-                1,
-                "skip",
-                "no_figure",
-                f"{what}: no daily, weekly or ever figure can be read or summed exactly",
-            )
-            return None
-        return plan
 
-    # -- which columns are which segment, with which base
+def _option(sheet: _Sheet, p: dict) -> str:
+    return " + ".join(str(sheet.grid[i][0]).strip() for i in p["rows"])
 
-    def columns(self, header: int, labels_row: int, counts: dict[str, int], what: str):
-        width = len(self.grid[labels_row])
-        group = ""
-        out: list[_Column] = []
-        seen: dict[tuple[str, str], int] = {}
-        for col in range(2, width + 1):
-            raw_group = self.cell(header, col)
-            if not _is_blank(raw_group):
-                group = str(raw_group).strip()
-            label = self.cell(labels_row, col)
-            if _is_blank(label):
-                continue
-            label = str(label).strip()
-            dimension, segment, kind, why = _map_segment(group, label)
-            if dimension is None:
-                self.note(labels_row, col, "skip", kind, f"'{group}' / '{label}' left out: {why}")
-                continue
-            if kind is not None:
-                self.note(
-                    labels_row,
-                    col,
-                    "note",
-                    kind,
-                    f"'{group}' / '{label}' read as {dimension} = {segment}: {why}",
-                )
-            if (dimension, segment) in seen:
-                self.note(
-                    labels_row,
-                    col,
-                    "skip",
-                    "duplicate",
-                    f"'{label}' is the same segment as column "
-                    f"{_column_letter(seen[dimension, segment])}",
-                )
-                continue
-            unweighted = (
-                _parse_count(self.cell(counts["interviews"], col))
-                if "interviews" in counts
-                else None
-            )
-            weighted = (
-                _parse_count(self.cell(counts["weighted"], col)) if "weighted" in counts else None
-            )
-            n, basis = (
-                (unweighted, "interviews")
-                if "interviews" in counts
-                else (weighted, "weighted_interviews")
-            )
-            if n is None or n <= 0:
-                row0 = counts["interviews" if basis == "interviews" else "weighted"]
-                self.note(
-                    row0,
-                    col,
-                    "skip",
-                    "no_base",
-                    f"segment '{label}' has no interviews in {what}: no base, not 0 %",
-                )
-                continue
-            seen[dimension, segment] = col
-            out.append(_Column(col, label, dimension, segment, n, basis, weighted))
-        return out
 
-    # -- the figures
-
-    def figures(self, plan, columns, *, base: str, question: str) -> list[dict]:
-        values: dict[tuple[int, int], float | None] = {}
-        rows_used = sorted({i for p in plan for i in p["rows"]})
-        for i in rows_used:
-            for c in columns:
-                raw = self.cell(i, c.col)
-                share, status = _parse_value(raw)
-                if status == "missing":
-                    self.note(
-                        i,
+def _records(sheet, layout, plan, columns, values, *, base: str) -> list[dict]:
+    records = []
+    for p in plan:
+        labels = _option(sheet, p)
+        for c in columns:
+            parts = [values[i, c.col] for i in p["rows"]]
+            cells = "+".join(f"{_column_letter(c.col)}{i + 1}" for i in p["rows"])
+            if any(v is None for v in parts):
+                if p["summed"]:
+                    sheet.note(
+                        p["rows"][0],
                         c.col,
                         "skip",
-                        "missing_value",
-                        f"no value ('-' or empty) for '{c.label}'",
+                        "not_summed",
+                        f"{p['measure']} {p['platform']} for '{c.label}' not summed: "
+                        f"a component of {labels} has no value",
                     )
-                elif status == "not_a_number":
-                    self.note(
-                        i, c.col, "skip", "not_a_number", f"'{raw}' is not a share for '{c.label}'"
-                    )
-                elif share is not None and 1 < share <= 1 + _FLOAT_SLACK:
-                    self.note(i, c.col, "note", "clipped", f"{share!r} read as exactly 1")
-                    share = 1.0
-                elif share is not None and not 0 <= share <= 1:
-                    self.note(
-                        i,
-                        c.col,
-                        "skip",
-                        "out_of_range",
-                        f"{share!r} is not a share 0-1 for '{c.label}'",
-                    )
-                    share = None
-                values[i, c.col] = share
-        records = []
-        for p in plan:
-            labels = " + ".join(str(self.grid[i][0]).strip() for i in p["rows"])
-            for c in columns:
-                parts = [values[i, c.col] for i in p["rows"]]
-                cells = "+".join(f"{_column_letter(c.col)}{i + 1}" for i in p["rows"])
-                if any(v is None for v in parts):
-                    if p["summed"]:
-                        self.note(
-                            p["rows"][0],
-                            c.col,
-                            "skip",
-                            "not_summed",
-                            f"{p['measure']} {p['platform']} for '{c.label}' not summed: "
-                            f"a component of {labels} has no value",
-                        )
-                    continue
-                share = min(sum(parts), 1.0)  # four-decimal parts can add up past 1
-                how = "tabellbilaga, sum of the answers" if p["summed"] else "tabellbilaga"
-                records.append(
-                    {
-                        "platform": p["platform"],
-                        "measure": p["measure"],
-                        "base": base,
-                        "dimension": c.dimension,
-                        "segment": c.segment,
-                        "share": share,
-                        "n": c.n,
-                        "n_basis": c.n_basis,
-                        "approximate": False,
-                        "quote": f"{question} — {c.label}: {labels} ({how})",
-                        "segment_label": c.label,
-                        "n_weighted": c.n_weighted,
-                        "small_base": c.n < self.small_base_below,
-                        "question": question,
-                        "source_cell": f"'{self.sheet}'!{cells}",
-                        "_summed": p["summed"],
-                        "_weighted": c.n_basis == "weighted_interviews",
-                        "_order": (self.sheet_order, self.start),
-                        "_col": c.col,
-                        "_sheet": self.sheet,
-                        "_row": p["rows"][0] + 1,
-                    }
-                )
-        return records
+                continue
+            how = "tabellbilaga, sum of the answers" if p["summed"] else "tabellbilaga"
+            records.append(
+                {
+                    "platform": p["platform"],
+                    "measure": p["measure"],
+                    "base": base,
+                    "dimension": c.dimension,
+                    "segment": c.segment,
+                    "share": min(sum(parts), 1.0),  # four-decimal parts can add up past 1
+                    "n": c.n,
+                    "n_basis": c.n_basis,
+                    "approximate": False,
+                    "quote": f"{layout.question} — {c.label}: {labels} ({how})",
+                    "segment_label": c.label,
+                    "n_weighted": c.n_weighted,
+                    "small_base": c.n < sheet.small_base_below,
+                    "question": layout.question,
+                    "source_cell": f"'{sheet.name}'!{cells}",
+                    "_summed": p["summed"],
+                    "_weighted": c.n_basis == "weighted_interviews",
+                    "_order": (sheet.order, layout.start),
+                    "_col": c.col,
+                    "_sheet": sheet.name,
+                    "_row": p["rows"][0] + 1,
+                }
+            )
+    return records
 
 
 # --------------------------------------------------------------------------- assembly
@@ -1088,6 +1251,6 @@ def _assemble(
     ).sort_values(["_p", "_m", "base", "_d", "_col", "segment"], kind="stable")
     out = validate_penetration(data[columns], source=file)
     out["n_weighted"] = out["n_weighted"].astype("Float64")
-    out["small_base"] = out["small_base"].astype(bool)
+    out["small_base"] = out["small_base"].astype("boolean")
     out["source_cell"] = out["source_cell"].astype("string")
     return out

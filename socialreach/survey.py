@@ -21,6 +21,7 @@ __all__ = [
     "COVERING_SEGMENTS",
     "MEASURES",
     "SCHEMA",
+    "SOURCE_TYPES",
     "employed_share_to_group",
     "internet_rows",
     "internet_use_rate",
@@ -225,6 +226,9 @@ def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.Dat
             "write true or false",
         )
     out["approximate"] = out["approximate"].astype(bool)
+    if "small_base" in out.columns:  # empty where n is unknown
+        small = out["small_base"].map(_as_bool)
+        out["small_base"] = small.where(out["small_base"].notna(), None).astype("boolean")
 
     dup = out.duplicated(list(KEY), keep="first")
     for i in np.flatnonzero(dup.to_numpy())[:1]:
@@ -259,8 +263,27 @@ def _as_bool(value: object) -> bool | None:
     }.get(text)
 
 
+#: Types of source (``sources.csv`` column ``source_type``), set by a rule on the source id in
+#: ``data/build_survey_tables.py`` and documented in ``data/README.md``.
+SOURCE_TYPES = (
+    "official_table_appendix",  # IIS's Excel table appendix (IIS_*_TAB)
+    "official_report",  # other IIS publications: reports, press releases, method pages, blog
+    "official_statistics",  # SCB, UKÄ (and SCB tables republished by Stockholms stad)
+    "vendor_blog",  # the CRM vendor's article the project starts from (MIRA_BLOG_2017)
+    "secondary_summary",  # blogs, news and podcasts quoting the report
+)
+
+
 def load_sources() -> pd.DataFrame:
-    """Sources of every figure: ``source_id, title, publisher, year, url, notes``."""
+    """Sources of every figure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source_id, title, publisher, year, url, notes, source_type``; ``source_type`` is one
+        of :data:`SOURCE_TYPES` (official table appendix, official report, official statistics,
+        vendor blog, secondary summary).
+    """
     return _read_embedded("sources.csv")
 
 

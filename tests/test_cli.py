@@ -41,6 +41,8 @@ def test_data_json_lists_the_article_figures(capsys):
         "n_basis",
         "approximate",
         "quote",
+        "small_base",
+        "source_type",
     }
     assert all(set(r) == fields for r in rows)
     got = {(r["platform"], r["base"], r["segment"], r["measure"]): r["share"] for r in rows}
@@ -56,6 +58,61 @@ def test_data_human_table_shows_percent_with_base(capsys):
     out = capsys.readouterr().out
     # English number style, as in `socialreach reach`; a share is never printed as 0.63
     assert "63%" in out and "0.63" not in out and "employed" in out
+
+
+def test_data_2025_linkedin_by_education(capsys):
+    args = ["data", "--year", "2025", "--platform", "linkedin", "--dimension", "education"]
+    assert main([*args, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    got = {(r["base"], r["segment"]): (round(r["share"], 3), r["n"]) for r in rows}
+    # Reference README: university educated, working internet users 56.2 % (weighted n 796),
+    # internet users 8+ 49.7 % (1 107); compulsory school on the working base is suppressed.
+    assert got[("working_internet_users", "university")] == (0.562, 796)
+    assert got[("internet_users_8plus", "university")] == (0.497, 1107)
+    assert ("working_internet_users", "compulsory") not in got
+    assert {r["measure"] for r in rows} == {"used_12m"}  # weekly/daily 2025: copy error
+    assert {(r["source_id"], r["source_type"], r["n_basis"]) for r in rows} == {
+        ("IIS_SOI2025_TAB", "official_table_appendix", "weighted_interviews")
+    }
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "weighted base" in out and "official table appendix" in out and "56%" in out
+    assert "interviews" not in out.replace("weighted_interviews", "")
+
+
+def test_data_json_for_both_editions_and_every_alumni_dimension(capsys):
+    assert main(["data", "--json", "--platform", "facebook", "--platform", "linkedin"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["year"] for r in rows] == sorted((r["year"] for r in rows), reverse=True)
+    for year in (2025, 2026):
+        for platform in ("facebook", "linkedin"):
+            dims = {r["dimension"] for r in rows if (r["year"], r["platform"]) == (year, platform)}
+            assert {"education", "employment", "role", "sector", "age"} <= dims
+    new = [r for r in rows if r["year"] >= 2025]
+    assert all(r["source_id"] and r["base"] and r["measure"] and r["n"] for r in new)
+    assert not any(r["share"] == 0 and r["segment"] not in ("8-11", "12-15") for r in new)
+    assert not any(
+        (r["year"], r["platform"]) == (2025, "linkedin") and r["measure"] in ("weekly", "daily")
+        for r in new
+    )
+
+
+def test_data_measure_filter_and_unknown_values(capsys):
+    assert main(["data", "--json", "--measure", "any"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {(r["year"], r["platform"], r["base"]) for r in rows} == {
+        (2025, "internet", "population_16plus"),
+        (2026, "internet", "population_16plus"),
+    }
+    for args, named in (
+        (["--year", "2019"], "years with figures: 2014"),
+        (["--platform", "tiktok"], "platforms with figures:"),
+        (["--measure", "monthly"], "measures with figures: any, daily, ever"),
+        (["--dimension", "gender"], "dimensions with figures: age, age_sex, all"),
+    ):
+        assert main(["data", *args]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and named in err and "no figures for" in err
 
 
 def test_bad_table_exits_2_with_one_line(tmp_path):

@@ -13,7 +13,19 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from iis_workbook import EVER_QUESTION, FLOAT_ARTIFACT, Col, Table, example_sheets, write_workbook
+from iis_workbook import (
+    EVER_QUESTION,
+    FLOAT_ARTIFACT,
+    REAL_SHEET,
+    Col,
+    Table,
+    example_sheets,
+    real_appendix_sheets,
+    real_banner,
+    segment_key,
+    slug,
+    write_workbook,
+)
 
 import socialreach
 from socialreach.cli import main
@@ -60,9 +72,9 @@ def test_platform_list_figures_as_written_in_the_sheet(parsed):
     total = row(t, **fb, dimension="all", segment="all")
     assert total["share"] == 0.7412
     assert (total["n"], total["n_basis"], total["n_weighted"]) == (2000, "interviews", 2000)
-    men = row(t, **fb, dimension="gender", segment="men")  # cell "0.70 b": letters dropped
+    men = row(t, **fb, dimension="sex", segment="men")  # cell "0.70 b": letters dropped
     assert (men["share"], men["n"], men["n_weighted"]) == (0.70, 980, 1010.4)
-    assert row(t, **fb, dimension="gender", segment="women")["share"] == 0.7801
+    assert row(t, **fb, dimension="sex", segment="women")["share"] == 0.7801
     assert row(t, **fb, dimension="age", segment="16-25")["share"] == 0.9
     assert row(t, **fb, dimension="industry", segment="it_communication")["share"] == 0.75
     assert row(t, **fb, dimension="industry", segment="health_care")["share"] == 0.81
@@ -114,7 +126,7 @@ def test_small_bases_are_flagged(parsed):
     t = parsed.table
     assert (t["small_base"] == (t["n"] < 100)).all()
     small = set(t.loc[t["small_base"], "segment_label"])
-    assert small == {"26-35 år", "Arbetslös", "Finans", "Hotell och restaurang"}
+    assert small == {"26-35 år", "Finans", "Hotell och restaurang"}  # Arbetslös: no id
 
 
 def test_float_artifact_is_clipped_to_exactly_one(parsed):
@@ -141,7 +153,7 @@ def test_frequency_answers_are_summed_only_where_exact(parsed):
     li = dict(platform="linkedin", base="internet_users_16plus")
     expected = {  # hand sums of the answer rows (daily; + weekly; + rarer)
         ("all", "all"): (0.05 + 0.10, 0.30, 0.50),
-        ("gender", "men"): (0.18, 0.35, 0.55),
+        ("sex", "men"): (0.18, 0.35, 0.55),
         ("industry", "finance"): (0.30, 0.51, 0.61),
         ("industry", "education"): (0.05, 0.10, 0.17),  # "0.05 a" read as 0.05
     }
@@ -160,7 +172,8 @@ def test_frequency_answers_are_summed_only_where_exact(parsed):
 
 
 def test_published_net_row_wins_over_a_sum(parsed):
-    fb = dict(platform="facebook", base="employed", dimension="all", segment="all")
+    # "Förvärvsarbetande" on the sheet of internet users: working internet users.
+    fb = dict(platform="facebook", base="working_internet_users", dimension="all", segment="all")
     weekly = row(parsed.table, **fb, measure="weekly")
     assert weekly["share"] == 0.75 and weekly["source_cell"] == f"'{NET}'!B30"
     assert row(parsed.table, **fb, measure="daily")["share"] == 0.60
@@ -189,21 +202,19 @@ def test_segment_groups_and_labels(parsed):
     assert got == {
         ("all", "all"),
         ("age", "16-25"),
-        ("generation", "gen_z"),
-        ("education", "tertiary"),
+        ("education", "university"),
         ("education", "upper_secondary"),
         ("employment", "working"),
         ("employment", "retired"),
-        ("employment", "arbetslos"),
-        ("politisk_askadning", "vanster"),
     }
-    assert logged(log, kind="unrecognised_group")["column"].tolist() == ["J"]
-    assert logged(log, kind="own_id")["column"].tolist() == ["D", "I"]
-    assert logged(log, kind="unknown_group")[["sheet", "column"]].to_numpy().tolist() == [
-        [NET, "K"]
-    ]
-    gruvdrift = logged(log, kind="unknown_segment")
-    assert gruvdrift[["sheet", "row", "column"]].to_numpy().tolist() == [[SAMTLIGA, 3, "J"]]
+    # Segments without a canonical id are left out, each logged with its key: Gen Z,
+    # Arbetslös, Vänster and "***" on the internet-user sheet (once per table), Gruvdrift.
+    left = logged(log, kind="no_canonical_segment")
+    net_cols = left.loc[(left["sheet"] == NET) & (left["row"] == 3), "column"].tolist()
+    assert net_cols == ["D", "I", "J", "K"]
+    assert "key 'generation_gen_z'" in left.loc[left["column"] == "D", "detail"].iloc[0]
+    gruvdrift = left[left["sheet"] == SAMTLIGA]
+    assert gruvdrift[["row", "column"]].drop_duplicates().to_numpy().tolist() == [[3, "J"]]
 
 
 def test_log_names_every_skipped_sheet_table_and_row(parsed):
@@ -346,7 +357,7 @@ def test_duplicate_figure_prefers_the_published_share_over_a_sum(tmp_path):
     ("question", "options", "measure"),
     [
         ("Vilka sociala medier använder du minst någon gång i veckan?", ("Facebook",), "weekly"),
-        ("Vilka sociala medier har du använt de senaste 12 månaderna?", ("Facebook",), "ever"),
+        ("Vilka sociala medier har du använt de senaste 12 månaderna?", ("Facebook",), "used_12m"),
         ("Vilka av följande sociala nätverk använder du dagligen?", ("Facebook",), "daily"),
         ("Vilka sociala medier använder du oftast?", ("Facebook",), None),
         ("Vilka sociala medier har du slutat använda?", ("Facebook",), None),
@@ -355,7 +366,7 @@ def test_duplicate_figure_prefers_the_published_share_over_a_sum(tmp_path):
         ("Hur ofta använder du Facebook för att läsa nyheter?", ("Dagligen",), None),
         ("Hur ofta använder du Facebook eller Instagram?", ("Dagligen",), None),  # two platforms
         ("Använder du Youtube?", ("Ja",), "ever"),
-        ("Youtube", ("Dagligen", "Varje vecka"), "daily weekly"),  # no "never": no ever
+        ("Youtube", ("Dagligen", "Varje vecka"), "weekly daily"),  # no "never": no ever
     ],
 )
 def test_which_questions_count_as_platform_use(tmp_path, question, options, measure):
@@ -423,14 +434,14 @@ def test_bad_input_raises_one_sentence(tmp_path, example_path):
 
 
 def test_cli_prints_the_appendix_and_a_log_summary(example_path, capsys):
-    assert main(["data", "--iis-appendix", str(example_path), "--json", "--platform", "x"]) == 0
-    out = capsys.readouterr()
-    assert json.loads(out.out) == []
+    assert main(["data", "--iis-appendix", str(example_path), "--json", "--platform", "x"]) == 2
+    assert "platforms with figures: facebook" in capsys.readouterr().err
     assert main(["data", "--iis-appendix", str(example_path), "--json"]) == 0
     out = capsys.readouterr()
     rows = json.loads(out.out)
     assert len(rows) == len(read_iis_appendix(example_path).table)
-    assert set(rows[0]) == set(SCHEMA)
+    assert set(rows[0]) == {*SCHEMA, "small_base", "source_type"}
+    assert {r["source_type"] for r in rows} == {"official_table_appendix"}
     err = out.err.strip().splitlines()
     assert len(err) == 1 and "figures from 6 platform tables" in err[0]
     assert main(["data", "--iis-appendix", str(example_path), "--platform", "linkedin"]) == 0
@@ -502,6 +513,15 @@ def tables(draw) -> list[Table]:
     return out
 
 
+def _is_zero(value: object) -> bool:
+    """A generated cell that reads as exactly 0 (a column of them is a suppressed group)."""
+    text = str(value).split()[0] if isinstance(value, str) else value
+    try:
+        return float(text) == 0
+    except (TypeError, ValueError):
+        return False
+
+
 def _read(sheets) -> tuple[pd.DataFrame, pd.DataFrame]:
     with tempfile.TemporaryDirectory() as tmp:
         got = read_iis_appendix(write_workbook(Path(tmp) / "bilaga-2025.xlsx", sheets))
@@ -523,9 +543,10 @@ def test_invariants_over_generated_appendices(generated, rnd: random.Random):
         for option, values in t.options:
             if option in ("Ingen av dessa", "Vet ej"):
                 continue
-            for col, value in zip(t.columns, values, strict=True):
+            for k, (col, value) in enumerate(zip(t.columns, values, strict=True)):
                 base_n = col.n if t.counted else col.n_weighted
-                if base_n:
+                column = [row_cells[k] for _, row_cells in t.options]
+                if base_n and not (len(column) > 1 and all(map(_is_zero, column))):
                     expected += 1
                     missing += value in ("-", None)
     assert len(table) == expected - missing
@@ -537,3 +558,132 @@ def test_invariants_over_generated_appendices(generated, rnd: random.Random):
     pd.testing.assert_frame_equal(
         table.drop(columns="source_cell"), again.drop(columns="source_cell")
     )
+
+
+# --------------------------------------------------------------------------- the real layout
+
+ROUND_TRIP = ["year", "platform", "measure", "base", "dimension", "segment", "share", "n",
+              "n_basis"]  # fmt: skip
+
+
+@pytest.fixture(scope="module", params=[2025, 2026])
+def real(request, tmp_path_factory):
+    """The year's appendix in its real layout, filled with the shipped cells, read back."""
+    data = Path(socialreach.__file__).parent / "data"
+    shipped = pd.read_csv(data / "penetration.csv")
+    left_out = pd.read_csv(data / "penetration_left_out.csv")
+    year = request.param
+    sheets = real_appendix_sheets(year, shipped, left_out)
+    name = f"tabellbilaga-svenskarna-och-internet-{year}.xlsx"
+    parsed = read_iis_appendix(write_workbook(tmp_path_factory.mktemp("real") / name, sheets))
+    expected = socialreach.load_penetration(year=year)
+    return year, parsed, expected
+
+
+def test_real_layout_labels_give_the_documented_keys():
+    # Labels chosen for the banner must slug to the keys of the shipped cells (the reference
+    # keys are slug(group) + "_" + slug(label)); keys checked by hand against
+    # iis_tabellbilaga_2025_2026_questions.md.
+    keys = {segment_key(g, label) for g, label in real_banner(2026)}
+    assert segment_key("TOTALT", "Totalt") == "totalt" and slug("Hög (700 +)") == "hog_700_plus"
+    assert {"kon_man", "hushallsinkomst_hog_700_plus", "aldersgrupper_76plus_ar",
+            "arbetsfor_alder_pensionsalder_64_ar", "stad_landsbygd_stad_storstad",
+            "vuxna_vuxna_20plus_ar", "aldersgrupper_kvinnor_26_35_ar",
+            "sysselsattning_arbetar", "utbildningsniva_hogskola"} <= keys  # fmt: skip
+    shipped = socialreach.load_penetration(year=[2025, 2026])
+    social = shipped[shipped["platform"] != "internet"]
+    both = {segment_key(g, label) for y in (2025, 2026) for g, label in real_banner(y)}
+    assert set(social["segment_label"]) <= both
+
+
+def test_real_layout_reads_back_every_shipped_cell(real):
+    year, parsed, expected = real
+    got = parsed.table[ROUND_TRIP].sort_values(ROUND_TRIP[:6]).reset_index(drop=True)
+    want = expected[ROUND_TRIP].sort_values(ROUND_TRIP[:6]).reset_index(drop=True)
+    # 2025: Facebook 44 segments x 3 measures + LinkedIn 8+ 44 + LinkedIn working 33 (7
+    # suppressed, 4 without base) + 6 internet-use rates = 215 (weekly/daily: copy error).
+    assert len(got) == len(want) == {2025: 215}.get(year, len(want))
+    pd.testing.assert_frame_equal(
+        got.drop(columns="share"), want.drop(columns="share"), check_dtype=False
+    )
+    assert np.abs(got["share"].to_numpy() - want["share"].to_numpy()).max() <= 1e-9
+    assert set(parsed.table["source_id"]) == {f"IIS_APPENDIX_{year}"}
+    assert (parsed.table["small_base"] == (parsed.table["n"] < 100)).all()
+
+
+def test_real_layout_leaves_out_what_the_build_leaves_out(real):
+    year, parsed, _ = real
+    log = parsed.log
+    assert logged(log, kind="skipped_sheet")["sheet"].tolist() == ["Metod"]
+    # Suppressed groups (all four options 0) on the working base: 7 segments each year.
+    suppressed = logged(log, kind="suppressed")
+    assert len(suppressed) == 7 and set(suppressed["sheet"]) == {REAL_SHEET}
+    assert "not 0 %" in suppressed["detail"].iloc[0]
+    # No base: 8-11, 12-15, pensionär, student on the working base; 8-11, 12-15 on 18+ (2026).
+    assert len(logged(log, kind="no_base")) == {2025: 4, 2026: 6}[year]
+    copy = logged(log, kind="copy_error")
+    if year == 2025:  # both LinkedIn tables: weekly and daily rows, each logged
+        assert len(copy) == 4 and copy["detail"].str.contains("Linkedin").all()
+        li = parsed.table[parsed.table["platform"] == "linkedin"]
+        assert set(li["measure"]) == {"used_12m"}
+    else:
+        assert copy.empty
+    # The banner groups with no canonical id are left out, each with its key.
+    left = logged(log, kind="no_canonical_segment")
+    assert set(left["detail"].str.extract(r"key '(\w+)'")[0]) == {
+        "generation_80_talist",
+        "politisk_askadning_vanster",
+    }
+    # Internet use: read from the two nets as published, never summed from the steps.
+    rates = parsed.table[parsed.table["platform"] == "internet"]
+    assert set(zip(rates["measure"], rates["segment"], strict=True)) == {
+        (m, s) for m in ("any", "daily") for s in ("all", "up_to_64", "65+")
+    }
+    assert set(rates["base"]) == {"population_16plus"}
+    assert logged(log, kind="age_group_base")["detail"].str.contains("population_16plus").all()
+    assert len(logged(log, kind="not_kept")) == 2 * 3  # two other nets in three tables
+
+
+_SMALL = (
+    Col("Totalt", "TOTALT:", n_weighted=900),
+    Col("16-25 år", "ÅLDERSGRUPPER:", n_weighted=200),
+    Col("26-35 år", "", n_weighted=210),
+)
+
+
+def _frequency(columns, ever, weekly, daily, never) -> Table:
+    return Table(
+        "Internetanvändare 8+ år",
+        "Snapchat",
+        columns,
+        (
+            ("Använt minst någon gång senaste 12 månaderna", ever),
+            ("Använt minst varje vecka", weekly),
+            ("Använt varje dag", daily),
+            ("Har inte använt", never),
+        ),
+        counted=False,
+    )
+
+
+def test_copy_error_needs_equal_rows_in_three_segments(tmp_path):
+    half, third = (0.5, 0.5, 0.5), (0.3, 0.3, 0.3)
+    # Three segments with equal weekly and daily rows: a copy error, neither row is used.
+    table = _frequency(_SMALL, half, third, third, half)
+    got = read_iis_appendix(write_workbook(tmp_path / "a-2025.xlsx", {"S": [table]}))
+    assert got.table["measure"].tolist() == ["used_12m"] * 3
+    assert logged(got.log, kind="copy_error")["row"].tolist() == [6, 7]
+    # Two segments are too few to tell a copy error from chance: both rows are read.
+    table = _frequency(_SMALL[:2], half[:2], third[:2], third[:2], half[:2])
+    got = read_iis_appendix(write_workbook(tmp_path / "b-2025.xlsx", {"S": [table]}))
+    assert sorted(set(got.table["measure"])) == ["daily", "used_12m", "weekly"]
+    assert logged(got.log, kind="copy_error").empty
+
+
+def test_all_zero_segment_is_suppressed_a_single_zero_is_real(tmp_path):
+    # 26-35 (column D): every option 0, a suppressed group. 16-25 daily 0: a real zero.
+    table = _frequency(_SMALL, (0.5, 0.4, 0), (0.3, 0.2, 0), (0.1, 0, 0), (0.5, 0.6, 0))
+    got = read_iis_appendix(write_workbook(tmp_path / "c-2025.xlsx", {"S": [table]}))
+    assert "26-35" not in set(got.table["segment"])
+    assert logged(got.log, kind="suppressed")["column"].tolist() == ["D"]
+    assert row(got.table, measure="daily", segment="16-25")["share"] == 0
