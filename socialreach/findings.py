@@ -166,6 +166,9 @@ def write_findings(
         & (estimates["platform"] == "linkedin")
         & estimates["share"].notna()
         & (estimates["segment"] != UNKNOWN)
+        # only segments whose share rests on figures of their own can be called best or worst:
+        # a fallback says nothing about how the segment differs
+        & (estimates["fallback"] == 0)
     ]
     if len(seg) >= 2:
         best = seg.loc[seg["share"].idxmax()]

@@ -418,6 +418,25 @@ def test_findings_known_answers_in_both_languages() -> None:
     assert not any("inans" in f for f in sv + en)
 
 
+def test_findings_never_rank_a_segment_resting_on_a_fallback() -> None:
+    est = _estimates(
+        [
+            ("facebook", "total", "all", 1000, 740, 0.74, 0.72, 0.76, 0.0),
+            ("linkedin", "total", "all", 1000, 410, 0.41, 0.38, 0.44, 0.0),
+            ("linkedin", "industry", "it_communication", 400, 252, 0.63, 0.55, 0.70, 0.0),
+            ("linkedin", "industry", "health_care", 300, 39, 0.13, 0.09, 0.17, 0.0),
+            # trade has no figure of its own: 70 % would be its fallback, never "the most"
+            ("linkedin", "industry", "trade", 300, 210, 0.70, 0.30, 0.95, 1.0),
+        ]
+    )
+    combined = pd.DataFrame(
+        [{"dimension": "total", "segment": "all", "lower": 0.74, "upper": 1.0, "point": 0.8}]
+    )
+    ranked = write_findings(est, combined, lang="en", overlap=0.85)[3]
+    assert ranked.startswith("On LinkedIn we reach the most among alumni in IT and communication")
+    assert "rade" not in ranked
+
+
 def test_the_packaged_notebook_also_runs_by_hand_on_an_alumni_file(export: Path) -> None:
     # What a strategist does in JupyterLab: set alumni_path, leave bundle_path empty, run all.
     import nbformat
