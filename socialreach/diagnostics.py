@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .reach import _embedded_penetration, _figure, _load_context
+from .reach import _embedded_penetration, _load_context
 from .survey import validate_penetration
 from .uncertainty import draw_shares, percentile_interval
 
@@ -45,8 +45,9 @@ def diagnose_unpublished_industries(
     platform, year, measure
         The employed-base figures to check.
     level, n_draws, seed
-        Interval on the implied average, from Jeffreys draws of every figure used (n as in
-        :func:`socialreach.explain_reach`).
+        Interval on the implied average: a Jeffreys interval (by draws) on the respondents of
+        the unpublished industries, working respondents × their share of employment (the
+        overall figure is the mean of disjoint groups, so its sampling error is theirs).
 
     Returns
     -------
@@ -98,22 +99,18 @@ def diagnose_unpublished_industries(
     )
 
     overall_row = overall.iloc[0].to_dict()
-    figs = [_figure(ctx, overall_row, "penetration")]
-    figs += [
-        _figure(ctx, {**published.loc[s].to_dict(), "segment": s}, "penetration")
-        for s in out.loc[out["status"] == "published", "industry"]
-    ]
-    draws = draw_shares(
-        np.array([f.row["share"] for f in figs]),
-        np.array([f.n for f in figs]),
-        n_draws=n_draws,
-        rng=seed,
-    )
     w_pub = out.loc[out["status"] == "published", "employment_share"].to_numpy()
     rest = 1 - w_pub.sum()
-    implied_draws = (draws[0] - w_pub @ draws[1:]) / rest
-    low, high = percentile_interval(implied_draws, level=level)
     contribution = float(overall_row["share"]) - float(out["contribution"].sum(skipna=True))
+    # The overall figure and the industry figures share respondents: the overall is the
+    # employment-weighted mean of the published industries and of the unpublished rest, which
+    # are disjoint groups. So the implied average is itself a binomial share, of the rest's
+    # respondents (working respondents × the rest's share of employment), independent of the
+    # published industries — drawing the overall and the industries as independent would count
+    # the same people's sampling error twice.
+    n_rest = ctx.working * rest
+    implied_draws = draw_shares(contribution / rest, n_rest, n_draws=n_draws, rng=seed)[0]
+    low, high = percentile_interval(implied_draws, level=level)
     tail = pd.DataFrame(
         {
             "industry": ["unpublished (implied average)", "all employed"],

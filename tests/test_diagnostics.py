@@ -7,6 +7,7 @@ import pytest
 
 from socialreach import InputError, load_penetration
 from socialreach.diagnostics import diagnose_unpublished_industries
+from socialreach.uncertainty import jeffreys_interval
 
 
 def test_implied_average_by_hand():
@@ -42,6 +43,14 @@ def test_implied_average_by_hand():
     assert implied["share"] == pytest.approx(0.50924, abs=1e-5)
     assert implied["ci_low"] < implied["share"] < implied["ci_high"]
     assert implied["ci_low"] > 0.40  # the 40 % fallback is below what the figures imply
+    # the unpublished industries are their own respondents: 1 600 working × 0.635814 = 1 017.3;
+    # a Jeffreys 95 % interval on 0.50924 of 1 017.3 is about 47.8-54.0 % (not the 46.6-54.9 %
+    # that independent draws of the overall and the industry figures gave)
+    low, high = jeffreys_interval(implied["share"], 1600 * (1 - w.sum()))
+    assert implied["ci_low"] == pytest.approx(float(low), abs=0.002)
+    assert implied["ci_high"] == pytest.approx(float(high), abs=0.002)
+    assert implied["ci_low"] == pytest.approx(0.478, abs=0.002)
+    assert implied["ci_high"] == pytest.approx(0.540, abs=0.002)
 
 
 def test_contributions_reconcile_and_missing_stays_missing():
