@@ -99,7 +99,7 @@ def _seed(cells: pd.DataFrame) -> np.ndarray:
 def _segment_mask(cells: pd.DataFrame, dimension: str, segment: str) -> np.ndarray | None:
     """Cells in a published segment, or None when the model has no such segment."""
     if dimension == "all":
-        return np.ones(len(cells), dtype=bool)
+        return np.ones(len(_column(cells, "age")), dtype=bool)
     if dimension == "age_sex":
         sex, _, band = segment.partition("_")
         if sex not in CELL_DIMENSIONS["sex"] or band not in CELL_DIMENSIONS["age"]:
@@ -110,14 +110,16 @@ def _segment_mask(cells: pd.DataFrame, dimension: str, segment: str) -> np.ndarr
     return _column(cells, dimension) == segment
 
 
-def _column(cells: pd.DataFrame, dimension: str) -> np.ndarray:
+def _column(cells: pd.DataFrame | dict, dimension: str) -> np.ndarray:
+    if isinstance(cells, dict):  # columns already taken out of the frame once
+        return cells[dimension]
     return cells[dimension].to_numpy(dtype=object)
 
 
-def _base_mask(cells: pd.DataFrame, base: str) -> np.ndarray:
+def _base_mask(cells: pd.DataFrame | dict, base: str) -> np.ndarray:
     if base == WORKING_BASE:
         return _column(cells, "employment") == "working"
-    return np.ones(len(cells), dtype=bool)
+    return np.ones(len(_column(cells, "age")), dtype=bool)
 
 
 def survey_population(bases: pd.DataFrame, *, iterations: int = 300) -> pd.DataFrame:
@@ -329,26 +331,31 @@ def fit_margins(
         ``reproduced()`` against the targets).
     """
     cells = population[population["weight"] > 0].reset_index(drop=True)
+    columns = {d: _column(cells, d) for d in CELL_DIMENSIONS}
     rows: list[np.ndarray] = []
     kept: list[Target] = []
+    seen: set[bytes] = set()
     # figures for the working come first: where a figure on the people base covers exactly the
     # same people (employment 'working', role, sector — asked of the working only), the
     # working-base table is the one published for them and the duplicate is not used
     for t in sorted(targets, key=lambda t: t.base != WORKING_BASE):
-        mask = _segment_mask(cells, t.dimension, t.segment)
+        mask = _segment_mask(columns, t.dimension, t.segment)
         if mask is None:
             continue
-        mask = mask & _base_mask(cells, t.base)
-        if not (cells["weight"].to_numpy()[mask] > 0).any():
+        mask = mask & _base_mask(columns, t.base)
+        key = np.packbits(mask).tobytes()
+        if not mask.any() or key in seen:  # nobody, or the same people as a kept figure
             continue
-        if any(np.array_equal(mask, r) for r in rows):  # same people as a figure already kept
-            continue
+        seen.add(key)
         rows.append(mask)
         kept.append(t)
-    X_cells = np.array(rows, dtype="float64")
-    columns, pattern = np.unique(X_cells.T, axis=0, return_inverse=True)
+    X_cells = np.array(rows, dtype=bool)
+    # cells covered by the same figures share p: one column per distinct coverage pattern
+    packed = np.packbits(X_cells, axis=0).T.copy()
+    keys = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    _, first, pattern = np.unique(keys, return_index=True, return_inverse=True)
     pattern = pattern.reshape(-1)
-    X = columns.T
+    X = X_cells[:, first].astype("float64")
     w = np.bincount(pattern, weights=cells["weight"].to_numpy(), minlength=X.shape[1])
     y = np.array([t.share for t in kept])
     wx = X * w
@@ -378,7 +385,10 @@ def fit_margins(
             step = step / 2
         else:
             break
+        gain = gap @ gap - trial_gap @ trial_gap
         theta, gap, p = theta + step, trial_gap, trial_p
+        if gain < 1e-16:  # the least-squares compromise: further steps change nothing
+            break
     return MarginsFit(cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10))
 
 

@@ -84,6 +84,7 @@ from .survey import (
     load_employment,
     load_penetration,
     load_population,
+    load_sources,
     load_survey_samples,
     reach_measure,
     select_internet_rate,
@@ -167,6 +168,10 @@ ASSUMPTIONS = {
     "age (the best figure that exists for them; flagged as fallback).",
     "non_working_stated": "Non-working alumni get the share stated by the user (an assumption "
     "without sampling uncertainty; flagged as fallback).",
+    "assumed_n_working": "Respondents behind an overall figure for the employed are not "
+    "published with it: the survey's count of working respondents is assumed.",
+    "assumed_n_interviews": "Respondents behind an overall figure are not published with it: "
+    "the survey's count of interviews is assumed.",
     "assumed_n_industry": "Respondents behind an industry figure are not published: assumed n = "
     "working respondents × the industry's share of all employed (SCB RAMS).",
     "assumed_n_age": "Respondents behind an age-band figure are not published: assumed n = "
@@ -271,6 +276,10 @@ ASSUMPTIONS_SV = {
     "åldersgrupp (den bästa siffra som finns för dem; markerad som reservsiffra).",
     "non_working_stated": "Alumner som inte arbetar får den andel som användaren angett (ett "
     "antagande utan urvalsosäkerhet; markerad som reservsiffra).",
+    "assumed_n_working": "Antalet svarande bakom en övergripande siffra för de som arbetar "
+    "publiceras inte med den: undersökningens antal arbetande svarande antas.",
+    "assumed_n_interviews": "Antalet svarande bakom en övergripande siffra publiceras inte med "
+    "den: undersökningens antal intervjuer antas.",
     "assumed_n_industry": "Antalet svarande bakom en branschsiffra publiceras inte: antaget n = "
     "arbetande svarande × branschens andel av alla sysselsatta (SCB RAMS).",
     "assumed_n_age": "Antalet svarande bakom en åldersgruppssiffra publiceras inte: antaget n = "
@@ -546,8 +555,10 @@ def _figure(ctx: _Context, row: dict, role: str) -> _Figure:
         return _Figure(row, role, float(n), basis, "published with the figure")
     base, dim, seg = row["base"], row["dimension"], row["segment"]
     if base == "employed" and dim == "all":
+        # the survey's count of working respondents, applied to a figure that publishes no n
+        ctx.assumptions.add("assumed_n_working")
         return _Figure(
-            row, role, ctx.working, "interviews", f"working respondents, {ctx.working_note}"
+            row, role, ctx.working, "assumed", f"working respondents, {ctx.working_note}"
         )
     if base == "employed" and dim == "industry":
         share = ctx.employment_share.get(seg)
@@ -577,9 +588,8 @@ def _figure(ctx: _Context, row: dict, role: str) -> _Figure:
                 "assumed",
                 f"{ctx.interviews:.0f} interviews × internet-use rate {rate:.2f}",
             )
-        return _Figure(
-            row, role, ctx.interviews, "interviews", f"interviews, {ctx.interviews_note}"
-        )
+        ctx.assumptions.add("assumed_n_interviews")
+        return _Figure(row, role, ctx.interviews, "assumed", f"interviews, {ctx.interviews_note}")
     bands = _bands_of(seg) if dim == "age" else ()
     if not bands:
         raise InputError(
@@ -1293,6 +1303,15 @@ def _margins_plan(
     )
 
 
+@functools.cache
+def _source_types() -> dict[str, str]:
+    """Source id -> kind of source (official table appendix, vendor blog, …), for every output
+    that names a figure: a vendor's blog quoting a report is not the report."""
+    sources = load_sources()
+    kinds = dict(zip(sources["source_id"], sources["source_type"], strict=True))
+    return {**kinds, "derived": "derived", "user_assumption": "user_assumption"}
+
+
 def _assumption_values(ctx: _Context) -> dict[str, str]:
     """Numbers that assumption texts quote (design effect, the measured model spread)."""
     spread = "; ".join(
@@ -1644,8 +1663,10 @@ def explain_reach(
     -------
     (figures, assumptions)
         ``figures``: one row per figure used — ``platform, role`` (``penetration`` or
-        ``conversion``: the internet-use rate), ``source_id, year, base, dimension, segment,
-        share`` (0-1 of ``base``), ``n, n_basis, n_note`` (where n comes from), ``approximate,
+        ``conversion``: the internet-use rate), ``source_id, source_type`` (official table
+        appendix, official report, official statistics, secondary summary, vendor blog,
+        derived), ``year, base, dimension, segment, share`` (0-1 of ``base``), ``n, n_basis,
+        n_note`` (where n comes from), ``n_effective`` (n ÷ the design effect), ``approximate,
         quote``, ``alumni`` (number of alumni whose estimate uses it) and ``fallback_alumni``
         (of those, how many get it as a fallback). ``assumptions``: ``id, text, text_sv``
         (English and Swedish) of every assumption the estimate rests on.
@@ -1715,6 +1736,7 @@ def explain_reach(
     # logit raking) shapes no estimate: only figures some alumni rest on are listed
     figures = pd.DataFrame(rows)
     figures = figures[figures["alumni"] > 0].reset_index(drop=True)
+    figures.insert(3, "source_type", figures["source_id"].map(_source_types()))
     ids = [a for a in ASSUMPTIONS if a in ctx.assumptions]
     values = _assumption_values(ctx)
     assumptions = pd.DataFrame(
