@@ -1,10 +1,13 @@
 """Charts of survey figures, alumni profiles and reach estimates, in Swedish or English.
 
 Every ``plot_*`` function returns a plotly figure for exploring in JupyterLab; its
-``plot_*_static`` twin draws the same chart on a matplotlib Axes for slides. They take the tidy
-frames of the engine (one estimates schema) data first, never mutate them, never show or save,
-and change no global style. Shares stay proportions 0-1 in the data and become percent here,
-for people, with the interval of every estimate drawn as an error bar or a range.
+``plot_*_static`` twin draws the same chart with seaborn on a matplotlib Axes for slides (the
+function interface: ``seaborn.objects`` warns under pandas 3, and ``filterwarnings = error``
+would turn that into failures). They take the tidy frames of the engine (one estimates schema)
+data first, never mutate them, never show or save, and change no global style: seaborn's theme
+is applied only inside a ``with`` block around the figures they create. Shares stay
+proportions 0-1 in the data and become percent here, for people, with the interval of every
+estimate drawn as an error bar or a range.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
@@ -193,23 +199,100 @@ def _percent_formatter(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda v, _pos: format_share(v, lang=lang))
 
 
+#: seaborn theme of the figures the static twins create (only inside ``sns.axes_style``).
+STATIC_STYLE = "whitegrid"
+
+
 def _new_axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
     if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=size, layout="constrained")
+        return ax  # the caller's axes keep the caller's style
+    with sns.axes_style(STATIC_STYLE):
+        _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
 
-def _legend_above(ax: Axes) -> None:
-    # Above the axes: inside, a legend covers bars whatever corner it is put in.
-    handles, _ = ax.get_legend_handles_labels()
+def _legend_above(ax: Axes, palette: dict[str, str] | None = None) -> None:
+    """Legend above the axes: inside, it covers bars whatever corner it is put in.
+
+    ``palette`` (label -> colour) adds one swatch per bar colour ahead of the labelled artists.
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    swatches = [Patch(color=c, label=n) for n, c in (palette or {}).items()]
+    handles, labels = [*swatches, *handles], [*(palette or {}), *labels]
+    if not handles:
+        return
     ax.legend(
+        handles,
+        labels,
         loc="lower left",
         bbox_to_anchor=(0, 1.0),
         ncols=max(1, min(2, len(handles))),
         fontsize="small",
         frameon=False,
     )
+
+
+def _bars_static(
+    ax: Axes,
+    data: pd.DataFrame,
+    *,
+    cat: str,
+    value: str,
+    hue: str,
+    order: list[str],
+    palette: dict[str, str],
+    horizontal: bool = False,
+    interval: tuple[str, str] | None = None,
+    width: float = 0.8,
+) -> None:
+    """Bars of precomputed values with seaborn, dodged by ``hue``, and each bar's interval.
+
+    A missing value draws no bar but keeps its place on the axis. seaborn draws only intervals it
+    estimates itself, so the published/estimated ``interval`` columns become error bars here,
+    each matched to its bar by category (position) and hue level (colour). No legend: seaborn's
+    would add its swatches to ``ax.patches``; :func:`_legend_above` draws one from ``palette``.
+    """
+    xy = {"y": cat, "x": value} if horizontal else {"x": cat, "y": value}
+    before = len(ax.containers)
+    sns.barplot(
+        data=data,
+        **xy,
+        hue=hue,
+        order=order,
+        hue_order=list(palette),
+        palette=palette,
+        errorbar=None,
+        saturation=1,  # the platform colours as defined, not desaturated
+        width=width,
+        orient="h" if horizontal else "v",
+        legend=False,
+        ax=ax,
+    )
+    if interval is None:
+        return
+    by_colour = {to_hex(c): h for h, c in palette.items()}
+    rows = data.set_index([cat, hue])
+    ends = []
+    for patch in (p for container in ax.containers[before:] for p in container):
+        centre = (
+            patch.get_y() + patch.get_height() / 2
+            if horizontal
+            else patch.get_x() + (patch.get_width() / 2)
+        )
+        key = (order[round(centre)], by_colour[to_hex(patch.get_facecolor())])
+        v = patch.get_width() if horizontal else patch.get_height()
+        ends.append((centre, v, *rows.loc[key, list(interval)]))
+    if not ends:
+        return
+    centre, v, low, high = (np.array(x, dtype=float) for x in zip(*ends, strict=True))
+    err = np.vstack([v - low, high - v])
+    at = {"x": v, "y": centre, "xerr": err} if horizontal else {"x": centre, "y": v, "yerr": err}
+    ax.errorbar(**at, fmt="none", ecolor="black", capsize=3)
+
+
+def _platform_names(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Platform id -> its name in ``lang``, in canonical order (the hue of the static bars)."""
+    return {p: label(p, lang) for p in _platforms(rows)}
 
 
 def _value_columns(value: str) -> tuple[str, str, str]:
@@ -305,12 +388,19 @@ def plot_reach_static(
     col, low, high = _value_columns(value)
     totals = _totals(estimates, value)
     ax = _new_axes(ax, (5, 4))
-    x = np.arange(len(totals))
-    y = totals[col].to_numpy(dtype=float)
-    err = np.vstack([y - totals[low].to_numpy(float), totals[high].to_numpy(float) - y])
-    ax.bar(x, y, color=[_colour(p) for p in totals["platform"]], width=0.5)
-    ax.errorbar(x, y, yerr=err, fmt="none", ecolor="black", capsize=6)
-    ax.set_xticks(x, [label(p, lang) for p in totals["platform"]])
+    names = _platform_names(totals, lang)
+    _bars_static(
+        ax,
+        totals.assign(_name=totals["platform"].map(names)),
+        cat="_name",
+        value=col,
+        hue="_name",
+        order=list(names.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        interval=(low, high),
+        width=0.5,
+    )
+    ax.set_xlabel("")
     ax.set_ylabel(_t("reach_share" if value == "share" else "reach_count", lang))
     if value == "share":
         ax.yaxis.set_major_formatter(_percent_formatter(lang))
@@ -430,25 +520,28 @@ def plot_reach_by_segment_static(
     col, low, high = _value_columns(value)
     rows = _segment_rows(estimates, dimension, value)
     order = _ordered_segments(rows["segment"], dimension)
-    platforms = _platforms(rows)
-    ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(platforms)) / 1.5))
-    height = 0.8 / len(platforms)
-    base = np.arange(len(order))
-    for i, platform in enumerate(platforms):
-        part = rows[rows["platform"] == platform]
-        part = part.set_index(part["segment"].astype(str)).reindex(order)
-        y = base + (i - (len(platforms) - 1) / 2) * height
-        v = part[col].to_numpy(dtype=float)
-        err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
-        ax.barh(y, v, height=height, color=_colour(platform), label=label(platform, lang))
-        ax.errorbar(v, y, xerr=err, fmt="none", ecolor="black", capsize=3)
-    ax.set_yticks(base, _segment_ticks(rows, order, lang))
-    ax.invert_yaxis()
+    names = _platform_names(rows, lang)
+    ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(names)) / 1.5))
+    ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
+    _bars_static(
+        ax,
+        rows.assign(
+            _tick=rows["segment"].astype(str).map(ticks), _name=rows["platform"].map(names)
+        ),
+        cat="_tick",
+        value=col,
+        hue="_name",
+        order=list(ticks.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        horizontal=True,
+        interval=(low, high),
+    )
+    ax.set_ylabel("")  # seaborn draws the first category at the top: the canonical order
     ax.set_xlabel(_t("reach_share" if value == "share" else "reach_count", lang))
     if value == "share":
         ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlim(left=0)
-    _legend_above(ax)
+    _legend_above(ax, {n: _colour(p) for p, n in names.items()})
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -659,23 +752,26 @@ def plot_comparison_static(
 ) -> Axes:
     """Static twin of :func:`plot_comparison` on a matplotlib Axes."""
     rows, institutions = _comparison_rows(comparison)
-    platforms = _platforms(rows)
+    names = _platform_names(rows, lang)
     ax = _new_axes(ax, (8, 4))
-    width = 0.8 / len(platforms)
-    base = np.arange(len(institutions))
-    for i, platform in enumerate(platforms):
-        part = rows[rows["platform"] == platform]
-        part = part.set_index(part["institution"].astype(str)).reindex(institutions)
-        x = base + (i - (len(platforms) - 1) / 2) * width
-        v = part["share"].to_numpy(dtype=float)
-        err = np.vstack([v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v])
-        ax.bar(x, v, width=width, color=_colour(platform), label=label(platform, lang))
-        ax.errorbar(x, v, yerr=err, fmt="none", ecolor="black", capsize=3)
-    ax.set_xticks(base, [_institution_label(i, lang) for i in institutions])
+    places = {i: _institution_label(i, lang) for i in institutions}
+    _bars_static(
+        ax,
+        rows.assign(
+            _place=rows["institution"].astype(str).map(places), _name=rows["platform"].map(names)
+        ),
+        cat="_place",
+        value="share",
+        hue="_name",
+        order=list(places.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        interval=("ci_low", "ci_high"),
+    )
+    ax.set_xlabel("")
     ax.set_ylabel(_t("reach_share", lang))
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_ylim(bottom=0)
-    _legend_above(ax)
+    _legend_above(ax, {n: _colour(p) for p, n in names.items()})
     if title:
         ax.set_title(title, pad=30)
     return ax
