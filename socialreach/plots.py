@@ -646,32 +646,40 @@ def plot_combined_reach_static(
     rows = _combined_rows(combined, dimension)
     ticks = _combined_ticks(rows, lang)
     ax = _new_axes(ax, (7, 1.5 + 0.5 * len(rows)))
-    y = np.arange(len(rows))
-    ax.barh(
-        y,
-        rows["upper"] - rows["lower"],
-        left=rows["lower"],
-        height=0.5,
+    drawn = rows.assign(_tick=ticks, _span=rows["upper"] - rows["lower"]).dropna(subset="_span")
+    # A floating bar from lower to upper: seaborn's bar with matplotlib's ``left`` passed through
+    # (the rows are in canonical order, as the bars are).
+    sns.barplot(
+        data=drawn,
+        y="_tick",
+        x="_span",
+        order=ticks,
+        left=drawn["lower"].to_numpy(float),
         color=COMBINED_COLOURS["range"],
-        label=_t("range", lang),
+        saturation=1,
+        width=0.5,
+        errorbar=None,
+        orient="h",
+        ax=ax,
     )
-    ax.scatter(
-        rows["independent"],
-        y,
-        marker="D",
-        color=COMBINED_COLOURS["independent"],
-        label=_t("independent", lang),
-        zorder=3,
-    )
-    ax.scatter(
-        rows["point"], y, marker="o", s=60, color=COMBINED_COLOURS["point"], label=_t("point", lang)
-    )
-    ax.set_yticks(y, ticks)
-    ax.invert_yaxis()
+    at = drawn.assign(_y=[ticks.index(t) for t in drawn["_tick"]])
+    for key, marker in (("independent", "D"), ("point", "o")):
+        sns.scatterplot(
+            data=at,
+            x=key,
+            y="_y",
+            marker=marker,
+            s=60,
+            color=COMBINED_COLOURS[key],
+            label=_t(key, lang),
+            zorder=3,
+            ax=ax,
+        )
+    ax.set_ylabel("")
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlabel(_t("combined", lang))
-    _legend_above(ax)
+    _legend_above(ax, {_t("range", lang): COMBINED_COLOURS["range"]})
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -881,19 +889,28 @@ def plot_profile_static(
     """Static twin of :func:`plot_profile` on a matplotlib Axes."""
     counts, order, ticks = _profile_counts(profile, by, min_count, lang)
     ax = _new_axes(ax, (7, 1 + 0.35 * len(order)))
-    y = np.arange(len(order))
     left = np.zeros(len(order))
+    palette = {}
     for source, part in counts.groupby("source", sort=False):
         v = part.set_index("segment")["n_alumni"].reindex(order).fillna(0).to_numpy(float)
         name = _t(source, lang) if source in _TEXT else label(source, lang)
-        ax.barh(y, v, left=left, color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR), label=name)
+        palette[name] = _SOURCE_COLOURS.get(source, _OTHER_COLOUR)
+        # stacked: each source's bars start where the previous source's end
+        sns.barplot(
+            x=v,
+            y=ticks,
+            left=left,
+            color=palette[name],
+            saturation=1,
+            errorbar=None,
+            orient="h",
+            ax=ax,
+        )
         left += v
-    ax.set_yticks(y, ticks)
-    ax.invert_yaxis()
     ax.set_xlabel(_t("alumni", lang))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
-    if len(set(counts["source"])) > 1:
-        _legend_above(ax)
+    if len(palette) > 1:
+        _legend_above(ax, palette)
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -1082,6 +1099,69 @@ def plot_survey(
     )
 
 
+def _survey_trend_static(
+    ax: Axes, rows: pd.DataFrame, years: tuple[int, int], palette: dict[str, str]
+) -> None:
+    """One line per platform over ``years``, broken where a year has no figure (not a guess)."""
+    span = list(range(years[0], years[1] + 1))
+    parts = []
+    for name in palette:
+        part = rows[rows["_name"] == name].set_index("year")["share"].reindex(span)
+        # seaborn joins the points on either side of a gap: a new unit after each gap keeps it
+        parts.append(
+            pd.DataFrame({"year": span, "share": part.to_numpy(float), "_name": name})
+            .assign(_run=lambda d: d["share"].isna().cumsum())
+            .dropna(subset="share")
+        )
+    sns.lineplot(
+        data=pd.concat(parts, ignore_index=True),
+        x="year",
+        y="share",
+        hue="_name",
+        units="_run",
+        estimator=None,
+        palette=palette,
+        marker="o",
+        legend=False,
+        ax=ax,
+    )
+    ax.set_xticks(span)
+
+
+def _survey_bars_static(
+    ax: Axes, rows: pd.DataFrame, by: str, palette: dict[str, str], lang: str
+) -> None:
+    """Bars per canonical segment, each unpublished one marked as such at its place."""
+    order = _survey_segments(rows, by)
+    ticks = {s: label(s, lang) for s in order}
+    has_interval = {"ci_low", "ci_high"} <= set(rows.columns)
+    _bars_static(
+        ax,
+        rows.assign(_tick=rows["segment"].astype(str).map(ticks)),
+        cat="_tick",
+        value="share",
+        hue="_name",
+        order=list(ticks.values()),
+        palette=palette,
+        interval=("ci_low", "ci_high") if has_interval else None,
+    )
+    width = 0.8 / len(palette)  # seaborn's dodge: the bars of a segment share 0.8
+    for i, name in enumerate(palette):
+        part = rows[rows["_name"] == name].set_index("segment")["share"].reindex(order)
+        for x in np.flatnonzero(part.isna().to_numpy()):
+            ax.text(
+                x + (i - (len(palette) - 1) / 2) * width,
+                0.01,
+                _t("missing", lang),
+                rotation=90,
+                ha="center",
+                va="bottom",
+                color=_OTHER_COLOUR,
+                fontsize="small",
+            )
+    ax.set_xticks(range(len(order)), list(ticks.values()), rotation=30, ha="right")
+
+
 def plot_survey_static(
     penetration: pd.DataFrame,
     *,
@@ -1099,58 +1179,25 @@ def plot_survey_static(
     rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
     wanted = [platforms] if isinstance(platforms, str) else list(platforms)
     axis_title = _survey_axis_title(base, by, measure, lang)
+    palette = {label(p, lang): _colour(p) for p in wanted}
+    rows = rows.assign(_name=rows["platform"].map(lambda p: label(p, lang)))
     if by == "year":
         ax = _new_axes(ax, (6, 4))
-        span = list(range(years[0], years[1] + 1))
-        for platform in wanted:
-            part = rows[rows["platform"] == platform].set_index("year")["share"].reindex(span)
-            ax.plot(
-                span,
-                part.to_numpy(float),
-                marker="o",
-                color=_colour(platform),
-                label=label(platform, lang),
-            )
-        ax.set_xticks(span)
+        _survey_trend_static(ax, rows, years, palette)
         ax.set_xlabel(_t("year", lang))
-        _legend_above(ax)
     else:
-        order = _survey_segments(rows, by)
         ax = _new_axes(ax, (8, 4))
-        x = np.arange(len(order))
-        width = 0.8 / len(wanted)
-        for i, platform in enumerate(wanted):
-            part = rows[rows["platform"] == platform].set_index("segment").reindex(order)
-            v = part["share"].to_numpy(float)
-            xs = x + (i - (len(wanted) - 1) / 2) * width
-            ax.bar(xs, v, width=width, color=_colour(platform), label=label(platform, lang))
-            if {"ci_low", "ci_high"} <= set(part.columns):
-                err = np.vstack(
-                    [v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v]
-                )
-                ax.errorbar(xs, v, yerr=err, fmt="none", ecolor="black", capsize=3)
-            for xi in xs[np.isnan(v)]:
-                ax.text(
-                    xi,
-                    0.01,
-                    _t("missing", lang),
-                    rotation=90,
-                    ha="center",
-                    va="bottom",
-                    color=_OTHER_COLOUR,
-                    fontsize="small",
-                )
-            for ref in overall.loc[overall["platform"] == platform, "share"]:
-                ax.axhline(
-                    ref,
-                    linestyle="--",
-                    color=_colour(platform),
-                    label=f"{_t('all', lang)} {format_share(ref, lang=lang)}",
-                )
-        ax.set_xticks(x, [label(s, lang) for s in order], rotation=30, ha="right")
+        _survey_bars_static(ax, rows, by, palette, lang)
+        for ref in overall.itertuples():
+            ax.axhline(
+                ref.share,
+                linestyle="--",
+                color=_colour(ref.platform),
+                label=f"{_t('all', lang)} {format_share(ref.share, lang=lang)}",
+            )
         ax.set_xlabel(_t(by, lang))
         ax.set_ylim(0, 1.05)
-        _legend_above(ax)
+    _legend_above(ax, palette)
     ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
@@ -1272,21 +1319,24 @@ def plot_integration_sensitivity_static(
     ax = _new_axes(ax, (7, 4.5))
     for parameter, part in rows.groupby("parameter", sort=False):
         colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
-        x = part["factor"].to_numpy(float)
+        # the band is the precomputed interval, not one seaborn would estimate
         ax.fill_between(
-            x,
+            part["factor"].to_numpy(float),
             part["net_value_low"].to_numpy(float),
             part["net_value_high"].to_numpy(float),
             color=colour,
             alpha=0.2,
             linewidth=0,
         )
-        ax.plot(
-            x,
-            part["net_value"].to_numpy(float),
+        sns.lineplot(
+            data=part,
+            x="factor",
+            y="net_value",
+            estimator=None,
             marker="o",
             color=colour,
             label=_parameterlabel(parameter, lang),
+            ax=ax,
         )
     ax.axhline(0, linestyle="--", color="black", linewidth=1)
     ax.set_xscale("log")

@@ -406,3 +406,50 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
     shown = P.plot_profile(profile, by="age_band", lang="en")  # min_count=0: everything
     assert list(shown.data[0].x) == [50, 30, 20, 3]
+
+
+def _interval_ends(ax: Axes, *, horizontal: bool = False) -> list[tuple[float, float, float]]:
+    """(position, low, high) of every error bar drawn, from its line segment."""
+    out = []
+    for coll in ax.collections:
+        for seg in getattr(coll, "get_segments", list)():
+            (x0, y0), (x1, y1) = seg
+            pos, lo, hi = (y0, x0, x1) if horizontal else (x0, y0, y1)
+            out.append(tuple(round(float(v), 3) for v in (pos, min(lo, hi), max(lo, hi))))
+    return sorted(out)
+
+
+def test_static_error_bars_end_at_the_interval_of_their_own_bar():
+    # totals: Facebook 70 % (65–75 %) at x=0, LinkedIn 50 % (40–60 %) at x=1 (from _estimates)
+    ax = P.plot_reach_static(_estimates(), lang="en")
+    assert _interval_ends(ax) == [(0, 0.65, 0.75), (1, 0.40, 0.60)]
+    # by industry, IT first (canonical order) at y=0, health care at y=1; Facebook dodged up
+    # (-0.2), LinkedIn down (+0.2): LinkedIn health care is 13 % (8–20 %)
+    ax = P.plot_reach_by_segment_static(_estimates(), dimension="industry", lang="en")
+    ends = _interval_ends(ax, horizontal=True)
+    assert ends == [(-0.2, 0.6, 0.8), (0.2, 0.55, 0.7), (0.8, 0.6, 0.76), (1.2, 0.08, 0.2)]
+    bars = {round(p.get_y() + p.get_height() / 2, 3): p.get_width() for p in ax.patches}
+    assert bars == pytest.approx({-0.2: 0.72, 0.2: 0.63, 0.8: 0.68, 1.2: 0.13})
+    # comparison: the business school's LinkedIn total is 0.50 + 0.1 = 60 % (50–70 %)
+    ax = P.plot_comparison_static(_comparison(), lang="en")
+    assert (1.2, 0.5, 0.7) in _interval_ends(ax)
+
+
+def test_static_combined_range_runs_from_lower_to_upper():
+    ax = P.plot_combined_reach_static(_combined(), dimension="industry", lang="en")
+    spans = [(round(p.get_x(), 3), round(p.get_x() + p.get_width(), 3)) for p in ax.patches]
+    # health care 68–81 %, IT 72–100 % (from _combined), in canonical order
+    assert spans == [(0.72, 1.0), (0.68, 0.81)]
+
+
+def test_static_figures_use_a_seaborn_theme_only_inside_the_call():
+    import matplotlib as mpl
+
+    before = dict(mpl.rcParams)
+    ax = P.plot_reach_static(_estimates())
+    assert dict(mpl.rcParams) == before
+    assert any(line.get_visible() for line in ax.get_ygridlines())  # seaborn's whitegrid
+    _, own = plt.subplots()
+    P.plot_reach_static(_estimates(), ax=own)
+    # the caller's axes keep their (matplotlib default) style
+    assert not any(line.get_visible() for line in own.get_ygridlines())
