@@ -51,6 +51,8 @@ __all__ = [
     "plot_reach",
     "plot_reach_by_segment",
     "plot_reach_by_segment_static",
+    "plot_reach_heatmap",
+    "plot_reach_heatmap_static",
     "plot_reach_static",
     "plot_survey",
     "plot_survey_static",
@@ -108,6 +110,11 @@ _TEXT = {
     "employment": ("Sysselsättning", "Employment"),
     "field_of_study": ("Utbildningsområde", "Field of study"),
     "total": ("Totalt", "Total"),
+    "hidden": ("dold", "hidden"),
+    "heatmap_note": (
+        "Andel som nås; tomt: inga alumner; dold: för få alumner",
+        "Share reached; blank: no alumni; hidden: too few alumni",
+    ),
 }
 _BASE_SEGMENT_TEXT = {
     "age": ("i åldersgruppen", "in the age band"),
@@ -203,10 +210,12 @@ def _percent_formatter(lang: str) -> FuncFormatter:
 STATIC_STYLE = "whitegrid"
 
 
-def _new_axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
+def _new_axes(
+    ax: Axes | None, size: tuple[float, float] = (7, 4), style: str = STATIC_STYLE
+) -> Axes:
     if ax is not None:
         return ax  # the caller's axes keep the caller's style
-    with sns.axes_style(STATIC_STYLE):
+    with sns.axes_style(style):
         _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
@@ -782,6 +791,170 @@ def plot_comparison_static(
     _legend_above(ax, {n: _colour(p) for p, n in names.items()})
     if title:
         ax.set_title(title, pad=30)
+    return ax
+
+
+# --- reach by two dimensions ------------------------------------------------------------------
+
+
+def _heatmap_hidden(pairs: pd.DataFrame, row: str, col: str, min_count: float) -> np.ndarray:
+    """Cells to hide so that neither a row's nor a column's total gives one back.
+
+    :func:`socialreach.suppress_small_cells` protects one partition; a grid has two (rows and
+    columns, whose totals the one-dimensional charts publish). So it runs over both in turn
+    until nothing more is hidden. A cell hidden by an earlier pass enters the next one just
+    below ``min_count`` (its own count if smaller), so it stays hidden and its group still
+    needs a second hidden cell, without its count alone ending the search for one.
+    """
+    n = pairs["n_alumni"].to_numpy(float)
+    below = np.minimum(n, np.nextafter(min_count, 0))
+    hidden = np.zeros(len(pairs), dtype=bool)
+    while True:
+        before = hidden.copy()
+        for dim in (row, col):
+            rule = pairs[[row, col]].assign(_n=np.where(hidden, below, n))
+            checked = suppress_small_cells(rule, count_col="_n", min_count=min_count, by=dim)
+            hidden |= (checked["suppressed"] != "").to_numpy()
+        if (hidden == before).all():
+            return hidden
+
+
+def _heatmap_grid(
+    cell_shares: pd.DataFrame, platform: str, row: str, col: str, min_count: float, lang: str
+) -> dict:
+    """What both heatmap twins draw: shares, cell texts and counts, rows × columns in order."""
+    _require(cell_shares, [row, col, "n_alumni", platform], "the heatmap")
+    cells = cell_shares.assign(
+        **{row: cell_shares[row].astype(str), col: cell_shares[col].astype(str)},
+        _reached=cell_shares["n_alumni"] * cell_shares[platform],
+    )
+    pairs = cells.groupby([row, col], as_index=False, sort=False)[["n_alumni", "_reached"]].sum()
+    pairs = pairs[pairs["n_alumni"] > 0].reset_index(drop=True)
+    pairs["share"] = pairs["_reached"] / pairs["n_alumni"]
+    hidden = (
+        _heatmap_hidden(pairs, row, col, min_count)
+        if min_count > 0
+        else np.zeros(len(pairs), dtype=bool)
+    )
+    pairs.loc[hidden, ["share", "n_alumni"]] = np.nan
+    pairs["text"] = [
+        _t("hidden", lang) if h else format_share(v, lang=lang)
+        for h, v in zip(hidden, pairs["share"], strict=True)
+    ]
+    rows = _ordered_segments(pairs[row], row)
+    cols = _ordered_segments(pairs[col], col)
+
+    def grid(value: str) -> pd.DataFrame:
+        wide = pairs.set_index([row, col])[value].unstack(col)  # noqa: PD010 (no aggregation)
+        wide = wide.reindex(index=rows, columns=cols)
+        return wide.rename(index=lambda s: label(s, lang), columns=lambda s: label(s, lang))
+
+    return {
+        "share": grid("share").astype(float),
+        "n": grid("n_alumni").astype(float),
+        "text": grid("text").fillna(""),  # blank: no alumni in that pair
+        "row": _t(row, lang) if row in _TEXT else row,
+        "col": _t(col, lang) if col in _TEXT else col,
+        "colour": _colour(platform),
+        "title": f"{label(platform, lang)}: {_t('heatmap_note', lang)}",
+    }
+
+
+def plot_reach_heatmap(
+    cell_shares: pd.DataFrame,
+    *,
+    platform: str = "linkedin",
+    row: str = "age_band",
+    col: str = "field_of_study",
+    min_count: float = 10,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Share of alumni a platform reaches in each pair of two dimensions, as a heatmap.
+
+    Parameters
+    ----------
+    cell_shares
+        Frame of :func:`socialreach.estimate_cell_shares`: one row per alumni cell with
+        ``n_alumni`` and, per platform, the cell's share reached (0-1). A pair's share is the
+        alumni-weighted mean of its cells, the expected reach of :func:`estimate_reach`
+        broken down by two dimensions at once (points only: the intervals are per dimension).
+    platform
+        Platform id whose column is drawn.
+    row, col
+        Dimensions of the rows and columns, e.g. ``"age_band"`` and ``"field_of_study"``.
+    min_count
+        Pairs with fewer alumni are hidden ("dold"), with enough other pairs that neither a
+        row's nor a column's total gives them back; 0 shows every pair.
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One cell per pair, coloured from white (0 %) to the platform's colour (100 %), each with
+        its share written in it; pairs without alumni are blank.
+    """
+    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    n_text = g["n"].map(lambda v: format_count(v, lang=lang))
+    fig = go.Figure(
+        go.Heatmap(
+            z=g["share"].to_numpy() * 100,
+            x=list(g["share"].columns),
+            y=list(g["share"].index),
+            zmin=0,
+            zmax=100,
+            colorscale=[[0, "#ffffff"], [1, g["colour"]]],
+            text=g["text"].to_numpy(),
+            texttemplate="%{text}",
+            customdata=n_text.to_numpy(),
+            hovertemplate="%{y} · %{x}<br>%{text} (n = %{customdata})<extra></extra>",
+            colorbar={"ticksuffix": percent_sign(lang)},
+        )
+    )
+    return _layout(
+        fig,
+        lang=lang,
+        title=title or g["title"],
+        xaxis={"title": {"text": g["col"]}, "side": "bottom"},
+        yaxis={"title": {"text": g["row"]}, "autorange": "reversed"},
+        height=200 + 40 * len(g["share"].index),
+    )
+
+
+def plot_reach_heatmap_static(
+    cell_shares: pd.DataFrame,
+    *,
+    platform: str = "linkedin",
+    row: str = "age_band",
+    col: str = "field_of_study",
+    min_count: float = 10,
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_reach_heatmap`: a seaborn heatmap on a matplotlib Axes."""
+    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    shape = g["share"].shape
+    ax = _new_axes(ax, (2.5 + 1.1 * shape[1], 1.5 + 0.5 * shape[0]), style="white")
+    sns.heatmap(
+        g["share"],
+        vmin=0,
+        vmax=1,
+        cmap=sns.light_palette(g["colour"], as_cmap=True),
+        annot=g["text"].to_numpy(),
+        fmt="",
+        linewidths=0.5,
+        cbar_kws={"format": _percent_formatter(lang)},
+        ax=ax,
+    )
+    # seaborn writes no text in empty cells: name the hidden ones, so no one reads them as 0
+    for i, j in zip(*np.nonzero((g["text"] == _t("hidden", lang)).to_numpy()), strict=True):
+        ax.text(j + 0.5, i + 0.5, _t("hidden", lang), ha="center", va="center", color="grey")
+    ax.set_xlabel(g["col"])
+    ax.set_ylabel(g["row"])
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_title(title or g["title"], fontsize="medium")
     return ax
 
 
