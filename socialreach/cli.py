@@ -2,9 +2,10 @@
 
 Exit status: 0 ok, 2 bad input (one line on stderr, never a traceback), 1 internal error.
 Each subcommand is one ``_add_<name>`` function that registers its parser and its handler.
-One vocabulary across subcommands: an option that means the same thing has the same name and is
-added by the same ``_add_*_option`` helper (``--table``, ``--lang``, ``--min-cell``, ``--year``,
-``--platform``, ``--json``), and values are checked by argparse ``type``/``choices``.
+One vocabulary across subcommands: an option that means the same thing has the same name, type
+and meaning everywhere (``--year``, ``--platform``, ``--json`` too); ``--table``, ``--lang`` and
+``--min-cell`` come from one ``_add_*_option`` helper each, and values are checked by argparse
+``type``/``choices`` rather than in the handlers.
 """
 
 from __future__ import annotations

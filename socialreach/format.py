@@ -83,10 +83,14 @@ def _round(value: float, digits: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+@functools.cache
+def _pattern(digits: int) -> _numbers.NumberPattern:
+    return _numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
+
+
 def _digits_text(number: Decimal, digits: int, lang: str) -> str:
     locale = _locale(lang)
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    text = _numbers.format_decimal(abs(number), format=pattern, locale=locale)
+    text = _pattern(digits).apply(abs(number), locale)
     # The locale's own minus sign (U+2212 in Swedish), and never "−0".
     sign = _numbers.get_minus_sign_symbol(locale) if number < 0 else ""
     return sign + text
