@@ -1,5 +1,6 @@
 # socialreach — `make help` lists the targets. Every target sets up .venv on first use and
-# reinstalls when pyproject.toml changes, so a fresh clone needs only python3 (3.11+) and make.
+# reinstalls when pyproject.toml changes, so a fresh clone needs only python3 (3.11+) and make;
+# `make test` also installs Chromium for the browser test (scripts/ensure-chromium).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,6 +23,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP) ## create .venv and install socialreach with its dev tools
 
 test: lint ## run every test (ruff, then pytest: unit, hypothesis, notebooks, browser)
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff over the package, tests, benchmarks and scripts

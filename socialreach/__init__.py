@@ -3,11 +3,14 @@
 Survey figures (*Svenskarna och internet*) applied to an institution's own alumni profile.
 """
 
+from __future__ import annotations
+
+import importlib
+
 __version__ = "0.1.0"
 
 from .alumni import map_columns, read_alumni
 from .archetypes import ARCHETYPES, archetype_profile
-from .calibration import calibrate_reach
 from .combined import combined_reach
 from .compare import compare_institutions
 from .diagnostics import diagnose_unpublished_industries
@@ -19,7 +22,6 @@ from .integration import integration_sensitivity, integration_value
 from .privacy import suppress_small_cells
 from .profile import AlumniProfile, ValidationReport, make_profile
 from .reach import estimate_cell_shares, estimate_reach, explain_reach
-from .report import write_report
 from .survey import (
     employed_share_to_group,
     internet_use_rate,
@@ -30,6 +32,11 @@ from .survey import (
     load_survey_samples,
     to_population_share,
 )
+
+#: Names whose modules load heavy libraries (scipy for calibration; the notebook machinery,
+#: Babel and the charts for the report): imported on first use, so ``import socialreach``
+#: (every CLI call, every kernel start) costs little more than pandas.
+_LAZY = {"calibrate_reach": ".calibration", "write_report": ".report"}
 
 __all__ = [
     "ARCHETYPES",
@@ -68,3 +75,15 @@ __all__ = [
     "to_population_share",
     "write_report",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

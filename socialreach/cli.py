@@ -2,6 +2,10 @@
 
 Exit status: 0 ok, 2 bad input (one line on stderr, never a traceback), 1 internal error.
 Each subcommand is one ``_add_<name>`` function that registers its parser and its handler.
+One vocabulary across subcommands: an option that means the same thing has the same name, type
+and meaning everywhere (``--year``, ``--platform``, ``--json`` too); ``--table``, ``--lang`` and
+``--min-cell`` come from one ``_add_*_option`` helper each, and values are checked by argparse
+``type``/``choices`` rather than in the handlers.
 """
 
 from __future__ import annotations
@@ -10,11 +14,13 @@ import argparse
 import json
 import os
 import sys
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
 from .errors import InputError
+from .format import LANGS
 
 __all__ = ["main"]
 
@@ -32,6 +38,63 @@ def _json_default(value: object) -> object:
     if value is None or value != value:  # NaN / NA
         return None
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad options get one line (and exit status 2), like every other bad input."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _proportion(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a proportion between 0 and 1 (write 0.85 for 85 %)"
+        )
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not at least 1")
+    return value
+
+
+def _add_table_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--table",
+        metavar="TABLE",
+        help="a penetration table (CSV/XLSX in the survey schema) instead of the embedded one",
+    )
+
+
+def _add_lang_option(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=default,
+        help=f"language of labels and number style (default {default})",
+    )
+
+
+def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--min-cell",
+        type=_positive_int,
+        default=10,
+        metavar="K",
+        help="hide every group of fewer than K alumni, and the groups that would give them "
+        "back (default 10)",
+    )
 
 
 def _add_data(sub: argparse._SubParsersAction) -> None:
@@ -57,7 +120,8 @@ def _add_data(sub: argparse._SubParsersAction) -> None:
         help="only this dimension (repeatable): all, age, sex, age_sex, education, employment, "
         "role, sector, industry, income, urbanity, region",
     )
-    p.add_argument("--file", help="a penetration table (CSV/XLSX) to check and print instead")
+    _add_table_option(p)
+    _add_lang_option(p, "en")
     p.add_argument(
         "--iis-appendix",
         metavar="FILE",
@@ -86,8 +150,8 @@ def _data_table(args: argparse.Namespace):
     if args.iis_appendix:
         from .iis_appendix import read_iis_appendix
 
-        if args.file:
-            raise InputError("give either --file or --iis-appendix, not both")
+        if args.table:
+            raise InputError("give either --table or --iis-appendix, not both")
         parsed = read_iis_appendix(args.iis_appendix, year=args.year)
         if args.iis_log:
             parsed.log.to_csv(args.iis_log, index=False)
@@ -98,7 +162,7 @@ def _data_table(args: argparse.Namespace):
     else:
         if args.iis_log:
             raise InputError("--iis-log needs --iis-appendix FILE")
-        table = load_penetration(args.file)
+        table = load_penetration(args.table)
     table = table.assign(source_type=table["source_id"].map(types))
     if "small_base" not in table.columns:
         table["small_base"] = None
@@ -141,7 +205,7 @@ def _run_data(args: argparse.Namespace) -> int:
         _print_json(rows.to_dict(orient="records"))
         return 0
     show = table[["year", "platform", "measure", "base", "dimension", "segment"]].copy()
-    show["share"] = [format_share(v, lang="en") for v in table["share"]]
+    show["share"] = [format_share(v, lang=args.lang) for v in table["share"]]
     show["n"] = [f"{v:.0f}" if pd.notna(v) else "" for v in table["n"]]
     show["n is"] = table["n_basis"].map(
         {"weighted_interviews": "weighted base", "interviews": "interviews", "assumed": "assumed"}
@@ -161,7 +225,7 @@ def _run_data(args: argparse.Namespace) -> int:
 def _add_reach(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "reach",
-        help="estimate how many of the alumni in FILE each platform reaches",
+        help="estimate how many alumni each platform reaches, with intervals",
         description="Estimate, from an alumni export, the expected number and share of alumni "
         "each platform reaches (total and per segment) with intervals, the share reachable on "
         "either platform, and every published figure and assumption behind the numbers.",
@@ -191,15 +255,17 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--overlap",
-        type=float,
+        type=_proportion,
         default=None,
         help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
     )
     p.add_argument("--seed", type=int, default=None, help="seed for the Monte Carlo draws")
-    p.add_argument("--draws", type=int, default=2000, help="Monte Carlo draws (default 2000)")
+    p.add_argument(
+        "--draws", type=_positive_int, default=2000, help="Monte Carlo draws (default 2000)"
+    )
     p.add_argument(
         "--non-working",
-        type=float,
+        type=_proportion,
         default=None,
         metavar="SHARE",
         help="share 0-1 of non-working alumni assumed on an employed-base platform (LinkedIn "
@@ -226,18 +292,9 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         help="widen intervals for segments without a published figure by the spread the "
         "published segments show (points unchanged; on by default)",
     )
-    p.add_argument(
-        "--table",
-        metavar="TABLE",
-        help="a penetration table (CSV/XLSX in the survey schema) instead of the embedded one",
-    )
-    p.add_argument(
-        "--min-cell",
-        type=float,
-        default=10,
-        help="hide segments with fewer alumni than this, and the segments that would give them "
-        "back (default 10)",
-    )
+    _add_table_option(p)
+    _add_min_cell_option(p)
+    _add_lang_option(p, "en")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     _add_read_options(p)
     p.set_defaults(handler=_run_reach)
@@ -256,18 +313,6 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     from .reach import estimate_reach, explain_reach, resolve_year_measure
     from .survey import load_penetration
 
-    if args.overlap is not None and not 0 <= args.overlap <= 1:
-        raise InputError(
-            "--overlap must be a proportion between 0 and 1",
-            value=args.overlap,
-            fix="give e.g. --overlap 0.85",
-        )
-    if args.non_working is not None and not 0 <= args.non_working <= 1:
-        raise InputError(
-            "--non-working must be a proportion between 0 and 1",
-            value=args.non_working,
-            fix="give e.g. --non-working 0.2",
-        )
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
@@ -389,7 +434,7 @@ def _run_reach(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(payload)
         return 0
-    lang = "en"
+    lang = args.lang
     print(
         f"{format_count_interval(payload['n_alumni'], None, None, lang=lang)} alumni · survey "
         f"year {payload['year']} ({label(payload['measure'], lang)}, share of all alumni) · "
@@ -403,7 +448,7 @@ def _run_reach(args: argparse.Namespace) -> int:
         )
         share = format_share_interval(r["share"], r["ci_low"], r["ci_high"], lang=lang)
         print(
-            f"{label(p, 'en'):<10} {count:<26} {share:<18} "
+            f"{label(p, lang):<10} {count:<26} {share:<18} "
             f"{format_share(r['fallback_share'], lang=lang):>11}"
         )
     comb = payload["combined"]
@@ -421,14 +466,14 @@ def _run_reach(args: argparse.Namespace) -> int:
         for s in rows:
             if s["suppressed"]:
                 print(
-                    f"  {label(s['platform'], 'en'):<9} {label(s['segment'], 'en'):<24} "
+                    f"  {label(s['platform'], lang):<9} {label(s['segment'], lang):<24} "
                     f"hidden (fewer than {payload['min_cell']:g} alumni, or would reveal such)"
                 )
                 continue
             share = format_share_interval(s["share"], s["ci_low"], s["ci_high"], lang=lang)
             flag = " (fallback)" if s["fallback_share"] >= 0.5 else ""
             print(
-                f"  {label(s['platform'], 'en'):<9} {label(s['segment'], 'en'):<24} "
+                f"  {label(s['platform'], lang):<9} {label(s['segment'], lang):<24} "
                 f"{format_count_interval(s['n_alumni'], None, None, lang=lang):>8} alumni  "
                 f"{share}{flag}"
             )
@@ -442,7 +487,7 @@ def _run_reach(args: argparse.Namespace) -> int:
 def _add_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
-        help="write the leadership report: one offline HTML file (Swedish or English)",
+        help="write the leadership report as one offline HTML file",
         description="Turn an alumni export into a self-contained HTML report for leadership: "
         "reach on Facebook and LinkedIn with intervals, who each reaches, combined reach, "
         "comparison with institution types, data quality, sources. No code, no personal data "
@@ -450,16 +495,10 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
     p.add_argument("--out", required=True, metavar="PATH.html", help="HTML file to write")
-    p.add_argument("--lang", choices=("sv", "en"), default="sv", help="language (default sv)")
+    _add_lang_option(p, "sv")
     p.add_argument("--institution", metavar="NAME", help="name shown in the report's title")
     p.add_argument("--year", type=int, default=2017, help="survey year (default 2017)")
-    p.add_argument(
-        "--min-cell",
-        type=int,
-        default=10,
-        metavar="K",
-        help="hide every published group with fewer than K alumni (default 10)",
-    )
+    _add_min_cell_option(p)
     _add_read_options(p)
     p.set_defaults(handler=_run_report)
 
@@ -467,8 +506,6 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
 def _run_report(args: argparse.Namespace) -> int:
     from .report import write_report
 
-    if args.min_cell < 1:
-        raise InputError("--min-cell must be at least 1", value=args.min_cell)
     steps = {
         "validating": "validating the alumni file",
         "estimating": "estimating reach",
@@ -496,7 +533,7 @@ def _run_report(args: argparse.Namespace) -> int:
 def _add_validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "validate",
-        help="check an alumni export: columns found, rows used and excluded, values mapped",
+        help="check an alumni export: columns, rows used and excluded",
         description="Read an alumni export (CSV, XLSX or Parquet; row-level or aggregated with a "
         "count column) the way reach and report will, and say what happened to every row: "
         "which columns were used, which identifying columns were dropped unread, which rows "
@@ -601,7 +638,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="socialreach",
         description="How many of our alumni can Facebook or LinkedIn reach? Estimates from the "
         "Swedish survey 'Svenskarna och internet' applied to your own alumni profile.",
@@ -617,7 +654,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a bad option (already said in one line)
+        return 0 if done.code is None else int(done.code)
     handler: Handler = args.handler
     try:
         return handler(args)

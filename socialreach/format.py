@@ -1,21 +1,28 @@
-"""Numbers for people: shares, counts and intervals in Swedish or English style.
+"""Numbers and dates for people: shares, counts and intervals in the reader's language.
 
 Everything inside socialreach is a proportion 0-1 or a plain count; this module is the only
-place where a number becomes text. Swedish style (Språkrådet, *Svenska skrivregler*): ``41 %``
-with a space before the percent sign, decimal comma, a space between thousands (``12 400``),
-and a minus sign (U+2212). English style: ``41%``, decimal point, comma between thousands.
-
-Every space these functions put inside a number is a no-break space (:data:`NBSP`, U+00A0) so
-that a line never breaks between ``41`` and ``%`` or inside ``12 400``; ranges use an en dash
-(``38–44 %``). Missing values (``None``, ``NaN``, ``pd.NA``) become :data:`MISSING` (an en
-dash), which is also how suppressed cells appear in tables.
+place where a number becomes text. Separators, the minus sign, where the percent sign goes and
+month names come from the Unicode CLDR data through Babel, so another language is a locale
+code, not new rules: ``lang="sv"`` is ``sv_SE`` (``41 %``, decimal comma, ``12 400``, minus
+sign U+2212, as in Språkrådet's *Svenska skrivregler*), ``lang="en"`` is ``en_GB`` (``41%``,
+``12,400``), and any other code Babel knows (``"de_DE"``, ``"nb_NO"``) works for numbers and
+dates. What Babel does not decide stays here: rounding is half up on the decimal a person reads
+(``0.415`` gives ``42 %``), a range uses an en dash (``38–44 %``), and missing values (``None``,
+``NaN``, ``pd.NA``) become :data:`MISSING` (an en dash), which is also how suppressed cells
+appear in tables. CLDR puts a no-break space (:data:`NBSP`, U+00A0) inside Swedish numbers and
+before ``%``, so a line never breaks between ``41`` and ``%`` or inside ``12 400``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal
+
+from babel import Locale, UnknownLocaleError
+from babel import dates as _dates
+from babel import numbers as _numbers
 
 __all__ = [
     "LANGS",
@@ -32,50 +39,28 @@ __all__ = [
     "percent_sign",
 ]
 
-#: Languages every formatter accepts.
+#: The languages of the package's own texts, with the locale each formats numbers in.
 LANGS = ("sv", "en")
-#: No-break space, used for every space inside a formatted number.
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+#: No-break space, what CLDR puts inside Swedish numbers and before ``%``.
 NBSP = "\u00a0"
 #: What a missing or suppressed value looks like.
 MISSING = "–"
 _DASH = "–"  # en dash between the ends of a range
-_MINUS = {"sv": "\u2212", "en": "-"}
-_SEP = {"sv": (NBSP, ","), "en": (",", ".")}  # (thousands, decimal)
-_MONTHS = {
-    "sv": [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    try:
+        return Locale.parse(_LOCALES.get(lang, lang))
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise ValueError(
+            f"lang must be one of {LANGS} or a locale code such as 'de_DE', not {lang!r}"
+        ) from None
 
 
 def _check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    _locale(lang)
     return lang
 
 
@@ -90,22 +75,34 @@ def _is_missing(value: object) -> bool:
 
 def _round(value: float, digits: int) -> Decimal:
     # Half-up on the shortest decimal repr, so 0.415 -> 41.5 -> 42 % as a person would round it
-    # (binary floats and Python's round-half-even would both give 41).
+    # (binary floats and Python's round-half-even would both give 41). Babel then only lays out
+    # the digits, which are already exact.
     if not math.isfinite(value):
         raise ValueError(f"cannot format {value!r} as a number")
     exact = Decimal(repr(float(value)))
     return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
+@functools.cache
+def _pattern(digits: int) -> _numbers.NumberPattern:
+    return _numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
+
+
 def _digits_text(number: Decimal, digits: int, lang: str) -> str:
-    thousands, decimal = _SEP[lang]
-    sign = _MINUS[lang] if number < 0 else ""
-    text = f"{abs(number):,.{digits}f}"  # Python style: 12,400.5
-    whole, _, frac = text.partition(".")
-    whole = whole.replace(",", thousands)
-    if number == 0:
-        sign = ""  # never print "−0"
-    return sign + whole + (decimal + frac if frac else "")
+    locale = _locale(lang)
+    text = _pattern(digits).apply(abs(number), locale)
+    # The locale's own minus sign (U+2212 in Swedish), and never "−0".
+    sign = _numbers.get_minus_sign_symbol(locale) if number < 0 else ""
+    return sign + text
+
+
+@functools.cache
+def _percent_affixes(lang: str) -> tuple[str, str]:
+    """Text before and after the number of a percentage: ``("", " %")`` in Swedish."""
+    locale = _locale(lang)
+    pattern = _numbers.parse_pattern(locale.percent_formats[None].pattern)
+    symbol = locale.number_symbols["latn"]["percentSign"]
+    return pattern.prefix[0].replace("%", symbol), pattern.suffix[0].replace("%", symbol)
 
 
 def format_number(value: float | None, *, lang: str = "sv", digits: int = 1) -> str:
@@ -116,7 +113,7 @@ def format_number(value: float | None, *, lang: str = "sv", digits: int = 1) -> 
     value
         Any real number; missing values give :data:`MISSING`.
     lang
-        ``"sv"`` (decimal comma, space between thousands) or ``"en"``.
+        ``"sv"`` (decimal comma, space between thousands), ``"en"`` or a locale code.
     digits
         Decimals to show, rounded half up.
 
@@ -143,7 +140,7 @@ def format_count(
     value
         A count (alumni, respondents); may be fractional when it is an expected value.
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"``, ``"en"`` or a Babel locale code (``"de_DE"``).
     round_to
         Round to a multiple of this (e.g. ``100``) so that an estimate does not look more
         precise than it is; ``None`` rounds to ``digits`` decimals only.
@@ -173,8 +170,7 @@ def _percent(share: float, digits: int, lang: str) -> str:
 
 def percent_sign(lang: str) -> str:
     """What follows a percentage: ``" %"`` with a no-break space (sv) or ``"%"`` (en)."""
-    _check_lang(lang)
-    return NBSP + "%" if lang == "sv" else "%"
+    return _percent_affixes(lang)[1]
 
 
 def format_share(share: float | None, *, lang: str = "sv", digits: int = 0) -> str:
@@ -185,7 +181,7 @@ def format_share(share: float | None, *, lang: str = "sv", digits: int = 0) -> s
     share
         Proportion 0-1 (never a percentage).
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"``, ``"en"`` or a Babel locale code (``"de_DE"``).
     digits
         Decimals of the percentage (default 0: ``0.415`` gives ``42 %``).
 
@@ -199,7 +195,8 @@ def format_share(share: float | None, *, lang: str = "sv", digits: int = 0) -> s
     _check_lang(lang)
     if _is_missing(share):
         return MISSING
-    return _percent(share, digits, lang) + percent_sign(lang)
+    before, after = _percent_affixes(lang)
+    return before + _percent(share, digits, lang) + after
 
 
 def format_interval(
@@ -212,7 +209,7 @@ def format_interval(
     low, high
         Ends of the interval, proportions 0-1.
     lang
-        ``"sv"`` or ``"en"``.
+        ``"sv"``, ``"en"`` or a Babel locale code (``"de_DE"``).
     digits
         Decimals of the percentages.
 
@@ -224,7 +221,8 @@ def format_interval(
     _check_lang(lang)
     if _is_missing(low) or _is_missing(high):
         return MISSING
-    return _percent(low, digits, lang) + _DASH + _percent(high, digits, lang) + percent_sign(lang)
+    before, after = _percent_affixes(lang)
+    return before + _percent(low, digits, lang) + _DASH + _percent(high, digits, lang) + after
 
 
 def format_share_interval(
@@ -290,10 +288,12 @@ def format_points(difference: float | None, *, lang: str = "sv", digits: int = 0
     if _is_missing(difference):
         return MISSING
     number = _percent(difference, digits, lang)
-    if lang == "sv":
-        unit = "procentenhet" if number in ("1", _MINUS["sv"] + "1") else "procentenheter"
+    one = abs(_round(float(difference) * 100, digits)) == 1
+    # The unit is a word of the package's own texts: Swedish, else English.
+    if _locale(lang).language == "sv":
+        unit = "procentenhet" if one else "procentenheter"
     else:
-        unit = "percentage point" if number in ("1", "-1") else "percentage points"
+        unit = "percentage point" if one else "percentage points"
     return f"{number}{NBSP}{unit}"
 
 
@@ -305,5 +305,4 @@ def format_date(date: _dt.date, *, lang: str = "sv") -> str:
     >>> format_date(_dt.date(2026, 11, 29), lang="en")
     '29 November 2026'
     """
-    _check_lang(lang)
-    return f"{date.day} {_MONTHS[lang][date.month - 1]} {date.year}"
+    return _dates.format_date(date, format="long", locale=_locale(lang))

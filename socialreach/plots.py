@@ -1,10 +1,13 @@
 """Charts of survey figures, alumni profiles and reach estimates, in Swedish or English.
 
 Every ``plot_*`` function returns a plotly figure for exploring in JupyterLab; its
-``plot_*_static`` twin draws the same chart on a matplotlib Axes for slides. They take the tidy
-frames of the engine (one estimates schema) data first, never mutate them, never show or save,
-and change no global style. Shares stay proportions 0-1 in the data and become percent here,
-for people, with the interval of every estimate drawn as an error bar or a range.
+``plot_*_static`` twin draws the same chart with seaborn on a matplotlib Axes for slides (the
+function interface: ``seaborn.objects`` warns under pandas 3, and ``filterwarnings = error``
+would turn that into failures). They take the tidy frames of the engine (one estimates schema)
+data first, never mutate them, never show or save, and change no global style: seaborn's theme
+is applied only inside a ``with`` block around the figures they create. Shares stay
+proportions 0-1 in the data and become percent here, for people, with the interval of every
+estimate drawn as an error bar or a range.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import seaborn as sns
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
@@ -45,6 +51,8 @@ __all__ = [
     "plot_reach",
     "plot_reach_by_segment",
     "plot_reach_by_segment_static",
+    "plot_reach_heatmap",
+    "plot_reach_heatmap_static",
     "plot_reach_static",
     "plot_survey",
     "plot_survey_static",
@@ -102,6 +110,11 @@ _TEXT = {
     "employment": ("Sysselsättning", "Employment"),
     "field_of_study": ("Utbildningsområde", "Field of study"),
     "total": ("Totalt", "Total"),
+    "hidden": ("dold", "hidden"),
+    "heatmap_note": (
+        "Andel som nås; tomt: inga alumner; dold: för få alumner",
+        "Share reached; blank: no alumni; hidden: too few alumni",
+    ),
 }
 _BASE_SEGMENT_TEXT = {
     "age": ("i åldersgruppen", "in the age band"),
@@ -193,23 +206,102 @@ def _percent_formatter(lang: str) -> FuncFormatter:
     return FuncFormatter(lambda v, _pos: format_share(v, lang=lang))
 
 
-def _new_axes(ax: Axes | None, size: tuple[float, float] = (7, 4)) -> Axes:
+#: seaborn theme of the figures the static twins create (only inside ``sns.axes_style``).
+STATIC_STYLE = "whitegrid"
+
+
+def _new_axes(
+    ax: Axes | None, size: tuple[float, float] = (7, 4), style: str = STATIC_STYLE
+) -> Axes:
     if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=size, layout="constrained")
+        return ax  # the caller's axes keep the caller's style
+    with sns.axes_style(style):
+        _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
 
-def _legend_above(ax: Axes) -> None:
-    # Above the axes: inside, a legend covers bars whatever corner it is put in.
-    handles, _ = ax.get_legend_handles_labels()
+def _legend_above(ax: Axes, palette: dict[str, str] | None = None) -> None:
+    """Legend above the axes: inside, it covers bars whatever corner it is put in.
+
+    ``palette`` (label -> colour) adds one swatch per bar colour ahead of the labelled artists.
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    swatches = [Patch(color=c, label=n) for n, c in (palette or {}).items()]
+    handles, labels = [*swatches, *handles], [*(palette or {}), *labels]
+    if not handles:
+        return
     ax.legend(
+        handles,
+        labels,
         loc="lower left",
         bbox_to_anchor=(0, 1.0),
         ncols=max(1, min(2, len(handles))),
         fontsize="small",
         frameon=False,
     )
+
+
+def _bars_static(
+    ax: Axes,
+    data: pd.DataFrame,
+    *,
+    cat: str,
+    value: str,
+    hue: str,
+    order: list[str],
+    palette: dict[str, str],
+    horizontal: bool = False,
+    interval: tuple[str, str] | None = None,
+    width: float = 0.8,
+) -> None:
+    """Bars of precomputed values with seaborn, dodged by ``hue``, and each bar's interval.
+
+    A missing value draws no bar but keeps its place on the axis. seaborn draws only intervals it
+    estimates itself, so the published/estimated ``interval`` columns become error bars here,
+    each matched to its bar by category (position) and hue level (colour). No legend: seaborn's
+    would add its swatches to ``ax.patches``; :func:`_legend_above` draws one from ``palette``.
+    """
+    xy = {"y": cat, "x": value} if horizontal else {"x": cat, "y": value}
+    before = len(ax.containers)
+    sns.barplot(
+        data=data,
+        **xy,
+        hue=hue,
+        order=order,
+        hue_order=list(palette),
+        palette=palette,
+        errorbar=None,
+        saturation=1,  # the platform colours as defined, not desaturated
+        width=width,
+        orient="h" if horizontal else "v",
+        legend=False,
+        ax=ax,
+    )
+    if interval is None:
+        return
+    by_colour = {to_hex(c): h for h, c in palette.items()}
+    rows = data.set_index([cat, hue])
+    ends = []
+    for patch in (p for container in ax.containers[before:] for p in container):
+        centre = (
+            patch.get_y() + patch.get_height() / 2
+            if horizontal
+            else patch.get_x() + (patch.get_width() / 2)
+        )
+        key = (order[round(centre)], by_colour[to_hex(patch.get_facecolor())])
+        v = patch.get_width() if horizontal else patch.get_height()
+        ends.append((centre, v, *rows.loc[key, list(interval)]))
+    if not ends:
+        return
+    centre, v, low, high = (np.array(x, dtype=float) for x in zip(*ends, strict=True))
+    err = np.vstack([v - low, high - v])
+    at = {"x": v, "y": centre, "xerr": err} if horizontal else {"x": centre, "y": v, "yerr": err}
+    ax.errorbar(**at, fmt="none", ecolor="black", capsize=3)
+
+
+def _platform_names(rows: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Platform id -> its name in ``lang``, in canonical order (the hue of the static bars)."""
+    return {p: label(p, lang) for p in _platforms(rows)}
 
 
 def _value_columns(value: str) -> tuple[str, str, str]:
@@ -305,12 +397,19 @@ def plot_reach_static(
     col, low, high = _value_columns(value)
     totals = _totals(estimates, value)
     ax = _new_axes(ax, (5, 4))
-    x = np.arange(len(totals))
-    y = totals[col].to_numpy(dtype=float)
-    err = np.vstack([y - totals[low].to_numpy(float), totals[high].to_numpy(float) - y])
-    ax.bar(x, y, color=[_colour(p) for p in totals["platform"]], width=0.5)
-    ax.errorbar(x, y, yerr=err, fmt="none", ecolor="black", capsize=6)
-    ax.set_xticks(x, [label(p, lang) for p in totals["platform"]])
+    names = _platform_names(totals, lang)
+    _bars_static(
+        ax,
+        totals.assign(_name=totals["platform"].map(names)),
+        cat="_name",
+        value=col,
+        hue="_name",
+        order=list(names.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        interval=(low, high),
+        width=0.5,
+    )
+    ax.set_xlabel("")
     ax.set_ylabel(_t("reach_share" if value == "share" else "reach_count", lang))
     if value == "share":
         ax.yaxis.set_major_formatter(_percent_formatter(lang))
@@ -430,25 +529,28 @@ def plot_reach_by_segment_static(
     col, low, high = _value_columns(value)
     rows = _segment_rows(estimates, dimension, value)
     order = _ordered_segments(rows["segment"], dimension)
-    platforms = _platforms(rows)
-    ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(platforms)) / 1.5))
-    height = 0.8 / len(platforms)
-    base = np.arange(len(order))
-    for i, platform in enumerate(platforms):
-        part = rows[rows["platform"] == platform]
-        part = part.set_index(part["segment"].astype(str)).reindex(order)
-        y = base + (i - (len(platforms) - 1) / 2) * height
-        v = part[col].to_numpy(dtype=float)
-        err = np.vstack([v - part[low].to_numpy(float), part[high].to_numpy(float) - v])
-        ax.barh(y, v, height=height, color=_colour(platform), label=label(platform, lang))
-        ax.errorbar(v, y, xerr=err, fmt="none", ecolor="black", capsize=3)
-    ax.set_yticks(base, _segment_ticks(rows, order, lang))
-    ax.invert_yaxis()
+    names = _platform_names(rows, lang)
+    ax = _new_axes(ax, (7, 1 + 0.5 * len(order) * max(1, len(names)) / 1.5))
+    ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
+    _bars_static(
+        ax,
+        rows.assign(
+            _tick=rows["segment"].astype(str).map(ticks), _name=rows["platform"].map(names)
+        ),
+        cat="_tick",
+        value=col,
+        hue="_name",
+        order=list(ticks.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        horizontal=True,
+        interval=(low, high),
+    )
+    ax.set_ylabel("")  # seaborn draws the first category at the top: the canonical order
     ax.set_xlabel(_t("reach_share" if value == "share" else "reach_count", lang))
     if value == "share":
         ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlim(left=0)
-    _legend_above(ax)
+    _legend_above(ax, {n: _colour(p) for p, n in names.items()})
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -553,32 +655,40 @@ def plot_combined_reach_static(
     rows = _combined_rows(combined, dimension)
     ticks = _combined_ticks(rows, lang)
     ax = _new_axes(ax, (7, 1.5 + 0.5 * len(rows)))
-    y = np.arange(len(rows))
-    ax.barh(
-        y,
-        rows["upper"] - rows["lower"],
-        left=rows["lower"],
-        height=0.5,
+    drawn = rows.assign(_tick=ticks, _span=rows["upper"] - rows["lower"]).dropna(subset="_span")
+    # A floating bar from lower to upper: seaborn's bar with matplotlib's ``left`` passed through
+    # (the rows are in canonical order, as the bars are).
+    sns.barplot(
+        data=drawn,
+        y="_tick",
+        x="_span",
+        order=ticks,
+        left=drawn["lower"].to_numpy(float),
         color=COMBINED_COLOURS["range"],
-        label=_t("range", lang),
+        saturation=1,
+        width=0.5,
+        errorbar=None,
+        orient="h",
+        ax=ax,
     )
-    ax.scatter(
-        rows["independent"],
-        y,
-        marker="D",
-        color=COMBINED_COLOURS["independent"],
-        label=_t("independent", lang),
-        zorder=3,
-    )
-    ax.scatter(
-        rows["point"], y, marker="o", s=60, color=COMBINED_COLOURS["point"], label=_t("point", lang)
-    )
-    ax.set_yticks(y, ticks)
-    ax.invert_yaxis()
+    at = drawn.assign(_y=[ticks.index(t) for t in drawn["_tick"]])
+    for key, marker in (("independent", "D"), ("point", "o")):
+        sns.scatterplot(
+            data=at,
+            x=key,
+            y="_y",
+            marker=marker,
+            s=60,
+            color=COMBINED_COLOURS[key],
+            label=_t(key, lang),
+            zorder=3,
+            ax=ax,
+        )
+    ax.set_ylabel("")
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_xlabel(_t("combined", lang))
-    _legend_above(ax)
+    _legend_above(ax, {_t("range", lang): COMBINED_COLOURS["range"]})
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -659,25 +769,192 @@ def plot_comparison_static(
 ) -> Axes:
     """Static twin of :func:`plot_comparison` on a matplotlib Axes."""
     rows, institutions = _comparison_rows(comparison)
-    platforms = _platforms(rows)
+    names = _platform_names(rows, lang)
     ax = _new_axes(ax, (8, 4))
-    width = 0.8 / len(platforms)
-    base = np.arange(len(institutions))
-    for i, platform in enumerate(platforms):
-        part = rows[rows["platform"] == platform]
-        part = part.set_index(part["institution"].astype(str)).reindex(institutions)
-        x = base + (i - (len(platforms) - 1) / 2) * width
-        v = part["share"].to_numpy(dtype=float)
-        err = np.vstack([v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v])
-        ax.bar(x, v, width=width, color=_colour(platform), label=label(platform, lang))
-        ax.errorbar(x, v, yerr=err, fmt="none", ecolor="black", capsize=3)
-    ax.set_xticks(base, [_institution_label(i, lang) for i in institutions])
+    places = {i: _institution_label(i, lang) for i in institutions}
+    _bars_static(
+        ax,
+        rows.assign(
+            _place=rows["institution"].astype(str).map(places), _name=rows["platform"].map(names)
+        ),
+        cat="_place",
+        value="share",
+        hue="_name",
+        order=list(places.values()),
+        palette={n: _colour(p) for p, n in names.items()},
+        interval=("ci_low", "ci_high"),
+    )
+    ax.set_xlabel("")
     ax.set_ylabel(_t("reach_share", lang))
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
     ax.set_ylim(bottom=0)
-    _legend_above(ax)
+    _legend_above(ax, {n: _colour(p) for p, n in names.items()})
     if title:
         ax.set_title(title, pad=30)
+    return ax
+
+
+# --- reach by two dimensions ------------------------------------------------------------------
+
+
+def _heatmap_hidden(pairs: pd.DataFrame, row: str, col: str, min_count: float) -> np.ndarray:
+    """Cells to hide so that neither a row's nor a column's total gives one back.
+
+    :func:`socialreach.suppress_small_cells` protects one partition; a grid has two (rows and
+    columns, whose totals the one-dimensional charts publish). So it runs over both in turn
+    until nothing more is hidden. A cell hidden by an earlier pass enters the next one just
+    below ``min_count`` (its own count if smaller), so it stays hidden and its group still
+    needs a second hidden cell, without its count alone ending the search for one.
+    """
+    n = pairs["n_alumni"].to_numpy(float)
+    below = np.minimum(n, np.nextafter(min_count, 0))
+    hidden = np.zeros(len(pairs), dtype=bool)
+    while True:
+        before = hidden.copy()
+        for dim in (row, col):
+            rule = pairs[[row, col]].assign(_n=np.where(hidden, below, n))
+            checked = suppress_small_cells(rule, count_col="_n", min_count=min_count, by=dim)
+            hidden |= (checked["suppressed"] != "").to_numpy()
+        if (hidden == before).all():
+            return hidden
+
+
+def _heatmap_grid(
+    cell_shares: pd.DataFrame, platform: str, row: str, col: str, min_count: float, lang: str
+) -> dict:
+    """What both heatmap twins draw: shares, cell texts and counts, rows × columns in order."""
+    _require(cell_shares, [row, col, "n_alumni", platform], "the heatmap")
+    cells = cell_shares.assign(
+        **{row: cell_shares[row].astype(str), col: cell_shares[col].astype(str)},
+        _reached=cell_shares["n_alumni"] * cell_shares[platform],
+    )
+    pairs = cells.groupby([row, col], as_index=False, sort=False)[["n_alumni", "_reached"]].sum()
+    pairs = pairs[pairs["n_alumni"] > 0].reset_index(drop=True)
+    pairs["share"] = pairs["_reached"] / pairs["n_alumni"]
+    hidden = (
+        _heatmap_hidden(pairs, row, col, min_count)
+        if min_count > 0
+        else np.zeros(len(pairs), dtype=bool)
+    )
+    pairs.loc[hidden, ["share", "n_alumni"]] = np.nan
+    pairs["text"] = [
+        _t("hidden", lang) if h else format_share(v, lang=lang)
+        for h, v in zip(hidden, pairs["share"], strict=True)
+    ]
+    rows = _ordered_segments(pairs[row], row)
+    cols = _ordered_segments(pairs[col], col)
+
+    def grid(value: str) -> pd.DataFrame:
+        wide = pairs.set_index([row, col])[value].unstack(col)  # noqa: PD010 (no aggregation)
+        wide = wide.reindex(index=rows, columns=cols)
+        return wide.rename(index=lambda s: label(s, lang), columns=lambda s: label(s, lang))
+
+    return {
+        "share": grid("share").astype(float),
+        "n": grid("n_alumni").astype(float),
+        "text": grid("text").fillna(""),  # blank: no alumni in that pair
+        "row": _t(row, lang) if row in _TEXT else row,
+        "col": _t(col, lang) if col in _TEXT else col,
+        "colour": _colour(platform),
+        "title": f"{label(platform, lang)}: {_t('heatmap_note', lang)}",
+    }
+
+
+def plot_reach_heatmap(
+    cell_shares: pd.DataFrame,
+    *,
+    platform: str = "linkedin",
+    row: str = "age_band",
+    col: str = "field_of_study",
+    min_count: float = 10,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Share of alumni a platform reaches in each pair of two dimensions, as a heatmap.
+
+    Parameters
+    ----------
+    cell_shares
+        Frame of :func:`socialreach.estimate_cell_shares`: one row per alumni cell with
+        ``n_alumni`` and, per platform, the cell's share reached (0-1). A pair's share is the
+        alumni-weighted mean of its cells, the expected reach of :func:`estimate_reach`
+        broken down by two dimensions at once (points only: the intervals are per dimension).
+    platform
+        Platform id whose column is drawn.
+    row, col
+        Dimensions of the rows and columns, e.g. ``"age_band"`` and ``"field_of_study"``.
+    min_count
+        Pairs with fewer alumni are hidden ("dold"), with enough other pairs that neither a
+        row's nor a column's total gives them back; 0 shows every pair.
+    lang, title
+        Labels and chart title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One cell per pair, coloured from white (0 %) to the platform's colour (100 %), each with
+        its share written in it; pairs without alumni are blank.
+    """
+    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    n_text = g["n"].map(lambda v: format_count(v, lang=lang))
+    fig = go.Figure(
+        go.Heatmap(
+            z=g["share"].to_numpy() * 100,
+            x=list(g["share"].columns),
+            y=list(g["share"].index),
+            zmin=0,
+            zmax=100,
+            colorscale=[[0, "#ffffff"], [1, g["colour"]]],
+            text=g["text"].to_numpy(),
+            texttemplate="%{text}",
+            customdata=n_text.to_numpy(),
+            hovertemplate="%{y} · %{x}<br>%{text} (n = %{customdata})<extra></extra>",
+            colorbar={"ticksuffix": percent_sign(lang)},
+        )
+    )
+    return _layout(
+        fig,
+        lang=lang,
+        title=title or g["title"],
+        xaxis={"title": {"text": g["col"]}, "side": "bottom"},
+        yaxis={"title": {"text": g["row"]}, "autorange": "reversed"},
+        height=200 + 40 * len(g["share"].index),
+    )
+
+
+def plot_reach_heatmap_static(
+    cell_shares: pd.DataFrame,
+    *,
+    platform: str = "linkedin",
+    row: str = "age_band",
+    col: str = "field_of_study",
+    min_count: float = 10,
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_reach_heatmap`: a seaborn heatmap on a matplotlib Axes."""
+    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    shape = g["share"].shape
+    ax = _new_axes(ax, (2.5 + 1.1 * shape[1], 1.5 + 0.5 * shape[0]), style="white")
+    sns.heatmap(
+        g["share"],
+        vmin=0,
+        vmax=1,
+        cmap=sns.light_palette(g["colour"], as_cmap=True),
+        annot=g["text"].to_numpy(),
+        fmt="",
+        linewidths=0.5,
+        cbar_kws={"format": _percent_formatter(lang)},
+        ax=ax,
+    )
+    # seaborn writes no text in empty cells: name the hidden ones, so no one reads them as 0
+    for i, j in zip(*np.nonzero((g["text"] == _t("hidden", lang)).to_numpy()), strict=True):
+        ax.text(j + 0.5, i + 0.5, _t("hidden", lang), ha="center", va="center", color="grey")
+    ax.set_xlabel(g["col"])
+    ax.set_ylabel(g["row"])
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    ax.set_title(title or g["title"], fontsize="medium")
     return ax
 
 
@@ -785,19 +1062,28 @@ def plot_profile_static(
     """Static twin of :func:`plot_profile` on a matplotlib Axes."""
     counts, order, ticks = _profile_counts(profile, by, min_count, lang)
     ax = _new_axes(ax, (7, 1 + 0.35 * len(order)))
-    y = np.arange(len(order))
     left = np.zeros(len(order))
+    palette = {}
     for source, part in counts.groupby("source", sort=False):
         v = part.set_index("segment")["n_alumni"].reindex(order).fillna(0).to_numpy(float)
         name = _t(source, lang) if source in _TEXT else label(source, lang)
-        ax.barh(y, v, left=left, color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR), label=name)
+        palette[name] = _SOURCE_COLOURS.get(source, _OTHER_COLOUR)
+        # stacked: each source's bars start where the previous source's end
+        sns.barplot(
+            x=v,
+            y=ticks,
+            left=left,
+            color=palette[name],
+            saturation=1,
+            errorbar=None,
+            orient="h",
+            ax=ax,
+        )
         left += v
-    ax.set_yticks(y, ticks)
-    ax.invert_yaxis()
     ax.set_xlabel(_t("alumni", lang))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
-    if len(set(counts["source"])) > 1:
-        _legend_above(ax)
+    if len(palette) > 1:
+        _legend_above(ax, palette)
     if title:
         ax.set_title(title, pad=30)
     return ax
@@ -986,6 +1272,69 @@ def plot_survey(
     )
 
 
+def _survey_trend_static(
+    ax: Axes, rows: pd.DataFrame, years: tuple[int, int], palette: dict[str, str]
+) -> None:
+    """One line per platform over ``years``, broken where a year has no figure (not a guess)."""
+    span = list(range(years[0], years[1] + 1))
+    parts = []
+    for name in palette:
+        part = rows[rows["_name"] == name].set_index("year")["share"].reindex(span)
+        # seaborn joins the points on either side of a gap: a new unit after each gap keeps it
+        parts.append(
+            pd.DataFrame({"year": span, "share": part.to_numpy(float), "_name": name})
+            .assign(_run=lambda d: d["share"].isna().cumsum())
+            .dropna(subset="share")
+        )
+    sns.lineplot(
+        data=pd.concat(parts, ignore_index=True),
+        x="year",
+        y="share",
+        hue="_name",
+        units="_run",
+        estimator=None,
+        palette=palette,
+        marker="o",
+        legend=False,
+        ax=ax,
+    )
+    ax.set_xticks(span)
+
+
+def _survey_bars_static(
+    ax: Axes, rows: pd.DataFrame, by: str, palette: dict[str, str], lang: str
+) -> None:
+    """Bars per canonical segment, each unpublished one marked as such at its place."""
+    order = _survey_segments(rows, by)
+    ticks = {s: label(s, lang) for s in order}
+    has_interval = {"ci_low", "ci_high"} <= set(rows.columns)
+    _bars_static(
+        ax,
+        rows.assign(_tick=rows["segment"].astype(str).map(ticks)),
+        cat="_tick",
+        value="share",
+        hue="_name",
+        order=list(ticks.values()),
+        palette=palette,
+        interval=("ci_low", "ci_high") if has_interval else None,
+    )
+    width = 0.8 / len(palette)  # seaborn's dodge: the bars of a segment share 0.8
+    for i, name in enumerate(palette):
+        part = rows[rows["_name"] == name].set_index("segment")["share"].reindex(order)
+        for x in np.flatnonzero(part.isna().to_numpy()):
+            ax.text(
+                x + (i - (len(palette) - 1) / 2) * width,
+                0.01,
+                _t("missing", lang),
+                rotation=90,
+                ha="center",
+                va="bottom",
+                color=_OTHER_COLOUR,
+                fontsize="small",
+            )
+    ax.set_xticks(range(len(order)), list(ticks.values()), rotation=30, ha="right")
+
+
 def plot_survey_static(
     penetration: pd.DataFrame,
     *,
@@ -1003,58 +1352,25 @@ def plot_survey_static(
     rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
     wanted = [platforms] if isinstance(platforms, str) else list(platforms)
     axis_title = _survey_axis_title(base, by, measure, lang)
+    palette = {label(p, lang): _colour(p) for p in wanted}
+    rows = rows.assign(_name=rows["platform"].map(lambda p: label(p, lang)))
     if by == "year":
         ax = _new_axes(ax, (6, 4))
-        span = list(range(years[0], years[1] + 1))
-        for platform in wanted:
-            part = rows[rows["platform"] == platform].set_index("year")["share"].reindex(span)
-            ax.plot(
-                span,
-                part.to_numpy(float),
-                marker="o",
-                color=_colour(platform),
-                label=label(platform, lang),
-            )
-        ax.set_xticks(span)
+        _survey_trend_static(ax, rows, years, palette)
         ax.set_xlabel(_t("year", lang))
-        _legend_above(ax)
     else:
-        order = _survey_segments(rows, by)
         ax = _new_axes(ax, (8, 4))
-        x = np.arange(len(order))
-        width = 0.8 / len(wanted)
-        for i, platform in enumerate(wanted):
-            part = rows[rows["platform"] == platform].set_index("segment").reindex(order)
-            v = part["share"].to_numpy(float)
-            xs = x + (i - (len(wanted) - 1) / 2) * width
-            ax.bar(xs, v, width=width, color=_colour(platform), label=label(platform, lang))
-            if {"ci_low", "ci_high"} <= set(part.columns):
-                err = np.vstack(
-                    [v - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - v]
-                )
-                ax.errorbar(xs, v, yerr=err, fmt="none", ecolor="black", capsize=3)
-            for xi in xs[np.isnan(v)]:
-                ax.text(
-                    xi,
-                    0.01,
-                    _t("missing", lang),
-                    rotation=90,
-                    ha="center",
-                    va="bottom",
-                    color=_OTHER_COLOUR,
-                    fontsize="small",
-                )
-            for ref in overall.loc[overall["platform"] == platform, "share"]:
-                ax.axhline(
-                    ref,
-                    linestyle="--",
-                    color=_colour(platform),
-                    label=f"{_t('all', lang)} {format_share(ref, lang=lang)}",
-                )
-        ax.set_xticks(x, [label(s, lang) for s in order], rotation=30, ha="right")
+        _survey_bars_static(ax, rows, by, palette, lang)
+        for ref in overall.itertuples():
+            ax.axhline(
+                ref.share,
+                linestyle="--",
+                color=_colour(ref.platform),
+                label=f"{_t('all', lang)} {format_share(ref.share, lang=lang)}",
+            )
         ax.set_xlabel(_t(by, lang))
         ax.set_ylim(0, 1.05)
-        _legend_above(ax)
+    _legend_above(ax, palette)
     ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(_percent_formatter(lang))
@@ -1176,21 +1492,24 @@ def plot_integration_sensitivity_static(
     ax = _new_axes(ax, (7, 4.5))
     for parameter, part in rows.groupby("parameter", sort=False):
         colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
-        x = part["factor"].to_numpy(float)
+        # the band is the precomputed interval, not one seaborn would estimate
         ax.fill_between(
-            x,
+            part["factor"].to_numpy(float),
             part["net_value_low"].to_numpy(float),
             part["net_value_high"].to_numpy(float),
             color=colour,
             alpha=0.2,
             linewidth=0,
         )
-        ax.plot(
-            x,
-            part["net_value"].to_numpy(float),
+        sns.lineplot(
+            data=part,
+            x="factor",
+            y="net_value",
+            estimator=None,
             marker="o",
             color=colour,
             label=_parameterlabel(parameter, lang),
+            ax=ax,
         )
     ax.axhline(0, linestyle="--", color="black", linewidth=1)
     ax.set_xscale("log")

@@ -12,7 +12,6 @@ local, seeded generator, and reads percentile intervals off the draws. For one s
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import betaincinv, ndtri
 
 __all__ = [
     "draw_shares",
@@ -90,6 +89,8 @@ def jeffreys_interval(
     """
     x, n = _as_xn(share, n)
     tail = (1 - level) / 2
+    from scipy.special import betaincinv  # scipy only when an interval is asked for
+
     low = betaincinv(x + 0.5, n - x + 0.5, tail)  # the Beta quantile function
     high = betaincinv(x + 0.5, n - x + 0.5, 1 - tail)
     # the equal-tailed posterior interval can miss x/n when x is tiny (e.g. x < 1 at low levels):
@@ -112,6 +113,8 @@ def wilson_interval(
     """
     p, n = np.asarray(share, dtype="float64"), np.asarray(n, dtype="float64")
     _as_xn(p, n)
+    from scipy.special import ndtri  # scipy only when an interval is asked for
+
     z = ndtri(1 - (1 - level) / 2)
     denom = 1 + z**2 / n
     centre = (p + z**2 / (2 * n)) / denom

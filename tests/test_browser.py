@@ -3,7 +3,7 @@
 Checks that every chart was drawn (plotly's SVG inside each report figure), that the page asked
 for nothing outside the file (Chromium's own net-log, page-initiated requests only), and saves a
 screenshot to ``tests/artifacts/``. Fails, never skips, when Chromium or unshare is missing:
-``.ci/run`` installs Debian's ``chromium``.
+``make test`` installs Debian's ``chromium`` first (``scripts/ensure-chromium``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ FLAGS = [
 
 def _chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert path, "Chromium is not installed (apt-get install chromium; .ci/run does this)"
+    assert path, "Chromium is not installed (scripts/ensure-chromium, run by make test, does this)"
     assert shutil.which("unshare"), "unshare (util-linux) is needed to cut the network"
     return path
 

@@ -118,7 +118,7 @@ def test_data_measure_filter_and_unknown_values(capsys):
 def test_bad_table_exits_2_with_one_line(tmp_path):
     bad = tmp_path / "mine.csv"
     bad.write_text("source_id,year\nX,2017\n")
-    out = run("data", "--file", str(bad))
+    out = run("data", "--table", str(bad))
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
     assert "mine.csv" in out.stderr and str(tmp_path) not in out.stderr

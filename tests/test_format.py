@@ -120,9 +120,28 @@ def test_missing_values_become_a_dash(missing: object) -> None:
     assert format_share_interval(0.15, missing, 0.2, lang="en") == "15%"
 
 
+def test_another_language_is_a_locale_code() -> None:
+    # CLDR, read by hand: German groups with "." and writes "40 %" with a no-break space;
+    # Turkish puts the percent sign first; English (en_GB) months are capitalised.
+    assert format_share(0.4, lang="de_DE") == "40" + S + "%"
+    assert format_count(12400, lang="de_DE") == "12.400"
+    assert format_number(-1234.56, lang="de_DE") == "-1.234,6"
+    assert format_share(0.41, lang="tr_TR") == "%41"
+    assert format_interval(0.38, 0.44, lang="tr_TR") == "%38–44"
+    assert format_date(dt.date(2026, 5, 1), lang="de_DE") == "1. Mai 2026"
+
+
+def test_swedish_minus_sign_and_no_negative_zero() -> None:
+    assert format_number(-1234.56, lang="sv") == "\u22121" + S + "234,6"
+    assert format_number(-0.04, lang="sv") == "0,0"
+    assert format_points(-0.01, lang="sv") == "\u22121" + S + "procentenhet"
+
+
 def test_bad_language_and_infinite_values_are_refused() -> None:
     with pytest.raises(ValueError, match="lang"):
-        format_share(0.4, lang="de")
+        format_share(0.4, lang="xx_not_a_locale")
+    with pytest.raises(ValueError, match="lang"):
+        format_date(dt.date(2026, 1, 1), lang="klingon")
     with pytest.raises(ValueError, match="inf"):
         format_count(math.inf)
 

@@ -406,3 +406,139 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
     shown = P.plot_profile(profile, by="age_band", lang="en")  # min_count=0: everything
     assert list(shown.data[0].x) == [50, 30, 20, 3]
+
+
+def _interval_ends(ax: Axes, *, horizontal: bool = False) -> list[tuple[float, float, float]]:
+    """(position, low, high) of every error bar drawn, from its line segment."""
+    out = []
+    for coll in ax.collections:
+        for seg in getattr(coll, "get_segments", list)():
+            (x0, y0), (x1, y1) = seg
+            pos, lo, hi = (y0, x0, x1) if horizontal else (x0, y0, y1)
+            out.append(tuple(round(float(v), 3) for v in (pos, min(lo, hi), max(lo, hi))))
+    return sorted(out)
+
+
+def test_static_error_bars_end_at_the_interval_of_their_own_bar():
+    # totals: Facebook 70 % (65–75 %) at x=0, LinkedIn 50 % (40–60 %) at x=1 (from _estimates)
+    ax = P.plot_reach_static(_estimates(), lang="en")
+    assert _interval_ends(ax) == [(0, 0.65, 0.75), (1, 0.40, 0.60)]
+    # by industry, IT first (canonical order) at y=0, health care at y=1; Facebook dodged up
+    # (-0.2), LinkedIn down (+0.2): LinkedIn health care is 13 % (8–20 %)
+    ax = P.plot_reach_by_segment_static(_estimates(), dimension="industry", lang="en")
+    ends = _interval_ends(ax, horizontal=True)
+    assert ends == [(-0.2, 0.6, 0.8), (0.2, 0.55, 0.7), (0.8, 0.6, 0.76), (1.2, 0.08, 0.2)]
+    bars = {round(p.get_y() + p.get_height() / 2, 3): p.get_width() for p in ax.patches}
+    assert bars == pytest.approx({-0.2: 0.72, 0.2: 0.63, 0.8: 0.68, 1.2: 0.13})
+    # comparison: the business school's LinkedIn total is 0.50 + 0.1 = 60 % (50–70 %)
+    ax = P.plot_comparison_static(_comparison(), lang="en")
+    assert (1.2, 0.5, 0.7) in _interval_ends(ax)
+
+
+def test_static_combined_range_runs_from_lower_to_upper():
+    ax = P.plot_combined_reach_static(_combined(), dimension="industry", lang="en")
+    spans = [(round(p.get_x(), 3), round(p.get_x() + p.get_width(), 3)) for p in ax.patches]
+    # health care 68–81 %, IT 72–100 % (from _combined), in canonical order
+    assert spans == [(0.72, 1.0), (0.68, 0.81)]
+
+
+def test_static_figures_use_a_seaborn_theme_only_inside_the_call():
+    import matplotlib as mpl
+
+    before = dict(mpl.rcParams)
+    ax = P.plot_reach_static(_estimates())
+    assert dict(mpl.rcParams) == before
+    assert any(line.get_visible() for line in ax.get_ygridlines())  # seaborn's whitegrid
+    _, own = plt.subplots()
+    P.plot_reach_static(_estimates(), ax=own)
+    # the caller's axes keep their (matplotlib default) style
+    assert not any(line.get_visible() for line in own.get_ygridlines())
+
+
+def _cell_shares(small: float = 15.0) -> pd.DataFrame:
+    """Alumni cells of estimate_cell_shares' shape: two age bands × two fields of study."""
+    return pd.DataFrame(
+        {
+            "age_band": ["26-35", "26-35", "26-35", "36-45", "36-45"],
+            "field_of_study": ["law", "law", "engineering", "law", "engineering"],
+            "n_alumni": [10.0, 30.0, 20.0, 25.0, small],
+            "linkedin": [0.6, 0.2, 0.5, 0.4, 0.8],
+        }
+    )
+
+
+def test_heatmap_cell_is_the_alumni_weighted_share_of_its_pair():
+    # 26-35 × law: (10 × 0.6 + 30 × 0.2) / 40 = 12 / 40 = 30 %; the other pairs have one cell
+    fig = P.plot_reach_heatmap(_cell_shares(), lang="en")
+    heat = fig.data[0]
+    assert heat.y == ("26-35 years", "36-45 years")
+    assert heat.x == ("Law", "Engineering")  # canonical order of fields, not input order
+    assert np.asarray(heat.z, dtype=float) == pytest.approx(np.array([[30, 50], [40, 80]]))
+    assert heat.text.tolist() == [["30%", "50%"], ["40%", "80%"]]
+    ax = P.plot_reach_heatmap_static(_cell_shares(), lang="sv")
+    mesh = ax.collections[0].get_array()
+    assert np.asarray(mesh, dtype=float).ravel() == pytest.approx([0.30, 0.50, 0.40, 0.80])
+    assert [t.get_text() for t in ax.texts] == [f"{v}{NBSP}%" for v in (30, 50, 40, 80)]
+
+
+def test_heatmap_hides_a_small_pair_and_enough_others_in_its_row_and_column():
+    # 5 alumni in 36-45 × engineering: in a 2 × 2 grid whose row and column totals are published
+    # elsewhere, every other cell can give it back (row total − law), so all four are hidden
+    fig = P.plot_reach_heatmap(_cell_shares(small=5.0), lang="en")
+    assert fig.data[0].text.tolist() == [["hidden", "hidden"], ["hidden", "hidden"]]
+    assert np.isnan(np.asarray(fig.data[0].z, dtype=float)).all()
+    shown = P.plot_reach_heatmap(_cell_shares(small=5.0), min_count=0, lang="en")
+    assert shown.data[0].text.tolist()[1] == ["40%", "80%"]
+
+
+def test_heatmap_suppression_in_a_larger_grid_hides_a_block_not_everything():
+    bands, fields = ["26-35", "36-45", "46-55"], ["law", "engineering", "medicine_health"]
+    cells = pd.DataFrame(
+        [(b, f, 50.0, 0.5) for b in bands for f in fields],
+        columns=["age_band", "field_of_study", "n_alumni", "linkedin"],
+    )
+    cells.loc[0, "n_alumni"] = 5.0  # 26-35 × law
+    text = P.plot_reach_heatmap(cells, lang="en").data[0].text.tolist()
+    # row 26-35 hides law and, of its equal others, engineering (first by name); column law
+    # then hides 36-45 (first), and column engineering 36-45 too: a 2 × 2 block, each of its
+    # rows and columns with two hidden cells
+    assert text == [
+        ["hidden", "hidden", "50%"],
+        ["hidden", "hidden", "50%"],
+        ["50%", "50%", "50%"],
+    ]
+
+
+@given(
+    st.integers(2, 4).flatmap(
+        lambda rows: st.integers(2, 4).flatmap(
+            lambda cols: st.lists(
+                st.lists(st.integers(1, 40), min_size=cols, max_size=cols),
+                min_size=rows,
+                max_size=rows,
+            )
+        )
+    )
+)
+def test_heatmap_no_row_or_column_gives_a_hidden_pair_back(counts):
+    bands, fields = list(P.AGE_BANDS)[: len(counts)], ["law", "engineering", "other", "unknown"]
+    cells = pd.DataFrame(
+        [
+            (bands[i], fields[j], float(n), 0.5)
+            for i, row in enumerate(counts)
+            for j, n in enumerate(row)
+        ],
+        columns=["age_band", "field_of_study", "n_alumni", "linkedin"],
+    )
+    before = cells.copy()
+    text = np.array(P.plot_reach_heatmap(cells, lang="en").data[0].text.tolist())
+    pd.testing.assert_frame_equal(cells, before)
+    hidden = text == "hidden"
+    n = np.array(counts, dtype=float)
+    assert hidden[n < 10].all()  # every small pair is hidden
+    if (n >= 10).all():
+        assert not hidden.any()
+    for line_hidden, line_n in [*zip(hidden, n, strict=True), *zip(hidden.T, n.T, strict=True)]:
+        if line_hidden.any() and line_n.sum() >= 10:
+            # two or more hidden, together at least 10 alumni: the line total gives none back
+            assert line_hidden.sum() >= 2 and line_n[line_hidden].sum() >= 10
