@@ -59,6 +59,16 @@ def _proportion(text: str) -> float:
     return value
 
 
+def _design_effect(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value >= 1:
+        raise argparse.ArgumentTypeError(f"{text} is below 1 (1 = a simple random sample)")
+    return value
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -243,7 +253,7 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--design-effect",
-        type=float,
+        type=_design_effect,
         default=1.5,
         metavar="DEFF",
         help="variance inflation of the weighted survey (default 1.5, an uncited assumption)",
@@ -316,12 +326,6 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
-    if not args.design_effect >= 1:
-        raise InputError(
-            "--design-effect must be at least 1",
-            value=args.design_effect,
-            fix="give e.g. --design-effect 1.5",
-        )
     options = ReachOptions(
         year=args.year,
         measure=args.measure,
