@@ -19,6 +19,7 @@ from .examples import example_path
 from .iis_appendix import IISAppendix, read_iis_appendix
 from .industries import map_employment, map_field_of_study, map_industry, map_occupation
 from .integration import integration_sensitivity, integration_value
+from .options import ReachOptions
 from .privacy import suppress_small_cells
 from .profile import AlumniProfile, ValidationReport, make_profile
 from .reach import estimate_cell_shares, estimate_reach, explain_reach
@@ -43,6 +44,7 @@ __all__ = [
     "AlumniProfile",
     "IISAppendix",
     "InputError",
+    "ReachOptions",
     "ValidationReport",
     "__version__",
     "archetype_profile",
