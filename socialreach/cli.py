@@ -110,7 +110,7 @@ def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
 def _add_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "data",
-        help="print the embedded survey table (platform penetration by segment, cited)",
+        help="print the survey figures: platform use by segment, cited",
         description="Print the embedded survey table: one row per published figure, latest "
         "year first, shares as proportions 0-1 of the row's base, each with its measure, n "
         "(weighted base or interviews, see n_basis), source and source type.",

@@ -122,7 +122,7 @@ def _base_mask(cells: pd.DataFrame | dict, base: str) -> np.ndarray:
     return np.ones(len(_column(cells, "age")), dtype=bool)
 
 
-def survey_population(bases: pd.DataFrame, *, iterations: int = 300) -> pd.DataFrame:
+def survey_population(bases: pd.DataFrame, *, iterations: int = 100) -> pd.DataFrame:
     """The stated joint distribution of respondents, fitted to the published weighted bases.
 
     Parameters
@@ -188,7 +188,7 @@ def survey_population(bases: pd.DataFrame, *, iterations: int = 300) -> pd.DataF
             factor = np.divide(targets, current, out=np.ones_like(targets), where=current > 0)
             worst = max(worst, float(np.abs(factor - 1).max()))
             weight[inside] *= factor[gid[inside]]
-        if worst < 1e-7:
+        if worst < 1e-6:
             break
     out = cells.copy()
     out["weight"] = weight * total / weight.sum()
@@ -256,7 +256,7 @@ class MarginsFit:
         wx = self.X * self.pattern_weight
         return (self._pattern_shares(theta) @ wx.T) / wx.sum(axis=1)
 
-    def refit(self, shares: np.ndarray, steps: int = 3) -> np.ndarray:
+    def refit(self, shares: np.ndarray, steps: int = 2) -> np.ndarray:
         """θ for each column of target ``shares`` (targets × draws): Newton steps from the fit.
 
         Each column moves the fit by its difference from the published figures, so the

@@ -388,6 +388,7 @@ class _Context:
     design_effect: float = 1.5
     measure: str = "ever"
     population: pd.DataFrame | None = None  # the margins model's joint of respondents
+    population_key: tuple = ()
     model_spread: dict[str, tuple[float, int]] = field(default_factory=dict)
 
 
@@ -1173,9 +1174,31 @@ def _population(ctx: _Context) -> pd.DataFrame:
         ]
         bases = t.drop_duplicates(["base", "dimension", "segment"])[
             ["base", "dimension", "segment", "n"]
-        ]
-        ctx.population = margins.survey_population(bases.astype({"n": "float64"}))
+        ].astype({"n": "float64"})
+        ctx.population_key = tuple(bases.itertuples(index=False, name=None))
+        ctx.population = _fitted_population(ctx.population_key)
     return ctx.population
+
+
+@functools.lru_cache(maxsize=8)
+def _fitted_population(key: tuple) -> pd.DataFrame:
+    """The joint for one set of bases; cached, as a session estimates many times (report,
+    comparisons, sensitivity) from the same table."""
+    bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
+    return margins.survey_population(bases)
+
+
+@functools.lru_cache(maxsize=32)
+def _fitted_model(
+    population_key: tuple, targets: tuple[margins.Target, ...], n_eff: tuple[float, ...]
+) -> tuple[margins.MarginsFit, tuple[float, int] | None]:
+    """The fit and its held-out model spread for one platform's figures; cached likewise."""
+    population = _fitted_population(population_key)
+    fit = margins.fit_margins(population, list(targets))
+    spread = margins.holdout_spread(
+        population, list(targets), dict(zip(targets, n_eff, strict=True))
+    )
+    return fit, spread
 
 
 def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
@@ -1253,12 +1276,11 @@ def _margins_plan(
             targets.append(margins.Target(r["base"], r["dimension"], r["segment"], r["share"]))
             key = (platform, r["base"], r["dimension"], r["segment"])
             ids.append(reg.add(key, lambda r=r: _figure(ctx, r, "penetration")))
-    population = _population(ctx)
-    fit = margins.fit_margins(population, targets)
+    _population(ctx)
     by_target = dict(zip(targets, ids, strict=True))
+    n_eff = tuple(reg.figures[by_target[t]].n / ctx.design_effect for t in targets)
+    fit, spread = _fitted_model(ctx.population_key, tuple(targets), n_eff)
     target_ids = np.array([by_target[t] for t in fit.targets], dtype=int)
-    n_eff = {t: reg.figures[by_target[t]].n / ctx.design_effect for t in targets}
-    spread = margins.holdout_spread(population, targets, n_eff)
     tau = 0.0
     if spread is not None:
         tau = spread[0]
