@@ -2,8 +2,10 @@
 
 Checks that every chart was drawn (plotly's SVG inside each report figure), that the page asked
 for nothing outside the file (Chromium's own net-log, page-initiated requests only), and saves a
-screenshot to ``tests/artifacts/``. Fails, never skips, when Chromium or unshare is missing:
-``.ci/run`` installs Debian's ``chromium``.
+screenshot to ``tests/artifacts/``. Prints it to PDF as "Save as PDF" would and reads the pages
+back with pypdf: A4, every chart whole on one page, no heading last on a page, long tables
+repeating their header, no half-empty pages. Fails, never skips, when Chromium or unshare is
+missing: ``.ci/run`` installs Debian's ``chromium``.
 """
 
 from __future__ import annotations
@@ -135,3 +137,165 @@ def test_missing_chromium_is_a_failure_not_a_skip(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(AssertionError, match="Chromium is not installed"):
         _chromium()
+
+
+# --------------------------------------------------------------------------- print to PDF
+#
+# Chromium prints the report as "Save as PDF" would (--print-to-pdf, print media, the report's
+# own @page size), offline. pypdf then reads where each piece of text landed: page and height.
+# Charts carry no text of their own that is unique, so a copy of the report gets two probes in
+# every chart's <figure>, one before the chart and one after it: a chart lies within one page
+# exactly when both probes of its figure are on the same page.
+
+A4 = (595.3, 841.9)  # points
+PROBE = '<span class="probe">FIG{end}{k}X</span>'
+
+
+def _with_probes(document: str) -> tuple[str, int]:
+    counter = iter(range(1, 1000))
+    parts = re.split(r'(<figure class="sr-figure">.*?</figure>)', document, flags=re.S)
+    out = []
+    for part in parts:
+        if part.startswith('<figure class="sr-figure">'):
+            k = next(counter)
+            inner = part[len('<figure class="sr-figure">') : -len("</figure>")]
+            top, end = PROBE.format(end="TOP", k=k), PROBE.format(end="END", k=k)
+            part = f'<figure class="sr-figure">{top}{inner}{end}</figure>'
+        out.append(part)
+    return "".join(out), next(counter) - 1
+
+
+def _print(page: Path, work: Path) -> list[list[tuple[str, float, float]]]:
+    """Print ``page`` offline to PDF; per page its text fragments (text, y from top, size)."""
+    from pypdf import PdfReader
+
+    pdf = work / f"{page.stem}.pdf"
+    _, starts = _run_offline(page, work, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
+    assert _page_requests(starts) == []
+    pages = []
+    for sheet in PdfReader(pdf).pages:
+        width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+        # A4 is 595.3 × 841.9 pt; Chromium rounds the page to whole CSS pixels
+        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+        fragments = []
+
+        def visit(text, cm, tm, font, size, fragments=fragments, height=height):
+            if text.strip():
+                y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]  # text origin in page space
+                scale = abs(cm[3]) or abs(cm[2])
+                fragments.append((text.strip(), height - y, size * scale))
+
+        sheet.extract_text(visitor_text=visit)
+        pages.append(fragments)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def printed(report: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    work = tmp_path_factory.mktemp("print")
+    probed, n_figures = _with_probes(report.read_text(encoding="utf-8"))
+    page = work / "probed.html"
+    page.write_text(probed, encoding="utf-8")
+    return {"pages": _print(page, work), "n_figures": n_figures}
+
+
+def _page_of(pages, text: str) -> list[int]:
+    return [i for i, frags in enumerate(pages) if any(t == text for t, _, _ in frags)]
+
+
+def _split_charts(pages, n: int) -> list[str]:
+    problems = []
+    for k in range(1, n + 1):
+        top, end = _page_of(pages, f"FIGTOP{k}X"), _page_of(pages, f"FIGEND{k}X")
+        if len(top) != 1 or len(end) != 1:
+            problems.append(f"chart {k} printed {len(top)}/{len(end)} times")
+        elif top != end:
+            problems.append(f"chart {k} is split over pages {top[0] + 1} and {end[0] + 1}")
+    return problems
+
+
+def _stranded_headings(pages) -> tuple[set[str], list[str]]:
+    """Headings (text well above the page's median size), and those with nothing below them."""
+    headings, stranded = set(), []
+    for frags in pages:
+        sizes = sorted(s for _, _, s in frags)
+        normal = sizes[len(sizes) // 2]  # the median size: body and table text
+        for text, y, size in frags:
+            if size > normal * 1.3:
+                headings.add(text)
+                if not any(y2 > y + 1 for _, y2, _ in frags):
+                    stranded.append(text)
+    return headings, stranded
+
+
+def _fill(pages) -> list[float]:
+    """How far down each page its lowest text reaches (share of the page height)."""
+    return [round(max(y for _, y, _ in frags) / A4[1], 2) for frags in pages]
+
+
+def test_printed_pdf_has_every_chart_whole_on_one_page(printed) -> None:
+    assert printed["n_figures"] >= 5
+    assert _split_charts(printed["pages"], printed["n_figures"]) == []
+
+
+def test_printed_pdf_pages_are_well_filled_and_counted(printed) -> None:
+    pages = printed["pages"]
+    # the lab stylesheet kept each whole section on one page: 13 Letter pages, two of them
+    # under half full. Now a page ends early only before a chart or heading that would not fit.
+    assert 4 <= len(pages) <= 12, len(pages)
+    assert all(f >= 0.5 for f in _fill(pages)[:-1]), _fill(pages)
+
+
+def test_printed_headings_are_never_last_on_a_page(printed) -> None:
+    headings, stranded = _stranded_headings(printed["pages"])
+    assert {"Det viktigaste", "Vilka når vi?", "Ålder", "Bransch"} <= headings
+    assert stranded == []
+
+
+def test_printed_long_table_repeats_its_header(printed) -> None:
+    # the combined-reach table (one row per group) runs over a page break in this report
+    pages = printed["pages"]
+    header = "Punktskattning"  # a column only this table has
+    rows = {
+        i
+        for i, frags in enumerate(pages)
+        for t, _, _ in frags
+        if t.startswith(("Ålder: ", "Bransch: ", "Sysselsättning: "))
+    }
+    assert len(rows) >= 2, "expected the table to run over a page break"
+    for i in rows:
+        assert any(t == header for t, _, _ in pages[i]), f"page {i + 1} has rows, no header"
+
+
+def test_the_print_checks_see_a_badly_printed_page(tmp_path: Path) -> None:
+    # control: without the print rules, a chart split by a page break, a heading left at the
+    # bottom of a page and a half-empty page must all be seen, or the tests above prove nothing
+    filler = "<p>text</p>" * 46
+    page = tmp_path / "bad.html"
+    page.write_text(
+        "<html><head><style>@page { size: A4; margin: 14mm; } p { margin: 0; font-size: 14px; }"
+        "h2 { font-size: 24px; margin: 0; }</style></head><body>"
+        f"{filler}<figure>{PROBE.format(end='TOP', k=1)}<div style='height:400px'></div>"
+        f"{PROBE.format(end='END', k=1)}</figure>{filler}<p>text</p><h2>Stranded</h2>"
+        "<div style='break-before: page'></div><p>last</p><div style='height:100px'></div>"
+        "<p>end</p></body></html>",
+        encoding="utf-8",
+    )
+    pages = _print(page, tmp_path)
+    assert _split_charts(pages, 1) == ["chart 1 is split over pages 1 and 2"]
+    headings, stranded = _stranded_headings(pages)
+    assert headings == {"Stranded"} and stranded == ["Stranded"]
+
+
+def test_print_rules_hide_toolbars_and_scrollbars(report: Path) -> None:
+    # What the PDF text cannot show (toolbar icons and scrollbars are drawn, not written): the
+    # report's print stylesheet must say so, after the lab stylesheet's rules it overrides.
+    document = report.read_text(encoding="utf-8")
+    rules = "".join(re.findall(r"@media print \{(.*?)\n\}", document, re.S))
+    assert re.search(r"\.modebar-container[^{]*\{ display: none !important; \}", rules)
+    assert (
+        "overflow: visible !important" in rules
+        and "::-webkit-scrollbar { display: none; }" in rules
+    )
+    assert "thead { display: table-header-group; }" in rules
+    assert "@page { size: A4;" in document
