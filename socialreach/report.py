@@ -11,9 +11,17 @@
    bundle* that holds aggregates only.
 3. **rendering** — the packaged notebook ``socialreach/notebooks/report.ipynb`` runs in a fresh
    kernel (nbclient) with the parameters injected after its ``parameters`` cell, and is exported
-   by nbconvert with every input cell, prompt, markdown cell and the parameters cells left out.
+   by nbconvert with every input cell, prompt and the parameters cells left out (Markdown cells
+   only when not tagged :data:`HIDDEN_TAG`, and then sanitised).
 4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind,
    :func:`check_offline`) and written.
+
+The institution's own: ``scenarios`` (TOML, :mod:`socialreach.scenario`) replaces the example
+integration parameters, which are otherwise labelled as examples and never quoted among the
+findings; ``notes`` (Markdown, :mod:`socialreach.notes`) adds the strategist's commentary after the
+title; ``notebook`` runs a copy of the report notebook (:func:`init_report_notebook`) whose own
+Markdown cells are exported sanitised and whose plotly figures are drawn by the page's plotly.js
+(the kernel's ``PLOTLY_RENDERER`` is the plotly JSON mimetype, turned into report figures here).
 
 The kernel is started first and boots while the parent reads and estimates; it imports nothing
 of socialreach (the notebook only displays the composed sections), and it only ever sees the
