@@ -303,3 +303,29 @@ def test_report_without_file_or_out_exits_2(tmp_path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path / "r.html")]) == 2
     assert "report needs an alumni FILE and --out PATH.html" in capsys.readouterr().err
     assert main(["report", str(EXAMPLE)]) == 2
+
+
+def test_the_packaged_notebook_by_hand_takes_scenarios_and_notes(tmp_path) -> None:
+    # In JupyterLab: alumni_path, scenario_path and notes_path set in the parameters cell.
+    from nbclient import NotebookClient
+
+    scenario, notes = tmp_path / "own.toml", tmp_path / "notes.md"
+    scenario.write_text(OWN, encoding="utf-8")
+    notes.write_text(NOTES, encoding="utf-8")
+    nb = read_report_notebook(init_report_notebook(tmp_path / "hand.ipynb"))
+    params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    params.source += (
+        f"\nalumni_path = {str(EXAMPLE)!r}\nscenario_path = {str(scenario)!r}"
+        f"\nnotes_path = {str(notes)!r}"
+    )
+    NotebookClient(nb, kernel_name="python3", timeout=300).execute(cwd=str(tmp_path))
+    html = "".join(
+        o["data"]["text/html"]
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "text/html" in o.get("data", {})
+    )
+    assert "Till ledningen Qn41" in html and "&lt;script&gt;" in html
+    assert "sr-notice sr-own" in html
+    assert f"−12{NBSP}000{NBSP}kr (efter 2{NBSP}år; scenario ours)" in html
