@@ -1101,6 +1101,14 @@ def _for_export(nb: Any) -> tuple[Any, int]:
     return nb, figures
 
 
+class _NotebookFailed(RuntimeError):
+    """A cell of the report notebook raised; only the exception's type is kept (no values)."""
+
+    def __init__(self, ename: str) -> None:
+        super().__init__(f"the report notebook failed ({ename})")
+        self.ename = ename
+
+
 class _Renderer:
     """A notebook run in a kernel that is started on construction, so it boots while we work."""
 
@@ -1135,7 +1143,7 @@ class _Renderer:
             self.client.execute()
         except CellExecutionError as err:
             # the traceback may quote values; name only the exception type
-            raise RuntimeError(f"the report notebook failed ({err.ename})") from None
+            raise _NotebookFailed(err.ename) from None
         return self.client.nb
 
     def close(self) -> None:
@@ -1470,7 +1478,17 @@ def write_report(
                 notes=note_text,
             )
             say("rendering")
-            document = _render(renderer, content, Path(tmp))
+            try:
+                document = _render(renderer, content, Path(tmp))
+            except _NotebookFailed as err:
+                if not notebook:
+                    raise
+                # the institution's own cells: their mistake to fix, said in one sentence
+                raise InputError(
+                    f"a cell of the notebook failed ({err.ename})",
+                    file=Path(notebook).name,
+                    fix="run it in JupyterLab with alumni_path set to see where",
+                ) from None
         finally:
             renderer.close()
     say("writing")

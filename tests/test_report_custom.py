@@ -329,3 +329,19 @@ def test_the_packaged_notebook_by_hand_takes_scenarios_and_notes(tmp_path) -> No
     assert "Till ledningen Qn41" in html and "&lt;script&gt;" in html
     assert "sr-notice sr-own" in html
     assert f"−12{NBSP}000{NBSP}kr (efter 2{NBSP}år; scenario ours)" in html
+
+
+def test_a_failing_cell_of_a_custom_notebook_is_one_sentence(tmp_path, capsys) -> None:
+    path = init_report_notebook(tmp_path / "mine.ipynb")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("secret_value_Qs3 = 1\nundefined_name_Qs3"))
+    nbformat.write(nb, path)
+    out = tmp_path / "r.html"
+    code = main(["report", str(EXAMPLE), "--out", str(out), "--notebook", str(path)])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "socialreach: error: mine.ipynb: a cell of the notebook failed (NameError); run it in "
+        "JupyterLab with alumni_path set to see where."
+    )
+    assert not out.exists()
