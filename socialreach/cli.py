@@ -497,19 +497,52 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "comparison with institution types, data quality, sources. No code, no personal data "
         "(cells under --min-cell alumni are suppressed), nothing fetched from the network.",
     )
-    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
-    p.add_argument("--out", required=True, metavar="PATH.html", help="HTML file to write")
+    p.add_argument("file", metavar="FILE", nargs="?", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("--out", metavar="PATH.html", help="HTML file to write (needed with FILE)")
     _add_lang_option(p, "sv")
     p.add_argument("--institution", metavar="NAME", help="name shown in the report's title")
-    p.add_argument("--year", type=int, default=2017, help="survey year (default 2017)")
+    p.add_argument(
+        "--scenario",
+        metavar="S.toml",
+        help="your LinkedIn CRM integration parameters (TOML; template: "
+        "data/examples/integration_scenarios.toml); without it the report shows the package's "
+        "examples, labelled as such",
+    )
+    p.add_argument(
+        "--notes",
+        metavar="NOTES.md",
+        help="your commentary in Markdown, shown after the title (no raw HTML)",
+    )
+    p.add_argument(
+        "--notebook",
+        metavar="NB.ipynb",
+        help="run your copy of the report notebook (its Markdown and charts are exported, its "
+        "code is not)",
+    )
+    p.add_argument(
+        "--init-notebook",
+        metavar="NB.ipynb",
+        help="write a copy of the report notebook to start your own from, and stop",
+    )
+    p.add_argument(
+        "--year", type=int, default=None, help="survey year (default: the latest edition)"
+    )
     _add_min_cell_option(p)
     _add_read_options(p)
     p.set_defaults(handler=_run_report)
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from .report import init_report_notebook, write_report
 
+    if args.init_notebook:
+        print(init_report_notebook(args.init_notebook))
+        return 0
+    if not args.file or not args.out:
+        raise InputError(
+            "report needs an alumni FILE and --out PATH.html",
+            fix="run socialreach report FILE --out report.html (or --init-notebook NB.ipynb)",
+        )
     steps = {
         "validating": "validating the alumni file",
         "estimating": "estimating reach",
@@ -529,6 +562,9 @@ def _run_report(args: argparse.Namespace) -> int:
         min_cell=args.min_cell,
         progress=progress,
         read_options=_read_options(args),
+        scenarios=args.scenario,
+        notes=args.notes,
+        notebook=args.notebook,
     )
     print(out)
     return 0

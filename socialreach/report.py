@@ -11,9 +11,17 @@
    bundle* that holds aggregates only.
 3. **rendering** — the packaged notebook ``socialreach/notebooks/report.ipynb`` runs in a fresh
    kernel (nbclient) with the parameters injected after its ``parameters`` cell, and is exported
-   by nbconvert with every input cell, prompt, markdown cell and the parameters cells left out.
+   by nbconvert with every input cell, prompt and the parameters cells left out (Markdown cells
+   only when not tagged :data:`HIDDEN_TAG`, and then sanitised).
 4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind,
    :func:`check_offline`) and written.
+
+The institution's own: ``scenarios`` (TOML, :mod:`socialreach.scenario`) replaces the example
+integration parameters, which are otherwise labelled as examples and never quoted among the
+findings; ``notes`` (Markdown, :mod:`socialreach.notes`) adds the strategist's commentary after the
+title; ``notebook`` runs a copy of the report notebook (:func:`init_report_notebook`) whose own
+Markdown cells are exported sanitised and whose plotly figures are drawn by the page's plotly.js
+(the kernel's ``PLOTLY_RENDERER`` is the plotly JSON mimetype, turned into report figures here).
 
 The kernel is started first and boots while the parent reads and estimates; it imports nothing
 of socialreach (the notebook only displays the composed sections), and it only ever sees the
@@ -55,19 +63,25 @@ from .format import (
     format_share,
     format_share_interval,
 )
+from .integration import integration_value
+from .notes import read_notes, render_markdown
 from .privacy import SUPPRESSED_COL, suppress_small_cells
 from .profile import AlumniProfile
+from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import UNKNOWN, label
 from .survey import load_sources
 
 __all__ = [
+    "HIDDEN_TAG",
     "SECTIONS",
     "STEPS",
     "ReportContent",
     "build_report_content",
     "check_offline",
+    "init_report_notebook",
     "plotlyjs_html",
     "prepare_report",
+    "read_report_notebook",
     "render_report",
     "strip_external_references",
     "write_report",
@@ -91,6 +105,10 @@ STEPS = ("validating", "estimating", "rendering", "writing")
 _FIGURE_CLASS = "sr-figure"
 _PLOTLYJS_MARK = "socialreach: plotly.js"
 _PARAMETERS_TAGS = {"parameters", "injected-parameters"}
+#: Cells tagged so are notes for whoever edits the report notebook, never exported.
+HIDDEN_TAG = "not-in-report"
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
+_FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_EXTERNAL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
@@ -167,12 +185,31 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Värdet = alumner på LinkedIn × andel som ansluter (loggar in med LinkedIn och samtycker) "
         "× andel som matchas mot en post i CRM × värde per berikad post och år × år, minus "
         "kostnaderna. Bara antalet alumner på LinkedIn kommer från undersökningen; alla andra "
-        "värden är antaganden att ersätta med egna. Scenarierna är exempel, inte en bedömning.",
+        "värden är antaganden, och de ska vara lärosätets egna.",
         "Value = alumni on LinkedIn × share who connect (sign in with LinkedIn and consent) × "
         "share matched to a CRM record × value per enriched record per year × years, minus the "
         "costs. Only the number of alumni on LinkedIn comes from the survey; every other value "
-        "is an assumption to replace with your own. The scenarios are examples, not a verdict.",
+        "is an assumption, and it should be the institution's own.",
     ),
+    "integration_example": (
+        "Parametrarna nedan är paketets exempelvärden, inte lärosätets egna: resultaten visar hur "
+        "beräkningen fungerar och är inga slutsatser. Ange egna värden med --scenario FIL.toml "
+        "(mall: data/examples/integration_scenarios.toml).",
+        "The parameters below are the package's example values, not the institution's own: the "
+        "results show how the calculation works and are no findings. Give your own values with "
+        "--scenario FILE.toml (template: data/examples/integration_scenarios.toml).",
+    ),
+    "integration_own": (
+        "Parametrarna nedan är lärosätets egna antaganden.",
+        "The parameters below are the institution's own assumptions.",
+    ),
+    "integration_finding": (
+        "Med våra egna antaganden ger en CRM-integration med LinkedIn ett nettovärde {values} "
+        "(efter {years}; {scenarios}).",
+        "Under our own assumptions, a LinkedIn CRM integration has a net value {values} "
+        "(after {years}; {scenarios}).",
+    ),
+    "notes": ("Kommentar", "Commentary"),
     "integration_api": (
         "LinkedIns API tillåter ingen massimport av profiler. Uppgifter når ett CRM bara när en "
         "alumn själv loggar in med LinkedIn och samtycker, och då bara namn, bild och "
@@ -372,16 +409,16 @@ class _Figures:
             include_plotlyjs=False,  # plotly.js comes once, from plotlyjs_html()
             div_id=f"sr-figure-{self.count}",  # stable ids: same input, same file
             default_height=f"{height}px",
-            config={"displaylogo": False, "responsive": True},
+            config=_FIGURE_CONFIG,
         )
         cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
         return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
 
 
-def _section(key: str, lang: str, body: str, *, intro: str | None = None) -> str:
+def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice: str = "") -> str:
     lead = f'<p class="sr-intro">{intro}</p>' if intro else ""
     heading = f"<h2>{_e(_t(key, lang))}</h2>"
-    return f'<section class="sr-section" id="sr-{key}">{heading}{lead}{body}</section>'
+    return f'<section class="sr-section" id="sr-{key}">{heading}{notice}{lead}{body}</section>'
 
 
 def _platform_name(platform: str) -> str:
@@ -400,6 +437,8 @@ def build_report_content(
     level: float = 0.95,
     overlap: float | None = None,
     today: dt.date | None = None,
+    scenarios: Scenarios | None = None,
+    notes: str | None = None,
 ) -> ReportContent:
     """Compute every number of the report and compose its sections as HTML.
 
@@ -424,6 +463,13 @@ def build_report_content(
         the engine's.
     today
         Date printed in the report (default: today).
+    scenarios
+        The institution's LinkedIn CRM integration scenarios
+        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which the
+        integration section then labels as examples and the findings never quote.
+    notes
+        The strategist's commentary as Markdown, shown first after the title in a ``notes``
+        section (rendered and sanitised by :func:`socialreach.notes.render_markdown`).
 
     Returns
     -------
@@ -486,19 +532,23 @@ def build_report_content(
         ignore_index=True,
     )
 
+    scenarios = scenarios or example_scenarios()
+    integration = integration_value(profile, scenarios.table, year=year, level=level, seed=seed)
+    findings = write_findings(shown, combined, lang=lang, overlap=overlap)
+    if not scenarios.is_example:
+        # example parameters give example results: never a finding. Own ones take the last
+        # place when the findings are full (five at most)
+        findings = [*findings[:4], _integration_finding(integration, fmt)]
     sections = {
         "header": _header(name, profile.n_alumni, year, today or dt.date.today(), fmt),
-        "findings": _section(
-            "findings",
-            lang,
-            '<ul class="sr-findings">'
-            + "".join(
-                f"<li>{_e(s)}</li>"
-                for s in write_findings(shown, combined, lang=lang, overlap=overlap)
-            )
-            + "</ul>",
-        ),
     }
+    if notes is not None:
+        sections["notes"] = _section("notes", lang, render_markdown(notes))
+    sections["findings"] = _section(
+        "findings",
+        lang,
+        '<ul class="sr-findings">' + "".join(f"<li>{_e(s)}</li>" for s in findings) + "</ul>",
+    )
 
     rows = [
         [
@@ -605,7 +655,7 @@ def build_report_content(
         intro=_e(_t("comparison_intro", lang)),
     )
 
-    sections["integration"] = _integration(profile, year, level, seed, fmt)
+    sections["integration"] = _integration(integration, scenarios.is_example, fmt)
     sections["quality"] = _section(
         "quality", lang, _table(["", ""], _quality_rows(profile, totals, fmt), numeric_from=9)
     )
@@ -682,11 +732,36 @@ def _sek(value: float, lang: str) -> str:
     return f"{amount}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{amount}"
 
 
-def _integration(profile: Any, year: int, level: float, seed: int | None, fmt: _Formats) -> str:
-    from .integration import integration_value
-
+def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
+    """One sentence on the net value under the institution's own scenarios (SEK)."""
     lang = fmt.lang
-    table = integration_value(profile, year=year, level=level, seed=seed)
+    ordered = table.sort_values("net_value")
+    low, high = ordered["net_value"].iloc[0], ordered["net_value"].iloc[-1]
+    if len(table) == 1 or _sek(low, lang) == _sek(high, lang):
+        values = ("på {}" if lang == "sv" else "of {}").format(_sek(low, lang))
+    else:
+        values = ("mellan {} och {}" if lang == "sv" else "between {} and {}").format(
+            _sek(low, lang), _sek(high, lang)
+        )
+    years = sorted({int(y) for y in table["years"]})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    unit = "år" if lang == "sv" else ("year" if years == [1] else "years")
+    names = ", ".join(_pick(_SCENARIOS.get(n, (n, n)), lang) for n in table["scenario"])
+    many = len(table) > 1
+    what = ("scenarierna" if lang == "sv" else "scenarios") if many else "scenario"
+    return _t(
+        "integration_finding",
+        lang,
+        values=values,
+        years=f"{span}{NBSP}{unit}",
+        scenarios=f"{what} {names}",
+    )
+
+
+def _integration(table: pd.DataFrame, is_example: bool, fmt: _Formats) -> str:
+    lang = fmt.lang
+    source = _t("integration_example" if is_example else "integration_own", lang)
+    kind = "sr-example" if is_example else "sr-own"
     money = {"value_per_record", "setup_cost", "yearly_cost", "value", "cost"}
     rows = []
     for key, names in _INTEGRATION_ROWS.items():
@@ -721,6 +796,7 @@ def _integration(profile: Any, year: int, level: float, seed: int | None, fmt: _
         lang,
         _table(head, rows) + f'<p class="sr-note">{_e(_t("integration_api", lang))}</p>',
         intro=_e(_t("integration_intro", lang)),
+        notice=f'<p class="sr-notice {kind}">{_e(source)}</p>',
     )
 
 
@@ -850,24 +926,101 @@ def prepare_report(
     min_cell: int = 10,
     seed: int | None = 2017,
     read_options: dict | None = None,
+    scenario_path: str | Path | None = None,
+    notes_path: str | Path | None = None,
 ) -> ReportContent:
-    """Read an alumni file and compose the report (for running the notebook by hand)."""
+    """Read an alumni file and compose the report (for running the notebook by hand).
+
+    ``scenario_path`` is the institution's integration scenarios (TOML,
+    :func:`socialreach.scenario.read_scenarios`; default the examples) and ``notes_path`` the
+    strategist's commentary (Markdown, :func:`socialreach.notes.read_notes`).
+    """
     from . import read_alumni
 
+    scenarios = read_scenarios(scenario_path) if scenario_path else None
+    notes = read_notes(notes_path) if notes_path else None
     profile = read_alumni(alumni_path, **_read_options(read_options, year))
     return build_report_content(
-        profile, lang=lang, institution=institution, year=year, min_cell=min_cell, seed=seed
+        profile,
+        lang=lang,
+        institution=institution,
+        year=year,
+        min_cell=min_cell,
+        seed=seed,
+        scenarios=scenarios,
+        notes=notes,
     )
 
 
 # --------------------------------------------------------------------------- rendering
 
 
+def _packaged_notebook_text() -> str:
+    source = importlib.resources.files("socialreach") / "notebooks" / "report.ipynb"
+    return source.read_text(encoding="utf-8")
+
+
 def _packaged_notebook() -> Any:
     import nbformat
 
-    source = importlib.resources.files("socialreach") / "notebooks" / "report.ipynb"
-    return nbformat.reads(source.read_text(encoding="utf-8"), as_version=4)
+    return nbformat.reads(_packaged_notebook_text(), as_version=4)
+
+
+def init_report_notebook(path: str | Path) -> Path:
+    """Write a copy of the packaged report notebook to start a custom report from.
+
+    Add Markdown cells (exported, sanitised) and code cells whose plotly figures or HTML are
+    displayed between the standard sections; code is never exported, and cells tagged
+    :data:`HIDDEN_TAG` stay out of the report. Run it with
+    ``socialreach report FILE --out R.html --notebook PATH``.
+
+    Raises
+    ------
+    InputError
+        The file exists already (it is never overwritten) or its folder does not exist.
+    """
+    path = Path(path)
+    if path.suffix != ".ipynb":
+        raise InputError("the notebook's name must end in .ipynb", file=path.name)
+    if path.exists():
+        raise InputError(
+            "the file exists already and is not overwritten", file=path.name, fix="pick a new name"
+        )
+    if not path.parent.is_dir():
+        raise InputError("the folder does not exist", file=path.name, fix="create it first")
+    path.write_text(_packaged_notebook_text(), encoding="utf-8")
+    return path
+
+
+def read_report_notebook(path: str | Path) -> Any:
+    """Read a custom report notebook (a copy made by :func:`init_report_notebook`).
+
+    Raises
+    ------
+    InputError
+        Missing or unreadable file, not a notebook, or no ``parameters`` cell to inject into.
+    """
+    import nbformat
+
+    path = Path(path)
+    try:
+        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        nbformat.validate(nb)
+    except FileNotFoundError:
+        raise InputError("the notebook does not exist", file=path.name) from None
+    except (OSError, UnicodeDecodeError, ValueError, nbformat.ValidationError):
+        raise InputError(
+            "the file is not a readable Jupyter notebook",
+            file=path.name,
+            fix="start from socialreach report --init-notebook NEW.ipynb",
+        ) from None
+    if not any("parameters" in c.metadata.get("tags", []) for c in nb.cells):
+        raise InputError(
+            "the notebook has no cell tagged 'parameters'",
+            file=path.name,
+            fix="keep the parameters cell of the copy made by --init-notebook",
+        )
+    return nb
 
 
 def _inject_parameters(nb: Any, parameters: dict[str, object]) -> Any:
@@ -886,23 +1039,75 @@ def _inject_parameters(nb: Any, parameters: dict[str, object]) -> Any:
     return nb
 
 
-def _for_export(nb: Any) -> Any:
-    """Only what a reader should see: display outputs of code cells, nothing else."""
+def _markdown_cell(source: str) -> Any:
+    """A Markdown cell of the strategist's, as a code cell showing its sanitised HTML."""
+    import nbformat
+
+    rendered = f'<div class="sr-own-markdown">{render_markdown(source, headings="section")}</div>'
+    output = nbformat.v4.new_output("display_data", data={"text/html": rendered})
+    return nbformat.v4.new_code_cell("", outputs=[output])
+
+
+def _plotly_output(output: Any, number: int) -> Any:
+    """A plotly figure of a notebook cell as a report figure (drawn by the page's plotly.js)."""
+    import plotly.io as pio
+
+    figure = output["data"][_PLOTLY_MIME]
+    height = (figure.get("layout") or {}).get("height") or 420
+    div = pio.to_html(
+        figure,
+        include_plotlyjs=False,
+        default_height=f"{height}px",
+        full_html=False,
+        div_id=f"sr-own-figure-{number}",
+        config=_FIGURE_CONFIG,
+        validate=False,
+    )
+    output["data"] = {"text/html": f'<figure class="{_FIGURE_CLASS}">{div}</figure>'}
+    output["metadata"] = {}
+    return output
+
+
+def _for_export(nb: Any) -> tuple[Any, int]:
+    """Only what a reader should see, and the number of plotly figures from the cells.
+
+    Kept: display outputs of code cells (a plotly figure becomes a report figure) and Markdown
+    cells (sanitised). Dropped: code, stream output (warnings, prints could carry paths or
+    values), the parameters cells and every cell tagged :data:`HIDDEN_TAG`.
+    """
     import copy
 
     nb = copy.deepcopy(nb)
     kept = []
+    figures = 0
     for cell in nb.cells:
-        if cell.cell_type != "code" or _PARAMETERS_TAGS & set(cell.metadata.get("tags", [])):
+        if (_PARAMETERS_TAGS | {HIDDEN_TAG}) & set(cell.metadata.get("tags", [])):
             continue
-        # stream output (warnings, prints) could carry paths or values: never publish it
-        cell.outputs = [
-            o for o in cell.outputs if o.get("output_type") in ("display_data", "execute_result")
-        ]
-        if cell.outputs:
+        if cell.cell_type == "markdown" and cell.source.strip():
+            kept.append(_markdown_cell(cell.source))
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.outputs:
+            if output.get("output_type") not in ("display_data", "execute_result"):
+                continue
+            if _PLOTLY_MIME in output.get("data", {}):
+                figures += 1
+                output = _plotly_output(output, figures)
+            outputs.append(output)
+        cell.outputs = outputs
+        if outputs:
             kept.append(cell)
     nb.cells = kept
-    return nb
+    return nb, figures
+
+
+class _NotebookFailed(RuntimeError):
+    """A cell of the report notebook raised; only the exception's type is kept (no values)."""
+
+    def __init__(self, ename: str) -> None:
+        super().__init__(f"the report notebook failed ({ename})")
+        self.ename = ename
 
 
 class _Renderer:
@@ -926,7 +1131,10 @@ class _Renderer:
             # Windows has no ipc transport and keeps TCP
             self.client.km.transport = "ipc"
             self.client.km.ip = str(workdir / "kernel-ipc")
-        self.client.start_new_kernel(cwd=str(workdir))
+        # figures of a custom notebook come out as plotly JSON, turned into report figures by
+        # _for_export: no renderer may embed plotly.js a second time
+        env = {**os.environ, "PLOTLY_RENDERER": "plotly_mimetype"}
+        self.client.start_new_kernel(cwd=str(workdir), env=env)
 
     def run(self, parameters: dict[str, object]) -> Any:
         from nbclient.exceptions import CellExecutionError
@@ -936,7 +1144,7 @@ class _Renderer:
             self.client.execute()
         except CellExecutionError as err:
             # the traceback may quote values; name only the exception type
-            raise RuntimeError(f"the report notebook failed ({err.ename})") from None
+            raise _NotebookFailed(err.ename) from None
         return self.client.nb
 
     def close(self) -> None:
@@ -966,8 +1174,11 @@ def _exporter() -> Any:
     )
 
 
-def _export_html(nb: Any, *, lang: str, title: str, plotlyjs: bool) -> str:
-    nb = _for_export(nb)
+def _export_html(nb: Any, *, lang: str, title: str, n_figures: int) -> tuple[str, int]:
+    """The notebook as HTML, and the number of figures in it (composed ones and the cells')."""
+    nb, own_figures = _for_export(nb)
+    n_figures += own_figures
+    plotlyjs = n_figures > 0
     nb.metadata["title"] = title
     resources = {
         "language_code": lang,
@@ -977,7 +1188,7 @@ def _export_html(nb: Any, *, lang: str, title: str, plotlyjs: bool) -> str:
     exporter = _exporter()
     exporter.language_code = lang  # <html lang=…>: screen readers and hyphenation
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return body
+    return body, n_figures
 
 
 class _ExternalRefs(HTMLParser):
@@ -1110,10 +1321,18 @@ def check_offline(document: str) -> list[str]:
     return parser.found
 
 
+@functools.cache
+def _plotlyjs_banner() -> str:
+    """The licence banner that opens plotly.js: counts copies however they were embedded."""
+    source = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
+    return source.read_text(encoding="utf-8")[:120]
+
+
 def _check_report(document: str, n_figures: int) -> None:
     problems = check_offline(document)
-    copies = document.count(_PLOTLYJS_MARK)
-    if copies != (1 if n_figures else 0):
+    expected = 1 if n_figures else 0
+    copies = max(document.count(_PLOTLYJS_MARK), document.count(_plotlyjs_banner()))
+    if copies != expected:
         problems.append(f"plotly.js embedded {copies} times")
     if problems:
         raise RuntimeError("the report would not open offline as intended: " + "; ".join(problems))
@@ -1157,11 +1376,11 @@ def _render(renderer: _Renderer, content: ReportContent, workdir: Path) -> str:
     bundle = workdir / "content.json"
     bundle.write_text(content.to_json(), encoding="utf-8")
     nb = renderer.run({"bundle_path": str(bundle), "lang": content.lang})
-    exported = _export_html(
-        nb, lang=content.lang, title=content.title, plotlyjs=content.n_figures > 0
+    exported, n_figures = _export_html(
+        nb, lang=content.lang, title=content.title, n_figures=content.n_figures
     )
     document = strip_external_references(exported)
-    _check_report(document, content.n_figures)
+    _check_report(document, n_figures)
     return document
 
 
@@ -1177,6 +1396,9 @@ def write_report(
     n_draws: int = 2000,
     progress: Callable[[str], None] | None = None,
     read_options: dict | None = None,
+    scenarios: str | Path | None = None,
+    notes: str | Path | None = None,
+    notebook: str | Path | None = None,
 ) -> Path:
     """Build the leadership report from an alumni export and write it as one HTML file.
 
@@ -1204,6 +1426,16 @@ def write_report(
         Keyword arguments for :func:`socialreach.read_alumni` (``sheet``, ``columns``,
         ``reference_year`` …). Ages are taken at the survey year unless ``reference_year`` says
         otherwise.
+    scenarios
+        TOML file of the institution's LinkedIn CRM integration scenarios
+        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which
+        the report labels as such and never quotes among the findings.
+    notes
+        Markdown file of the strategist's commentary, shown after the title (rendered and
+        sanitised: no raw HTML, scripts or event handlers).
+    notebook
+        A custom copy of the report notebook (:func:`init_report_notebook`) to run instead of
+        the packaged one: its Markdown cells and displayed figures are exported, its code is not.
 
     Returns
     -------
@@ -1224,10 +1456,14 @@ def write_report(
         raise InputError("the output folder does not exist", file=out.name, fix="create it first")
     if lang not in ("sv", "en"):
         raise InputError(f"unknown language {lang!r}", fix="use sv or en")
+    say("validating")
+    # the small files first: a mistake in them costs no kernel start
+    own = read_scenarios(scenarios) if scenarios else None
+    note_text = read_notes(notes) if notes else None
+    nb = read_report_notebook(notebook) if notebook else _packaged_notebook()
     with tempfile.TemporaryDirectory(prefix="socialreach-report-") as tmp:
-        say("validating")
         # started first: the kernel boots while we read and estimate
-        renderer = _Renderer(_packaged_notebook(), workdir=Path(tmp))
+        renderer = _Renderer(nb, workdir=Path(tmp))
         try:
             profile = read_alumni(alumni_path, **_read_options(read_options, year))
             say("estimating")
@@ -1239,9 +1475,21 @@ def write_report(
                 min_cell=min_cell,
                 seed=seed,
                 n_draws=n_draws,
+                scenarios=own,
+                notes=note_text,
             )
             say("rendering")
-            document = _render(renderer, content, Path(tmp))
+            try:
+                document = _render(renderer, content, Path(tmp))
+            except _NotebookFailed as err:
+                if not notebook:
+                    raise
+                # the institution's own cells: their mistake to fix, said in one sentence
+                raise InputError(
+                    f"a cell of the notebook failed ({err.ename})",
+                    file=Path(notebook).name,
+                    fix="run it in JupyterLab with alumni_path set to see where",
+                ) from None
         finally:
             renderer.close()
     say("writing")
