@@ -168,11 +168,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
     "combined_intro": (
         "Hur många vi når på minst en av plattformarna beror på hur många som finns på båda. "
-        "Säkert är bara intervallet: från den större plattformens andel (alla LinkedIn-användare "
-        "finns också på Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
+        "Intervallet kräver inget antagande om överlappet (men bär plattformarnas egen "
+        "osäkerhet): från den större plattformens andel (alla LinkedIn-användare finns också på "
+        "Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
         "{overlap} av LinkedIn-användarna också använder Facebook.",
         "How many we reach on at least one platform depends on how many use both. Only the "
-        "range is certain: from the larger platform's share (every LinkedIn user is also on "
+        "range needs no assumption about the overlap (it carries the platforms' own "
+        "uncertainty): from the larger platform's share (every LinkedIn user is also on "
         "Facebook) to the sum (nobody uses both). The point estimate assumes that {overlap} of "
         "LinkedIn users also use Facebook.",
     ),
@@ -232,23 +234,33 @@ _TEXT: dict[str, tuple[str, str]] = {
     "quality": ("Underlagets kvalitet", "Data quality"),
     "methods": ("Metod", "Methods"),
     "methods_text": (
-        "För varje plattform och grupp av alumner (åldersgrupp × bransch × sysselsättning) "
-        "används den andel användare som undersökningen <i>Svenskarna och internet</i> redovisar "
-        "för liknande personer: ålder för Facebook, bransch för yrkesverksamma på LinkedIn. "
+        "För varje plattform och grupp av alumner används de andelar användare som källorna i "
+        "bilagan redovisar för liknande personer (varje siffra med sin källtyp: officiell "
+        "tabellbilaga, pressmeddelande, sammanfattning i andra hand eller leverantörsblogg). För "
+        "2025 och 2026 kombinerar en logitmodell alla publicerade siffror som beskriver alumnen "
+        "— ålder, högskoleutbildning, sysselsättning, kön och sektor — så att varje siffra "
+        "återges för undersökningens egen befolkning och ingen räknas två gånger; för 2015–2018 "
+        "används ålder för Facebook och bransch för yrkesverksamma på LinkedIn. "
         "Förväntat antal nådda är summan av antal alumner × andel över grupperna. Osäkerheten "
-        "kommer från undersökningens urval: varje publicerad andel dras {draws} gånger ur en "
-        "Beta-fördelning (Jeffreys) med undersökningens antal svarande, och intervallen är "
-        "percentilintervall ({level}). Där undersökningen saknar en siffra för gruppen används "
+        "kommer från undersökningens urval och från modellen: varje publicerad andel dras {draws} "
+        "gånger ur en Beta-fördelning (Jeffreys) med dess viktade bas delad med en designeffekt, "
+        "modellens eget fel läggs till, och intervallen är percentilintervall ({level}). Där "
+        "undersökningen saknar en siffra för gruppen används "
         "den övergripande siffran för samma bas (reservsiffra), och rapporten anger hur stor "
         "del som vilar på sådana. Alumnuppgifterna sammanställs till antal per grupp när filen "
         "läses; inga personuppgifter finns i rapporten.",
-        "For each platform and group of alumni (age band × industry × employment) we apply the "
-        "share of users that the survey <i>Svenskarna och internet</i> reports for similar "
-        "people: age for Facebook, industry for working people on LinkedIn. The expected number "
+        "For each platform and group of alumni we apply the shares of users that the sources in "
+        "the appendix report for similar people (each figure with its source type: official "
+        "table appendix, press release, secondary summary or vendor blog). For 2025 and 2026 a "
+        "logit model combines every published figure that describes the alumnus — age, "
+        "university education, employment, sex and sector — so that each figure is reproduced "
+        "on the survey's own population and none is counted twice; for 2015–2018 age is used for "
+        "Facebook and industry for working people on LinkedIn. The expected number "
         "reached is the sum over groups of alumni × share. The uncertainty comes from the "
-        "survey's sample: each published share is drawn {draws} times from a Beta (Jeffreys) "
-        "distribution with the survey's number of respondents, and the intervals are percentile "
-        "intervals ({level}). Where the survey has no figure for a group, the overall figure of "
+        "survey's sample and from the model: each published share is drawn {draws} times from a "
+        "Beta (Jeffreys) distribution on its weighted base divided by a design effect, the "
+        "model's own error is added, and the intervals are percentile intervals ({level}). "
+        "Where the survey has no figure for a group, the overall figure of "
         "the same base is used (a fallback), and the report says how much rests on such "
         "figures. The alumni data is aggregated to counts per group when the file is read; the "
         "report contains no personal data.",
@@ -286,7 +298,7 @@ _COLUMNS: dict[str, tuple[str, str]] = {
     "share": ("Nådda (andel)", "Reached (share)"),
     "fallback": ("Reservsiffror", "Fallback figures"),
     "inferred_industry": ("Bransch härledd", "Industry inferred"),
-    "range": ("Intervall (säkert)", "Range (certain)"),
+    "range": ("Intervall (utan antagande)", "Range (no assumption)"),
     "independent": ("Vid oberoende", "If independent"),
     "point": ("Punktskattning", "Point estimate"),
     "institution": ("Lärosäte", "Institution"),
@@ -865,14 +877,15 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
                 fmt.share(r["share"]),
                 label(str(r["base"]), lang),
                 _n_text(r, fmt),
-                str(r["source_id"]),
+                f"{r['source_id']} ({_source_type(r.get('source_type'), lang)})",
             ]
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
     src_items = "".join(
-        f"<li><b>{_e(sid)}</b>: {_e(sources.loc[sid, 'title'])} "
+        f"<li><b>{_e(sid)}</b> ({_e(_source_type(sources.loc[sid, 'source_type'], lang))}): "
+        f"{_e(sources.loc[sid, 'title'])} "
         f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
-        f"{_e(_text(sources.loc[sid, 'url']))}</li>"
+        f"{_e(_text(sources.loc[sid, 'notes']))} {_e(_text(sources.loc[sid, 'url']))}</li>"
         for sid in dict.fromkeys(figures["source_id"])
         if sid in sources.index
     )
@@ -886,6 +899,22 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
         f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
         f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
     )
+
+
+_SOURCE_TYPES = {
+    "official_table_appendix": ("officiell tabellbilaga", "official table appendix"),
+    "official_report": ("officiell rapport eller pressmeddelande", "official report or release"),
+    "official_statistics": ("officiell statistik", "official statistics"),
+    "secondary_summary": ("sammanfattning i andra hand", "secondary summary"),
+    "vendor_blog": ("leverantörsblogg", "vendor blog"),
+    "derived": ("härledd", "derived"),
+    "user_assumption": ("användarens antagande", "user's assumption"),
+}
+
+
+def _source_type(kind: object, lang: str) -> str:
+    """The kind of source in words: a vendor blog quoting a report is not the report."""
+    return _pick(_SOURCE_TYPES.get(str(kind), (str(kind), str(kind))), lang)
 
 
 def _year(value: object) -> str:
@@ -912,8 +941,13 @@ def plotlyjs_html() -> str:
     )
 
 
-def _read_options(options: dict | None, year: int) -> dict:
-    """Options for read_alumni: ages are taken at the survey year unless the caller says."""
+def _read_options(options: dict | None, year: int | None) -> dict:
+    """Options for read_alumni: ages are taken at the survey year (default: the latest
+    edition) unless the caller says."""
+    if year is None:
+        from .survey import latest_year, load_penetration
+
+        year = latest_year(load_penetration())
     return {"reference_year": year, **(options or {})}
 
 
