@@ -25,6 +25,18 @@ _TEXT = {
         "Vi når uppskattningsvis {share} av våra alumner på {platform}, omkring {count} personer.",
         "We reach an estimated {share} of our alumni on {platform}, about {count} people.",
     ),
+    "reach_active": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
+        "{count} personer, och {active} varje vecka.",
+        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
+        "people, and {active} weekly.",
+    ),
+    "reach_no_active": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
+        "{count} personer; för veckoanvändning finns ingen användbar siffra {year}.",
+        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
+        "people; no usable figure for weekly use exists for {year}.",
+    ),
     "gap": (
         "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
         "branscher och åldrar våra alumner finns i.",
@@ -105,6 +117,7 @@ def write_findings(
     overlap: float | None = None,
     segment_dimension: str = "industry",
     min_fallback: float = 0.2,
+    active: pd.DataFrame | None = None,
 ) -> list[str]:
     """Three to five headline findings as sentences built from the computed numbers.
 
@@ -124,6 +137,10 @@ def write_findings(
         Dimension whose best and worst published segments are named.
     min_fallback
         Mention a platform's fallback share when it is at least this (0-1).
+    active
+        Estimates of weekly use (:func:`socialreach.estimate_reach` with ``measure="weekly"``;
+        their ``total`` rows are used): each reach sentence then gives the weekly share beside
+        the broad one, or says that the survey year has no usable weekly figure.
 
     Returns
     -------
@@ -134,15 +151,29 @@ def write_findings(
     totals = estimates[estimates["dimension"] == "total"].set_index("platform")
     order = sorted(totals.index, key=lambda p: -float(totals.loc[p, "share"]))
     reach = []
+    weekly = (
+        None if active is None else active[active["dimension"] == "total"].set_index("platform")
+    )
     for platform in order:
         row = totals.loc[platform]
-        reach.append(
-            _t("reach", lang).format(
-                share=format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang),
-                platform=_PLATFORM.get(platform, label(platform, lang)),
-                count=format_count(row["expected"], lang=lang, round_to=10),
+        words = {
+            "share": format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang),
+            "platform": _PLATFORM.get(platform, label(platform, lang)),
+            "count": format_count(row["expected"], lang=lang, round_to=10),
+        }
+        if weekly is None:
+            reach.append(_t("reach", lang).format(**words))
+            continue
+        words["measure"] = label(str(row.get("measure", "used_12m")), lang)
+        if platform in weekly.index:
+            w = weekly.loc[platform]
+            words["active"] = format_share_interval(
+                w["share"], w["ci_low"], w["ci_high"], lang=lang
             )
-        )
+            reach.append(_t("reach_active", lang).format(**words))
+        else:
+            words["year"] = f"{int(row['year'])}" if "year" in row else ""
+            reach.append(_t("reach_no_active", lang).format(**words))
     gap = []
     if {"facebook", "linkedin"} <= set(totals.index):
         fb, li = totals.loc["facebook"], totals.loc["linkedin"]

@@ -546,7 +546,8 @@ def build_report_content(
 
     scenarios = scenarios or example_scenarios()
     integration = integration_value(profile, scenarios.table, year=year, level=level, seed=seed)
-    findings = write_findings(shown, combined, lang=lang, overlap=overlap)
+    active = _active_reach(profile, year=year, level=level, n_draws=n_draws, seed=seed)
+    findings = write_findings(shown, combined, lang=lang, overlap=overlap, active=active)
     if not scenarios.is_example:
         # example parameters give example results: never a finding. Own ones take the last
         # place when the findings are full (five at most)
@@ -699,6 +700,35 @@ class _Formats:
 
     def col(self, key: str) -> str:
         return _pick(_COLUMNS[key], self.lang)
+
+
+def _active_reach(
+    profile: AlumniProfile, *, year: int, level: float, n_draws: int, seed: int | None
+) -> pd.DataFrame | None:
+    """Weekly reach per platform where the survey year has a usable weekly figure (2025
+    LinkedIn has none: its weekly and daily rows are a copy error), else None for all."""
+    from .reach import estimate_reach
+
+    frames = []
+    for platform in ("facebook", "linkedin"):
+        try:
+            frames.append(
+                estimate_reach(
+                    profile,
+                    platforms=platform,
+                    year=year,
+                    measure="weekly",
+                    by=(),
+                    level=level,
+                    n_draws=n_draws,
+                    seed=seed,
+                )
+            )
+        except InputError:
+            continue
+    if not frames:
+        return None
+    return pd.concat(frames, ignore_index=True)
 
 
 def _header(name: str, n_alumni: float, year: int, today: dt.date, fmt: _Formats) -> str:

@@ -418,6 +418,26 @@ def test_findings_known_answers_in_both_languages() -> None:
     assert not any("inans" in f for f in sv + en)
 
 
+def test_findings_give_weekly_reach_beside_the_broad_measure() -> None:
+    est = _estimates(
+        [
+            ("facebook", "total", "all", 1000, 820, 0.82, 0.78, 0.85, 0.0),
+            ("linkedin", "total", "all", 1000, 480, 0.48, 0.44, 0.55, 0.0),
+        ]
+    ).assign(measure="used_12m", year=2025)
+    active = _estimates([("facebook", "total", "all", 1000, 700, 0.70, 0.62, 0.74, 0.0)])
+    out = write_findings(est, None, lang="en", active=active)
+    assert out[0] == (
+        "We reach an estimated 82% (78–85%) of our alumni on Facebook (at least once in the last "
+        "12 months), about 820 people, and 70% (62–74%) weekly."
+    )
+    # 2025 LinkedIn has no usable weekly figure (a copy error in the source): said, not guessed
+    assert out[1] == (
+        "We reach an estimated 48% (44–55%) of our alumni on LinkedIn (at least once in the last "
+        "12 months), about 480 people; no usable figure for weekly use exists for 2025."
+    )
+
+
 def test_findings_never_rank_a_segment_resting_on_a_fallback() -> None:
     est = _estimates(
         [
