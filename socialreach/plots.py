@@ -54,6 +54,7 @@ __all__ = [
     "plot_reach_heatmap",
     "plot_reach_heatmap_static",
     "plot_reach_static",
+    "plot_reach_trend",
     "plot_survey",
     "plot_survey_static",
 ]
@@ -81,6 +82,10 @@ _TEXT = {
     "expected": ("Antal alumner", "Number of alumni"),
     "alumni": ("Antal alumner", "Number of alumni"),
     "reach_share": ("Andel av alumnerna som nås", "Share of alumni reached"),
+    "question_changed": (
+        "frågan ändrad: någon gång → senaste 12 mån.",
+        "question changed: ever → last 12 months",
+    ),
     "reach_count": ("Alumner som nås", "Alumni reached"),
     "platform": ("Plattform", "Platform"),
     "year": ("År", "Year"),
@@ -383,6 +388,69 @@ def plot_reach(
     if value == "share":
         yaxis.update(_percent_axis(lang))
     return _layout(fig, lang=lang, title=title, yaxis=yaxis, bargap=0.5)
+
+
+def plot_reach_trend(
+    trend: pd.DataFrame,
+    *,
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """Our alumni's reach under each survey edition: one line per platform, year ticks.
+
+    Parameters
+    ----------
+    trend
+        Frame of :func:`socialreach.reach.estimate_trend` (total rows with ``year`` and
+        ``measure``).
+    lang, title
+        Labels and an optional title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Share of our alumni (percent) with intervals; a dashed line and a note mark where the
+        survey's question changed (``ever`` → ``used_12m``), so the eye does not read the jump
+        as a trend.
+    """
+    _require(trend, ["platform", "year", "measure", "share", "ci_low", "ci_high"], "the trend")
+    fig = go.Figure()
+    for platform in _platforms(trend):
+        rows = trend[trend["platform"] == platform].sort_values("year")
+        fig.add_scatter(
+            x=rows["year"],
+            y=rows["share"] * 100,
+            mode="lines+markers",
+            name=label(platform, lang),
+            marker_color=_colour(platform),
+            line={"color": _colour(platform)},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (rows["ci_high"] - rows["share"]) * 100,
+                "arrayminus": (rows["share"] - rows["ci_low"]) * 100,
+            },
+            customdata=[label(m, lang) for m in rows["measure"]],
+            hovertemplate="%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
+        )
+    old = trend.loc[trend["measure"] == "ever", "year"]
+    new = trend.loc[trend["measure"] == "used_12m", "year"]
+    if len(old) and len(new):
+        change = (old.max() + new.min()) / 2
+        fig.add_vline(x=change, line_dash="dash", line_color="#777777")
+        fig.add_annotation(
+            x=change,
+            y=1.0,
+            yref="paper",
+            text=_t("question_changed", lang),
+            showarrow=False,
+            yanchor="bottom",
+            font={"size": 11, "color": "#555555"},
+        )
+    years = sorted(set(trend["year"]))
+    yaxis = {"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)}
+    xaxis = {"tickmode": "array", "tickvals": years, "ticktext": [str(y) for y in years]}
+    return _layout(fig, lang=lang, title=title, yaxis=yaxis, xaxis=xaxis)
 
 
 def plot_reach_static(

@@ -98,6 +98,7 @@ __all__ = [
     "ESTIMATE_COLUMNS",
     "estimate_cell_shares",
     "estimate_reach",
+    "estimate_trend",
     "explain_reach",
 ]
 
@@ -1769,3 +1770,41 @@ def explain_reach(
         }
     )
     return figures, assumptions
+
+
+def estimate_trend(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    options: ReachOptions | None = None,
+    **changes: object,
+) -> pd.DataFrame:
+    """Our alumni's expected reach under each survey edition's figures, by the same model.
+
+    Every year in which each platform has figures is estimated with its broadest measure
+    (``ever`` for 2015-2018, ``used_12m`` from 2025): the question changed between the
+    editions, so a trend across the change is indicative only (``measure`` says which applies).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The total rows of :func:`estimate_reach` for every edition, one per platform and year.
+    """
+    opts = ReachOptions.resolve(options, **changes)
+    table = _embedded_penetration() if penetration is None else penetration
+    frames = []
+    for year in sorted(set(table["year"])):
+        for platform in opts.platforms:
+            try:
+                est = estimate_reach(
+                    profile,
+                    penetration,
+                    options=opts.replace(year=int(year), measure=None, platforms=(platform,)),
+                    by=(),
+                )
+            except InputError:
+                continue  # no figure for this platform and year, or none the engine can use
+            frames.append(est)
+    if not frames:
+        raise InputError("no survey year has figures for these platforms")
+    return pd.concat(frames, ignore_index=True)

@@ -69,7 +69,7 @@ from .privacy import SUPPRESSED_COL, suppress_small_cells
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import UNKNOWN, label
-from .survey import load_sources
+from .survey import load_penetration, load_sources
 
 __all__ = [
     "HIDDEN_TAG",
@@ -179,6 +179,19 @@ _TEXT: dict[str, tuple[str, str]] = {
         "LinkedIn users also use Facebook.",
     ),
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
+    "trend": ("Utvecklingen över tid", "The trend over time"),
+    "trend_intro": (
+        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, med "
+        "samma modell. Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
+        "tjänsten någon gång, från 2025 den som använt den minst en gång de senaste tolv "
+        "månaderna, och källorna före 2025 är delvis sammanfattningar i andra hand. En trend "
+        "över bytet är därför bara en indikation.",
+        "How many of our alumni each year's survey figures would reach, by the same model. The "
+        "question changed between the editions: 2015–2018 asked who uses a service at least "
+        "sometimes, from 2025 who used it at least once in the last twelve months, and the "
+        "sources before 2025 are partly secondary summaries. A trend across the change is "
+        "therefore indicative only.",
+    ),
     "integration": (
         "Lönar sig en CRM-integration med LinkedIn?",
         "Is a CRM integration with LinkedIn worth it?",
@@ -308,6 +321,8 @@ _COLUMNS: dict[str, tuple[str, str]] = {
     "n": ("Svarande", "Respondents"),
     "measure": ("Mått", "Measure"),
     "value": ("Värde", "Value"),
+    "year": ("År", "Year"),
+    "weekly": ("Varje vecka", "Weekly"),
 }
 
 _DIMENSIONS = {
@@ -634,6 +649,7 @@ def build_report_content(
             ]
         )
     head = [fmt.col(c) for c in ("segment", "n_alumni", "range", "point", "independent")]
+    sections["trend"] = _trend(profile, level, n_draws, seed, fmt, figs)
     sections["combined"] = _section(
         "combined",
         lang,
@@ -700,6 +716,45 @@ class _Formats:
 
     def col(self, key: str) -> str:
         return _pick(_COLUMNS[key], self.lang)
+
+
+def _trend(
+    profile: AlumniProfile,
+    level: float,
+    n_draws: int,
+    seed: int | None,
+    fmt: _Formats,
+    figs: _Figures,
+) -> str:
+    """Our alumni's reach under every edition's figures: a table and a chart with year ticks."""
+    from . import plots
+    from .reach import estimate_trend
+
+    lang = fmt.lang
+    trend = estimate_trend(profile, level=level, n_draws=n_draws, seed=seed)
+    table = load_penetration()
+    kinds = dict(zip(*load_sources()[["source_id", "source_type"]].T.to_numpy(), strict=True))
+    rows = []
+    for year, grp in trend.groupby("year", sort=True):
+        by = grp.set_index("platform")
+        used = table[(table["year"] == year) & table["platform"].isin(by.index)]
+        # which kinds of source the year's figures come from: a blog is not the report
+        types = sorted({kinds.get(sid, "") for sid in used["source_id"]} - {""})
+        rows.append(
+            [str(int(year)), label(str(grp["measure"].iloc[0]), lang)]
+            + [
+                fmt.share_interval(by.loc[p]) if p in by.index else "–"
+                for p in ("facebook", "linkedin")
+            ]
+            + [", ".join(_source_type(t, lang) for t in types)]
+        )
+    head = [fmt.col("year"), fmt.col("measure"), "Facebook", "LinkedIn", fmt.col("source")]
+    return _section(
+        "trend",
+        lang,
+        _table(head, rows) + figs.html(plots.plot_reach_trend(trend, lang=lang)),
+        intro=_e(_t("trend_intro", lang)),
+    )
 
 
 def _active_reach(

@@ -230,3 +230,26 @@ def test_public_sector_graduates_use_linkedin_less_than_private_sector_ones():
     assert share["finance"] > share["health_care"] + 0.05
     used = est.set_index("segment")["dimension_used"]
     assert "sector" in used["finance"]
+
+
+def test_trend_estimates_every_edition_with_its_own_measure_and_marks_the_change():
+    from socialreach.plots import plot_reach_trend
+    from socialreach.reach import estimate_trend
+
+    profile = make_profile(
+        pd.DataFrame({"age_band": ["36-45"], "employment": "working", "n_alumni": [100]})
+    )
+    trend = estimate_trend(profile, seed=1, n_draws=200)
+    measures = trend.drop_duplicates("year").set_index("year")["measure"]
+    assert measures[2017] == "ever" and measures[2026] == "used_12m"
+    assert {2017, 2018, 2025, 2026} <= set(trend["year"])
+    # each edition's point is the same model's estimate for that year
+    one = estimate_reach(profile, year=2025, platforms="facebook", by=(), seed=1, n_draws=200)
+    got = trend[(trend["year"] == 2025) & (trend["platform"] == "facebook")]["share"].iloc[0]
+    assert got == pytest.approx(one["share"].iloc[0])
+    fig = plot_reach_trend(trend, lang="en")
+    assert list(fig.layout.xaxis.tickvals) == sorted(set(trend["year"]))
+    # the change of question is drawn between 2020 (last 'ever') and 2025 (first 'used_12m')
+    (line,) = fig.layout.shapes
+    assert 2020 < line.x0 < 2025
+    assert "question changed" in fig.layout.annotations[0].text
