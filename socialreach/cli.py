@@ -398,6 +398,13 @@ def _reach_payload(args: argparse.Namespace) -> dict:
             "point": comb["point"],
             "upper": comb["upper"],
             "overlap": overlap,
+            # the overlap is an uncited assumption: the point at both ends of the reported range
+            "point_if_overlap": {
+                f"{o:g}": combined_reach(
+                    profile, table, year=year, measure=measure, overlap=o, by=()
+                )["point"].iloc[0]
+                for o in (0.8, 0.9)
+            },
             "note": "shares of all alumni on Facebook or LinkedIn; the survey publishes no "
             "overlap, so lower-upper is the honest range and point rests on the overlap "
             "assumption (share of LinkedIn users also on Facebook)",

@@ -32,8 +32,9 @@ OVERLAP_ASSUMPTION = (
     "The survey publishes no overlap between platforms. Per alumni cell, the share on either "
     "platform lies in the Fréchet range [max(pF, pL), min(1, pF + pL)]; the point assumes a "
     "share 'overlap' of LinkedIn users also use Facebook (default 0.85, the middle of the "
-    "roughly 0.8-0.9 reported by US studies; no Swedish figure was found), clipped into that "
-    "range. Ranges are taken per cell, then summed."
+    "roughly 0.8-0.9 reported by US studies: an uncited assumption, no Swedish figure was "
+    "found), clipped into that range. Ranges are taken per cell, then summed; the range carries "
+    "the sampling uncertainty of the two shares it is built from."
 )
 
 COMBINED_COLUMNS = (

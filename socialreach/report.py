@@ -171,12 +171,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Intervallet kräver inget antagande om överlappet (men bär plattformarnas egen "
         "osäkerhet): från den större plattformens andel (alla LinkedIn-användare finns också på "
         "Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
-        "{overlap} av LinkedIn-användarna också använder Facebook.",
+        "{overlap} av LinkedIn-användarna också använder Facebook, ett antagande utan svensk "
+        "källa (amerikanska studier anger ungefär 80–90 %); med 80 % blir den {low}, med 90 % "
+        "{high}.",
         "How many we reach on at least one platform depends on how many use both. Only the "
         "range needs no assumption about the overlap (it carries the platforms' own "
         "uncertainty): from the larger platform's share (every LinkedIn user is also on "
         "Facebook) to the sum (nobody uses both). The point estimate assumes that {overlap} of "
-        "LinkedIn users also use Facebook.",
+        "LinkedIn users also use Facebook, an assumption without a Swedish source (US studies "
+        "report roughly 80–90%); with 80% it is {low}, with 90% {high}.",
     ),
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
     "trend": ("Utvecklingen över tid", "The trend over time"),
@@ -578,10 +581,17 @@ def build_report_content(
         '<ul class="sr-findings">' + "".join(f"<li>{_e(s)}</li>" for s in findings) + "</ul>",
     )
 
+    weekly = (
+        active[active["dimension"] == "total"].set_index("platform")
+        if active is not None
+        else pd.DataFrame()
+    )
     rows = [
         [
             _platform_name(r["platform"]),
             fmt.share_interval(r),
+            # active reach beside ever-use; "–" where the year has no usable weekly figure
+            fmt.share_interval(weekly.loc[r["platform"]]) if r["platform"] in weekly.index else "–",
             format_count_interval(
                 r["expected"], r["expected_low"], r["expected_high"], lang=lang, round_to=10
             ),
@@ -592,7 +602,7 @@ def build_report_content(
     sections["reach"] = _section(
         "reach",
         lang,
-        _table([fmt.col(c) for c in ("platform", "share", "expected", "fallback")], rows)
+        _table([fmt.col(c) for c in ("platform", "share", "weekly", "expected", "fallback")], rows)
         + figs.html(plots.plot_reach(estimates, lang=lang)),
         intro=_e(_t("reach_intro", lang, level=fmt.share(level))),
     )
@@ -654,7 +664,16 @@ def build_report_content(
         "combined",
         lang,
         _table(head, c_rows) + figs.html(plots.plot_combined_reach(combined, lang=lang)),
-        intro=_e(_t("combined_intro", lang, overlap=fmt.share(overlap))),
+        intro=_e(
+            _t(
+                "combined_intro",
+                lang,
+                overlap=fmt.share(overlap),
+                # the overlap's sensitivity: the point at both ends of the reported range
+                low=fmt.share(_combined_point(profile, year, 0.8)),
+                high=fmt.share(_combined_point(profile, year, 0.9)),
+            )
+        ),
     )
 
     # archetypes through the engine's own comparison (same seed: the same draws of shared
@@ -716,6 +735,13 @@ class _Formats:
 
     def col(self, key: str) -> str:
         return _pick(_COLUMNS[key], self.lang)
+
+
+def _combined_point(profile: AlumniProfile, year: int, overlap: float) -> float:
+    """The total's point estimate of combined reach at another overlap (its sensitivity)."""
+    from .combined import combined_reach
+
+    return float(combined_reach(profile, year=year, overlap=overlap, by=())["point"].iloc[0])
 
 
 def _trend(
