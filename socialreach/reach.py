@@ -942,177 +942,228 @@ def _non_working_figure(
     return k, convs
 
 
+@dataclass
+class _Assignment:
+    """Per profile cell: the figure giving its share (``pen``), its internet-use conversion
+    (``conv``, -1 none), whether that is a fallback, and which breakdown it came from."""
+
+    pen: np.ndarray
+    conv: np.ndarray
+    fallback: np.ndarray
+    dim_used: np.ndarray
+
+    @classmethod
+    def empty(cls, n_cells: int) -> _Assignment:
+        return cls(
+            np.full(n_cells, -1),
+            np.full(n_cells, -1),
+            np.zeros(n_cells, dtype=bool),
+            np.full(n_cells, "all", dtype=object),
+        )
+
+
+def _everyone_rule(
+    ctx: _Context,
+    reg: _Registry,
+    cells: pd.DataFrame,
+    platform: str,
+    rows: list[dict],
+    opts: ReachOptions,
+) -> _Assignment:
+    """Everyone-base figures (Facebook 2017): the age band's figure, else the overall one."""
+    bands = ctx.cell_text["age_band"]
+    a = _age_rule(ctx, reg, rows, bands.to_numpy(dtype=object), platform)
+    out = _Assignment(a["pen"], a["conv"], a["fallback"], a["dimension_used"])
+    if opts.fallback_spread:
+        base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
+        keys = bands.to_numpy(dtype=object)
+        eligible = out.fallback & (out.dim_used == "all") & (keys != UNKNOWN)
+        spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
+        _apply_spread(ctx, reg, platform, spread, keys, eligible, out.pen)
+    return out
+
+
+def _employed_rule(
+    ctx: _Context,
+    reg: _Registry,
+    cells: pd.DataFrame,
+    platform: str,
+    rows: list[dict],
+    opts: ReachOptions,
+) -> _Assignment:
+    """Employed-base figures (LinkedIn 2017): the industry's figure for the working, else the
+    overall one; non-working alumni get the best figure that describes them (never the
+    employed one)."""
+    bands, industry, employment = (ctx.cell_text[c] for c in ("age_band", "industry", "employment"))
+    measure, non_working = ctx.measure, opts.non_working
+    industry_fallback, fallback_spread = opts.industry_fallback, opts.fallback_spread
+    emp_rows = [r for r in rows if r["base"] == "employed"]
+    out = _Assignment.empty(len(cells))
+    pen, conv, fallback, dim_used = out.pen, out.conv, out.fallback, out.dim_used
+    ctx.assumptions.add("employed_no_conversion")
+    overall = [r for r in emp_rows if r["dimension"] == "all"]
+    by_ind = {r["segment"]: r for r in emp_rows if r["dimension"] == "industry"}
+    # an industry (or nothing) without a status is evidence of work only below pension age
+    old = ~bands.isin((*_WORKING_AGES, UNKNOWN)).to_numpy()
+    unknown = (employment == UNKNOWN).to_numpy()
+    working = ~employment.isin(_NON_WORKING).to_numpy() & ~(unknown & old)
+    if (unknown & ~old).any():
+        ctx.assumptions.add("unknown_employment_working")
+    if (unknown & old).any():
+        ctx.assumptions.add("unknown_employment_pension_age")
+
+    def overall_fig() -> int:
+        if not overall:
+            raise InputError(
+                f"the penetration table has no overall {platform} figure for the employed "
+                f"in {ctx.year}, needed for industries it does not publish",
+                fix="add the overall figure for the employed",
+            )
+        r = dict(overall[0])
+        return reg.add((platform, "employed", "all", "all"), lambda: _figure(ctx, r, "penetration"))
+
+    def implied_fig() -> int:
+        """What the unpublished industries must average for the overall figure to hold."""
+        o = overall_fig()
+        names = sorted(by_ind)
+        missing = [x for x in names if x not in ctx.employment_share]
+        if missing:
+            raise InputError(f"no employment share is known for industry '{missing[0]}'")
+        pubs = np.array(
+            [
+                reg.add(
+                    (platform, "employed", "industry", x),
+                    lambda r=by_ind[x]: _figure(ctx, r, "penetration"),
+                )
+                for x in names
+            ]
+        )
+        w = np.array([ctx.employment_share[x] for x in names])
+        rest = 1 - w.sum()
+
+        def derive(F: np.ndarray, _rng: np.random.Generator | None) -> np.ndarray:
+            return np.clip((F[o] - w @ F[pubs]) / rest, 0, 1)
+
+        row = {
+            "source_id": "derived",
+            "year": ctx.year,
+            "platform": platform,
+            "measure": measure,
+            "base": "employed",
+            "dimension": "industry",
+            "segment": "unpublished_industries",
+            "share": np.nan,
+            "approximate": False,
+            "quote": "implied: (overall figure − Σ published industry figure × SCB "
+            f"employment share) / remaining employment share {rest:.4f}",
+        }
+        k = reg.add(
+            (platform, "employed", "industry", "implied"),
+            lambda: _Figure(
+                row,
+                "penetration",
+                np.nan,
+                "assumed",
+                "derived from the figures above",
+                derive=derive,
+                inputs=(o, *pubs.tolist()),
+            ),
+        )
+        return k
+
+    ind = industry.to_numpy()
+    for name in pd.unique(ind[working]):
+        at = working & (ind == name)
+        if name in by_ind:
+            r = by_ind[name]
+            pen[at] = reg.add(
+                (platform, "employed", "industry", name),
+                lambda r=r: _figure(ctx, r, "penetration"),
+            )
+            dim_used[at] = "industry"
+        elif industry_fallback == "implied" and name != UNKNOWN:
+            pen[at] = implied_fig()
+            fallback[at] = True
+            ctx.assumptions.add("industry_fallback_implied")
+        else:
+            pen[at] = overall_fig()
+            fallback[at] = True
+            ctx.assumptions.add("industry_fallback")
+    idle = np.flatnonzero(~working)
+    if idle.size:
+        fallback[idle] = True
+        everyone = [r for r in rows if r["base"] in _EVERYONE_BASES]
+        if non_working is not None:
+            ctx.assumptions.add("non_working_stated")
+            stated = {
+                "source_id": "user_assumption",
+                "year": ctx.year,
+                "platform": platform,
+                "measure": measure,
+                "base": "non_working",
+                "dimension": "employment",
+                "segment": "non_working",
+                "share": float(non_working),
+                "approximate": False,
+                "quote": "stated by the user (non_working=)",
+            }
+            k = reg.add(
+                ("stated", platform),
+                lambda: _Figure(
+                    stated, "penetration", np.inf, "assumed", "user's assumption", True
+                ),
+            )
+            pen[idle] = k
+        elif everyone:
+            ctx.assumptions.add("non_working_everyone")
+            idle_bands = bands.iloc[idle]
+            a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
+            pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
+        else:
+            derived, convs = _non_working_figure(ctx, reg, platform, measure, bands.iloc[idle])
+            pen[idle], conv[idle] = derived, convs
+    if fallback_spread:
+        # unpublished industries, and each non-working status, vary around their fallback
+        keys = np.where(working, industry.to_numpy(dtype=object), "employment: " + employment)
+        eligible = fallback & (dim_used == "all") & (industry.to_numpy() != UNKNOWN)
+        overall_id = reg.keys.get((platform, "employed", "all", "all"), -2)
+        derived_id = reg.keys.get(("non_working", platform), -2)
+        eligible |= ~working & np.isin(pen, (overall_id, derived_id))
+        eligible &= keys != UNKNOWN
+        spread = _logit_spread(ctx, pd.DataFrame(emp_rows), "industry")
+        _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
+    return out
+
+
+#: The rules of the 2015-2018 tables, picked by the base a platform's figures are on.
+_RULES = {"everyone": _everyone_rule, "employed": _employed_rule}
+
+
+def _rule_for(rows: list[dict]) -> str:
+    return "employed" if any(r["base"] == "employed" for r in rows) else "everyone"
+
+
 def _plan(
     ctx: _Context,
     reg: _Registry,
     cells: pd.DataFrame,
     platform: str,
-    measure: str,
-    non_working: float | None,
-    combine: str,
-    industry_fallback: str = "overall",
-    fallback_spread: bool = False,
+    rows: list[dict] | None,
+    opts: ReachOptions,
 ) -> _Plan:
-    rows = ctx.by_platform.get(platform)  # records of the year and measure
+    """The written rule for one platform (2015-2018 tables), optionally logit-raked."""
     if rows is None:
         raise InputError(
-            f"the penetration table has no {platform} figure for {ctx.year} ({measure})",
+            f"the penetration table has no {platform} figure for {ctx.year} ({ctx.measure})",
             fix="choose another year, measure or platform (see: socialreach data)",
         )
-    bands, industry, employment = (ctx.cell_text[c] for c in ("age_band", "industry", "employment"))
-    emp_rows = [r for r in rows if r["base"] == "employed"]
+    a = _RULES[_rule_for(rows)](ctx, reg, cells, platform, rows, opts)
+    pen, conv, fallback, dim_used = a.pen, a.conv, a.fallback, a.dim_used
+    employment = ctx.cell_text["employment"]
     n_cells = len(cells)
-    pen = np.full(n_cells, -1)
-    conv = np.full(n_cells, -1)
-    fallback = np.zeros(n_cells, dtype=bool)
-    dim_used = np.full(n_cells, "all", dtype=object)
-    if not emp_rows:
-        a = _age_rule(ctx, reg, rows, bands.to_numpy(dtype=object), platform)
-        pen, conv, fallback, dim_used = a["pen"], a["conv"], a["fallback"], a["dimension_used"]
-        if fallback_spread:
-            base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
-            keys = bands.to_numpy(dtype=object)
-            eligible = fallback & (dim_used == "all") & (keys != UNKNOWN)
-            spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
-            _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
-    else:
-        ctx.assumptions.add("employed_no_conversion")
-        overall = [r for r in emp_rows if r["dimension"] == "all"]
-        by_ind = {r["segment"]: r for r in emp_rows if r["dimension"] == "industry"}
-        # an industry (or nothing) without a status is evidence of work only below pension age
-        old = ~bands.isin((*_WORKING_AGES, UNKNOWN)).to_numpy()
-        unknown = (employment == UNKNOWN).to_numpy()
-        working = ~employment.isin(_NON_WORKING).to_numpy() & ~(unknown & old)
-        if (unknown & ~old).any():
-            ctx.assumptions.add("unknown_employment_working")
-        if (unknown & old).any():
-            ctx.assumptions.add("unknown_employment_pension_age")
-
-        def overall_fig() -> int:
-            if not overall:
-                raise InputError(
-                    f"the penetration table has no overall {platform} figure for the employed "
-                    f"in {ctx.year}, needed for industries it does not publish",
-                    fix="add the overall figure for the employed",
-                )
-            r = dict(overall[0])
-            return reg.add(
-                (platform, "employed", "all", "all"), lambda: _figure(ctx, r, "penetration")
-            )
-
-        def implied_fig() -> int:
-            """What the unpublished industries must average for the overall figure to hold."""
-            o = overall_fig()
-            names = sorted(by_ind)
-            missing = [x for x in names if x not in ctx.employment_share]
-            if missing:
-                raise InputError(f"no employment share is known for industry '{missing[0]}'")
-            pubs = np.array(
-                [
-                    reg.add(
-                        (platform, "employed", "industry", x),
-                        lambda r=by_ind[x]: _figure(ctx, r, "penetration"),
-                    )
-                    for x in names
-                ]
-            )
-            w = np.array([ctx.employment_share[x] for x in names])
-            rest = 1 - w.sum()
-
-            def derive(F: np.ndarray, _rng: np.random.Generator | None) -> np.ndarray:
-                return np.clip((F[o] - w @ F[pubs]) / rest, 0, 1)
-
-            row = {
-                "source_id": "derived",
-                "year": ctx.year,
-                "platform": platform,
-                "measure": measure,
-                "base": "employed",
-                "dimension": "industry",
-                "segment": "unpublished_industries",
-                "share": np.nan,
-                "approximate": False,
-                "quote": "implied: (overall figure − Σ published industry figure × SCB "
-                f"employment share) / remaining employment share {rest:.4f}",
-            }
-            k = reg.add(
-                (platform, "employed", "industry", "implied"),
-                lambda: _Figure(
-                    row,
-                    "penetration",
-                    np.nan,
-                    "assumed",
-                    "derived from the figures above",
-                    derive=derive,
-                    inputs=(o, *pubs.tolist()),
-                ),
-            )
-            return k
-
-        ind = industry.to_numpy()
-        for name in pd.unique(ind[working]):
-            at = working & (ind == name)
-            if name in by_ind:
-                r = by_ind[name]
-                pen[at] = reg.add(
-                    (platform, "employed", "industry", name),
-                    lambda r=r: _figure(ctx, r, "penetration"),
-                )
-                dim_used[at] = "industry"
-            elif industry_fallback == "implied" and name != UNKNOWN:
-                pen[at] = implied_fig()
-                fallback[at] = True
-                ctx.assumptions.add("industry_fallback_implied")
-            else:
-                pen[at] = overall_fig()
-                fallback[at] = True
-                ctx.assumptions.add("industry_fallback")
-        idle = np.flatnonzero(~working)
-        if idle.size:
-            fallback[idle] = True
-            everyone = [r for r in rows if r["base"] in _EVERYONE_BASES]
-            if non_working is not None:
-                ctx.assumptions.add("non_working_stated")
-                stated = {
-                    "source_id": "user_assumption",
-                    "year": ctx.year,
-                    "platform": platform,
-                    "measure": measure,
-                    "base": "non_working",
-                    "dimension": "employment",
-                    "segment": "non_working",
-                    "share": float(non_working),
-                    "approximate": False,
-                    "quote": "stated by the user (non_working=)",
-                }
-                k = reg.add(
-                    ("stated", platform),
-                    lambda: _Figure(
-                        stated, "penetration", np.inf, "assumed", "user's assumption", True
-                    ),
-                )
-                pen[idle] = k
-            elif everyone:
-                ctx.assumptions.add("non_working_everyone")
-                idle_bands = bands.iloc[idle]
-                a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
-                pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
-            else:
-                derived, convs = _non_working_figure(ctx, reg, platform, measure, bands.iloc[idle])
-                pen[idle], conv[idle] = derived, convs
-        if fallback_spread:
-            # unpublished industries, and each non-working status, vary around their fallback
-            keys = np.where(working, industry.to_numpy(dtype=object), "employment: " + employment)
-            eligible = fallback & (dim_used == "all") & (industry.to_numpy() != UNKNOWN)
-            overall_id = reg.keys.get((platform, "employed", "all", "all"), -2)
-            derived_id = reg.keys.get(("non_working", platform), -2)
-            eligible |= ~working & np.isin(pen, (overall_id, derived_id))
-            eligible &= keys != UNKNOWN
-            spread = _logit_spread(ctx, pd.DataFrame(emp_rows), "industry")
-            _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     pair = np.full(n_cells, -1)
     rake = None
-    if combine == "logit_raking":
+    if opts.combine == "logit_raking":
         working_all = ~employment.isin(_NON_WORKING).to_numpy()
         planned = _rake_plan(ctx, reg, pd.DataFrame(rows), cells, platform, working_all)
         if planned is not None:
@@ -1266,7 +1317,12 @@ class _MarginsPlan:
 
 
 def _margins_plan(
-    ctx: _Context, reg: _Registry, cells: pd.DataFrame, platform: str, rows: list[dict]
+    ctx: _Context,
+    reg: _Registry,
+    cells: pd.DataFrame,
+    platform: str,
+    rows: list[dict],
+    opts: ReachOptions,
 ) -> _MarginsPlan:
     """The margins model for one platform: its figures, the fit, and the alumni types."""
     targets, ids = [], []
@@ -1344,6 +1400,11 @@ def _assumption_values(ctx: _Context) -> dict[str, str]:
     return {"deff": f"{ctx.design_effect:g}", "spread": spread or "none measured"}
 
 
+#: How a platform's share is planned: the margins model where the year publishes the appendix's
+#: margins, else the written rule of the 2015-2018 tables. Adding a model is adding a function.
+_PLANNERS = {"margins": _margins_plan, "rule": _plan}
+
+
 def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
     if not isinstance(profile, AlumniProfile):
         raise TypeError("profile must be an AlumniProfile (see socialreach.make_profile)")
@@ -1386,22 +1447,8 @@ def _setup(
     plans = []
     for p in platforms:
         rows = ctx.by_platform.get(p)
-        if rows is not None and _uses_margins(rows):
-            plans.append(_margins_plan(ctx, reg, cells, p, rows))
-        else:
-            plans.append(
-                _plan(
-                    ctx,
-                    reg,
-                    cells,
-                    p,
-                    measure,
-                    opts.non_working,
-                    opts.combine,
-                    opts.industry_fallback,
-                    opts.fallback_spread,
-                )
-            )
+        kind = "margins" if rows is not None and _uses_margins(rows) else "rule"
+        plans.append(_PLANNERS[kind](ctx, reg, cells, p, rows, opts))
     return cells, ctx, reg, plans
 
 
