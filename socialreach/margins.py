@@ -42,6 +42,7 @@ import pandas as pd
 
 __all__ = [
     "CELL_DIMENSIONS",
+    "JOINT_VARIANTS",
     "MarginsFit",
     "Target",
     "fit_margins",
@@ -96,6 +97,45 @@ def _seed(cells: pd.DataFrame) -> np.ndarray:
     return seed
 
 
+#: Alternative seeds of the joint: directions the published bases leave open, each a plausible
+#: association they cannot rule out (graduates younger than the rest; graduates more often
+#: white-collar; more often in the public sector; fewer of the students at university yet).
+#: The model is refitted on each, and the spread of an alumnus' share across them is model
+#: uncertainty (:func:`joint_spread`): the joint is an assumption, so it must show in the
+#: intervals. Factors multiply the seed of matching cells.
+JOINT_VARIANTS: dict[str, tuple[tuple[dict[str, tuple[str, ...]], float], ...]] = {
+    "graduates_younger": (
+        ({"education": ("university",), "age": ("26-35", "36-45")}, 2.0),
+        ({"education": ("university",), "age": ("66-75", "76+")}, 0.5),
+    ),
+    "graduates_white_collar": (
+        ({"education": ("university",), "role": ("white_collar",)}, 3.0),
+        ({"education": ("university",), "role": ("blue_collar",)}, 1 / 3),
+    ),
+    "graduates_public_sector": (({"education": ("university",), "sector": ("public",)}, 1.5),),
+    "fewer_graduate_students": (({"education": ("university",), "employment": ("student",)}, 0.5),),
+}
+
+
+# ... and each the other way round: the bases cannot tell the direction either
+JOINT_VARIANTS.update(
+    {
+        f"{name}_reversed": tuple((match, 1 / value) for match, value in rules)
+        for name, rules in list(JOINT_VARIANTS.items())
+    }
+)
+
+
+def _variant_factor(cells: pd.DataFrame, variant: str | None) -> np.ndarray:
+    factor = np.ones(len(cells))
+    for match, value in JOINT_VARIANTS.get(variant, ()) if variant else ():
+        at = np.ones(len(cells), dtype=bool)
+        for dim, allowed in match.items():
+            at &= cells[dim].isin(allowed).to_numpy()
+        factor[at] *= value
+    return factor
+
+
 def _segment_mask(cells: pd.DataFrame, dimension: str, segment: str) -> np.ndarray | None:
     """Cells in a published segment, or None when the model has no such segment."""
     if dimension == "all":
@@ -122,7 +162,9 @@ def _base_mask(cells: pd.DataFrame | dict, base: str) -> np.ndarray:
     return np.ones(len(_column(cells, "age")), dtype=bool)
 
 
-def survey_population(bases: pd.DataFrame, *, iterations: int = 100) -> pd.DataFrame:
+def survey_population(
+    bases: pd.DataFrame, *, iterations: int = 100, variant: str | None = None
+) -> pd.DataFrame:
     """The stated joint distribution of respondents, fitted to the published weighted bases.
 
     Parameters
@@ -134,6 +176,9 @@ def survey_population(bases: pd.DataFrame, *, iterations: int = 100) -> pd.DataF
         completed with a remainder (e.g. education ``none``, employment ``other``).
     iterations
         IPF sweeps.
+    variant
+        ``None`` for the stated joint, or a key of :data:`JOINT_VARIANTS` (an alternative seed
+        for the model-uncertainty check).
 
     Returns
     -------
@@ -142,7 +187,7 @@ def survey_population(bases: pd.DataFrame, *, iterations: int = 100) -> pd.DataF
         internet-users base.
     """
     cells = _grid()
-    weight = _seed(cells)
+    weight = _seed(cells) * _variant_factor(cells, variant)
     total_rows = bases[(bases["base"] == PEOPLE_BASE) & (bases["dimension"] == "all")]
     if total_rows.empty:
         raise ValueError("the bases hold no overall n for internet users 8+")

@@ -206,6 +206,10 @@ ASSUMPTIONS = {
     "design_effect": "Sampling uncertainty: each figure's n (the weighted base, never a count "
     "of interviews) is divided by a design effect of {deff} before the Jeffreys draws — an "
     "uncited assumption typical of weighted web panels; IIS publishes none.",
+    "joint_spread": "The joint of respondents is an assumption, so the model is refitted on "
+    "joints seeded in directions the published bases cannot rule out (graduates younger, more "
+    "often white-collar, more often public-sector, fewer still studying); how far each alumni "
+    "group's share moves across them is added to its model error.",
     "model_spread": "Model error: the published age × sex figures are left out, predicted by "
     "the model from the other figures, and the spread of the misses beyond sampling error (on "
     "the logit scale) is added to every alumni share ({spread}).",
@@ -317,6 +321,10 @@ ASSUMPTIONS_SV = {
     "design_effect": "Urvalsosäkerhet: varje siffras n (den viktade basen, aldrig ett antal "
     "intervjuer) delas med en designeffekt på {deff} före Jeffreys-dragningarna — ett antagande "
     "utan källa, typiskt för viktade webbpaneler; IIS publicerar ingen.",
+    "joint_spread": "Fördelningen av de svarande är ett antagande, så modellen anpassas också "
+    "till fördelningar med andra startvärden som de publicerade baserna inte kan utesluta "
+    "(högskoleutbildade yngre, oftare tjänstemän, oftare i offentlig sektor, färre som ännu "
+    "studerar); hur mycket varje alumngrupps andel rör sig mellan dem läggs till dess modellfel.",
     "model_spread": "Modellfel: de publicerade siffrorna för ålder × kön lämnas utanför, "
     "förutsägs av modellen från de övriga siffrorna, och missarnas spridning utöver urvalsfelet "
     "(på logitskalan) läggs till varje alumnandel ({spread}).",
@@ -1232,25 +1240,30 @@ def _population(ctx: _Context) -> pd.DataFrame:
     return ctx.population
 
 
-@functools.lru_cache(maxsize=8)
-def _fitted_population(key: tuple) -> pd.DataFrame:
+@functools.lru_cache(maxsize=40)
+def _fitted_population(key: tuple, variant: str | None = None) -> pd.DataFrame:
     """The joint for one set of bases; cached, as a session estimates many times (report,
     comparisons, sensitivity) from the same table."""
     bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
-    return margins.survey_population(bases)
+    return margins.survey_population(bases, variant=variant)
 
 
 @functools.lru_cache(maxsize=32)
 def _fitted_model(
     population_key: tuple, targets: tuple[margins.Target, ...], n_eff: tuple[float, ...]
-) -> tuple[margins.MarginsFit, tuple[float, int] | None]:
-    """The fit and its held-out model spread for one platform's figures; cached likewise."""
+) -> tuple[margins.MarginsFit, tuple[float, int] | None, tuple[margins.MarginsFit, ...]]:
+    """The fit, its held-out model spread, and the fits on the alternative joints
+    (:data:`socialreach.margins.JOINT_VARIANTS`) for one platform's figures; cached likewise."""
     population = _fitted_population(population_key)
     fit = margins.fit_margins(population, list(targets))
     spread = margins.holdout_spread(
         population, list(targets), dict(zip(targets, n_eff, strict=True))
     )
-    return fit, spread
+    variants = tuple(
+        margins.fit_margins(_fitted_population(population_key, v), list(targets))
+        for v in margins.JOINT_VARIANTS
+    )
+    return fit, spread, variants
 
 
 def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
@@ -1304,15 +1317,15 @@ class _MarginsPlan:
     fit: margins.MarginsFit
     keys: pd.DataFrame
     target_ids: np.ndarray  # registry id of each figure the fit reproduces
-    tau: float  # model error on the logit scale
+    tau: np.ndarray  # model error on the logit scale, per alumni type
     figures_used: tuple[int, ...] = ()
 
     def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Share of each alumni type (rows) per column of figure values ``F``."""
         theta = self.fit.refit(F[self.target_ids])
         P = self.fit.predict(self.keys, theta).T  # types × draws
-        if rng is not None and self.tau > 0:
-            P = _logistic(_logit(P) + self.tau * rng.standard_normal(P.shape))
+        if rng is not None and (self.tau > 0).any():
+            P = _logistic(_logit(P) + self.tau[:, None] * rng.standard_normal(P.shape))
         return P * F[self.combos["conv"].to_numpy()]
 
 
@@ -1336,16 +1349,22 @@ def _margins_plan(
     _population(ctx)
     by_target = dict(zip(targets, ids, strict=True))
     n_eff = tuple(reg.figures[by_target[t]].n / ctx.design_effect for t in targets)
-    fit, spread = _fitted_model(ctx.population_key, tuple(targets), n_eff)
+    fit, spread, variants = _fitted_model(ctx.population_key, tuple(targets), n_eff)
     target_ids = np.array([by_target[t] for t in fit.targets], dtype=int)
-    tau = 0.0
+    held_out = 0.0
     if spread is not None:
-        tau = spread[0]
+        held_out = spread[0]
         ctx.model_spread[platform] = spread
         ctx.assumptions.add("model_spread")
-    ctx.assumptions.update(("margins_model", "survey_population", "design_effect"))
+    ctx.assumptions.update(("margins_model", "survey_population", "design_effect", "joint_spread"))
     combo, types = _alumni_types(ctx, cells)
     keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
+    # model uncertainty per alumni type: the held-out spread, and how far the type's share moves
+    # when the joint is seeded in the other directions the bases leave open
+    base_logit = _logit(fit.predict(keys))
+    moved = [(_logit(v.predict(keys)) - base_logit) ** 2 for v in variants]
+    joint = np.sqrt(np.mean(moved, axis=0)) if moved else np.zeros(len(keys))
+    tau = np.sqrt(held_out**2 + joint**2)
     overall = next(
         (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
         int(target_ids[0]),
