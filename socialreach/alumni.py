@@ -651,14 +651,15 @@ def _read_ods(
 ) -> tuple[_Plan, _Raw]:
     """OpenDocument spreadsheet (LibreOffice Calc) through pandas' odf engine."""
     try:
-        names = pd.ExcelFile(path, engine="odf").sheet_names
+        book = pd.ExcelFile(path, engine="odf")
     except Exception:  # zip/XML errors from odfpy mean a bad file
         raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
-    name = _pick_sheet([str(n) for n in names], sheet, file)
-    try:
-        frame = pd.read_excel(path, sheet_name=name, header=None, engine="odf", dtype=object)
-    except Exception:
-        raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
+    with book:
+        name = _pick_sheet([str(n) for n in book.sheet_names], sheet, file)
+        try:
+            frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+        except Exception:  # cell decoding errors of a damaged file
+            raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
     rows = [
         (number, row)
         for number, row in enumerate(frame.itertuples(index=False, name=None), start=1)
