@@ -14,6 +14,7 @@ neither read nor counted.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 from collections.abc import Mapping
@@ -849,8 +850,11 @@ def _parse_year(value: object) -> float:
     if match:
         return float(match.group(1))
     match = _COMPACT.match(text)
-    if match and 1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31:
-        return float(match.group(1))
+    if match:
+        try:
+            return float(datetime.date(*(int(g) for g in match.groups())).year)
+        except ValueError:
+            return np.nan
     return np.nan
 
 
@@ -893,8 +897,10 @@ def _parse_years(uniques: list[object], *, header: str, file: str, date_order: s
         order = "dmy" if day_first else "mdy"
     for i, (a, b, year) in slashed.items():
         day, month = (a, b) if order == "dmy" else (b, a)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            years[i] = float(year)
+        try:
+            years[i] = float(datetime.date(year, month, day).year)
+        except ValueError:  # 30 February, month 13: not a date, counted as unmapped
+            continue
     return years
 
 
