@@ -1422,6 +1422,17 @@ def read_alumni(
         ),
     }
     mapping["sex_groups"] = _sums(codes["sex"], SEXES, used_w)
+    other = used_w[employment == EMPLOYMENT.index("other")].sum()
+    if other:
+        notes.append(
+            f"{other:g} alumni seeking work, on parental or sick leave or otherwise not working, "
+            "studying or retired have employment 'other' (the survey publishes no figure for them)"
+        )
+    if "degree_level" in header_of:
+        notes.append(
+            "degree level is kept in the profile for later use; every alumnus counts as "
+            "university educated whatever the level"
+        )
     cells = _aggregate(codes, used_w)
     cells, inferred = _infer_from_field(cells, field_of_study_mix)
     ind_counts = {

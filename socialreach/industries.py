@@ -13,6 +13,7 @@ any common spelling, then by the longest keyword it contains, the employer part 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -84,6 +85,13 @@ def normalise_text(value: object) -> str:
 
 
 _DIGITS = re.compile(r"[0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _key(value: object) -> str:
+    # One column's distinct values go through several tables (the occupation crosswalk, then
+    # the status titles): normalise each once. Bounded, so memory stays small.
+    return normalise_text(value)
 
 
 @dataclass(frozen=True)
@@ -305,7 +313,7 @@ def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.Da
     sni = _sni_table()
     rows = []
     for value in uniques:
-        key = normalise_text(value)
+        key = _key(value)
         if not key:
             rows.append((UNKNOWN, UNKNOWN, "missing"))
             continue
@@ -357,7 +365,7 @@ def map_occupation(
     jobs = _compile(load_crosswalk("occupation_crosswalk", crosswalk), "industry")
     rows = []
     for value in uniques:
-        key = normalise_text(value)
+        key = _key(value)
         employer = _EMPLOYER.search(key)
         hit = words.lookup(employer.group(1)) if employer else None
         if hit is None or hit == UNKNOWN:
@@ -377,10 +385,12 @@ def map_occupation(
 def _map_simple(values, name: str, target: str, table) -> pd.DataFrame:
     codes, uniques = _distinct(values)
     compiled = _compile(load_crosswalk(name, table), target)
+    # exact-only tables (status titles, sex) need no keyword search: a dict look-up per value
+    find = compiled.exact.get if not (compiled.contains or compiled.words) else compiled.lookup
     rows = []
     for value in uniques:
-        key = normalise_text(value)
-        hit = compiled.lookup(key) if key else None
+        key = _key(value)
+        hit = find(key) if key else None
         if not key or (hit == UNKNOWN):
             rows.append((UNKNOWN, "missing"))
         elif hit is None:
