@@ -10,6 +10,8 @@ import json
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialreach import read_alumni
 from socialreach.cli import main
@@ -333,3 +335,45 @@ def test_debug_is_accepted_after_the_subcommand(tmp_path, capsys):
     assert main(["validate", str(path), "--debug"]) == 0
     assert main(["--debug", "validate", str(path)]) == 0
     capsys.readouterr()
+
+
+_ROW = st.tuples(
+    st.sampled_from(["", "30", "64", "65", "80", "45 år"]),
+    st.sampled_from(["", "Anställd", "Pensionär", "Studerar"]),
+    st.sampled_from(["", "Pensionär", "Student", "Controller", "Föräldraledig", "Sjuksköterska"]),
+    st.sampled_from(["", "Tillsvidare", "Visstid", "Konsult"]),
+    st.sampled_from(["", "Bank", "62010", "Skola"]),
+    st.sampled_from(["", "K", "M", "Annat", "Okänt", "x y z"]),
+    st.sampled_from(["", "2010", "2020-06-01", "1980"]),
+)
+
+
+@given(st.lists(_ROW, min_size=1, max_size=40), st.randoms(use_true_random=False))
+def test_every_alumnus_has_one_source_one_sex_and_one_cohort(tmp_path_factory, rows, rnd):
+    directory = tmp_path_factory.mktemp("inv")
+    header = "Ålder;Sysselsättning;Titel;Anställningsform;Bransch;Kön;Examensår\n"
+
+    def read(name, data):
+        (directory / name).write_text(header + "".join(";".join(r) + "\n" for r in data), "utf-8")
+        return read_alumni(directory / name, reference_year=2025)
+
+    sexes = {r[5] for r in rows} - {""}
+    if sexes == {"x y z"}:  # one free-text value in every filled row: refused
+        with pytest.raises(InputError, match="not a sex"):
+            read("a.csv", rows)
+        return
+    profile = read("a.csv", rows)
+    report = profile.report
+    used = report.rows_used
+    assert report.rows_read == len(rows) == used + report.rows_excluded
+    assert sum(report.mapping["employment_source"].values()) == pytest.approx(used)
+    assert sum(report.mapping["sex_groups"].values()) == pytest.approx(used)
+    assert sum(report.mapping["graduation_cohort"].values()) == pytest.approx(used)
+    assert profile.n_alumni == pytest.approx(used)
+    # no row is excluded here, and a status column value, where given, always wins
+    assert used == len(rows)
+    assert report.mapping["employment_source"]["status_column"] == sum(r[1] != "" for r in rows)
+    keys = ("employment", "sex", "graduation_cohort", "cohort_source")
+    shuffled = rows[:]
+    rnd.shuffle(shuffled)
+    assert _by(read("b.csv", shuffled), *keys) == pytest.approx(_by(profile, *keys))
