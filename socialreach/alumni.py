@@ -1,10 +1,18 @@
 """Alumni input: read what a CRM exports, keep only counts per segment, account for every row.
 
-:func:`read_alumni` turns a CSV, Excel or Parquet export (row-level, or aggregated with a count
-column) into an :class:`~socialreach.profile.AlumniProfile`. Identifying columns (names, e-mail,
+:func:`read_alumni` turns a CSV, Excel (.xlsx), OpenDocument (.ods) or Parquet export (row-level,
+or aggregated with a count column) into an :class:`~socialreach.profile.AlumniProfile`: counts
+per age band, industry, employment status, field of study, sex, graduation cohort and degree
+level. Identifying columns (names, e-mail,
 personnummer, phone, address, profile URLs, CRM ids) are recognised from their headers and never
 read at all; the report lists them by header name only. Every other column that is not one of the
 canonical fields is skipped too, so free-text notes cannot leak either.
+
+Employment status is read from every place an export puts it: the status column, a title that
+is a status ("Pensionär"), an employment form ("Tillsvidare"), and an industry below pension
+age, in that order of precedence (:data:`EMPLOYMENT_SOURCES`). Dates are read as years, ISO or
+compact dates, spreadsheet date cells, or day/month dates whose order the column settles; a
+damaged file of any format is bad input (:class:`~socialreach.errors.InputError`), never a bug.
 
 Row numbers in the report count the header as row 1, as a spreadsheet shows them. Blank lines
 of a CSV file and blank rows of a sheet are not records (they hold no alumnus), so they are
