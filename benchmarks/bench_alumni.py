@@ -25,7 +25,16 @@ import socialreach
 
 ROOT = Path(__file__).resolve().parent.parent
 N_ROWS = 1_000_000
-GROUP_COLS = ["Födelseår", "Examensår", "Program", "Bransch", "Titel", "Sysselsättning"]
+GROUP_COLS = [
+    "Födelseår",
+    "Examensår",
+    "Program",
+    "Bransch",
+    "Titel",
+    "Sysselsättning",
+    "Kön",
+    "Anställningsform",
+]
 MEMORY_LIMIT_MB = 1536
 
 

@@ -215,12 +215,16 @@ def write_large_export(
 ) -> Path:
     """Write a large synthetic export (UTF-8, ``;``) for benchmarks; returns the path.
 
-    ``title_variants``: see :func:`make_export` (0: about 50 distinct job titles).
+    ``title_variants``: see :func:`make_export` (0: about 50 distinct job titles). Besides the
+    example columns it has ``Kön`` and ``Anställningsform`` (random, seeded), so the benchmark
+    reads every kind of column the reader maps.
     """
     path = Path(path)
-    make_export(archetype, n_rows, seed=seed, title_variants=title_variants).to_csv(
-        path, sep=";", index=False
-    )
+    frame = make_export(archetype, n_rows, seed=seed, title_variants=title_variants)
+    rng = np.random.default_rng(seed + 1)
+    frame["Kön"] = rng.choice(["K", "M", "Kvinna", "Man", ""], size=len(frame))
+    frame["Anställningsform"] = rng.choice(["Tillsvidare", "Visstid", ""], size=len(frame))
+    frame.to_csv(path, sep=";", index=False)
     return path
 
 

@@ -1,10 +1,18 @@
 """Alumni input: read what a CRM exports, keep only counts per segment, account for every row.
 
-:func:`read_alumni` turns a CSV, Excel or Parquet export (row-level, or aggregated with a count
-column) into an :class:`~socialreach.profile.AlumniProfile`. Identifying columns (names, e-mail,
+:func:`read_alumni` turns a CSV, Excel (.xlsx), OpenDocument (.ods) or Parquet export (row-level,
+or aggregated with a count column) into an :class:`~socialreach.profile.AlumniProfile`: counts
+per age band, industry, employment status, field of study, sex, graduation cohort and degree
+level. Identifying columns (names, e-mail,
 personnummer, phone, address, profile URLs, CRM ids) are recognised from their headers and never
 read at all; the report lists them by header name only. Every other column that is not one of the
 canonical fields is skipped too, so free-text notes cannot leak either.
+
+Employment status is read from every place an export puts it: the status column, a title that
+is a status ("Pensionär"), an employment form ("Tillsvidare"), and an industry below pension
+age, in that order of precedence (:data:`EMPLOYMENT_SOURCES`). Dates are read as years, ISO or
+compact dates, spreadsheet date cells, or day/month dates whose order the column settles; a
+damaged file of any format is bad input (:class:`~socialreach.errors.InputError`), never a bug.
 
 Row numbers in the report count the header as row 1, as a spreadsheet shows them. Blank lines
 of a CSV file and blank rows of a sheet are not records (they hold no alumnus), so they are
@@ -14,9 +22,9 @@ neither read nor counted.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -31,19 +39,41 @@ from .industries import (
     FIELDS_OF_STUDY,
     _map_industry_distinct,
     load_field_of_study_mix,
+    map_degree_level,
     map_employment,
     map_field_of_study,
     map_occupation,
+    map_sex,
+    map_status_title,
     normalise_text,
 )
-from .profile import CELL_COLUMNS, INDUSTRY_SOURCES, AlumniProfile, ValidationReport, make_profile
-from .segments import AGE_BANDS, EMPLOYMENT, INDUSTRIES, UNKNOWN, age_band
+from .profile import (
+    CELL_COLUMNS,
+    COHORT_SOURCES,
+    INDUSTRY_SOURCES,
+    AlumniProfile,
+    ValidationReport,
+    make_profile,
+)
+from .segments import (
+    AGE_BANDS,
+    DEGREE_LEVELS,
+    EMPLOYMENT,
+    GRADUATION_COHORTS,
+    INDUSTRIES,
+    SEXES,
+    UNKNOWN,
+    age_band,
+)
 
 __all__ = [
     "AGE_AT_GRADUATION",
+    "DATE_ORDERS",
+    "EMPLOYMENT_SOURCES",
     "FIELDS",
     "HEADER_SYNONYMS",
     "MAX_AGE",
+    "PENSION_AGE",
     "SURVEY_YEAR",
     "map_age_band",
     "map_columns",
@@ -57,6 +87,12 @@ SURVEY_YEAR = 2017
 #: graduation year. An ASSUMPTION (no cited figure on Swedish graduates' age was found); pass
 #: ``age_at_graduation=`` to change it; the report says how many alumni rest on it.
 AGE_AT_GRADUATION = 25
+
+#: Pension age (years) for the employment rule: an industry with no status, title or
+#: employment form counts as evidence of work only below it. 65 is the age the IIS table
+#: appendix splits working age from pension age at ("-64 år" / "65+ år"); a PARAMETER
+#: (``pension_age=``), not a claim about when Swedes retire.
+PENSION_AGE = 65
 
 #: Oldest possible age (years). Older ages, and birth years before reference year − MAX_AGE, are
 #: impossible: the row is excluded with its reason. CRM placeholders such as 1900 fall here.
@@ -72,6 +108,9 @@ FIELDS = (
     "occupation",
     "field_of_study",
     "employment_status",
+    "employment_form",
+    "sex",
+    "degree_level",
     "count",
 )
 
@@ -88,9 +127,11 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "birthyear",
         "date of birth",
         "birth date",
+        "birthdate",
+        "dob",
         "born",
     ),
-    "age": ("ålder", "age", "ålder år"),
+    "age": ("ålder", "age", "ålder år", "age years"),
     "age_band": (
         "åldersgrupp",
         "åldersintervall",
@@ -104,8 +145,12 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "examensår",
         "examen år",
         "examensdatum",
+        "examen datum",
+        "examensdag",
         "år för examen",
         "graduation year",
+        "graduation date",
+        "date of graduation",
         "year of graduation",
         "class year",
         "class of",
@@ -134,12 +179,20 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "field_of_study": (
         "utbildning",
+        "utbildningsprogram",
+        "utbildningsprogrammet",
+        "studieprogram",
         "program",
+        "programnamn",
+        "program programme",
         "examen",
         "ämne",
         "huvudområde",
         "field of study",
         "programme",
+        "programme name",
+        "program name",
+        "study programme",
         "degree",
         "major",
     ),
@@ -149,6 +202,25 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "employment",
         "employment status",
         "anställningsstatus",
+    ),
+    "employment_form": (
+        "anställningsform",
+        "anställningstyp",
+        "typ av anställning",
+        "employment type",
+        "type of employment",
+        "form of employment",
+        "contract type",
+    ),
+    "sex": ("kön", "juridiskt kön", "sex", "gender"),
+    "degree_level": (
+        "examensnivå",
+        "nivå på examen",
+        "examenstyp",
+        "typ av examen",
+        "degree level",
+        "level of degree",
+        "degree type",
     ),
     "count": ("antal", "count", "n", "antal alumner", "number of alumni", "number"),
 }
@@ -470,6 +542,8 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
                 file=file,
                 fix="save it again as CSV UTF-8 from Excel",
             ) from None
+        except (pa.ArrowException, OSError):  # any other parse failure is the file's, not ours
+            raise _csv_error("", file) from None
     if table.num_rows == 0:
         raise InputError("has a header but no data rows", file=file, fix="export it again")
     values = {}
@@ -510,7 +584,9 @@ def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
 
 def _cell_text(value: object) -> object:
     """Excel/Parquet cell as text: whole numbers without '.0', dates as ISO, blanks as None."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
         return None
     if isinstance(value, bool):
         return str(value)
@@ -522,62 +598,107 @@ def _cell_text(value: object) -> object:
     return text or None
 
 
+def _damaged(file: str, kind: str, fix: str) -> InputError:
+    return InputError(
+        f"cannot be read as {kind}: the file is damaged or incomplete", file=file, fix=fix
+    )
+
+
+_XLSX_FIX = "open it in Excel or LibreOffice Calc and save it again as .xlsx, or export it as CSV"
+_ODS_FIX = "open it in LibreOffice Calc and save it again as .ods or .xlsx, or export it as CSV"
+
+
 def _read_excel(
     path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
 ) -> tuple[_Plan, _Raw]:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
+    except Exception:  # anything the zip/XML parsers raise means a bad file
         raise InputError(
-            "is not an Excel workbook (.xlsx)",
+            "is not an Excel workbook (.xlsx), or a damaged one",
             file=file,
-            fix="if it is a CSV or text export, rename it to .csv; otherwise save it from Excel "
-            "as .xlsx",
+            fix="if it is a CSV or text export, rename it to .csv; otherwise "
+            + _XLSX_FIX.removeprefix("open it in Excel or LibreOffice Calc and "),
         ) from None
     try:
-        names = book.sheetnames
-        if sheet is None:
-            name = names[0]
-        elif sheet in names:
-            name = sheet
-        else:
-            raise InputError(
-                f"has no sheet '{sheet}' (sheets: {', '.join(repr(n) for n in names)})",
-                file=file,
-                fix="pick one of those with --sheet",
-            )
-        rows = book[name].iter_rows(values_only=True)
-        header: list[str] | None = None
-        header_row = 0
-        data: list[tuple] = []
-        numbers: list[int] = []
-        first_row: tuple[int, list[str]] | None = None
-        seen = 0
-        for number, row in enumerate(rows, start=1):
-            if all(_cell_text(v) is None for v in row):
-                continue  # blank rows are not records (as blank lines in CSV)
-            if header is None:
-                cells = [str(v).strip() if v is not None else "" for v in row]
-                first_row = first_row or (number, cells)
-                seen += 1
-                # title rows above the header ("Alumni 2024-01-31") are skipped
-                if _known_headers(cells, columns) or seen >= _PREAMBLE_LINES:
-                    header, header_row = cells, number
-                continue
-            data.append(row)
-            numbers.append(number)
-        if header is None and first_row is not None:
-            header_row, header = first_row
+        name = _pick_sheet(book.sheetnames, sheet, file)
+        try:
+            # every cell is decoded here, inside the zip and XML readers: a flipped byte
+            # surfaces as zlib.error, BadZipFile, KeyError, XML or value errors from them
+            rows = [
+                (number, row)
+                for number, row in enumerate(book[name].iter_rows(values_only=True), start=1)
+                if any(_cell_text(v) is not None for v in row)
+            ]
+        except InputError:
+            raise
+        except Exception:
+            raise _damaged(file, "an Excel workbook", _XLSX_FIX) from None
     finally:
         book.close()
-    if header is None:
+    return _rows_to_raw(rows, file, columns, {"format": "xlsx", "sheet": name})
+
+
+def _pick_sheet(names: list[str], sheet: str | None, file: str) -> str:
+    if not names:
+        raise InputError("has no sheets", file=file, fix="save it again with the data on a sheet")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    raise InputError(
+        f"has no sheet '{sheet}' (sheets: {', '.join(repr(n) for n in names)})",
+        file=file,
+        fix="pick one of those with --sheet",
+    )
+
+
+def _read_ods(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    """OpenDocument spreadsheet (LibreOffice Calc) through pandas' odf engine."""
+    try:
+        book = pd.ExcelFile(path, engine="odf")
+    except Exception:  # zip/XML errors from odfpy mean a bad file
+        raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
+    with book:
+        name = _pick_sheet([str(n) for n in book.sheet_names], sheet, file)
+        try:
+            frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+        except Exception:  # cell decoding errors of a damaged file
+            raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
+    rows = [
+        (number, row)
+        for number, row in enumerate(frame.itertuples(index=False, name=None), start=1)
+        if any(_cell_text(v) is not None for v in row)
+    ]
+    return _rows_to_raw(rows, file, columns, {"format": "ods", "sheet": name})
+
+
+def _rows_to_raw(
+    rows: list[tuple[int, tuple]], file: str, columns: Mapping[str, str] | None, fmt: dict
+) -> tuple[_Plan, _Raw]:
+    """Header and data of a sheet given as (spreadsheet row number, cells) of non-blank rows.
+
+    Title rows above the header ("Alumni 2024-01-31") are skipped: the header is the first of
+    the first ``_PREAMBLE_LINES`` rows that holds a known header, else the first row.
+    """
+    name = fmt["sheet"]
+    if not rows:
         raise InputError(f"sheet '{name}' is empty", file=file, fix="choose a sheet with data")
+    at = 0
+    for i, (_, row) in enumerate(rows[:_PREAMBLE_LINES]):
+        if _known_headers([_header_cell(v) for v in row], columns):
+            at = i
+            break
+    header_row = rows[at][0]
+    header = [_header_cell(v) for v in rows[at][1]]
     while header and not header[-1]:
         header.pop()
     plan = _plan_columns(header, columns=columns, file=file)
+    data = rows[at + 1 :]
     if not data:
         raise InputError(
             f"sheet '{name}' has a header (row {header_row}) but no data rows",
@@ -587,36 +708,55 @@ def _read_excel(
     values = {}
     for h in plan.columns.values():
         j = header.index(h)
-        col = pd.Series([_cell_text(r[j]) if j < len(r) else None for r in data], dtype="object")
+        col = pd.Series([_cell_text(r[j]) if j < len(r) else None for _, r in data], dtype="object")
         values[h] = _factorize(col)
-    fmt = {"format": "xlsx", "sheet": name}
     if header_row > 1:
-        fmt["header_row"] = str(header_row)
-    return plan, _Raw(len(data), values, np.asarray(numbers), fmt)
+        fmt = {**fmt, "header_row": str(header_row)}
+    numbers = np.fromiter((number for number, _ in data), dtype="int64", count=len(data))
+    return plan, _Raw(len(data), values, numbers, fmt)
+
+
+def _header_cell(value: object) -> str:
+    text = _cell_text(value)
+    return "" if text is None else str(text)
 
 
 def _read_parquet(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple[_Plan, _Raw]:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         handle = pq.ParquetFile(path)
-    except (pa.ArrowInvalid, OSError):
+        header = [str(h) for h in handle.schema_arrow.names]
+    except Exception:  # footer/schema errors from the Parquet reader: a bad file
         raise InputError(
-            "is not a Parquet file", file=file, fix="check the file or export it as CSV"
+            "is not a Parquet file, or a damaged one",
+            file=file,
+            fix="check the file or export it as CSV",
         ) from None
-    header = list(handle.schema_arrow.names)
     plan = _plan_columns(header, columns=columns, file=file)
-    table = handle.read(columns=list(plan.columns.values()))
+    try:
+        table = handle.read(columns=list(plan.columns.values()))
+        values = {h: _factorize(_parquet_text(table.column(h))) for h in plan.columns.values()}
+    except Exception:  # page, compression or type errors while decoding
+        raise _damaged(file, "Parquet", "export it again as Parquet or CSV") from None
     if table.num_rows == 0:
         raise InputError("has columns but no rows", file=file, fix="export it again")
-    values = {}
-    for h in plan.columns.values():
-        col = table.column(h)
-        if pa.types.is_dictionary(col.type):
-            col = col.cast(col.type.value_type)
-        values[h] = _factorize(pd.Series(col.to_pandas(), dtype="object").map(_cell_text))
     return plan, _Raw(table.num_rows, values, None, {"format": "parquet"})
+
+
+def _parquet_text(col) -> pd.Series:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(col.type):
+        col = col.cast(col.type.value_type)
+    if pa.types.is_nested(col.type) or pa.types.is_binary(col.type):
+        # a list, struct or bytes cell is not a value socialreach reads: count it as unmapped
+        col = pa.array(["(not a single value)" if v.is_valid else None for v in col])
+    return pd.Series(col.to_pandas(), dtype="object").map(_cell_text)
+
+
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 def _read_raw(
@@ -626,7 +766,7 @@ def _read_raw(
         raise InputError("does not exist or is not a file", file=file, fix="check the path")
     try:
         with path.open("rb") as fh:
-            magic = fh.read(4)
+            magic = fh.read(100)
     except OSError as err:
         raise InputError(
             f"cannot be opened ({type(err).__name__})",
@@ -634,17 +774,23 @@ def _read_raw(
             fix="check that you may read it and that no other program locks it",
         ) from None
     suffix = path.suffix.lower()
-    if suffix == ".xls":
+    if suffix == ".xls" or magic.startswith(_XLS_MAGIC):
         raise InputError(
-            "is an old Excel .xls file", file=file, fix="save it as .xlsx or CSV and try again"
+            "is an old binary Excel file (.xls) or a password-protected workbook, which "
+            "socialreach does not read",
+            file=file,
+            fix="open it in Excel or LibreOffice Calc, remove any password, and use File > Save As "
+            "> Excel Workbook (.xlsx), then run again on the .xlsx",
         )
-    if suffix in (".xlsx", ".xlsm") or (magic == b"PK\x03\x04" and suffix not in (".parquet",)):
+    if suffix == ".ods" or (magic.startswith(b"PK\x03\x04") and _ODS_MIME in magic):
+        return _read_ods(path, file, sheet, columns)
+    if suffix in (".xlsx", ".xlsm") or (magic.startswith(b"PK\x03\x04") and suffix != ".parquet"):
         return _read_excel(path, file, sheet, columns)
-    if suffix in (".parquet", ".pq") or magic == b"PAR1":
+    if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
         return _read_parquet(path, file, columns)
     if sheet is not None:
         raise InputError(
-            f"is not an Excel workbook, so it has no sheet '{sheet}'",
+            f"is not a spreadsheet, so it has no sheet '{sheet}'",
             file=file,
             fix="leave out --sheet for CSV and Parquet files",
         )
@@ -689,9 +835,81 @@ def _parse_number(value: object) -> float:
     return float(text.replace(",", "."))
 
 
+_AGE = re.compile(r"^\s*([-+]?\d{1,3}(?:[.,]\d+)?)\s*(?:år|ar|years?|yrs?|y)?\s*$", re.IGNORECASE)
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\.0+)?\s*$")
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ tT].*)?\s*$")
+
+#: Orders a column of d/m/yyyy-style dates can be read in (``date_order=``, ``--date-order``).
+DATE_ORDERS = ("dmy", "mdy")
+
+
+def _parse_age(value: object) -> float:
+    """Age in years from ``45``, ``45,5``, ``"45 år"`` or ``"45 years"``; NaN otherwise."""
+    match = _AGE.match(str(value))
+    return float(match.group(1).replace(",", ".")) if match else np.nan
+
+
 def _parse_year(value: object) -> float:
-    match = _YEAR.match(str(value))
-    return float(match.group(1)) if match else np.nan
+    """Year of a year (``1985``) or a date in ISO (``1985-03-14``, Excel cells) or compact
+    (``19850314``) form; NaN for anything else, including day/month dates (see
+    :func:`_parse_years`)."""
+    text = str(value)
+    match = _YEAR.match(text)
+    if match:
+        return float(match.group(1))
+    match = _COMPACT.match(text)
+    if match:
+        try:
+            return float(datetime.date(*(int(g) for g in match.groups())).year)
+        except ValueError:
+            return np.nan
+    return np.nan
+
+
+def _parse_years(uniques: list[object], *, header: str, file: str, date_order: str | None):
+    """Years of a birth- or graduation-date column's distinct values.
+
+    Dates written with the day and month first (``14/3/1985``, ``3/14/1985``, ``14.3.1985``)
+    are read only when their order is settled: by ``date_order``, or by the column itself
+    (a first number above 12 makes the whole column day-first, a second number above 12
+    month-first). A column of such dates that could be either (only ``4/3/1985``-like values)
+    or that is both is refused: socialreach uses only the year, but a column whose dates cannot
+    be read one way may not hold what its header says, so it asks rather than guesses.
+    """
+    years = np.array([_parse_year(u) for u in uniques], dtype="float64")
+    slashed = {
+        i: tuple(int(g) for g in m.groups())
+        for i, u in enumerate(uniques)
+        if np.isnan(years[i]) and (m := _DAY_MONTH.match(str(u)))
+    }
+    if not slashed:
+        return years
+    order = date_order
+    if order is None:
+        day_first = any(a > 12 for a, _, _ in slashed.values())
+        month_first = any(b > 12 for _, b, _ in slashed.values())
+        if day_first and month_first:
+            problem = "mixes day-first (14/3/1985) and month-first (3/14/1985) dates"
+        elif not (day_first or month_first):
+            problem = "has dates such as 4/3/1985 that could be 4 March or 3 April"
+        else:
+            problem = ""
+        if problem:
+            raise InputError(
+                problem,
+                file=file,
+                column=header,
+                fix="say which with --date-order dmy or --date-order mdy (Python: "
+                "date_order='dmy'), or export the dates as 1985-03-14",
+            )
+        order = "dmy" if day_first else "mdy"
+    for i, (a, b, year) in slashed.items():
+        day, month = (a, b) if order == "dmy" else (b, a)
+        try:
+            years[i] = float(datetime.date(year, month, day).year)
+        except ValueError:  # 30 February, month 13: not a date, counted as unmapped
+            continue
+    return years
 
 
 def _take(per_unique: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
@@ -746,30 +964,34 @@ def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclus
     return np.nan_to_num(weights, nan=0.0)
 
 
-def _read_ages(raw: _Raw, header_of: dict[str, str], *, ref, age_at_graduation, exclusions):
+def _read_ages(
+    raw: _Raw, header_of: dict[str, str], *, ref, age_at_graduation, exclusions, file, date_order
+):
     """Age per row: birth year, else age, else graduation year + assumed age at graduation.
 
     Returns ages (years, NaN unknown), which rows have an observed age (birth year or age),
     which have an age from graduation year, and per-field statuses for the mapping report.
-    Impossible values exclude their rows.
+    Impossible values exclude their rows. Also returns the graduation year per row (NaN
+    where unknown or impossible), for the graduation cohort.
     """
     n = raw.n_rows
     age = np.full(n, np.nan)
     known_age = np.zeros(n, dtype=bool)
     from_grad = np.zeros(n, dtype=bool)
     year_status = []
+    grad_year = np.full(n, np.nan)
     for field_name in ("graduation_year", "age", "birth_year"):  # later ones take precedence
         if field_name not in header_of:
             continue
         header = header_of[field_name]
         codes, uniques = raw.cols[header]
         if field_name == "age":
-            parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+            parsed = np.array([_parse_age(u) for u in uniques], dtype="float64")
             impossible = (parsed < 0) | (parsed > MAX_AGE)
             texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
             derived = np.floor(parsed)
         else:
-            parsed = np.array([_parse_year(u) for u in uniques], dtype="float64")
+            parsed = _parse_years(uniques, header=header, file=file, date_order=date_order)
             if field_name == "birth_year":
                 word, derived = "birth year", ref - parsed
                 impossible = (parsed > ref) | (derived > MAX_AGE)
@@ -784,29 +1006,32 @@ def _read_ages(raw: _Raw, header_of: dict[str, str], *, ref, age_at_graduation, 
         ok = _take(~np.isnan(parsed) & ~impossible, codes, False)
         if field_name == "graduation_year":
             from_grad = ok
+            grad_year = np.where(ok, _take(parsed, codes, np.nan), np.nan)
         else:
             known_age |= ok
         age = np.where(ok, _take(derived, codes, np.nan), age)
         blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
         status = np.where(blank, "missing", np.where(np.isnan(parsed), "unmapped", "mapped"))
         year_status.append((field_name, codes, uniques, status))
-    return age, known_age, from_grad, year_status
+    return age, known_age, from_grad, year_status, grad_year
 
 
-def _read_segments(raw: _Raw, header_of: dict[str, str], used_w, *, counts, notes, tables):
-    """Industry (and its source), employment and field of study per row, as integer codes.
+def _read_segments(raw: _Raw, header_of: dict[str, str], used_w, *, counts, tables) -> dict:
+    """Industry (and its source), title statuses and field of study per row, as integer codes.
 
     Distinct values are mapped once through the crosswalks; alumni per mapping status go into
     the report (``counts`` = mapping dict, unmapped dict, min_value_count).
     """
     mapping, unmapped, min_value_count = counts
-    industry_synonyms, occupation_crosswalk, employment_synonyms, field_of_study_synonyms = tables
+    industry_synonyms, occupation_crosswalk, field_of_study_synonyms, status_titles = tables
     n = raw.n_rows
     # Every segment below is a small integer code per row (index into its canonical order),
     # computed on distinct values and spread with one take: cheap on millions of rows.
     unknown_ind, unknown_src = _IND_ORDER.index(UNKNOWN), INDUSTRY_SOURCES.index(UNKNOWN)
+    unknown_emp = EMPLOYMENT.index(UNKNOWN)
     industry = np.full(n, unknown_ind, dtype="int64")
     source = np.full(n, unknown_src, dtype="int64")
+    title_status = np.full(n, unknown_emp, dtype="int64")
     if "industry" in header_of:
         codes, uniques = raw.cols[header_of["industry"]]
         per = _map_industry_distinct(
@@ -820,33 +1045,20 @@ def _read_segments(raw: _Raw, header_of: dict[str, str], used_w, *, counts, note
         )
     if "occupation" in header_of:
         codes, uniques = raw.cols[header_of["occupation"]]
+        # a title that is a status ("Pensionär", "Student") says the alumnus does not work in
+        # an occupation: it gives the employment status and no industry
+        titles = map_status_title(uniques, table=status_titles)
+        is_status = (titles["status"] == "mapped").to_numpy()
+        title_status = _take(_ids(titles["employment"], EMPLOYMENT), codes, unknown_emp)
         per = map_occupation(uniques, crosswalk=occupation_crosswalk, synonyms=industry_synonyms)
-        occ_ind = _take(_ids(per["industry"], _IND_ORDER), codes, unknown_ind)
+        occ_ids = np.where(is_status, _IND_ORDER.index(UNKNOWN), _ids(per["industry"], _IND_ORDER))
+        occ_ind = _take(occ_ids, codes, unknown_ind)
         fill = (industry == unknown_ind) & (occ_ind != unknown_ind)
         industry = np.where(fill, occ_ind, industry)
         source = np.where(fill, INDUSTRY_SOURCES.index("occupation"), source)
-        status = per["status"].to_numpy(dtype=object)
+        status = np.where(is_status, "employment_status", per["status"].to_numpy(dtype=object))
         _count_status(
             mapping, unmapped, "occupation", codes, uniques, status, used_w, min_value_count
-        )
-
-    # Employment: normalised status; an industry and no usable status counts as working.
-    unknown_emp = EMPLOYMENT.index(UNKNOWN)
-    employment = np.full(n, unknown_emp, dtype="int64")
-    if "employment_status" in header_of:
-        codes, uniques = raw.cols[header_of["employment_status"]]
-        per = map_employment(uniques, synonyms=employment_synonyms)
-        employment = _take(_ids(per["employment"], EMPLOYMENT), codes, unknown_emp)
-        status = per["status"].to_numpy(dtype=object)
-        _count_status(
-            mapping, unmapped, "employment_status", codes, uniques, status, used_w, min_value_count
-        )
-    presumed = (employment == unknown_emp) & (industry != unknown_ind)
-    employment = np.where(presumed, EMPLOYMENT.index("working"), employment)
-    if (used_w[presumed] > 0).any():
-        notes.append(
-            f"{used_w[presumed].sum():g} alumni with an industry and no employment status "
-            "counted as working"
         )
 
     unknown_field = _FIELD_ORDER.index(UNKNOWN)
@@ -859,8 +1071,165 @@ def _read_segments(raw: _Raw, header_of: dict[str, str], used_w, *, counts, note
         _count_status(
             mapping, unmapped, "field_of_study", codes, uniques, status, used_w, min_value_count
         )
+    return {
+        "industry": industry,
+        "industry_source": source,
+        "title_status": title_status,
+        "field_of_study": field_of_study,
+    }
 
-    return industry, source, employment, field_of_study
+
+#: Where an employment status can come from, in the order that wins when they disagree.
+EMPLOYMENT_SOURCES = ("status_column", "title", "employment_form", "industry", UNKNOWN)
+
+
+def _read_employment(raw, header_of, used_w, *, counts, notes, file, synonyms, evidence):
+    """Employment status per row from every place an export puts it, and its source.
+
+    The rule (first that applies wins): the employment-status column; a title that is a status
+    ("Pensionär", "Student", "Arbetssökande"); an employment form (Anställningsform: tillsvidare,
+    visstid, provanställning, konsult … -> working); an industry (reported, SNI code or from the
+    title) -> working, but only below ``pension_age`` (or at an unknown age): an older alumnus
+    with only an industry may name the last job before retiring, so stays ``unknown``.
+    The status column wins because it is the CRM's field for the question; a title that is a
+    status beats a contract form because a retiree or student may keep an extra job, and the
+    survey asks for the main occupation.
+    """
+    title_status, industry_known, age, pension_age = evidence
+    n = raw.n_rows
+    unknown_emp = EMPLOYMENT.index(UNKNOWN)
+    found = {"title": title_status}
+    for field, source in (("employment_status", "status_column"), ("employment_form", None)):
+        if field in header_of:
+            found[source or field] = _employment_column(
+                raw, header_of[field], field, used_w, counts=counts, file=file, synonyms=synonyms
+            )
+    working_age = np.isnan(age) | (age < pension_age)
+    found["industry"] = np.where(
+        industry_known & working_age, EMPLOYMENT.index("working"), unknown_emp
+    )
+    employment = np.full(n, unknown_emp, dtype="int64")
+    origin = np.full(n, EMPLOYMENT_SOURCES.index(UNKNOWN), dtype="int64")
+    for i, source in enumerate(EMPLOYMENT_SOURCES[:-1]):
+        if source in found:
+            take = (employment == unknown_emp) & (found[source] != unknown_emp)
+            employment = np.where(take, found[source], employment)
+            origin = np.where(take, i, origin)
+    presumed = origin == EMPLOYMENT_SOURCES.index("industry")
+    if (used_w[presumed] > 0).any():
+        notes.append(
+            f"{used_w[presumed].sum():g} alumni with an industry and no other sign of their "
+            f"employment status counted as working (only below pension age {pension_age:g}, or "
+            f"at an unknown age: {used_w[presumed & np.isnan(age)].sum():g} of them)"
+        )
+    old = industry_known & ~working_age & (employment == unknown_emp)
+    if (used_w[old] > 0).any():
+        notes.append(
+            f"{used_w[old].sum():g} alumni aged {pension_age:g} or over with an industry and no "
+            "status left as unknown employment (an industry alone is no evidence of work at "
+            "pension age)"
+        )
+    counts[0]["employment_source"] = {
+        s: float(used_w[origin == i].sum()) for i, s in enumerate(EMPLOYMENT_SOURCES)
+    }
+    return employment
+
+
+def _employment_column(raw, header, field, used_w, *, counts, file, synonyms) -> np.ndarray:
+    """Employment codes per row from a status or employment-form column (counted in mapping)."""
+    mapping, unmapped, min_value_count = counts
+    codes, uniques = raw.cols[header]
+    per = map_employment(uniques, synonyms=synonyms)
+    status = per["status"].to_numpy(dtype=object)
+    if field == "employment_status":
+        dead = np.array([normalise_text(u) in _DECEASED for u in uniques], dtype=bool)
+        status = np.where(dead, "deceased", status)
+        _check_recognised(status, header, file, "an employment status", field)
+    _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
+    return _take(_ids(per["employment"], EMPLOYMENT), codes, EMPLOYMENT.index(UNKNOWN))
+
+
+def _check_recognised(status: np.ndarray, header: str, file: str, what: str, field: str) -> None:
+    """A column with values but not one recognised is the wrong column: refuse it."""
+    filled = status[status != "missing"]
+    if len(filled) and not np.isin(filled, ["mapped", "deceased"]).any():
+        raise InputError(
+            f"holds no value socialreach recognises as {what}",
+            file=file,
+            column=header,
+            fix=f"choose the right column with --column {field}=<header>, or give a mapping "
+            "table for its values",
+        )
+
+
+def _read_sex(raw, header_of, used_w, *, counts, file, synonyms) -> np.ndarray:
+    """Sex code per row (index into SEXES); ``unknown`` for all without a sex column.
+
+    Values are never guessed: unlisted ones stay ``unknown`` and are counted as unmapped. A
+    column whose every value is one unrecognised text, or that holds no recognised value at
+    all, is the wrong column and refused.
+    """
+    unknown = SEXES.index(UNKNOWN)
+    if "sex" not in header_of:
+        return np.full(raw.n_rows, unknown, dtype="int64")
+    header = header_of["sex"]
+    codes, uniques = raw.cols[header]
+    per = map_sex(uniques, synonyms=synonyms)
+    status = per["status"].to_numpy(dtype=object)
+    used = np.unique(codes[codes >= 0])
+    if len(used) == 1 and status[used[0]] == "unmapped":
+        raise InputError(
+            "holds the same text in every row, and it is not a sex (K/M, Kvinna/Man, "
+            "Female/Male, Annat, Okänt)",
+            file=file,
+            column=header,
+            fix="choose the right column with --column sex=<header>, or leave the column out",
+        )
+    _check_recognised(status[used], header, file, "sex (K/M, Kvinna/Man, Female/Male …)", "sex")
+    mapping, unmapped, min_value_count = counts
+    _count_status(mapping, unmapped, "sex", codes, uniques, status, used_w, min_value_count)
+    return _take(_ids(per["sex"], SEXES), codes, unknown)
+
+
+_DEGREE_ORDER = (*DEGREE_LEVELS, UNKNOWN)
+_COHORT_ORDER = (*GRADUATION_COHORTS, UNKNOWN)
+
+
+def _read_degree_level(raw, header_of, used_w, *, counts, synonyms) -> np.ndarray:
+    """Degree level code per row (index into DEGREE_LEVELS + unknown), kept for later use."""
+    unknown = _DEGREE_ORDER.index(UNKNOWN)
+    if "degree_level" not in header_of:
+        return np.full(raw.n_rows, unknown, dtype="int64")
+    codes, uniques = raw.cols[header_of["degree_level"]]
+    per = map_degree_level(uniques, synonyms=synonyms)
+    mapping, unmapped, min_value_count = counts
+    status = per["status"].to_numpy(dtype=object)
+    _count_status(
+        mapping, unmapped, "degree_level", codes, uniques, status, used_w, min_value_count
+    )
+    return _take(_ids(per["degree_level"], _DEGREE_ORDER), codes, unknown)
+
+
+def _graduation_cohorts(grad_year, age, known_age, *, ref, age_at_graduation):
+    """Cohort code (index into GRADUATION_COHORTS + unknown) and source code per row.
+
+    Years since graduation = reference year − graduation year; where there is no graduation
+    year, age − ``age_at_graduation`` from an observed age (birth year or age; never from an
+    age band), at least 0. A graduation after the reference year has no cohort then
+    (``unknown``).
+    """
+    years = ref - grad_year
+    source = np.where(np.isnan(years), COHORT_SOURCES.index(UNKNOWN), 0)
+    from_age = np.isnan(years) & known_age
+    years = np.where(from_age, np.maximum(age - age_at_graduation, 0), years)
+    source = np.where(from_age, COHORT_SOURCES.index("age"), source)
+    cohort = np.select(
+        [years < 0, years < 5, years < 15, years < 30, years >= 30],
+        [len(GRADUATION_COHORTS), 0, 1, 2, 3],
+        default=len(GRADUATION_COHORTS),
+    )
+    source = np.where(cohort == len(GRADUATION_COHORTS), COHORT_SOURCES.index(UNKNOWN), source)
+    return cohort.astype("int64"), source.astype("int64")
 
 
 def read_alumni(
@@ -870,20 +1239,33 @@ def read_alumni(
     columns: Mapping[str, str] | None = None,
     reference_year: int | None = None,
     age_at_graduation: float = AGE_AT_GRADUATION,
+    pension_age: float = PENSION_AGE,
+    date_order: str | None = None,
     min_value_count: int = 10,
     industry_synonyms: str | Path | pd.DataFrame | None = None,
     occupation_crosswalk: str | Path | pd.DataFrame | None = None,
     field_of_study_synonyms: str | Path | pd.DataFrame | None = None,
     employment_synonyms: str | Path | pd.DataFrame | None = None,
+    status_titles: str | Path | pd.DataFrame | None = None,
+    sex_synonyms: str | Path | pd.DataFrame | None = None,
+    degree_level_synonyms: str | Path | pd.DataFrame | None = None,
     field_of_study_mix: str | Path | pd.DataFrame | None = None,
     name: str = "alumni",
 ) -> AlumniProfile:
     """Read a CRM export into an alumni profile (counts per segment) with a validation report.
 
     Formats are detected, not asked for: CSV with ``,`` ``;`` tab or ``|`` in UTF-8 (with or
-    without BOM), Windows-1252 or UTF-16; Excel ``.xlsx`` (first sheet unless ``sheet``);
-    Parquet. A ``count``/``antal`` column makes it an aggregated export (each row stands for that
-    many alumni). Identifying columns are never read.
+    without BOM), Windows-1252 or UTF-16; Excel ``.xlsx`` and OpenDocument ``.ods`` (first
+    sheet unless ``sheet``); Parquet. Old binary ``.xls`` and damaged files are refused with a
+    sentence. A ``count``/``antal`` column makes it an aggregated export (each row stands for
+    that many alumni). Identifying columns are never read, not even for a birth date.
+
+    Employment status comes from the status column, else a title that is a status
+    ("Pensionär"), else an employment form ("Tillsvidare" -> working), else an industry (->
+    working below ``pension_age``); :data:`EMPLOYMENT_SOURCES` and ``_read_employment`` give
+    the rule, ``report.mapping["employment_source"]`` the alumni per source. Birth and
+    graduation dates may be years, ISO or compact dates, Excel date cells or day/month dates
+    whose order the column settles (else ``date_order``); ages may read "45 år".
 
     Parameters
     ----------
@@ -898,13 +1280,20 @@ def read_alumni(
         :data:`SURVEY_YEAR`, the year of the survey figures, so alumni fall into the survey's
         age bands as they were then.
     age_at_graduation
-        Assumed age (years) at graduation, used only for alumni with a graduation year and
-        neither birth year nor age. The report says how many alumni this concerns.
+        Assumed age (years) at graduation, used for alumni with a graduation year and neither
+        birth year nor age (their age), and for alumni with an age and no graduation year
+        (their graduation cohort, ``cohort_source = age``). The report says how many.
+    pension_age
+        Age (years) from which an industry alone no longer counts as evidence of work.
+    date_order
+        ``dmy`` or ``mdy`` for dates such as ``4/3/1985`` when the column does not settle it.
     min_value_count
         An unmapped value is shown in the report only when at least this many alumni share it
         (a rare free-text value can identify a person); the rest are counted together.
     industry_synonyms, occupation_crosswalk, field_of_study_synonyms, employment_synonyms
         Replacement mapping tables (see :func:`socialreach.industries.load_crosswalk`).
+    status_titles, sex_synonyms, degree_level_synonyms
+        Replacement tables for titles that are statuses, sex values and degree levels.
     field_of_study_mix
         Replacement field-of-study -> industry mix (see
         :func:`socialreach.industries.load_field_of_study_mix`). Used only for working alumni
@@ -916,12 +1305,15 @@ def read_alumni(
     Returns
     -------
     AlumniProfile
-        ``cells``: one row per age band × industry × employment × field of study × industry
-        source, ``n_alumni`` = number of alumni (fractional where the field-of-study mix splits
-        them). ``report``: a :class:`~socialreach.profile.ValidationReport` in which
-        ``rows_read = rows_used + rows_excluded``; ``mapping`` counts alumni per field by
-        status (``mapped``, ``ambiguous``, ``unmapped``, ``missing``, and for industry the
-        sources and ``inferred``).
+        ``cells``: one row per combination of :data:`~socialreach.profile.CELL_COLUMNS` (age
+        band, industry, employment, field of study, industry source, sex, graduation cohort,
+        cohort source, degree level), ``n_alumni`` = number of alumni (fractional where the
+        field-of-study mix splits them). ``report``: a
+        :class:`~socialreach.profile.ValidationReport` in which ``rows_read = rows_used +
+        rows_excluded``; ``mapping`` counts alumni per field by status (``mapped``,
+        ``ambiguous``, ``unmapped``, ``missing``, and for industry the sources and
+        ``inferred``), and ``employment_source``, ``sex_groups``, ``graduation_cohort`` and
+        ``cohort_source`` count alumni per source or group.
 
     Raises
     ------
@@ -938,6 +1330,8 @@ def read_alumni(
     """
     if min_value_count < 1:
         raise ValueError("min_value_count must be at least 1: a value one person has identifies")
+    if date_order not in (None, *DATE_ORDERS):
+        raise ValueError(f"date_order must be one of {DATE_ORDERS} or None, not {date_order!r}")
     path = Path(path)
     file = path.name
     ref = SURVEY_YEAR if reference_year is None else int(reference_year)
@@ -958,8 +1352,14 @@ def read_alumni(
     weights = np.ones(n)
     if "count" in header_of:
         weights = _read_counts(col("count"), header_of["count"], file, row_number, exclusions)
-    age, known_age, from_grad, year_status = _read_ages(
-        raw, header_of, ref=ref, age_at_graduation=age_at_graduation, exclusions=exclusions
+    age, known_age, from_grad, year_status, grad_year = _read_ages(
+        raw,
+        header_of,
+        ref=ref,
+        age_at_graduation=age_at_graduation,
+        exclusions=exclusions,
+        file=file,
+        date_order=date_order,
     )
     if "employment_status" in header_of:  # the deceased cannot be reached
         codes, uniques = col("employment_status")
@@ -972,44 +1372,76 @@ def read_alumni(
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):
         _count_status(mapping, unmapped, field, codes, uniques, status, used_w, min_value_count)
-    band_ids = _band_codes(age)
-    # An age-band column (aggregated exports) is used where no birth year or age is given; it
-    # beats the graduation-year estimate, being observed rather than assumed.
-    from_band = np.zeros(n, dtype=bool)
-    if "age_band" in header_of:
-        codes, uniques = col("age_band")
-        order = [*AGE_BANDS, UNKNOWN]
-        per = np.array([order.index(map_age_band(u)) for u in uniques], dtype="int64")
-        rows_band = _take(per, codes, order.index(UNKNOWN))
-        from_band = ~known_age & (rows_band != order.index(UNKNOWN))
-        band_ids = np.where(from_band, rows_band, band_ids)
-        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
-        unknown_band = per == order.index(UNKNOWN)
-        status = np.where(blank, "missing", np.where(unknown_band, "unmapped", "mapped"))
-        _count_status(
-            mapping, unmapped, "age_band", codes, uniques, status, used_w, min_value_count
-        )
-    by_grad = from_grad & ~known_age & ~from_band & ~excluded
+    counts = (mapping, unmapped, min_value_count)
+    band_ids, by_grad, rule_age = _bands(
+        raw, header_of, (age, known_age, from_grad), excluded, used_w, counts=counts
+    )
     if by_grad.any():
         notes.append(
             f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
             f"assuming age {age_at_graduation:g} at graduation"
         )
-
-    industry, source, employment, field_of_study = _read_segments(
+    seg = _read_segments(
         raw,
         header_of,
         used_w,
-        counts=(mapping, unmapped, min_value_count),
+        counts=counts,
+        tables=(industry_synonyms, occupation_crosswalk, field_of_study_synonyms, status_titles),
+    )
+    employment = _read_employment(
+        raw,
+        header_of,
+        used_w,
+        counts=counts,
         notes=notes,
-        tables=(
-            industry_synonyms,
-            occupation_crosswalk,
-            employment_synonyms,
-            field_of_study_synonyms,
+        file=file,
+        synonyms=employment_synonyms,
+        evidence=(
+            seg["title_status"],
+            seg["industry"] != _IND_ORDER.index(UNKNOWN),
+            rule_age,
+            pension_age,
         ),
     )
-    cells = _aggregate(band_ids, industry, employment, field_of_study, source, used_w)
+    cohort, cohort_source = _graduation_cohorts(
+        grad_year, age, known_age, ref=ref, age_at_graduation=age_at_graduation
+    )
+    _cohort_report(
+        mapping,
+        notes,
+        cohort,
+        cohort_source,
+        grad_year,
+        used_w,
+        ref=ref,
+        age_at_graduation=age_at_graduation,
+    )
+    codes = {
+        "age_band": band_ids,
+        "industry": seg["industry"],
+        "employment": employment,
+        "field_of_study": seg["field_of_study"],
+        "industry_source": seg["industry_source"],
+        "sex": _read_sex(raw, header_of, used_w, counts=counts, file=file, synonyms=sex_synonyms),
+        "graduation_cohort": cohort,
+        "cohort_source": cohort_source,
+        "degree_level": _read_degree_level(
+            raw, header_of, used_w, counts=counts, synonyms=degree_level_synonyms
+        ),
+    }
+    mapping["sex_groups"] = _sums(codes["sex"], SEXES, used_w)
+    other = used_w[employment == EMPLOYMENT.index("other")].sum()
+    if other:
+        notes.append(
+            f"{other:g} alumni seeking work, on parental or sick leave or otherwise not working, "
+            "studying or retired have employment 'other' (the survey publishes no figure for them)"
+        )
+    if "degree_level" in header_of:
+        notes.append(
+            "degree level is kept in the profile for later use; every alumnus counts as "
+            "university educated whatever the level"
+        )
+    cells = _aggregate(codes, used_w)
     cells, inferred = _infer_from_field(cells, field_of_study_mix)
     ind_counts = {
         s: float(cells.loc[cells["industry_source"] == s, "n_alumni"].sum())
@@ -1050,6 +1482,57 @@ def read_alumni(
     return AlumniProfile(cells=profile.cells, report=report, name=name)
 
 
+def _bands(raw, header_of, ages, excluded, used_w, *, counts):
+    """Age band code per row, which rows rest on the graduation-year estimate, and the age
+    (years) the employment rule uses (an age-band row gets its band's lower bound)."""
+    age, known_age, from_grad = ages
+    band_ids = _band_codes(age)
+    # An age-band column (aggregated exports) is used where no birth year or age is given; it
+    # beats the graduation-year estimate, being observed rather than assumed.
+    from_band = np.zeros(raw.n_rows, dtype=bool)
+    rule_age = age
+    if "age_band" in header_of:
+        codes, uniques = raw.cols[header_of["age_band"]]
+        order = [*AGE_BANDS, UNKNOWN]
+        per = np.array([order.index(map_age_band(u)) for u in uniques], dtype="int64")
+        rows_band = _take(per, codes, order.index(UNKNOWN))
+        from_band = ~known_age & (rows_band != order.index(UNKNOWN))
+        band_ids = np.where(from_band, rows_band, band_ids)
+        lows = np.array([float(b.split("-")[0].rstrip("+")) for b in AGE_BANDS] + [np.nan])
+        rule_age = np.where(from_band, lows[band_ids], age)
+        blank = np.array([not str(u).strip() for u in uniques], dtype=bool)
+        unknown_band = per == order.index(UNKNOWN)
+        status = np.where(blank, "missing", np.where(unknown_band, "unmapped", "mapped"))
+        mapping, unmapped, min_value_count = counts
+        _count_status(
+            mapping, unmapped, "age_band", codes, uniques, status, used_w, min_value_count
+        )
+    return band_ids, from_grad & ~known_age & ~from_band & ~excluded, rule_age
+
+
+def _sums(codes: np.ndarray, labels: tuple[str, ...], weights: np.ndarray) -> dict[str, float]:
+    totals = np.bincount(codes, weights=weights, minlength=len(labels))
+    return {label: float(t) for label, t in zip(labels, totals, strict=True)}
+
+
+def _cohort_report(mapping, notes, cohort, source, grad_year, used_w, *, ref, age_at_graduation):
+    """Alumni per graduation cohort and per source of it, and notes on what rests on what."""
+    mapping["graduation_cohort"] = _sums(cohort, _COHORT_ORDER, used_w)
+    mapping["cohort_source"] = _sums(source, COHORT_SOURCES, used_w)
+    from_age = mapping["cohort_source"]["age"]
+    if from_age:
+        notes.append(
+            f"graduation cohort of {from_age:g} alumni estimated from their age, assuming age "
+            f"{age_at_graduation:g} at graduation"
+        )
+    later = used_w[grad_year > ref].sum()
+    if later:
+        notes.append(
+            f"{later:g} alumni graduated after reference year {ref}: their graduation cohort "
+            "is unknown"
+        )
+
+
 def _band_codes(age: np.ndarray) -> np.ndarray:
     """Index into (*AGE_BANDS, unknown) per row, computed on distinct whole ages."""
     whole = np.where(np.isnan(age), -1, np.floor(age)).astype("int64")
@@ -1075,7 +1558,8 @@ def _count_status(
     per_value = _weighted_counts(codes, w, len(uniques))
     status = np.asarray(status, dtype=object)
     counts: dict[str, float] = {}
-    for s in ("mapped", "ambiguous", "unmapped", "missing"):
+    extra = sorted(set(status.tolist()) - {"mapped", "ambiguous", "unmapped", "missing"})
+    for s in ("mapped", "ambiguous", "unmapped", "missing", *extra):
         total = float(per_value[status == s].sum()) if len(status) else 0.0
         if s == "missing":
             total += float(w[codes < 0].sum())
@@ -1104,29 +1588,36 @@ _IND_ORDER = (*INDUSTRIES, UNKNOWN)
 _FIELD_ORDER = (*FIELDS_OF_STUDY, UNKNOWN)
 
 
-def _aggregate(bands, industry, employment, field, source, weights) -> pd.DataFrame:
-    """Sum weights per cell: one integer key per row from the segment codes, one bincount."""
-    parts = [
-        (bands, (*AGE_BANDS, UNKNOWN)),
-        (industry, _IND_ORDER),
-        (employment, EMPLOYMENT),
-        (field, _FIELD_ORDER),
-        (source, INDUSTRY_SOURCES),
-    ]
+_CELL_ORDERS = {
+    "age_band": (*AGE_BANDS, UNKNOWN),
+    "industry": _IND_ORDER,
+    "employment": EMPLOYMENT,
+    "field_of_study": _FIELD_ORDER,
+    "industry_source": INDUSTRY_SOURCES,
+    "sex": SEXES,
+    "graduation_cohort": _COHORT_ORDER,
+    "cohort_source": COHORT_SOURCES,
+    "degree_level": _DEGREE_ORDER,
+}
+
+
+def _aggregate(codes: dict[str, np.ndarray], weights: np.ndarray) -> pd.DataFrame:
+    """Sum weights per cell: one integer key per row from the segment codes, factorised (the
+    full product of the dimensions is too large to count into directly), one bincount."""
     key = np.zeros(len(weights), dtype="int64")
-    size = 1
-    for codes, labels in parts:
-        key = key * len(labels) + codes
-        size *= len(labels)
-    totals = np.bincount(key, weights=weights, minlength=size)
-    keys = np.flatnonzero(totals > 0)
+    for col in CELL_COLUMNS[:-1]:
+        key = key * len(_CELL_ORDERS[col]) + codes[col]
+    cell_of_row, keys = pd.factorize(key)
+    totals = np.bincount(cell_of_row, weights=weights, minlength=len(keys))
+    keep = totals > 0
+    rest = np.asarray(keys)[keep]
     out: dict[str, Any] = {}
-    rest = keys.copy()
-    for (_, labels), colname in zip(reversed(parts), reversed(CELL_COLUMNS[:-1]), strict=True):
-        out[colname] = np.asarray(labels, dtype=object)[rest % len(labels)]
-        rest //= len(labels)
+    for col in reversed(CELL_COLUMNS[:-1]):
+        labels = _CELL_ORDERS[col]
+        out[col] = np.asarray(labels, dtype=object)[rest % len(labels)]
+        rest = rest // len(labels)
     cells = pd.DataFrame({c: out[c] for c in CELL_COLUMNS[:-1]})
-    cells["n_alumni"] = totals[keys]
+    cells["n_alumni"] = totals[keep]
     return cells
 
 

@@ -177,5 +177,5 @@ def _unit_profile(kind: str) -> pd.DataFrame:
                         }
                     )
                 )
-    cells = pd.concat(parts, ignore_index=True)[list(CELL_COLUMNS)]
+    cells = pd.concat(parts, ignore_index=True).reindex(columns=list(CELL_COLUMNS))
     return make_profile(cells, name=kind).cells

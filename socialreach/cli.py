@@ -240,7 +240,7 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "each platform reaches (total and per segment) with intervals, the share reachable on "
         "either platform, and every published figure and assumption behind the numbers.",
     )
-    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX, ODS or Parquet)")
     p.add_argument(
         "--year", type=int, default=None, help="survey year (default: the latest edition)"
     )
@@ -504,7 +504,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "comparison with institution types, data quality, sources. No code, no personal data "
         "(cells under --min-cell alumni are suppressed), nothing fetched from the network.",
     )
-    p.add_argument("file", metavar="FILE", nargs="?", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("file", metavar="FILE", nargs="?", help="alumni export (CSV, XLSX, ODS or Parquet)")
     p.add_argument("--out", metavar="PATH.html", help="HTML file to write (needed with FILE)")
     _add_lang_option(p, "sv")
     p.add_argument("--institution", metavar="NAME", help="name shown in the report's title")
@@ -581,14 +581,15 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "validate",
         help="check an alumni export: columns, rows used and excluded",
-        description="Read an alumni export (CSV, XLSX or Parquet; row-level or aggregated with a "
+        description="Read an alumni export (CSV, XLSX, ODS or Parquet; row-level or aggregated "
+        "with a "
         "count column) the way reach and report will, and say what happened to every row: "
         "which columns were used, which identifying columns were dropped unread, which rows "
         "were excluded and why, and how many values mapped to survey segments. Prints counts "
         "and header names only; a value the file holds is shown only when at least 10 alumni "
         "share it.",
     )
-    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX or Parquet)")
+    p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX, ODS or Parquet)")
     p.add_argument("--json", action="store_true", help="print the validation report as JSON")
     _add_read_options(p)
     p.set_defaults(handler=_run_validate)
@@ -603,7 +604,14 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FIELD=HEADER",
         help="read HEADER as FIELD (repeatable); fields: birth_year, age, age_band, "
-        "graduation_year, industry, occupation, field_of_study, employment_status, count",
+        "graduation_year, industry, occupation, field_of_study, employment_status, "
+        "employment_form, sex, degree_level, count",
+    )
+    p.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="read dates such as 4/3/1985 day-first (dmy) or month-first (mdy) when the file "
+        "does not settle it (default: refuse them)",
     )
     p.add_argument(
         "--reference-year",
@@ -619,6 +627,7 @@ def _read_options(args: argparse.Namespace) -> dict:
         "sheet": args.sheet,
         "columns": _parse_column_overrides(args.column),
         "reference_year": args.reference_year or getattr(args, "year", None),
+        "date_order": args.date_order,
     }
 
 
@@ -664,9 +673,15 @@ def _run_validate(args: argparse.Namespace) -> int:
     print("columns used: " + ", ".join(f"{k} = '{v}'" for k, v in report["columns"].items()))
     if report["ignored_columns"]:
         print(f"columns ignored: {', '.join(report['ignored_columns'])}")
+    sources = report["mapping"].get("employment_source", {})
+    print(
+        "employment status from (alumni; first source wins): "
+        + ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in sources.items())
+    )
     print("mapping (alumni per status):")
     for field, counts in report["mapping"].items():
-        print(f"  {field}: " + ", ".join(f"{k} {v:g}" for k, v in counts.items()))
+        if field != "employment_source":
+            print(f"  {field}: " + ", ".join(f"{k} {v:g}" for k, v in counts.items()))
     for field, values in report["unmapped"].items():
         print(f"unmapped {field} values (shown when shared by at least 10 alumni):")
         for value, count in values.items():
@@ -696,6 +711,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in COMMANDS:
         add(sub)
+    for command in sub.choices.values():  # `socialreach validate FILE --debug` works too
+        command.add_argument(
+            "--debug",
+            action="store_true",
+            default=argparse.SUPPRESS,  # absent here: keep what came before the subcommand
+            help="show tracebacks of internal errors",
+        )
     return parser
 
 

@@ -13,6 +13,7 @@ any common spelling, then by the longest keyword it contains, the employer part 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,17 +25,20 @@ import numpy as np
 import pandas as pd
 
 from .errors import InputError
-from .segments import EMPLOYMENT, FIELDS_OF_STUDY, INDUSTRIES, UNKNOWN
+from .segments import DEGREE_LEVELS, EMPLOYMENT, FIELDS_OF_STUDY, INDUSTRIES, SEXES, UNKNOWN
 
 __all__ = [
     "FIELDS_OF_STUDY",
     "load_crosswalk",
     "load_field_of_study_mix",
+    "map_degree_level",
     "map_employment",
     "map_field_of_study",
     "map_industry",
     "map_occupation",
+    "map_sex",
     "map_sni_code",
+    "map_status_title",
     "normalise_text",
 ]
 
@@ -46,11 +50,16 @@ _CROSSWALKS = {
     "occupation_crosswalk": ("occupation_crosswalk.csv", "industry"),
     "field_of_study_synonyms": ("field_of_study_synonyms.csv", "field_of_study"),
     "employment_synonyms": ("employment_synonyms.csv", "employment"),
+    "status_titles": ("status_titles.csv", "employment"),
+    "sex_synonyms": ("sex_synonyms.csv", "sex"),
+    "degree_level_synonyms": ("degree_level_synonyms.csv", "degree_level"),
 }
 _ALLOWED = {
     "industry": (*INDUSTRIES, UNKNOWN),
     "field_of_study": (*FIELDS_OF_STUDY, UNKNOWN),
     "employment": EMPLOYMENT,
+    "sex": SEXES,
+    "degree_level": (*DEGREE_LEVELS, UNKNOWN),
 }
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -76,6 +85,13 @@ def normalise_text(value: object) -> str:
 
 
 _DIGITS = re.compile(r"[0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _key(value: object) -> str:
+    # One column's distinct values go through several tables (the occupation crosswalk, then
+    # the status titles): normalise each once. Bounded, so memory stays small.
+    return normalise_text(value)
 
 
 @dataclass(frozen=True)
@@ -114,11 +130,13 @@ def load_crosswalk(name: str, path: str | Path | pd.DataFrame | None = None) -> 
     Parameters
     ----------
     name
-        ``industry_synonyms``, ``occupation_crosswalk``, ``field_of_study_synonyms`` or
-        ``employment_synonyms``.
+        ``industry_synonyms``, ``occupation_crosswalk``, ``field_of_study_synonyms``,
+        ``employment_synonyms``, ``status_titles``, ``sex_synonyms`` or
+        ``degree_level_synonyms``.
     path
         A CSV file (``#`` lines are comments) or a frame with columns ``value``, the target
-        column (``industry``, ``field_of_study`` or ``employment``) and optionally ``match``
+        column (``industry``, ``field_of_study``, ``employment``, ``sex`` or ``degree_level``)
+        and optionally ``match``
         (``exact`` or ``contains``; default ``exact``). ``None`` loads the shipped table.
 
     Returns
@@ -295,7 +313,7 @@ def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.Da
     sni = _sni_table()
     rows = []
     for value in uniques:
-        key = normalise_text(value)
+        key = _key(value)
         if not key:
             rows.append((UNKNOWN, UNKNOWN, "missing"))
             continue
@@ -347,7 +365,7 @@ def map_occupation(
     jobs = _compile(load_crosswalk("occupation_crosswalk", crosswalk), "industry")
     rows = []
     for value in uniques:
-        key = normalise_text(value)
+        key = _key(value)
         employer = _EMPLOYER.search(key)
         hit = words.lookup(employer.group(1)) if employer else None
         if hit is None or hit == UNKNOWN:
@@ -367,10 +385,12 @@ def map_occupation(
 def _map_simple(values, name: str, target: str, table) -> pd.DataFrame:
     codes, uniques = _distinct(values)
     compiled = _compile(load_crosswalk(name, table), target)
+    # exact-only tables (status titles, sex) need no keyword search: a dict look-up per value
+    find = compiled.exact.get if not (compiled.contains or compiled.words) else compiled.lookup
     rows = []
     for value in uniques:
-        key = normalise_text(value)
-        hit = compiled.lookup(key) if key else None
+        key = _key(value)
+        hit = find(key) if key else None
         if not key or (hit == UNKNOWN):
             rows.append((UNKNOWN, "missing"))
         elif hit is None:
@@ -414,6 +434,70 @@ def map_employment(
         :func:`socialreach.read_alumni`, which sees both columns.
     """
     return _map_simple(values, "employment_synonyms", "employment", synonyms)
+
+
+def map_status_title(
+    values: Iterable[object] | pd.Series, *, table: str | Path | pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Employment status of job titles that are a status ("Pensionär", "Student", "Arbetssökande").
+
+    Only whole values match (``status_titles.csv``): "Studentkoordinator" is a job, not a status.
+
+    Returns
+    -------
+    DataFrame
+        ``employment`` (``unknown`` where the title is not a status) and ``status`` (``mapped``
+        where it is one, else ``unmapped`` or ``missing``), one row per value.
+
+    Examples
+    --------
+    >>> map_status_title(["Pensionär", "Föräldraledig", "Studentkoordinator"])[
+    ...     "employment"].tolist()
+    ['retired', 'other', 'unknown']
+    """
+    return _map_simple(values, "status_titles", "employment", table)
+
+
+def map_sex(
+    values: Iterable[object] | pd.Series, *, synonyms: str | Path | pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Sex of each value of a Kön/Sex/Gender column: women / men / other / unknown.
+
+    K/M, Kvinna/Man, Female/Male and their variants (``sex_synonyms.csv``); "Annat",
+    "Icke-binär", "X" are ``other``. Unlisted values stay ``unknown`` with status ``unmapped``:
+    sex is never guessed.
+
+    Returns
+    -------
+    DataFrame
+        ``sex`` and ``status`` (``mapped``, ``unmapped``, ``missing``), one row per value.
+
+    Examples
+    --------
+    >>> map_sex(["K", "man", "Female", "Icke-binär", ""])["sex"].tolist()
+    ['women', 'men', 'women', 'other', 'unknown']
+    """
+    return _map_simple(values, "sex_synonyms", "sex", synonyms)
+
+
+def map_degree_level(
+    values: Iterable[object] | pd.Series, *, synonyms: str | Path | pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Degree level of each value (Kandidatexamen, Master, Doktor, Yrkesexamen …).
+
+    Returns
+    -------
+    DataFrame
+        ``degree_level`` (an id of :data:`socialreach.segments.DEGREE_LEVELS` or ``unknown``)
+        and ``status``, one row per value.
+
+    Examples
+    --------
+    >>> map_degree_level(["Kandidatexamen", "Magisterexamen", "MSc", "Doktorsexamen"])[
+    ...     "degree_level"].tolist()
+    ['bachelor', 'magister', 'master', 'doctorate']
+    """
+    return _map_simple(values, "degree_level_synonyms", "degree_level", synonyms)
 
 
 def load_field_of_study_mix(path: str | Path | pd.DataFrame | None = None) -> pd.DataFrame:

@@ -14,7 +14,14 @@ import pandas as pd
 
 from .segments import UNKNOWN, as_categorical
 
-__all__ = ["CELL_COLUMNS", "INDUSTRY_SOURCES", "AlumniProfile", "ValidationReport", "make_profile"]
+__all__ = [
+    "CELL_COLUMNS",
+    "COHORT_SOURCES",
+    "INDUSTRY_SOURCES",
+    "AlumniProfile",
+    "ValidationReport",
+    "make_profile",
+]
 
 #: Columns of ``AlumniProfile.cells``; one row per distinct segment combination.
 CELL_COLUMNS = (
@@ -23,12 +30,20 @@ CELL_COLUMNS = (
     "employment",  # working / student / retired / other / unknown
     "field_of_study",  # canonical field-of-study id or 'unknown'
     "industry_source",  # how the industry was found, see INDUSTRY_SOURCES
+    "sex",  # women / men / other / unknown (segments.SEXES)
+    "graduation_cohort",  # years since graduation (segments.GRADUATION_COHORTS) or 'unknown'
+    "cohort_source",  # how the cohort was found, see COHORT_SOURCES
+    "degree_level",  # segments.DEGREE_LEVELS or 'unknown'; kept for later use
     "n_alumni",  # number of alumni in the cell (float: field-of-study mixes split alumni)
 )
 
 #: How a cell's industry was determined. ``field_of_study`` means inferred from an explicit,
 #: documented field-of-study -> industry mix: every output says how much rests on it.
 INDUSTRY_SOURCES = ("reported", "sni_code", "occupation", "field_of_study", UNKNOWN)
+
+#: How a cell's graduation cohort was determined: from a graduation year or date, or from the
+#: alumnus's age and the assumed age at graduation (``socialreach.alumni.AGE_AT_GRADUATION``).
+COHORT_SOURCES = ("graduation", "age", UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -133,7 +148,7 @@ def make_profile(
         cells["industry_source"] = known.map({True: "reported", False: UNKNOWN})
     cells["n_alumni"] = counts
     cells = cells.groupby(list(CELL_COLUMNS[:-1]), as_index=False, sort=False)["n_alumni"].sum()
-    for kind in ("age_band", "industry", "employment"):
+    for kind in ("age_band", "industry", "employment", "sex", "graduation_cohort", "degree_level"):
         cells[kind] = as_categorical(cells[kind], kind)
     cells = cells.sort_values(list(CELL_COLUMNS[:3])).reset_index(drop=True)
     return AlumniProfile(cells=cells, name=name)

@@ -14,10 +14,12 @@ import pandas as pd
 __all__ = [
     "AGE_BANDS",
     "BASES",
+    "DEGREE_LEVELS",
     "DIMENSIONS",
     "EDUCATION",
     "EMPLOYMENT",
     "FIELDS_OF_STUDY",
+    "GRADUATION_COHORTS",
     "INDUSTRIES",
     "MEASURES",
     "PLATFORMS",
@@ -56,6 +58,24 @@ EMPLOYMENT = ("working", "student", "retired", "other", UNKNOWN)
 #: Sex as the survey publishes it, plus other/unknown values of an alumni file kept as their own
 #: groups (never guessed).
 SEXES = ("women", "men", "other", UNKNOWN)
+
+#: Years since graduation at the reference year, for "our newest graduates" (alumni profile
+#: ``graduation_cohort``; ``unknown`` besides). Prefixed so they never read as age bands.
+GRADUATION_COHORTS = ("grad_0-4", "grad_5-14", "grad_15-29", "grad_30+")
+
+#: Degree levels of an alumni file (``socialreach/data/degree_level_synonyms.csv``), kept in the
+#: profile for later use; every alumnus counts as university educated whatever the level.
+#: ``professional`` is a Swedish yrkesexamen (civilingenjör, läkare, lärare, sjuksköterska …),
+#: ``diploma`` a högskoleexamen (2 years).
+DEGREE_LEVELS = (
+    "diploma",
+    "bachelor",
+    "magister",
+    "master",
+    "professional",
+    "licentiate",
+    "doctorate",
+)
 
 #: Education levels of the IIS table appendix (2025/2026); alumni are ``university``.
 EDUCATION = ("compulsory", "upper_secondary", "university")
@@ -177,6 +197,17 @@ _LABELS = {
     "any": ("använder internet", "uses the internet"),
     "student": ("Studerar", "Studying"),
     "retired": ("Pensionär", "Retired"),
+    "grad_0-4": ("Examen för 0–4 år sedan", "Graduated 0–4 years ago"),
+    "grad_5-14": ("Examen för 5–14 år sedan", "Graduated 5–14 years ago"),
+    "grad_15-29": ("Examen för 15–29 år sedan", "Graduated 15–29 years ago"),
+    "grad_30+": ("Examen för 30 år sedan eller mer", "Graduated 30 or more years ago"),
+    "diploma": ("Högskoleexamen", "University diploma"),
+    "bachelor": ("Kandidatexamen", "Bachelor's degree"),
+    "magister": ("Magisterexamen", "Master's degree (one year)"),
+    "master": ("Masterexamen", "Master's degree (two years)"),
+    "professional": ("Yrkesexamen", "Professional degree"),
+    "licentiate": ("Licentiatexamen", "Licentiate degree"),
+    "doctorate": ("Doktorsexamen", "Doctoral degree"),
     UNKNOWN: ("Okänt", "Unknown"),
     "all": ("Samtliga", "All"),
     "76+": ("76+ år", "76+ years"),
@@ -292,6 +323,9 @@ _ORDERS = {
     "employment": EMPLOYMENT,
     "platform": PLATFORMS,
     "field_of_study": (*FIELDS_OF_STUDY, UNKNOWN),
+    "sex": SEXES,
+    "graduation_cohort": (*GRADUATION_COHORTS, UNKNOWN),
+    "degree_level": (*DEGREE_LEVELS, UNKNOWN),
 }
 
 
@@ -299,7 +333,7 @@ def as_categorical(values: pd.Series, kind: str) -> pd.Series:
     """Values as an ordered categorical in the canonical order of ``kind``.
 
     ``kind`` is one of ``age_band``, ``industry``, ``employment``, ``platform``,
-    ``field_of_study``. Values outside
+    ``field_of_study``, ``sex``, ``graduation_cohort``, ``degree_level``. Values outside
     the canonical list are kept (appended after it) so nothing disappears silently.
     """
     order = list(_ORDERS[kind])

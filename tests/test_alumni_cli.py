@@ -19,19 +19,35 @@ CANARIES = {
     "address": "Kanariegränd 99",
     "note": "Hemligt kanarieprojekt",
     "rare": "Kanariebolaget Zeta AB",  # a free-text industry only 3 people share
+    # issue 12: rare free text in the new columns (each shared by 3 people, so never shown)
+    "sex": "Kanariekönet",
+    "form": "Kanarieanställningen",
+    "level": "Kanarieexamen",
+    "programme": "Kanarieprogrammet",
+    "birth_date": "14/3/1912",  # a date written like the personnummer's
 }
 
 
 def _canary_csv(path):
-    header = "Namn;E-post;Personnummer;Mobil;LinkedIn;Adress;Kommentar;Födelseår;Bransch;Titel\n"
+    header = (
+        "Namn;E-post;Personnummer;Mobil;LinkedIn;Adress;Kommentar;Födelsedatum;Bransch;Titel;"
+        "Kön;Anställningsform;Examensnivå;Utbildningsprogram\n"
+    )
     rows = []
     for i in range(30):
         industry = CANARIES["rare"] if i < 3 else ("Finans" if i % 2 else "Okänt")
         title = "Systemutvecklare" if i % 3 == 0 else ""
+        born = "2150" if i == 5 else (CANARIES["birth_date"] if i < 3 else "1980-01-01")
+        rare = 3 <= i < 6  # three other people hold the rare values of the new columns
+        new = (
+            [CANARIES[k] for k in ("sex", "form", "level", "programme")]
+            if rare
+            else ["K", "Tillsvidare", "Master", "Ekonomprogrammet"]
+        )
         rows.append(
             f"{CANARIES['name']};{CANARIES['email']};{CANARIES['pnr']};{CANARIES['phone']};"
             f"{CANARIES['url']};{CANARIES['address']};{CANARIES['note']};"
-            f"{2150 if i == 5 else 1980};{industry};{title}\n"
+            f"{born};{industry};{title};{';'.join(new)}\n"
         )
     path.write_text(header + "".join(rows), "utf-8")
     return path

@@ -68,7 +68,8 @@ def test_text_file_named_xlsx(tmp_path):
 
 def test_old_xls(tmp_path):
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
-    _raises(tmp_path / "old.xls", "old Excel .xls")
+    message = _raises(tmp_path / "old.xls", r"old binary Excel file \(\.xls\)")
+    assert "Save As > Excel Workbook (.xlsx)" in message
 
 
 def test_negative_count(tmp_path):
@@ -96,7 +97,7 @@ def test_wrong_sheet(tmp_path):
 
 def test_sheet_for_a_csv(tmp_path):
     (tmp_path / "s.csv").write_text("Bransch\nSkola\n", "utf-8")
-    _raises(tmp_path / "s.csv", "is not an Excel workbook, so it has no sheet", sheet="Blad1")
+    _raises(tmp_path / "s.csv", "is not a spreadsheet, so it has no sheet", sheet="Blad1")
 
 
 def test_empty_sheet(tmp_path):

@@ -12,11 +12,14 @@ from socialreach.industries import (
     FIELDS_OF_STUDY,
     load_crosswalk,
     load_field_of_study_mix,
+    map_degree_level,
     map_employment,
     map_field_of_study,
     map_industry,
     map_occupation,
+    map_sex,
     map_sni_code,
+    map_status_title,
     normalise_text,
 )
 from socialreach.segments import INDUSTRIES
@@ -164,7 +167,15 @@ def test_user_crosswalk_replaces_the_shipped_one(tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["industry_synonyms", "occupation_crosswalk", "field_of_study_synonyms", "employment_synonyms"],
+    [
+        "industry_synonyms",
+        "occupation_crosswalk",
+        "field_of_study_synonyms",
+        "employment_synonyms",
+        "status_titles",
+        "sex_synonyms",
+        "degree_level_synonyms",
+    ],
 )
 def test_shipped_crosswalks_use_only_canonical_ids(name):
     assert len(load_crosswalk(name)) > 10  # load_crosswalk raises on any unknown id
@@ -213,3 +224,62 @@ def test_digit_blind_memo_gives_the_plain_keyword_search(values):
             key = normalise_text(value)
             if key not in table.exact:
                 assert table.lookup(key) == table._search(key)
+
+
+@pytest.mark.parametrize(
+    ("value", "sex"),
+    [
+        ("K", "women"),
+        ("kvinna", "women"),
+        ("Female", "women"),
+        ("M", "men"),
+        ("MAN", "men"),
+        ("male", "men"),
+        ("Annat", "other"),
+        ("Icke-binär", "other"),
+        ("Okänt", "unknown"),
+        ("Kalle", "unknown"),  # a name is never read as a sex
+    ],
+)
+def test_sex_values(value, sex):
+    assert map_sex([value])["sex"].tolist() == [sex]
+
+
+def test_status_titles_match_whole_values_only():
+    got = map_status_title(["Pensionär", "Studerande", "Sjukskriven", "Studentkoordinator", ""])
+    assert got["employment"].tolist() == ["retired", "student", "other", "unknown", "unknown"]
+    assert got["status"].tolist() == ["mapped", "mapped", "mapped", "unmapped", "missing"]
+
+
+@pytest.mark.parametrize(
+    ("value", "level"),
+    [
+        ("Kandidatexamen", "bachelor"),
+        ("Bachelor of Arts", "bachelor"),
+        ("Magisterexamen", "magister"),
+        ("Masterexamen", "master"),
+        ("MSc", "master"),
+        ("Civilingenjörsexamen", "professional"),
+        ("Yrkesexamen", "professional"),
+        ("Licentiatexamen", "licentiate"),
+        ("Doktorsexamen", "doctorate"),
+        ("PhD", "doctorate"),
+        ("Högskoleexamen", "diploma"),
+    ],
+)
+def test_degree_levels(value, level):
+    assert map_degree_level([value])["degree_level"].tolist() == [level]
+
+
+@pytest.mark.parametrize(
+    ("form", "employment"),
+    [
+        ("Tillsvidare", "working"),
+        ("Visstid", "working"),
+        ("Provanställning", "working"),
+        ("Konsult", "working"),
+        ("Fast anställning", "working"),
+    ],
+)
+def test_employment_forms_mean_working(form, employment):
+    assert map_employment([form])["employment"].tolist() == [employment]
