@@ -310,6 +310,10 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run_reach)
 
 
+#: Breakdowns of ``reach`` (text and ``--json`` segments), each with small-cell suppression.
+REACH_DIMENSIONS = ("age_band", "industry", "employment", "sex", "graduation_cohort")
+
+
 def _records(frame) -> list[dict]:
     """Rows as dicts with missing values as None (JSON has no NaN)."""
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
@@ -347,7 +351,10 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     read = _read_options(args)
     read["reference_year"] = args.reference_year or year
     profile = read_alumni(args.file, **read)
-    est = estimate_reach(profile, table, options=options)
+    cells = profile.cells
+    # a breakdown the file says nothing about (one 'unknown' group) is left out
+    by = [d for d in REACH_DIMENSIONS if d in cells and (cells[d].astype(str) != "unknown").any()]
+    est = estimate_reach(profile, table, options=options, by=by)
     figures, assumptions = explain_reach(profile, table, options=options)
     total = est[est["dimension"] == "total"].set_index("platform")
     payload: dict = {
@@ -504,7 +511,9 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         "comparison with institution types, data quality, sources. No code, no personal data "
         "(cells under --min-cell alumni are suppressed), nothing fetched from the network.",
     )
-    p.add_argument("file", metavar="FILE", nargs="?", help="alumni export (CSV, XLSX, ODS or Parquet)")
+    p.add_argument(
+        "file", metavar="FILE", nargs="?", help="alumni export (CSV, XLSX, ODS or Parquet)"
+    )
     p.add_argument("--out", metavar="PATH.html", help="HTML file to write (needed with FILE)")
     _add_lang_option(p, "sv")
     p.add_argument("--institution", metavar="NAME", help="name shown in the report's title")

@@ -346,7 +346,15 @@ ASSUMPTIONS_SV = {
     "använder den delar dess dragning, så dess osäkerhet jämnas inte ut över cellerna.",
 }
 
-_DIMENSIONS = ("age_band", "industry", "employment", "field_of_study", "sex", "cohort")
+_DIMENSIONS = (
+    "age_band",
+    "industry",
+    "employment",
+    "field_of_study",
+    "sex",
+    "graduation_cohort",
+    "degree_level",
+)
 _NON_WORKING = ("student", "retired", "other")
 _EVERYONE_BASES = ("internet_users_12plus", "population_12plus", "population_16plus")
 #: Strength of an n, weakest last: a product of figures carries the weakest basis.

@@ -329,6 +329,8 @@ _COLUMNS: dict[str, tuple[str, str]] = {
 }
 
 _DIMENSIONS = {
+    "graduation_cohort": ("År sedan examen", "Years since graduation"),
+    "sex": ("Kön", "Sex"),
     "age_band": ("Ålder", "Age"),
     "industry": ("Bransch", "Industry"),
     "employment": ("Sysselsättning", "Employment"),
@@ -529,11 +531,10 @@ def build_report_content(
     name = institution or _t("our_institution", lang)
     fmt = _Formats(lang)
     figs = _Figures()
-    dims = ("age_band", "industry", "employment")
-
-    fields = profile.cells["field_of_study"].astype(str)
-    # field of study only when the file has it: a single 'unknown' group says nothing
-    by = (*dims, "field_of_study") if (fields != UNKNOWN).any() else dims
+    # a breakdown only when the file says something about it: one 'unknown' group says nothing
+    optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
+    dims = ("age_band", "industry", "employment", *optional)
+    by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
     estimates = estimate_reach(profile, year=year, by=by, level=level, n_draws=n_draws, seed=seed)
     year = int(estimates["year"].iloc[0])  # the latest edition unless one was asked for
     totals = estimates[estimates["dimension"] == "total"]
@@ -735,6 +736,12 @@ class _Formats:
 
     def col(self, key: str) -> str:
         return _pick(_COLUMNS[key], self.lang)
+
+
+def _known(profile: AlumniProfile, dimension: str) -> bool:
+    """Whether the profile has the dimension with at least one known value."""
+    cells = profile.cells
+    return dimension in cells and (cells[dimension].astype(str) != UNKNOWN).any()
 
 
 def _combined_point(profile: AlumniProfile, year: int, overlap: float) -> float:
