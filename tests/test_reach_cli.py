@@ -25,15 +25,17 @@ def export(tmp_path):
 
 
 def reach_json(capsys, *args: str) -> dict:
-    assert main(["reach", *args, "--json"]) == 0
+    """``reach --json``; the 2017 seed analysis unless the arguments name a year."""
+    year = [] if "--year" in args else ["--year", "2017"]
+    assert main(["reach", *args, *year, "--json"]) == 0
     return strict_json(capsys.readouterr().out)
 
 
 def test_json_has_the_issue_keys_and_matches_the_library(capsys, export):
     out = reach_json(capsys, str(export), "--seed", "3")
-    profile = read_alumni(export)
+    profile = read_alumni(export, reference_year=2017)
     assert out["n_alumni"] == pytest.approx(profile.n_alumni)
-    est = estimate_reach(profile, seed=3)
+    est = estimate_reach(profile, seed=3, year=2017, by=("age_band", "industry", "employment"))
     for platform in ("facebook", "linkedin"):
         got = out["platforms"][platform]
         want = est[(est["platform"] == platform) & (est["dimension"] == "total")].iloc[0]
@@ -121,17 +123,24 @@ def test_non_working_table_and_combine_options(capsys, tmp_path):
         {"Ålder": [23, 45], "Sysselsättning": ["Studerar", "Arbetar"], "Antal": [20, 20]}
     )
     frame.to_csv(path, index=False)
-    args = ["reach", str(path), "--platform", "linkedin", "--json", "--seed", "2"]
+    args = ["reach", str(path), "--platform", "linkedin", "--json", "--seed", "2", "--year", "2017"]
     assert main([*args, "--non-working", "0"]) == 0
     lower = strict_json(capsys.readouterr().out)["platforms"]["linkedin"]["expected"]
     # 20 working alumni of unknown industry × 0.40 + 20 students × 0 = 8
     assert lower == pytest.approx(8.0)
     table = tmp_path / "table.csv"
+    # a 2017-only table cannot say what non-working people use: one sentence, exit 2
     load_penetration(year=2017).to_csv(table, index=False)
+    assert main([*args, "--table", str(table)]) == 2
+    assert "--non-working SHARE" in capsys.readouterr().err
+    load_penetration(year=[2016, 2017]).to_csv(table, index=False)
     assert main([*args, "--table", str(table), "--combine", "logit_raking"]) == 0
     out = strict_json(capsys.readouterr().out)
-    # students get the overall 40 % too by default: 20 × 0.4 + 20 × 0.4 = 16
-    assert out["platforms"]["linkedin"]["expected"] == pytest.approx(16.0)
+    # students are not employed: 2016 implies (0.26 − w·0.33) / (1 − w) for non-working
+    # internet users, w = 1600 / (3000 × 0.94); × 99 % internet use up to retirement age
+    w = 1600 / (3000 * 0.94)
+    students = 20 * (0.26 - w * 0.33) / (1 - w) * 0.99
+    assert out["platforms"]["linkedin"]["expected"] == pytest.approx(8.0 + students)
     assert "logit_raking_not_applicable" in {a["id"] for a in out["assumptions"]}
     assert main([*args, "--non-working", "2"]) == 2
 
@@ -152,9 +161,42 @@ def test_fallback_spread_option_widens_the_interval(capsys, tmp_path):
     path = tmp_path / "trade.csv"
     pd.DataFrame({"Bransch": ["Handel"], "Antal": [100]}).to_csv(path, index=False)
     args = [str(path), "--seed", "4", "--platform", "linkedin"]
-    plain = reach_json(capsys, *args)
-    wide = reach_json(capsys, *args, "--fallback-spread")
+    plain = reach_json(capsys, *args, "--no-fallback-spread")
+    wide = reach_json(capsys, *args)  # on by default
     a, b = plain["platforms"]["linkedin"], wide["platforms"]["linkedin"]
     assert a["expected"] == b["expected"] and wide["fallback_spread"] is True
     assert b["ci_high"] - b["ci_low"] > 3 * (a["ci_high"] - a["ci_low"])
     assert "fallback_spread" in {x["id"] for x in wide["assumptions"]}
+
+
+def test_default_is_the_latest_edition_with_weighted_bases_and_source_types(capsys, export):
+    out = reach_json(capsys, str(export), "--seed", "1", "--year", "2026")
+    assert (out["year"], out["measure"]) == (2026, "used_12m")
+    default = strict_json(
+        (main(["reach", str(export), "--seed", "1", "--json"]), capsys.readouterr().out)[1]
+    )
+    assert (default["year"], default["measure"]) == (2026, "used_12m")
+    assert default["platforms"] == out["platforms"]
+    appendix = [f for f in default["figures"] if f["source_id"] == "IIS_SOI2026_TAB"]
+    assert appendix and all(f["n_basis"] == "weighted_interviews" for f in appendix)
+    assert {f["source_type"] for f in appendix} == {"official_table_appendix"}
+    assert set(default["combined"]["point_if_overlap"]) == {"0.8", "0.9"}
+
+
+def test_segments_by_sex_and_graduation_cohort(capsys, tmp_path):
+    path = tmp_path / "sexes.csv"
+    pd.DataFrame(
+        {
+            "Födelseår": [1990, 1985, 1960, 1995],
+            "Examensår": [2015, 2010, 1985, 2023],
+            "Kön": ["Kvinna", "Man", "Kvinna", "Man"],
+            "Antal": [40, 40, 40, 40],
+        }
+    ).to_csv(path, index=False)
+    out = reach_json(capsys, str(path), "--seed", "1", "--year", "2026")
+    dims = {s["dimension"] for s in out["segments"]}
+    assert {"sex", "graduation_cohort"} <= dims
+    sexes = {s["segment"] for s in out["segments"] if s["dimension"] == "sex"}
+    assert sexes == {"women", "men"}
+    newest = [s for s in out["segments"] if s["segment"] == "grad_0-4"]
+    assert newest and all(s["n_alumni"] == 40 for s in newest)
