@@ -94,6 +94,7 @@ SECTIONS = (
     "reach",
     "segments",
     "combined",
+    "trend",
     "comparison",
     "integration",
     "quality",
