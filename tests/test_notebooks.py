@@ -243,38 +243,55 @@ def test_golden_02_who_our_alumni_are(shown):
 @pytest.mark.notebooks
 def test_golden_03_facebook_vs_linkedin(shown):
     profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017)
-    est = socialreach.estimate_reach(profile, seed=PARAMS["seed"], by=("age_band", "industry"))
+    est = socialreach.estimate_reach(
+        profile, seed=PARAMS["seed"], by=("age_band", "industry"), year=PARAMS["survey_year"]
+    )
     share = est.set_index(["platform", "dimension", "segment"])["share"]
     # by hand: a published figure applies as it stands, or times the band's internet use
+    cells = socialreach.estimate_cell_shares(profile, year=PARAMS["survey_year"])
+    working = cells[cells["employment"] == "working"].groupby("industry", observed=True)
+    # working alumni get their industry's figure as it stands (IT 63 %, health care 13 %)
+    assert working.get_group("it_communication")["linkedin"].to_numpy() == pytest.approx(0.63)
+    assert working.get_group("health_care")["linkedin"].to_numpy() == pytest.approx(0.13)
     assert share["linkedin", "industry", "it_communication"] == pytest.approx(0.63)
-    assert share["linkedin", "industry", "health_care"] == pytest.approx(0.13)
     assert share["facebook", "age_band", "16-25"] == pytest.approx(0.93 * 0.99)
-    assert share["facebook", "age_band", "66-75"] == pytest.approx(0.74 * 0.94)
+    # 66-75 has no internet-use rate of its own in 2017: the overall 94 %, 99 % up to retirement
+    # age and 56 % at 76+ imply one, with the bands' population shares (SCB counts, 2014)
+    pop = socialreach.load_population()
+    counts = pop[pop["source_id"] == "OCCIDENT_2014"].set_index("segment_en")["value"]
+    counts = counts.rename(lambda s: s.removeprefix("age "))
+    counts["12-15"] = 0.4 * counts.pop("6-15")  # 12-15 are 4 of the 10 years in 6-15
+    shares = counts / counts.sum()
+    up_to = shares[["12-15", "16-25", "26-35", "36-45", "46-55", "56-65"]].sum()
+    rate_66 = (0.94 - 0.99 * up_to - 0.56 * shares["76+"]) / shares["66-75"]
+    assert share["facebook", "age_band", "66-75"] == pytest.approx(0.74 * rate_66)
     assert share["facebook", "age_band", "76+"] == pytest.approx(0.74 * 0.56)
     # pinned from the package (seed 7): the notebook's headline
     totals = est[est["dimension"] == "total"].set_index("platform")
     pinned = {
-        "facebook": (0.741850, 0.727188, 0.756124),
-        "linkedin": (0.318336, 0.300768, 0.338349),
+        "facebook": (0.739159, 0.490635, 0.853350),
+        "linkedin": (0.268174, 0.206993, 0.378013),
     }
     for platform, values in pinned.items():
         got = totals.loc[platform, ["share", "ci_low", "ci_high"]].to_numpy(dtype=float)
         assert got == pytest.approx(values, abs=5e-6)
         assert totals.loc[platform, "ci_low"] < totals.loc[platform, "share"]
-    assert totals.loc["linkedin", "fallback"] == pytest.approx(0.693034, abs=5e-6)
-    combined = combined_reach(profile)
+    assert totals.loc["linkedin", "fallback"] == pytest.approx(0.636156, abs=5e-6)
+    combined = combined_reach(profile, year=PARAMS["survey_year"])
     total = combined[combined["dimension"] == "total"].iloc[0]
     got = total[["lower", "independent", "point", "upper"]].to_numpy(dtype=float)
-    assert got == pytest.approx([0.741850, 0.824232, 0.789568, 0.955781], abs=5e-6)
+    assert got == pytest.approx([0.739159, 0.808245, 0.779353, 0.929769], abs=5e-6)
     text = shown("03_facebook_vs_linkedin")
-    assert "Facebook: 74% (73–76%) of our alumni, about 670 people" in text
-    assert "LinkedIn: 32% (30–34%) of our alumni, about 290 people" in text
+    assert "Facebook: 74% (49–85%) of our alumni, about 660 people" in text
+    assert "LinkedIn: 27% (21–38%) of our alumni, about 240 people" in text
 
 
 @pytest.mark.notebooks
 def test_golden_04_how_we_compare(shown):
     profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017, name="Us")
-    comparison = compare_institutions(profile, seed=PARAMS["seed"], by=("industry",))
+    comparison = compare_institutions(
+        profile, seed=PARAMS["seed"], by=("industry",), year=PARAMS["survey_year"]
+    )
     totals = comparison[comparison["dimension"] == "total"]
     share = totals.set_index(["institution", "platform"])["share"]
     # every archetype is scaled to our 898 alumni
@@ -284,26 +301,28 @@ def test_golden_04_how_we_compare(shown):
         "facebook", level="platform"
     ).min() == pytest.approx(0, abs=0.005)
     pinned = {
-        "Us": 0.318336,
-        "business_school": 0.431614,
-        "technical_university": 0.444838,
-        "multi_faculty_university": 0.313504,
+        "Us": 0.268174,
+        "business_school": 0.387477,
+        "technical_university": 0.394417,
+        "multi_faculty_university": 0.261919,
     }
     for institution, value in pinned.items():
         assert share[institution, "linkedin"] == pytest.approx(value, abs=5e-6)
     text = shown("04_how_we_compare")
     points = f"{NBSP}percentage points"  # format_points keeps number and unit on one line
-    assert f"Business school: Facebook 0{points}, LinkedIn 11{points}" in text
+    assert f"Business school: Facebook 0{points}, LinkedIn 12{points}" in text
     assert f"Technical university: Facebook 0{points}, LinkedIn 13{points}" in text
 
 
 @pytest.mark.notebooks
 def test_golden_05_linkedin_integration(shown):
     profile = socialreach.read_alumni(PARAMS["alumni_file"], reference_year=2017)
-    values = integration_value(profile, seed=PARAMS["seed"]).set_index("scenario")
+    values = integration_value(profile, seed=PARAMS["seed"], year=PARAMS["survey_year"]).set_index(
+        "scenario"
+    )
     central = values.loc["central"]
     on_linkedin = central["alumni_on_linkedin"]
-    assert on_linkedin == pytest.approx(285.865947, abs=5e-6)  # LinkedIn's expected reach (03)
+    assert on_linkedin == pytest.approx(240.820014, abs=5e-6)  # LinkedIn's expected reach (03)
     # by hand from the central scenario: 15 % connect, 90 % matched, 50 SEK a year for 3 years,
     # 100 000 SEK set-up + 40 000 SEK a year
     enriched = on_linkedin * 0.15 * 0.90
@@ -312,10 +331,10 @@ def test_golden_05_linkedin_integration(shown):
     assert central["net_value"] == pytest.approx(enriched * 50 * 3 - 220_000)
     assert central["break_even_value_per_record"] == pytest.approx(220_000 / (enriched * 3))
     assert central["net_value_low"] < central["net_value"] < central["net_value_high"]
-    sensitivity = integration_sensitivity(profile, seed=PARAMS["seed"])
+    sensitivity = integration_sensitivity(profile, seed=PARAMS["seed"], year=PARAMS["survey_year"])
     swing = sensitivity.groupby("parameter")["net_value"].agg(lambda v: v.max() - v.min())
     assert swing["yearly_cost"] == pytest.approx(3 * (80_000 - 20_000))  # halved to doubled
     assert swing.idxmax() == "yearly_cost"
     text = shown("05_linkedin_integration")
-    assert "central: about 39 enriched records; net value -214,000 SEK over 3 years" in text
+    assert "central: about 33 enriched records; net value -215,000 SEK over 3 years" in text
     assert "no bulk import" in text
