@@ -1446,6 +1446,16 @@ def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
             file=profile.name,
             fix="check that the file has rows with a positive count",
         )
+    ages = {"birth_year", "age", "age_band", "graduation_year"}
+    said = profile.report is not None and ages & set(profile.report.columns)
+    if said and (cells["age_band"].astype(str) == UNKNOWN).all():
+        # the file gives ages, yet none falls in the survey's bands: every share would rest on
+        # the all-ages figure, which says nothing about these people
+        raise InputError(
+            "no alumnus has an age the survey covers (12 and older at the reference year)",
+            file=profile.name,
+            fix="check the birth-year or age column and --reference-year",
+        )
     return cells
 
 

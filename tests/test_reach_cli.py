@@ -200,3 +200,14 @@ def test_segments_by_sex_and_graduation_cohort(capsys, tmp_path):
     assert sexes == {"women", "men"}
     newest = [s for s in out["segments"] if s["segment"] == "grad_0-4"]
     assert newest and all(s["n_alumni"] == 40 for s in newest)
+
+
+def test_a_file_whose_alumni_are_all_outside_the_survey_ages_is_one_sentence(capsys, tmp_path):
+    path = tmp_path / "children.csv"
+    pd.DataFrame({"Födelseår": [2020, 2019], "Bransch": ["Finans", "Vård"]}).to_csv(
+        path, index=False
+    )
+    assert main(["reach", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no alumnus has an age the survey covers" in err
+    assert "Traceback" not in err and str(tmp_path) not in err
