@@ -35,7 +35,7 @@ age × sex figures out, predicting them, and taking the spread beyond sampling e
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -287,6 +287,7 @@ class MarginsFit:
     pattern_weight: np.ndarray  # joint weight of each pattern
     theta: np.ndarray  # one term per target (logit scale)
     jacobian_pinv: np.ndarray
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def cell_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
         """p of every population cell (last axis), for θ of shape (targets,) or (draws, targets)."""
@@ -324,30 +325,49 @@ class MarginsFit:
         the share is then averaged over the matching population cells, weighted by the joint.
         Returns shape (types,) or (draws, types).
         """
-        M = match_matrix(self.cells, profile_keys)  # types × cells, joint weights
-        MU = np.zeros((M.shape[0], self.X.shape[1]))
-        np.add.at(MU.T, self.pattern, M.T)
+        MU = self._pattern_weights(profile_keys)
         return (self._pattern_shares(theta) @ MU.T) / MU.sum(axis=1)
+
+    def _pattern_weights(self, profile_keys: pd.DataFrame) -> np.ndarray:
+        """Types × patterns joint weights, remembered per set of alumni types (the engine asks
+        for the same types for the point, the draws and the explanation)."""
+        key = repr(profile_keys.to_dict("split")["data"])
+        if key not in self.memo:
+            M = match_matrix(self.cells, profile_keys)  # types × cells, joint weights
+            MU = np.zeros((M.shape[0], self.X.shape[1]))
+            np.add.at(MU.T, self.pattern, M.T)
+            self.memo[key] = MU
+        return self.memo[key]
 
 
 def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
     """Types × cells: the joint weight of each population cell matching each alumni type."""
     weight = cells["weight"].to_numpy()
-    out = np.empty((len(keys), len(cells)))
-    columns = {d: cells[d].to_numpy() for d in CELL_DIMENSIONS}
-    for i, row in enumerate(keys.itertuples(index=False)):
-        ok = np.ones(len(cells), dtype=bool)
-        for dim in CELL_DIMENSIONS:
-            value = getattr(row, dim, None)
-            if value is None or (isinstance(value, float) and np.isnan(value)):
-                continue
-            allowed = value if isinstance(value, tuple) else (value,)
-            ok &= np.isin(columns[dim], allowed)
-        out[i] = np.where(ok, weight, 0.0)
+    out = _match_mask(cells, keys) * weight
     empty = out.sum(axis=1) == 0
     if empty.any():
         raise ValueError(f"no survey respondents match alumni type {keys.iloc[np.argmax(empty)]}")
     return out
+
+
+def _match_mask(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+    """Types × cells, True where the cell matches what is known of the type (vectorised: per
+    dimension a types × categories table of allowed values, indexed by the cells' codes)."""
+    mask = np.ones((len(keys), len(cells)), dtype=bool)
+    for dim, categories in CELL_DIMENSIONS.items():
+        if dim not in keys:
+            continue
+        index = {c: i for i, c in enumerate(categories)}
+        allowed = np.ones((len(keys), len(categories)), dtype=bool)
+        for i, value in enumerate(keys[dim]):
+            if value is None or (isinstance(value, float) and np.isnan(value)):
+                continue
+            values = value if isinstance(value, tuple) else (value,)
+            allowed[i] = False
+            allowed[i, [index[v] for v in values if v in index]] = True
+        codes = cells[dim].map(index).to_numpy(dtype=int)
+        mask &= allowed[:, codes]
+    return mask
 
 
 def fit_margins(

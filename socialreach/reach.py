@@ -406,6 +406,7 @@ class _Context:
     measure: str = "ever"
     population: pd.DataFrame | None = None  # the margins model's joint of respondents
     population_key: tuple = ()
+    alumni_types: tuple | None = None
     model_spread: dict[str, tuple[float, int]] = field(default_factory=dict)
 
 
@@ -1365,7 +1366,9 @@ def _margins_plan(
         ctx.model_spread[platform] = spread
         ctx.assumptions.add("model_spread")
     ctx.assumptions.update(("margins_model", "survey_population", "design_effect", "joint_spread"))
-    combo, types = _alumni_types(ctx, cells)
+    if ctx.alumni_types is None:  # the same for every platform of the estimate
+        ctx.alumni_types = _alumni_types(ctx, cells)
+    combo, types = ctx.alumni_types
     keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
     # model uncertainty per alumni type: the held-out spread, and how far the type's share moves
     # when the joint is seeded in the other directions the bases leave open
