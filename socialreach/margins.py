@@ -193,15 +193,16 @@ def survey_population(
         raise ValueError("the bases hold no overall n for internet users 8+")
     total = float(total_rows["n"].iloc[0])
     work_total = _working_total(bases)
+    columns = {d: _column(cells, d) for d in CELL_DIMENSIONS}  # taken out of the frame once
     constraints = []
     for (base, dim), rows in bases.groupby(["base", "dimension"], sort=True):
         if dim == "all":
             continue
-        scope = _base_mask(cells, base)
+        scope = _base_mask(columns, base)
         size = work_total if base == WORKING_BASE else total
         groups, targets = [], []
         for seg, n in zip(rows["segment"], rows["n"], strict=True):
-            mask = _segment_mask(cells, dim, seg)
+            mask = _segment_mask(columns, dim, seg)
             if mask is None or not n > 0:
                 continue
             groups.append(mask & scope)
