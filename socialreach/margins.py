@@ -34,6 +34,7 @@ age × sex figures out, predicting them, and taking the spread beyond sampling e
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -162,32 +163,11 @@ def _base_mask(cells: pd.DataFrame | dict, base: str) -> np.ndarray:
     return np.ones(len(_column(cells, "age")), dtype=bool)
 
 
-def survey_population(
-    bases: pd.DataFrame, *, iterations: int = 100, variant: str | None = None
-) -> pd.DataFrame:
-    """The stated joint distribution of respondents, fitted to the published weighted bases.
-
-    Parameters
-    ----------
-    bases
-        One row per published segment base: ``base`` (``internet_users_8plus`` or
-        ``working_internet_users``), ``dimension``, ``segment``, ``n`` (the appendix's weighted
-        base of that segment). Segments of one dimension that do not cover the whole base are
-        completed with a remainder (e.g. education ``none``, employment ``other``).
-    iterations
-        IPF sweeps.
-    variant
-        ``None`` for the stated joint, or a key of :data:`JOINT_VARIANTS` (an alternative seed
-        for the model-uncertainty check).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The cells (:data:`CELL_DIMENSIONS`) with ``weight``: weighted respondents, summing to the
-        internet-users base.
-    """
+@functools.lru_cache(maxsize=8)
+def _constraints(key: tuple) -> tuple[pd.DataFrame, list, float]:
+    """The cells and the IPF constraints of one set of bases (the same for every seed)."""
+    bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
     cells = _grid()
-    weight = _seed(cells) * _variant_factor(cells, variant)
     total_rows = bases[(bases["base"] == PEOPLE_BASE) & (bases["dimension"] == "all")]
     if total_rows.empty:
         raise ValueError("the bases hold no overall n for internet users 8+")
@@ -220,13 +200,43 @@ def survey_population(
     constraints.insert(0, ([np.ones(len(cells), dtype=bool)], np.array([total])))
     # each constraint as one group id per cell (-1: not in the constraint), so a sweep is a few
     # bincounts; the bases are not exactly consistent (respondents without a stated sex,
-    # suppressed cells), so IPF stops when a sweep no longer moves any group by 1e-9
+    # suppressed cells), so IPF stops when a sweep no longer moves any group by 1e-6
     compiled = []
     for groups, targets in constraints:
         gid = np.full(len(cells), -1)
         for g, mask in enumerate(groups):
             gid[mask & (gid < 0)] = g
         compiled.append((gid, gid >= 0, targets))
+    return cells, compiled, total
+
+
+def survey_population(
+    bases: pd.DataFrame, *, iterations: int = 100, variant: str | None = None
+) -> pd.DataFrame:
+    """The stated joint distribution of respondents, fitted to the published weighted bases.
+
+    Parameters
+    ----------
+    bases
+        One row per published segment base: ``base`` (``internet_users_8plus`` or
+        ``working_internet_users``), ``dimension``, ``segment``, ``n`` (the appendix's weighted
+        base of that segment). Segments of one dimension that do not cover the whole base are
+        completed with a remainder (e.g. education ``none``, employment ``other``).
+    iterations
+        IPF sweeps.
+    variant
+        ``None`` for the stated joint, or a key of :data:`JOINT_VARIANTS` (an alternative seed
+        for the model-uncertainty check).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The cells (:data:`CELL_DIMENSIONS`) with ``weight``: weighted respondents, summing to the
+        internet-users base.
+    """
+    key = tuple(bases[["base", "dimension", "segment", "n"]].itertuples(index=False, name=None))
+    cells, compiled, total = _constraints(key)
+    weight = _seed(cells) * _variant_factor(cells, variant)
     for _ in range(iterations):
         worst = 0.0
         for gid, inside, targets in compiled:
@@ -351,7 +361,22 @@ def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
     return out
 
 
+_MASKS: dict[tuple, np.ndarray] = {}
+
+
 def _match_mask(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+    """Cached :func:`_build_mask`: the fits of one estimate (and the alternative joints, which
+    share their cells) ask for the same alumni types many times."""
+    layout = int(pd.util.hash_pandas_object(cells[list(CELL_DIMENSIONS)], index=False).sum())
+    key = (repr(keys.to_dict("split")["data"]), layout)
+    if key not in _MASKS:
+        if len(_MASKS) > 64:
+            _MASKS.clear()
+        _MASKS[key] = _build_mask(cells, keys)
+    return _MASKS[key]
+
+
+def _build_mask(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
     """Types × cells, True where the cell matches what is known of the type (vectorised: per
     dimension a types × categories table of allowed values, indexed by the cells' codes)."""
     mask = np.ones((len(keys), len(cells)), dtype=bool)
