@@ -328,7 +328,9 @@ class MarginsFit:
             theta = theta + (goal - self.reproduced(theta)) @ self.jacobian_pinv.T
         return theta
 
-    def predict(self, profile_keys: pd.DataFrame, theta: np.ndarray | None = None) -> np.ndarray:
+    def predict(
+        self, profile_keys: pd.DataFrame, theta: np.ndarray | None = None, *, key: str | None = None
+    ) -> np.ndarray:
         """Share of each alumni cell type using the platform (internet-user base, 0-1).
 
         ``profile_keys`` has one row per alumni cell type with columns of
@@ -336,19 +338,24 @@ class MarginsFit:
         the share is then averaged over the matching population cells, weighted by the joint.
         Returns shape (types,) or (draws, types).
         """
-        MU = self._pattern_weights(profile_keys)
+        MU = self._pattern_weights(profile_keys, key)
         return (self._pattern_shares(theta) @ MU.T) / MU.sum(axis=1)
 
-    def _pattern_weights(self, profile_keys: pd.DataFrame) -> np.ndarray:
+    def _pattern_weights(self, profile_keys: pd.DataFrame, key: str | None = None) -> np.ndarray:
         """Types × patterns joint weights, remembered per set of alumni types (the engine asks
         for the same types for the point, the draws and the explanation)."""
-        key = repr(profile_keys.to_dict("split")["data"])
+        key = key or _keys_id(profile_keys)
         if key not in self.memo:
             M = match_matrix(self.cells, profile_keys)  # types × cells, joint weights
             MU = np.zeros((M.shape[0], self.X.shape[1]))
             np.add.at(MU.T, self.pattern, M.T)
             self.memo[key] = MU
         return self.memo[key]
+
+
+def _keys_id(keys: pd.DataFrame) -> str:
+    """A text that identifies a set of alumni types (what a cache of them is keyed by)."""
+    return repr(keys.to_dict("split")["data"])
 
 
 def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:

@@ -1292,13 +1292,10 @@ def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.Da
         ctx.assumptions.add("industry_no_work_after_pension_age")
     if (employment == UNKNOWN).any():
         ctx.assumptions.add("unknown_employment_survey_mix")
-    sector = np.array(
-        [
-            INDUSTRY_SECTOR.get(i) if e == "working" else None
-            for i, e in zip(industry, employment, strict=True)
-        ],
-        dtype=object,
+    sector = (
+        pd.Series(industry).map(INDUSTRY_SECTOR).where(employment == "working").to_numpy(object)
     )
+    sector = np.where(pd.isna(sector), None, sector)
     if any(s is not None for s in sector):
         ctx.assumptions.add("industry_to_sector")
     sex_known = np.where(np.isin(sex, ("women", "men")), sex, None) if sex is not None else None
@@ -1330,12 +1327,13 @@ class _MarginsPlan:
     keys: pd.DataFrame
     target_ids: np.ndarray  # registry id of each figure the fit reproduces
     tau: np.ndarray  # model error on the logit scale, per alumni type
+    keys_id: str = ""  # identifies the alumni types for the fits' caches
     figures_used: tuple[int, ...] = ()
 
     def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Share of each alumni type (rows) per column of figure values ``F``."""
         theta = self.fit.refit(F[self.target_ids])
-        P = self.fit.predict(self.keys, theta).T  # types × draws
+        P = self.fit.predict(self.keys, theta, key=self.keys_id).T  # types × draws
         if rng is not None and (self.tau > 0).any():
             P = _logistic(_logit(P) + self.tau[:, None] * rng.standard_normal(P.shape))
         return P * F[self.combos["conv"].to_numpy()]
@@ -1375,8 +1373,9 @@ def _margins_plan(
     keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
     # model uncertainty per alumni type: the held-out spread, and how far the type's share moves
     # when the joint is seeded in the other directions the bases leave open
-    base_logit = _logit(fit.predict(keys))
-    moved = [(_logit(v.predict(keys)) - base_logit) ** 2 for v in variants]
+    keys_id = margins._keys_id(keys)
+    base_logit = _logit(fit.predict(keys, key=keys_id))
+    moved = [(_logit(v.predict(keys, key=keys_id)) - base_logit) ** 2 for v in variants]
     joint = np.sqrt(np.mean(moved, axis=0)) if moved else np.zeros(len(keys))
     tau = np.sqrt(held_out**2 + joint**2)
     overall = next(
@@ -1411,6 +1410,7 @@ def _margins_plan(
         keys=keys,
         target_ids=target_ids,
         tau=tau,
+        keys_id=keys_id,
         figures_used=tuple(int(k) for k in target_ids),
     )
 
