@@ -314,18 +314,6 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
 REACH_DIMENSIONS = ("age_band", "industry", "employment", "sex", "graduation_cohort")
 
 
-def _overlap_points(profile, table, options, overlaps: tuple[float, ...]) -> dict[str, float]:
-    """The combined point at other overlaps (the assumption's sensitivity), from one set of
-    per-cell shares: union per cell, then the alumni-weighted mean, as combined_reach does."""
-    from .combined import union_share
-    from .reach import estimate_cell_shares
-
-    cells = estimate_cell_shares(profile, table, options=options)
-    n = cells["n_alumni"].to_numpy(dtype="float64")
-    a, b = cells["facebook"].to_numpy(), cells["linkedin"].to_numpy()
-    return {f"{o:g}": float(union_share(a, b, overlap=o)["point"] @ n / n.sum()) for o in overlaps}
-
-
 def _records(frame) -> list[dict]:
     """Rows as dicts with missing values as None (JSON has no NaN)."""
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
@@ -336,7 +324,12 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     from .combined import DEFAULT_OVERLAP, OVERLAP_ASSUMPTION, combined_reach
     from .options import ReachOptions
     from .privacy import suppress_small_cells
-    from .reach import estimate_reach, explain_reach, resolve_year_measure
+    from .reach import (
+        estimate_cell_shares,
+        estimate_reach,
+        explain_reach,
+        resolve_year_measure,
+    )
     from .survey import load_penetration
 
     overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
@@ -400,11 +393,11 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "combined": None,
     }
     if set(platforms) >= {"facebook", "linkedin"}:
+        cells = estimate_cell_shares(profile, table, options=options)
         comb = combined_reach(
             profile,
             table,
-            year=year,
-            measure=measure,
+            cell_shares=cells,
             overlap=overlap,
             non_working=args.non_working,
             industry_fallback=args.industry_fallback,
@@ -417,8 +410,13 @@ def _reach_payload(args: argparse.Namespace) -> dict:
             "point": comb["point"],
             "upper": comb["upper"],
             "overlap": overlap,
-            # the overlap is an uncited assumption: the point at both ends of the reported range
-            "point_if_overlap": _overlap_points(profile, table, options, (0.8, 0.9)),
+            # the overlap is uncited: the point at both ends of the range US studies report
+            "point_if_overlap": {
+                f"{o:g}": combined_reach(profile, cell_shares=cells, overlap=o, by=())[
+                    "point"
+                ].iloc[0]
+                for o in (0.8, 0.9)
+            },
             "note": "shares of all alumni on Facebook or LinkedIn; the survey publishes no "
             "overlap, so lower-upper is the honest range and point rests on the overlap "
             "assumption (share of LinkedIn users also on Facebook)",

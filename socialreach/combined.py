@@ -95,6 +95,7 @@ def combined_reach(
     by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
     non_working: float | None = None,
     industry_fallback: str = "overall",
+    cell_shares: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Share of alumni reachable on either of two platforms: range, independence and a point.
 
@@ -110,6 +111,9 @@ def combined_reach(
         Share of LinkedIn users who also use Facebook (0-1), an assumption.
     by
         Profile dimensions to break the result down by (a ``total`` row comes first).
+    cell_shares
+        The frame of :func:`socialreach.estimate_cell_shares` for the two platforms, when the
+        caller has it already (e.g. to compare several overlaps); else it is computed.
 
     Returns
     -------
@@ -122,15 +126,17 @@ def combined_reach(
     if len(platforms) != 2:
         raise ValueError("combined_reach needs exactly two platforms")
     a, b = platforms
-    cells = estimate_cell_shares(
-        profile,
-        penetration,
-        platforms=platforms,
-        year=year,
-        measure=measure,
-        non_working=non_working,
-        industry_fallback=industry_fallback,
-    )
+    cells = cell_shares
+    if cells is None:
+        cells = estimate_cell_shares(
+            profile,
+            penetration,
+            platforms=platforms,
+            year=year,
+            measure=measure,
+            non_working=non_working,
+            industry_fallback=industry_fallback,
+        )
     u = union_share(cells[a].to_numpy(), cells[b].to_numpy(), overlap=overlap)
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
     values = {a: cells[a].to_numpy(), b: cells[b].to_numpy(), **u}
