@@ -1465,7 +1465,45 @@ def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
     return cells
 
 
+#: The last setup, reused when the same profile, table and options are estimated and then
+#: explained (as ``reach`` and the report do): nothing in a setup changes after it is made.
+_LAST_SETUP: list[tuple] = []
+
+
 def _setup(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    by: tuple[str, ...],
+):
+    # identity plus a fingerprint of the numbers, so a table or profile edited in place (in a
+    # notebook) is set up anew
+    mark = (
+        profile,
+        penetration,
+        opts,
+        _fingerprint(profile.cells["n_alumni"] if isinstance(profile, AlumniProfile) else None),
+        _fingerprint(None if penetration is None else penetration.get("share")),
+    )
+    for last, result in _LAST_SETUP:
+        if all(
+            a is b or (isinstance(a, int | ReachOptions) and a == b)
+            for a, b in zip(last, mark, strict=True)
+        ):
+            _check_profile(profile, tuple(by))
+            return result
+    result = _new_setup(profile, penetration, opts, by)
+    _LAST_SETUP[:] = [(mark, result)]
+    return result
+
+
+def _fingerprint(values: pd.Series | None) -> int:
+    if values is None:
+        return 0
+    return int(pd.util.hash_pandas_object(values, index=True).sum())
+
+
+def _new_setup(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None,
     opts: ReachOptions,
