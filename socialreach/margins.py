@@ -203,10 +203,11 @@ def _constraints(key: tuple) -> tuple[pd.DataFrame, list, float]:
     # suppressed cells), so IPF stops when a sweep no longer moves any group by 1e-6
     compiled = []
     for groups, targets in constraints:
-        gid = np.full(len(cells), -1)
-        for g, mask in enumerate(groups):
-            gid[mask & (gid < 0)] = g
-        compiled.append((gid, gid >= 0, targets))
+        # cells outside the constraint form one extra group whose factor is always 1
+        gid = np.full(len(cells), len(groups))
+        for g, mask in reversed(list(enumerate(groups))):
+            gid[mask] = g
+        compiled.append((gid, np.asarray(targets, dtype="float64")))
     return cells, compiled, total
 
 
@@ -239,11 +240,11 @@ def survey_population(
     weight = _seed(cells) * _variant_factor(cells, variant)
     for _ in range(iterations):
         worst = 0.0
-        for gid, inside, targets in compiled:
-            current = np.bincount(gid[inside], weights=weight[inside], minlength=len(targets))
+        for gid, targets in compiled:
+            current = np.bincount(gid, weights=weight, minlength=len(targets) + 1)[:-1]
             factor = np.divide(targets, current, out=np.ones_like(targets), where=current > 0)
             worst = max(worst, float(np.abs(factor - 1).max()))
-            weight[inside] *= factor[gid[inside]]
+            weight *= np.append(factor, 1.0)[gid]
         if worst < 1e-6:
             break
     out = cells.copy()
@@ -298,6 +299,7 @@ class MarginsFit:
     pattern_weight: np.ndarray  # joint weight of each pattern
     theta: np.ndarray  # one term per target (logit scale)
     jacobian_pinv: np.ndarray
+    layout: int = 0  # identifies the cells (see fit_margins), for the match cache
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def cell_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
@@ -346,7 +348,7 @@ class MarginsFit:
         for the same types for the point, the draws and the explanation)."""
         key = key or _keys_id(profile_keys)
         if key not in self.memo:
-            M = match_matrix(self.cells, profile_keys)  # types × cells, joint weights
+            M = match_matrix(self.cells, profile_keys, layout=self.layout)  # types × cells
             MU = np.zeros((M.shape[0], self.X.shape[1]))
             np.add.at(MU.T, self.pattern, M.T)
             self.memo[key] = MU
@@ -358,10 +360,12 @@ def _keys_id(keys: pd.DataFrame) -> str:
     return repr(keys.to_dict("split")["data"])
 
 
-def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+def match_matrix(
+    cells: pd.DataFrame, keys: pd.DataFrame, *, layout: int | None = None
+) -> np.ndarray:
     """Types × cells: the joint weight of each population cell matching each alumni type."""
     weight = cells["weight"].to_numpy()
-    out = _match_mask(cells, keys) * weight
+    out = _match_mask(cells, keys, layout) * weight
     empty = out.sum(axis=1) == 0
     if empty.any():
         raise ValueError(f"no survey respondents match alumni type {keys.iloc[np.argmax(empty)]}")
@@ -371,11 +375,12 @@ def match_matrix(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
 _MASKS: dict[tuple, np.ndarray] = {}
 
 
-def _match_mask(cells: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+def _match_mask(cells: pd.DataFrame, keys: pd.DataFrame, layout: int | None) -> np.ndarray:
     """Cached :func:`_build_mask`: the fits of one estimate (and the alternative joints, which
     share their cells) ask for the same alumni types many times."""
-    layout = int(pd.util.hash_pandas_object(cells[list(CELL_DIMENSIONS)], index=False).sum())
-    key = (repr(keys.to_dict("split")["data"]), layout)
+    if layout is None:
+        layout = int(pd.util.hash_pandas_object(cells[list(CELL_DIMENSIONS)], index=False).sum())
+    key = (_keys_id(keys), layout)
     if key not in _MASKS:
         if len(_MASKS) > 64:
             _MASKS.clear()
@@ -428,7 +433,10 @@ def fit_margins(
         consistent on the population; otherwise the least-squares compromise (check
         ``reproduced()`` against the targets).
     """
-    cells = population[population["weight"] > 0].reset_index(drop=True)
+    keep = population["weight"].to_numpy() > 0
+    cells = population[keep].reset_index(drop=True)
+    # which cells of which grid: the joints of one table (and their variants) share it
+    layout = hash((len(population), np.flatnonzero(keep).tobytes(), tuple(population.columns)))
     columns = {d: _column(cells, d) for d in CELL_DIMENSIONS}
     rows: list[np.ndarray] = []
     kept: list[Target] = []
@@ -487,7 +495,9 @@ def fit_margins(
         theta, gap, p = theta + step, trial_gap, trial_p
         if gain < 1e-16:  # the least-squares compromise: further steps change nothing
             break
-    return MarginsFit(cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10))
+    return MarginsFit(
+        cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10), layout=layout
+    )
 
 
 def holdout_spread(
