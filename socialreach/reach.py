@@ -1254,10 +1254,7 @@ def _fitted_population(key: tuple, variant: str | None = None) -> pd.DataFrame:
     """The joint for one set of bases; cached, as a session estimates many times (report,
     comparisons, sensitivity) from the same table."""
     bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
-    # the alternative joints only measure how far shares move: fewer sweeps suffice for them
-    return margins.survey_population(
-        bases, variant=variant, iterations=100 if variant is None else 30
-    )
+    return margins.survey_population(bases, variant=variant)
 
 
 @functools.lru_cache(maxsize=32)

@@ -74,8 +74,11 @@ def test_nominal_95_intervals_cover_a_truth_the_model_does_not_describe():
     # pooled over the four groups (240 intervals; standard error about 1.4 points at 95 %)
     assert out["coverage"].mean() >= 0.90, out
     assert (out["coverage"] >= 0.80).all(), out
-    # and the intervals are not trivially wide
-    assert (out["mean_width"] < 0.5).all(), out
+    # and the intervals are not the whole unit interval: graduates among the retired and the
+    # students are what the published margins pin least (about ±25 points), the working far
+    # better (a few points)
+    assert (out["mean_width"] < 0.6).all(), out
+    assert (out.loc[out["group"].isin(["36-45", "26-35"]), "mean_width"] < 0.15).all(), out
 
 
 @pytest.mark.parametrize("seed", [1])
