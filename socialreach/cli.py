@@ -154,9 +154,9 @@ DATA_COLUMNS = ("small_base", "source_type")
 
 def _data_table(args: argparse.Namespace):
     """The table ``data`` prints (embedded, a user file or an appendix), with source types."""
-    from .survey import load_penetration, load_sources
+    from .survey import load_penetration, source_types
 
-    types = dict(zip(*load_sources()[["source_id", "source_type"]].T.to_numpy(), strict=True))
+    types = source_types()
     if args.iis_appendix:
         from .iis_appendix import read_iis_appendix
 

@@ -84,10 +84,10 @@ from .survey import (
     load_employment,
     load_penetration,
     load_population,
-    load_sources,
     load_survey_samples,
     reach_measure,
     select_internet_rate,
+    source_types,
     validate_penetration,
 )
 from .uncertainty import draw_shares, percentile_interval
@@ -374,6 +374,11 @@ class _Figure:
     inputs: tuple[int, ...] = ()  # figures a derived figure is computed from
 
 
+def _derived(row: dict, role: str, note: str, derive, inputs) -> _Figure:
+    """A figure computed from other figures (no n of its own; its draws follow its inputs')."""
+    return _Figure(row, role, np.nan, "assumed", note, derive=derive, inputs=tuple(inputs))
+
+
 @dataclass
 class _Registry:
     figures: list[_Figure] = field(default_factory=list)
@@ -547,15 +552,7 @@ def _implied_rate(ctx: _Context, reg: _Registry, band: str) -> int | None:
     ctx.assumptions.add("internet_rate_implied")
     return reg.add(
         ("internet", "implied", band),
-        lambda: _Figure(
-            row,
-            "conversion",
-            np.nan,
-            "assumed",
-            "derived from the rates above",
-            derive=derive,
-            inputs=tuple(ids),
-        ),
+        lambda: _derived(row, "conversion", "derived from the rates above", derive, ids),
     )
 
 
@@ -941,14 +938,8 @@ def _non_working_figure(
     ctx.assumptions.add("non_working_derived")
     k = reg.add(
         ("non_working", platform),
-        lambda: _Figure(
-            row,
-            "penetration",
-            np.nan,
-            "assumed",
-            "derived from the figures above",
-            derive=derive,
-            inputs=(i_all, i_emp),
+        lambda: _derived(
+            row, "penetration", "derived from the figures above", derive, (i_all, i_emp)
         ),
     )
     convs = np.empty(len(bands), dtype=int)
@@ -1076,14 +1067,8 @@ def _employed_rule(
         }
         k = reg.add(
             (platform, "employed", "industry", "implied"),
-            lambda: _Figure(
-                row,
-                "penetration",
-                np.nan,
-                "assumed",
-                "derived from the figures above",
-                derive=derive,
-                inputs=(o, *pubs.tolist()),
+            lambda: _derived(
+                row, "penetration", "derived from the figures above", derive, (o, *pubs.tolist())
             ),
         )
         return k
@@ -1410,15 +1395,6 @@ def _margins_plan(
         keys_id=keys_id,
         figures_used=tuple(int(k) for k in target_ids),
     )
-
-
-@functools.cache
-def _source_types() -> dict[str, str]:
-    """Source id -> kind of source (official table appendix, vendor blog, …), for every output
-    that names a figure: a vendor's blog quoting a report is not the report."""
-    sources = load_sources()
-    kinds = dict(zip(sources["source_id"], sources["source_type"], strict=True))
-    return {**kinds, "derived": "derived", "user_assumption": "user_assumption"}
 
 
 def _assumption_values(ctx: _Context) -> dict[str, str]:
@@ -1884,7 +1860,7 @@ def explain_reach(
     # logit raking) shapes no estimate: only figures some alumni rest on are listed
     figures = pd.DataFrame(rows)
     figures = figures[figures["alumni"] > 0].reset_index(drop=True)
-    figures.insert(3, "source_type", figures["source_id"].map(_source_types()))
+    figures.insert(3, "source_type", figures["source_id"].map(source_types()))
     ids = [a for a in ASSUMPTIONS if a in ctx.assumptions]
     values = _assumption_values(ctx)
     assumptions = pd.DataFrame(

@@ -69,7 +69,7 @@ from .privacy import SUPPRESSED_COL, suppress_small_cells
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import UNKNOWN, label
-from .survey import load_penetration, load_sources
+from .survey import load_penetration, load_sources, source_types
 
 __all__ = [
     "HIDDEN_TAG",
@@ -549,7 +549,10 @@ def build_report_content(
         key_cols=["segment"],
     ).drop(columns=SUPPRESSED_COL)
     shown = pd.concat([totals, published], ignore_index=True)
-    combined = combined_reach(profile, year=year, overlap=overlap, by=dims)
+    from .reach import estimate_cell_shares
+
+    cell_shares = estimate_cell_shares(profile, year=year)
+    combined = combined_reach(profile, cell_shares=cell_shares, overlap=overlap, by=dims)
     combined_shown = pd.concat(
         [
             combined[combined["dimension"] == "total"],
@@ -672,8 +675,8 @@ def build_report_content(
                 lang,
                 overlap=fmt.share(overlap),
                 # the overlap's sensitivity: the point at both ends of the reported range
-                low=fmt.share(_combined_point(profile, year, 0.8)),
-                high=fmt.share(_combined_point(profile, year, 0.9)),
+                low=fmt.share(_combined_point(profile, cell_shares, 0.8)),
+                high=fmt.share(_combined_point(profile, cell_shares, 0.9)),
             )
         ),
     )
@@ -745,11 +748,12 @@ def _known(profile: AlumniProfile, dimension: str) -> bool:
     return dimension in cells and (cells[dimension].astype(str) != UNKNOWN).any()
 
 
-def _combined_point(profile: AlumniProfile, year: int, overlap: float) -> float:
+def _combined_point(profile: AlumniProfile, cell_shares: pd.DataFrame, overlap: float) -> float:
     """The total's point estimate of combined reach at another overlap (its sensitivity)."""
     from .combined import combined_reach
 
-    return float(combined_reach(profile, year=year, overlap=overlap, by=())["point"].iloc[0])
+    point = combined_reach(profile, cell_shares=cell_shares, overlap=overlap, by=())["point"]
+    return float(point.iloc[0])
 
 
 def _trend(
@@ -767,7 +771,7 @@ def _trend(
     lang = fmt.lang
     trend = estimate_trend(profile, level=level, n_draws=n_draws, seed=seed)
     table = load_penetration()
-    kinds = dict(zip(*load_sources()[["source_id", "source_type"]].T.to_numpy(), strict=True))
+    kinds = source_types()
     rows = []
     for year, grp in trend.groupby("year", sort=True):
         by = grp.set_index("platform")
@@ -1020,20 +1024,9 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
     )
 
 
-_SOURCE_TYPES = {
-    "official_table_appendix": ("officiell tabellbilaga", "official table appendix"),
-    "official_report": ("officiell rapport eller pressmeddelande", "official report or release"),
-    "official_statistics": ("officiell statistik", "official statistics"),
-    "secondary_summary": ("sammanfattning i andra hand", "secondary summary"),
-    "vendor_blog": ("leverantörsblogg", "vendor blog"),
-    "derived": ("härledd", "derived"),
-    "user_assumption": ("användarens antagande", "user's assumption"),
-}
-
-
 def _source_type(kind: object, lang: str) -> str:
     """The kind of source in words: a vendor blog quoting a report is not the report."""
-    return _pick(_SOURCE_TYPES.get(str(kind), (str(kind), str(kind))), lang)
+    return label(str(kind), lang)
 
 
 def _year(value: object) -> str:

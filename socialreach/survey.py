@@ -7,6 +7,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = [
     "load_survey_samples",
     "reach_measure",
     "select_internet_rate",
+    "source_types",
     "to_population_share",
     "validate_penetration",
 ]
@@ -285,6 +287,23 @@ def load_sources() -> pd.DataFrame:
         vendor blog, secondary summary).
     """
     return _read_embedded("sources.csv")
+
+
+@functools.cache
+def _source_type_table() -> tuple[tuple[str, str], ...]:
+    sources = load_sources()
+    return tuple(zip(sources["source_id"], sources["source_type"], strict=True))
+
+
+def source_types() -> dict[str, str]:
+    """Source id -> kind of source (official table appendix, official report, official
+    statistics, secondary summary, vendor blog; ``derived`` and ``user_assumption`` for what the
+    engine computes or the user states): a vendor's blog quoting a report is not the report."""
+    return {
+        **dict(_source_type_table()),
+        "derived": "derived",
+        "user_assumption": "user_assumption",
+    }
 
 
 def load_population() -> pd.DataFrame:
