@@ -20,31 +20,15 @@ import pandas as pd
 from .industries import load_field_of_study_mix
 from .profile import CELL_COLUMNS, AlumniProfile, make_profile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
+from .text import ARCHETYPE_MIX
+from .text import ARCHETYPES as _NAMES
 
 __all__ = ["ARCHETYPES", "archetype_profile", "load_archetype_assumptions"]
 
-#: Archetype id -> (Swedish label, English label, one-line description of the assumed mix).
+#: Archetype id -> (Swedish label, English label, English one-line description of the assumed
+#: mix); the words live in :mod:`socialreach.text` (``ARCHETYPES``, ``ARCHETYPE_MIX``).
 ARCHETYPES: dict[str, tuple[str, str, str]] = {
-    "business_school": (
-        "Handelshögskola",
-        "Business school",
-        "mostly business and economics graduates; many in finance, trade and business services",
-    ),
-    "technical_university": (
-        "Teknisk högskola",
-        "Technical university",
-        "mostly engineers and computer scientists; many in IT, manufacturing and consulting",
-    ),
-    "multi_faculty_university": (
-        "Brett universitet",
-        "Multi-faculty university",
-        "all faculties; many teachers, nurses, physicians and public servants",
-    ),
-    "university_college": (
-        "Högskola (lärare och vård)",
-        "University college (teaching and health)",
-        "mostly teacher and nursing education; most alumni in schools and health care",
-    ),
+    kind: (*names, ARCHETYPE_MIX[kind][1]) for kind, names in _NAMES.items()
 }
 
 _EMPLOYMENT = ("working", "student", "retired", "other")

@@ -97,13 +97,15 @@ def _add_lang_option(p: argparse.ArgumentParser, default: str) -> None:
 
 
 def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
+    from .options import MIN_CELL
+
     p.add_argument(
         "--min-cell",
         type=_positive_int,
-        default=10,
+        default=MIN_CELL,
         metavar="K",
         help="hide every group of fewer than K alumni, and the groups that would give them "
-        "back (default 10)",
+        f"back (default {MIN_CELL})",
     )
 
 
@@ -323,7 +325,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     from . import read_alumni
     from .combined import DEFAULT_OVERLAP, OVERLAP_ASSUMPTION, combined_reach
     from .options import ReachOptions
-    from .privacy import suppress_small_cells
+    from .privacy import suppress_segments
     from .reach import (
         estimate_cell_shares,
         estimate_reach,
@@ -425,11 +427,9 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
     keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
     # segments describing a few people are hidden, with the ones that would give them back
-    seg = suppress_small_cells(
+    seg = suppress_segments(
         seg[keep],
-        count_col="n_alumni",
-        min_count=args.min_cell,
-        by=("platform", "dimension"),
+        min_cell=args.min_cell,
         value_cols=["n_alumni", "expected", "share", "ci_low", "ci_high", "fallback_share"],
     )
     payload["min_cell"] = args.min_cell

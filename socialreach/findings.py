@@ -15,79 +15,17 @@ from .format import (
     format_share_interval,
 )
 from .segments import UNKNOWN, label
+from .text import FINDINGS, pick
 
 __all__ = ["write_findings"]
 
-_PLATFORM = {"facebook": "Facebook", "linkedin": "LinkedIn"}
-
-_TEXT = {
-    "reach": (
-        "Vi når uppskattningsvis {share} av våra alumner på {platform}, omkring {count} personer.",
-        "We reach an estimated {share} of our alumni on {platform}, about {count} people.",
-    ),
-    "reach_active": (
-        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
-        "{count} personer, och {active} varje vecka.",
-        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
-        "people, and {active} weekly.",
-    ),
-    "reach_no_active": (
-        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
-        "{count} personer; för veckoanvändning finns ingen användbar siffra {year}.",
-        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
-        "people; no usable figure for weekly use exists for {year}.",
-    ),
-    "gap": (
-        "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
-        "branscher och åldrar våra alumner finns i.",
-        "{lead} reaches {points} more of our alumni than {other}; the gap depends on the "
-        "industries and ages our alumni are in.",
-    ),
-    "same": (
-        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner.",
-        "Facebook and LinkedIn reach about the same share of our alumni.",
-    ),
-    "segments": (
-        "På {platform} når vi flest bland alumner inom {best}, {best_share}, och färst inom "
-        "{worst}, {worst_share}.",
-        "On {platform} we reach the most among alumni in {best}, {best_share}, and the fewest in "
-        "{worst}, {worst_share}.",
-    ),
-    "combined": (
-        "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "
-        "(omkring {point} om {overlap} av LinkedIn-användarna också använder Facebook).",
-        "On at least one of the two platforms we reach between {lower} and {upper} of our "
-        "alumni (about {point} if {overlap} of LinkedIn users also use Facebook).",
-    ),
-    "fallback": (
-        "Av {platform}-skattningen vilar {share} på reservsiffror (ingen publicerad siffra för "
-        "alumnernas {what}), så den är osäkrare än intervallet visar.",
-        "Of the {platform} estimate, {share} rests on fallback figures (no published figure for "
-        "the alumni's {what}), so it is less certain than its interval shows.",
-    ),
-    "fallbacks": (
-        "Av skattningarna vilar {shares} på reservsiffror (ingen publicerad siffra för "
-        "alumnernas {what}), så de är osäkrare än intervallen visar.",
-        "Of the estimates, {shares} rest on fallback figures (no published figure for the "
-        "alumni's {what}), so they are less certain than their intervals show.",
-    ),
-    "and": (" och ", " and "),
-    "of": ("för", "for"),
-    # what the survey leaves unpublished for each platform's rule (reach.py)
-    "what_facebook": ("åldersgrupp", "age band"),
-    "what_linkedin": ("bransch eller sysselsättning", "industry or employment"),
-    "what_both": ("åldersgrupp, bransch eller sysselsättning", "age band, industry or employment"),
-}
-
 
 def _t(key: str, lang: str) -> str:
-    if lang not in ("sv", "en"):
-        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
-    return _TEXT[key][0 if lang == "sv" else 1]
+    return pick(FINDINGS[key], lang)
 
 
 def _fallback_sentence(totals: pd.DataFrame, platforms: list[str], lang: str) -> str:
-    names = {"facebook": "Facebook", "linkedin": "LinkedIn"}
+    names = {p: label(p, lang) for p in platforms}
     if len(platforms) == 1:
         (p,) = platforms
         share = format_share(totals.loc[p, "fallback"], lang=lang)
@@ -158,7 +96,7 @@ def write_findings(
         row = totals.loc[platform]
         words = {
             "share": format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang),
-            "platform": _PLATFORM.get(platform, label(platform, lang)),
+            "platform": label(platform, lang),
             "count": format_count(row["expected"], lang=lang, round_to=10),
         }
         if weekly is None:
@@ -186,8 +124,8 @@ def write_findings(
             )
             gap.append(
                 _t("gap", lang).format(
-                    lead=_PLATFORM[lead],
-                    other=_PLATFORM[other],
+                    lead=label(lead, lang),
+                    other=label(other, lang),
                     points=format_points(abs(fb["share"] - li["share"]), lang=lang),
                 )
             )

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .options import ReachOptions
 from .profile import AlumniProfile
 from .reach import estimate_reach
 
@@ -104,8 +105,9 @@ def integration_value(
     scenarios: pd.DataFrame | None = None,
     *,
     penetration: pd.DataFrame | None = None,
+    options: ReachOptions | None = None,
     year: int | None = None,
-    level: float = 0.95,
+    level: float | None = None,
     seed: int | None = None,
     non_working: float | None = None,
 ) -> pd.DataFrame:
@@ -118,8 +120,11 @@ def integration_value(
     scenarios
         One row per scenario: ``scenario`` plus every key of :data:`PARAMETERS`;
         default :data:`DEFAULT_SCENARIOS` (illustrative assumptions).
-    penetration, year, level, seed, non_working
-        Passed to :func:`socialreach.estimate_reach` for the number of alumni on LinkedIn.
+    penetration, options
+        Passed to :func:`socialreach.estimate_reach` for the number of alumni on LinkedIn (the
+        same :class:`socialreach.ReachOptions` as every other estimate of the report).
+    year, level, seed, non_working
+        Override the fields of ``options`` when given.
 
     Returns
     -------
@@ -131,15 +136,14 @@ def integration_value(
         (SEK per record per year at which net value is zero).
     """
     scenarios = _check_scenarios(DEFAULT_SCENARIOS if scenarios is None else scenarios)
+    given = {"year": year, "level": level, "seed": seed, "non_working": non_working}
     est = estimate_reach(
         profile,
         penetration,
+        options=options,
         platforms="linkedin",
-        year=year,
         by=(),
-        level=level,
-        seed=seed,
-        non_working=non_working,
+        **{k: v for k, v in given.items() if v is not None},
     ).iloc[0]
     out = scenarios.copy()
     out["alumni_on_linkedin"] = est["expected"]

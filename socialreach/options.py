@@ -10,7 +10,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-__all__ = ["ReachOptions"]
+__all__ = ["MIN_CELL", "ReachOptions"]
+
+#: The smallest number of alumni a published cell may describe, everywhere (report, CLI
+#: ``--min-cell``, charts, notebooks) unless the user asks for another
+#: (:func:`socialreach.privacy.suppress_segments`).
+MIN_CELL = 10
 
 
 @dataclass(frozen=True)

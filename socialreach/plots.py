@@ -33,9 +33,10 @@ from .format import (
     format_share_interval,
     percent_sign,
 )
-from .privacy import suppress_small_cells
+from .privacy import MIN_CELL, suppress_segments, suppress_small_cells
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
+from .text import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, DIMENSIONS, PARAMETERS, pick
 
 __all__ = [
     "COMBINED_COLOURS",
@@ -77,68 +78,15 @@ COMBINED_COLOURS = {"range": "#BBBBBB", "independent": "#000000", "point": "#009
 _OTHER_COLOUR = "#777777"
 _SOURCE_COLOURS = {"known": "#0072B2", "inferred": "#E69F00", UNKNOWN: "#BBBBBB"}
 
-_TEXT = {
-    "share": ("Andel", "Share"),
-    "expected": ("Antal alumner", "Number of alumni"),
-    "alumni": ("Antal alumner", "Number of alumni"),
-    "reach_share": ("Andel av alumnerna som nås", "Share of alumni reached"),
-    "question_changed": (
-        "frågan ändrad: någon gång → senaste 12 mån.",
-        "question changed: ever → last 12 months",
-    ),
-    "reach_count": ("Alumner som nås", "Alumni reached"),
-    "platform": ("Plattform", "Platform"),
-    "year": ("År", "Year"),
-    "interval": ("intervall", "interval"),
-    "range": (
-        "Möjligt spann (från full till ingen överlappning)",
-        "Possible range (full to no overlap)",
-    ),
-    "independent": ("Om användningen är oberoende", "If use is independent"),
-    "point": ("Med antagen överlappning", "With assumed overlap"),
-    "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
-    "missing": ("ej publicerad", "not published"),
-    "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
-    "all": ("Samtliga", "All"),
-    "institution": ("Lärosäte", "Institution"),
-    "net_value": ("Nettovärde (kr)", "Net value (SEK)"),
-    "factor": (
-        "Antagandet multiplicerat med (övriga som i grundscenariot)",
-        "Assumption multiplied by (others as in the base scenario)",
-    ),
-    "break_even": ("Noll: intäkt = kostnad", "Zero: value = cost"),
-    "known": ("Bransch angiven", "Industry given"),
-    "inferred": ("Bransch härledd från utbildning", "Industry inferred from field of study"),
-    "age_band": ("Åldersgrupp", "Age band"),
-    "age": ("Åldersgrupp", "Age band"),
-    "industry": ("Bransch", "Industry"),
-    "employment": ("Sysselsättning", "Employment"),
-    "field_of_study": ("Utbildningsområde", "Field of study"),
-    "total": ("Totalt", "Total"),
-    "hidden": ("dold", "hidden"),
-    "heatmap_note": (
-        "Andel som nås; tomt: inga alumner; dold: för få alumner",
-        "Share reached; blank: no alumni; hidden: too few alumni",
-    ),
-}
-_BASE_SEGMENT_TEXT = {
-    "age": ("i åldersgruppen", "in the age band"),
-    "industry": ("i branschen", "in the industry"),
-}
-_MEASURE_TEXT = {
-    "ever": ("använder någon gång", "ever use"),
-    "daily": ("använder dagligen", "use daily"),
-    "weekly": ("använder varje vecka", "use weekly"),
-}
 #: Integration parameters: labels, and one colour each (not platform colours: these are not
 #: platforms).
-_PARAMETERS = {
-    "connect_rate": (("Andel som ansluter sig", "Connect rate"), "#0072B2"),
-    "match_rate": (("Andel som matchas i CRM", "Match rate"), "#56B4E9"),
-    "value_per_record": (("Värde per berikad post", "Value per enriched record"), "#009E73"),
-    "yearly_cost": (("Årlig kostnad", "Yearly cost"), "#D55E00"),
-    "setup_cost": (("Startkostnad", "Set-up cost"), "#CC79A7"),
-    "years": (("Antal år", "Years"), "#999999"),
+_PARAMETER_COLOURS = {
+    "connect_rate": "#0072B2",
+    "match_rate": "#56B4E9",
+    "value_per_record": "#009E73",
+    "yearly_cost": "#D55E00",
+    "setup_cost": "#CC79A7",
+    "years": "#999999",
 }
 _ORDER_KIND = {
     "age_band": "age_band",
@@ -150,13 +98,12 @@ _ORDER_KIND = {
 
 
 def _t(key: str, lang: str) -> str:
-    if lang not in ("sv", "en"):
-        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
-    return _TEXT[key][0 if lang == "sv" else 1]
+    return pick(CHARTS[key], lang)
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0 if lang == "sv" else 1]
+def _dimension(dimension: str, lang: str) -> str:
+    """The one name of a dimension (the same in the report's tables and sentences)."""
+    return pick(DIMENSIONS[dimension], lang) if dimension in DIMENSIONS else dimension
 
 
 def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
@@ -171,7 +118,7 @@ def _colour(platform: str) -> str:
 
 def _institution_label(name: str, lang: str) -> str:
     # Archetype ids get their label; the user's own institution is shown as named.
-    return _pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else str(name)
+    return pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else str(name)
 
 
 def _platforms(rows: pd.DataFrame) -> list[str]:
@@ -453,6 +400,102 @@ def plot_reach_trend(
     return _layout(fig, lang=lang, title=title, yaxis=yaxis, xaxis=xaxis)
 
 
+def plot_survey_trend(
+    trend: pd.DataFrame,
+    *,
+    bands: Sequence[str] = AGE_BANDS[1:],
+    lang: str = "sv",
+    title: str | None = None,
+) -> go.Figure:
+    """The survey's own figures over the editions by age band: one panel per platform.
+
+    Parameters
+    ----------
+    trend
+        Frame of :func:`socialreach.survey.published_trend` (``year, platform, segment,
+        measure, base, share``).
+    bands
+        Age bands drawn (default the adult bands, 16-25 and up), besides the overall figure.
+    lang, title
+        Labels and an optional title.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A line per age band (darker = older) and a black line for all internet users, points
+        only where a figure is published (a band published in 2025 and 2026 only is a short
+        line, not a guess back to 2015), year ticks, and a dashed line with a note where the
+        question and the base changed.
+    """
+    from plotly.subplots import make_subplots
+
+    _require(trend, ["year", "platform", "segment", "measure", "base", "share"], "the trend")
+    platforms = _platforms(trend)
+    fig = make_subplots(
+        rows=1,
+        cols=len(platforms),
+        shared_yaxes=True,
+        subplot_titles=[label(p, lang) for p in platforms],
+        horizontal_spacing=0.06,
+    )
+    shades = sns.color_palette("viridis_r", n_colors=len(bands)).as_hex()
+    lines = [("all", "#000000"), *zip(bands, shades, strict=True)]
+    shown: set[str] = set()  # one legend entry per line, whichever panel draws it first
+    for col, platform in enumerate(platforms, start=1):
+        rows = trend[trend["platform"] == platform]
+        for segment, colour in lines:
+            part = rows[rows["segment"] == segment].sort_values("year")
+            if part.empty:
+                continue
+            fig.add_scatter(
+                x=part["year"],
+                y=part["share"] * 100,
+                mode="lines+markers",
+                name=label(segment, lang),
+                legendgroup=segment,
+                showlegend=segment not in shown,
+                line={"color": colour, "width": 3 if segment == "all" else 1.5},
+                marker={"color": colour},
+                customdata=[
+                    f"{label(m, lang)}, {label(b, lang)}"
+                    for m, b in zip(part["measure"], part["base"], strict=True)
+                ],
+                hovertemplate="%{x}: %{y:.1f}" + percent_sign(lang) + " (%{customdata})",
+                row=1,
+                col=col,
+            )
+            shown.add(segment)
+    old = trend.loc[trend["measure"] == "ever", "year"]
+    new = trend.loc[trend["measure"] == "used_12m", "year"]
+    if len(old) and len(new):
+        change = (old.max() + new.min()) / 2
+        for col in range(1, len(platforms) + 1):
+            fig.add_vline(x=change, line_dash="dash", line_color="#777777", row=1, col=col)
+        # what changed, from the rows themselves: the measure, and the base if it did
+        before = trend.loc[trend["year"] == old.max(), "base"].iloc[0]
+        after = trend.loc[trend["year"] == new.min(), "base"].iloc[0]
+        note = _t("question_changed", lang)
+        if before != after:
+            note += "; " + _t("base_changed", lang).format(
+                old=label(before, lang), new=label(after, lang)
+            )
+        fig.add_annotation(
+            x=0.5,
+            y=-0.2,
+            xref="paper",
+            yref="paper",
+            text=f"- - - {note}",
+            showarrow=False,
+            font={"size": 11, "color": "#555555"},
+        )
+    years = sorted(set(trend["year"]))
+    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
+    fig.update_yaxes(**_percent_axis(lang))
+    fig.update_yaxes(title={"text": _t("survey_share", lang)}, row=1, col=1)
+    _layout(fig, lang=lang, title=title, height=460)
+    return fig.update_layout(margin={"b": 100})
+
+
 def plot_reach_static(
     estimates: pd.DataFrame,
     *,
@@ -568,7 +611,7 @@ def plot_reach_by_segment(
     if value == "share":
         xaxis.update(_percent_axis(lang))
     yaxis = {
-        "title": {"text": _t(dimension, lang) if dimension in _TEXT else dimension},
+        "title": {"text": _dimension(dimension, lang)},
         "autorange": "reversed",  # canonical order reads from the top
         "categoryorder": "array",
         "categoryarray": [ticks[s] for s in order],
@@ -865,30 +908,30 @@ def plot_comparison_static(
 # --- reach by two dimensions ------------------------------------------------------------------
 
 
-def _heatmap_hidden(pairs: pd.DataFrame, row: str, col: str, min_count: float) -> np.ndarray:
+def _heatmap_hidden(pairs: pd.DataFrame, row: str, col: str, min_cell: float) -> np.ndarray:
     """Cells to hide so that neither a row's nor a column's total gives one back.
 
     :func:`socialreach.suppress_small_cells` protects one partition; a grid has two (rows and
     columns, whose totals the one-dimensional charts publish). So it runs over both in turn
     until nothing more is hidden. A cell hidden by an earlier pass enters the next one just
-    below ``min_count`` (its own count if smaller), so it stays hidden and its group still
+    below ``min_cell`` (its own count if smaller), so it stays hidden and its group still
     needs a second hidden cell, without its count alone ending the search for one.
     """
     n = pairs["n_alumni"].to_numpy(float)
-    below = np.minimum(n, np.nextafter(min_count, 0))
+    below = np.minimum(n, np.nextafter(min_cell, 0))
     hidden = np.zeros(len(pairs), dtype=bool)
     while True:
         before = hidden.copy()
         for dim in (row, col):
             rule = pairs[[row, col]].assign(_n=np.where(hidden, below, n))
-            checked = suppress_small_cells(rule, count_col="_n", min_count=min_count, by=dim)
+            checked = suppress_small_cells(rule, count_col="_n", min_cell=min_cell, by=dim)
             hidden |= (checked["suppressed"] != "").to_numpy()
         if (hidden == before).all():
             return hidden
 
 
 def _heatmap_grid(
-    cell_shares: pd.DataFrame, platform: str, row: str, col: str, min_count: float, lang: str
+    cell_shares: pd.DataFrame, platform: str, row: str, col: str, min_cell: float, lang: str
 ) -> dict:
     """What both heatmap twins draw: shares, cell texts and counts, rows × columns in order."""
     _require(cell_shares, [row, col, "n_alumni", platform], "the heatmap")
@@ -900,8 +943,8 @@ def _heatmap_grid(
     pairs = pairs[pairs["n_alumni"] > 0].reset_index(drop=True)
     pairs["share"] = pairs["_reached"] / pairs["n_alumni"]
     hidden = (
-        _heatmap_hidden(pairs, row, col, min_count)
-        if min_count > 0
+        _heatmap_hidden(pairs, row, col, min_cell)
+        if min_cell > 0
         else np.zeros(len(pairs), dtype=bool)
     )
     pairs.loc[hidden, ["share", "n_alumni"]] = np.nan
@@ -921,8 +964,8 @@ def _heatmap_grid(
         "share": grid("share").astype(float),
         "n": grid("n_alumni").astype(float),
         "text": grid("text").fillna(""),  # blank: no alumni in that pair
-        "row": _t(row, lang) if row in _TEXT else row,
-        "col": _t(col, lang) if col in _TEXT else col,
+        "row": _dimension(row, lang),
+        "col": _dimension(col, lang),
         "colour": _colour(platform),
         "title": f"{label(platform, lang)}: {_t('heatmap_note', lang)}",
     }
@@ -934,7 +977,7 @@ def plot_reach_heatmap(
     platform: str = "linkedin",
     row: str = "age_band",
     col: str = "field_of_study",
-    min_count: float = 10,
+    min_cell: float = MIN_CELL,
     lang: str = "sv",
     title: str | None = None,
 ) -> go.Figure:
@@ -951,7 +994,7 @@ def plot_reach_heatmap(
         Platform id whose column is drawn.
     row, col
         Dimensions of the rows and columns, e.g. ``"age_band"`` and ``"field_of_study"``.
-    min_count
+    min_cell
         Pairs with fewer alumni are hidden ("dold"), with enough other pairs that neither a
         row's nor a column's total gives them back; 0 shows every pair.
     lang, title
@@ -963,7 +1006,7 @@ def plot_reach_heatmap(
         One cell per pair, coloured from white (0 %) to the platform's colour (100 %), each with
         its share written in it; pairs without alumni are blank.
     """
-    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    g = _heatmap_grid(cell_shares, platform, row, col, min_cell, lang)
     n_text = g["n"].map(lambda v: format_count(v, lang=lang))
     fig = go.Figure(
         go.Heatmap(
@@ -996,13 +1039,13 @@ def plot_reach_heatmap_static(
     platform: str = "linkedin",
     row: str = "age_band",
     col: str = "field_of_study",
-    min_count: float = 10,
+    min_cell: float = MIN_CELL,
     lang: str = "sv",
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Static twin of :func:`plot_reach_heatmap`: a seaborn heatmap on a matplotlib Axes."""
-    g = _heatmap_grid(cell_shares, platform, row, col, min_count, lang)
+    g = _heatmap_grid(cell_shares, platform, row, col, min_cell, lang)
     shape = g["share"].shape
     ax = _new_axes(ax, (2.5 + 1.1 * shape[1], 1.5 + 0.5 * shape[0]), style="white")
     sns.heatmap(
@@ -1030,7 +1073,7 @@ def plot_reach_heatmap_static(
 
 
 def _profile_counts(
-    profile: AlumniProfile | pd.DataFrame, by: str, min_count: float, lang: str
+    profile: AlumniProfile | pd.DataFrame, by: str, min_cell: float, lang: str
 ) -> tuple[pd.DataFrame, list[str], list[str]]:
     """(counts per segment and industry source, segments in order, tick labels)."""
     cells = profile.cells if isinstance(profile, AlumniProfile) else profile
@@ -1050,9 +1093,9 @@ def _profile_counts(
     counts = counts[counts["n_alumni"] > 0]
     order = _ordered_segments(counts["segment"], by)
     hidden: set[str] = set()
-    if min_count > 0:
+    if min_cell > 0:
         totals = counts.groupby("segment", as_index=False, sort=False)["n_alumni"].sum()
-        checked = suppress_small_cells(totals, count_col="n_alumni", min_count=min_count)
+        checked = suppress_segments(totals.assign(dimension=by), min_cell=min_cell)
         hidden = set(checked.loc[checked["suppressed"] != "", "segment"])
         counts = counts[~counts["segment"].isin(hidden)]
     hide = f" ({_t('suppressed', lang)})"
@@ -1063,7 +1106,7 @@ def plot_profile(
     profile: AlumniProfile | pd.DataFrame,
     *,
     by: str = "industry",
-    min_count: float = 0,
+    min_cell: float = MIN_CELL,
     lang: str = "sv",
     title: str | None = None,
 ) -> go.Figure:
@@ -1075,10 +1118,10 @@ def plot_profile(
         An :class:`~socialreach.AlumniProfile` (or its ``cells`` frame): counts only.
     by
         ``"age_band"``, ``"industry"``, ``"employment"`` or ``"field_of_study"``.
-    min_count
+    min_cell
         Segments with fewer alumni are hidden (named, without a bar), with enough others that
-        the total cannot give them back (:func:`socialreach.privacy.suppress_small_cells`);
-        0 shows every segment.
+        the total cannot give them back (:func:`socialreach.privacy.suppress_segments`; default
+        :data:`socialreach.privacy.MIN_CELL`, as in the report); 0 shows every segment.
     lang, title
         Labels and chart title.
 
@@ -1088,7 +1131,7 @@ def plot_profile(
         Horizontal bars in canonical segment order; for industry, alumni whose industry was
         inferred from their field of study are stacked apart from those with a given industry.
     """
-    counts, order, ticks = _profile_counts(profile, by, min_count, lang)
+    counts, order, ticks = _profile_counts(profile, by, min_cell, lang)
     fig = go.Figure()
     for source, part in counts.groupby("source", sort=False):
         part = part.set_index("segment").reindex(order)
@@ -1096,7 +1139,7 @@ def plot_profile(
             y=ticks,
             x=part["n_alumni"],
             orientation="h",
-            name=_t(source, lang) if source in _TEXT else label(source, lang),
+            name=_t(source, lang) if source in CHARTS else label(source, lang),
             marker_color=_SOURCE_COLOURS.get(source, _OTHER_COLOUR),
             hovertext=[format_count(v, lang=lang) for v in part["n_alumni"]],
             hoverinfo="text+name",
@@ -1109,7 +1152,7 @@ def plot_profile(
         showlegend=len(set(counts["source"])) > 1,
         xaxis={"title": {"text": _t("alumni", lang)}},
         yaxis={
-            "title": {"text": _t(by, lang) if by in _TEXT else by},
+            "title": {"text": _dimension(by, lang)},
             "autorange": "reversed",
             "categoryorder": "array",
             "categoryarray": ticks,
@@ -1122,19 +1165,19 @@ def plot_profile_static(
     profile: AlumniProfile | pd.DataFrame,
     *,
     by: str = "industry",
-    min_count: float = 0,
+    min_cell: float = MIN_CELL,
     lang: str = "sv",
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Static twin of :func:`plot_profile` on a matplotlib Axes."""
-    counts, order, ticks = _profile_counts(profile, by, min_count, lang)
+    counts, order, ticks = _profile_counts(profile, by, min_cell, lang)
     ax = _new_axes(ax, (7, 1 + 0.35 * len(order)))
     left = np.zeros(len(order))
     palette = {}
     for source, part in counts.groupby("source", sort=False):
         v = part.set_index("segment")["n_alumni"].reindex(order).fillna(0).to_numpy(float)
-        name = _t(source, lang) if source in _TEXT else label(source, lang)
+        name = _t(source, lang) if source in CHARTS else label(source, lang)
         palette[name] = _SOURCE_COLOURS.get(source, _OTHER_COLOUR)
         # stacked: each source's bars start where the previous source's end
         sns.barplot(
@@ -1207,10 +1250,10 @@ def _survey_rows(
 
 
 def _survey_axis_title(base: str, by: str, measure: str, lang: str) -> str:
-    what = _pick(_MEASURE_TEXT.get(measure, (measure, measure)), lang)
+    what = pick(CHART_MEASURES.get(measure, (measure, measure)), lang)
     whom = f"{'av' if lang == 'sv' else 'of'} {label(base, lang)}"
-    if by in _BASE_SEGMENT_TEXT:
-        whom = f"{whom} {_pick(_BASE_SEGMENT_TEXT[by], lang)}"
+    if by in CHART_BASE_SEGMENT:
+        whom = f"{whom} {pick(CHART_BASE_SEGMENT[by], lang)}"
     return f"{_t('share', lang)} {whom} som {what}" if lang == "sv" else f"Share {whom} who {what}"
 
 
@@ -1331,7 +1374,7 @@ def plot_survey(
         lang=lang,
         title=title,
         barmode="group",
-        xaxis={"title": {"text": _t(by, lang)}},
+        xaxis={"title": {"text": _dimension(by, lang)}},
         yaxis={
             "title": {"text": "<br>".join(textwrap.wrap(axis_title, 45))},
             "range": [0, 105],
@@ -1436,7 +1479,7 @@ def plot_survey_static(
                 color=_colour(ref.platform),
                 label=f"{_t('all', lang)} {format_share(ref.share, lang=lang)}",
             )
-        ax.set_xlabel(_t(by, lang))
+        ax.set_xlabel(_dimension(by, lang))
         ax.set_ylim(0, 1.05)
     _legend_above(ax, palette)
     ax.set_ylabel(textwrap.fill(axis_title, 40), fontsize="small")
@@ -1462,7 +1505,7 @@ def _sensitivity_rows(sensitivity: pd.DataFrame) -> pd.DataFrame:
 
 
 def _parameterlabel(parameter: str, lang: str) -> str:
-    return _pick(_PARAMETERS[parameter][0], lang) if parameter in _PARAMETERS else parameter
+    return pick(PARAMETERS[parameter], lang) if parameter in PARAMETERS else parameter
 
 
 def _factor_text(factor: float, lang: str) -> str:
@@ -1495,7 +1538,7 @@ def plot_integration_sensitivity(
     rows = _sensitivity_rows(sensitivity)
     fig = go.Figure()
     for parameter, part in rows.groupby("parameter", sort=False):
-        colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
+        colour = _PARAMETER_COLOURS.get(parameter, _OTHER_COLOUR)
         name = _parameterlabel(parameter, lang)
         x = part["factor"].to_numpy(float)
         fig.add_scatter(
@@ -1559,7 +1602,7 @@ def plot_integration_sensitivity_static(
     rows = _sensitivity_rows(sensitivity)
     ax = _new_axes(ax, (7, 4.5))
     for parameter, part in rows.groupby("parameter", sort=False):
-        colour = _PARAMETERS.get(parameter, ("", _OTHER_COLOUR))[1]
+        colour = _PARAMETER_COLOURS.get(parameter, _OTHER_COLOUR)
         # the band is the precomputed interval, not one seaborn would estimate
         ax.fill_between(
             part["factor"].to_numpy(float),

@@ -1,10 +1,10 @@
 """Small-cell suppression for published tables (GDPR: publish aggregates, never a few people).
 
 A table of alumni per segment is published together with its total. Hiding a cell with fewer
-than ``min_count`` alumni (primary suppression) is not enough: total minus the other cells gives
+than ``min_cell`` alumni (primary suppression) is not enough: total minus the other cells gives
 it back. Secondary suppression hides further cells of the same group until the hidden cells
 cannot be told apart: within every group whose total is published, either nothing is hidden, or
-at least two cells are hidden *and* together they hold at least ``min_count`` alumni (so their
+at least two cells are hidden *and* together they hold at least ``min_cell`` alumni (so their
 recoverable sum is not itself a small cell). The extra cells are the smallest ones, so as little
 as possible is lost.
 """
@@ -16,7 +16,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["SUPPRESSED_COL", "suppress_small_cells"]
+from .options import MIN_CELL
+
+__all__ = ["MIN_CELL", "SUPPRESSED_COL", "suppress_segments", "suppress_small_cells"]
 
 #: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``.
 SUPPRESSED_COL = "suppressed"
@@ -28,14 +30,14 @@ def _as_list(cols: str | Sequence[str] | None) -> list[str]:
     return [cols] if isinstance(cols, str) else list(cols)
 
 
-def _hide_in_group(counts: np.ndarray, order: np.ndarray, min_count: float) -> np.ndarray:
+def _hide_in_group(counts: np.ndarray, order: np.ndarray, min_cell: float) -> np.ndarray:
     """Return ``"primary"/"secondary"/""`` per cell of one group (counts in frame order)."""
-    status = np.where(counts < min_count, "primary", "").astype(object)
+    status = np.where(counts < min_cell, "primary", "").astype(object)
     hidden = status != ""
     if not hidden.any():
         return status
     for i in order:  # smallest published cell first
-        if hidden.sum() >= 2 and counts[hidden].sum() >= min_count:
+        if hidden.sum() >= 2 and counts[hidden].sum() >= min_cell:
             break
         if not hidden[i]:
             hidden[i] = True
@@ -47,12 +49,12 @@ def suppress_small_cells(
     frame: pd.DataFrame,
     *,
     count_col: str,
-    min_count: float = 10,
+    min_cell: float = MIN_CELL,
     by: str | Sequence[str] | None = None,
     value_cols: Sequence[str] | None = None,
     key_cols: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Hide cells below ``min_count`` and the cells that would give them away.
+    """Hide cells below ``min_cell`` and the cells that would give them away.
 
     Parameters
     ----------
@@ -62,7 +64,7 @@ def suppress_small_cells(
         the platform's total row). Not modified.
     count_col
         Number of people in the cell (alumni, not reached alumni): the basis of the rule.
-    min_count
+    min_cell
         Smallest number of people a published cell may describe (default 10).
     by
         Columns whose combinations form the groups, e.g. ``("platform", "dimension")``; ``None``
@@ -80,14 +82,14 @@ def suppress_small_cells(
     -------
     pandas.DataFrame
         A copy with ``value_cols`` missing in hidden rows and a column ``suppressed``
-        (``"primary"``: below ``min_count``; ``"secondary"``: hidden to protect a primary cell;
+        (``"primary"``: below ``min_cell``; ``"secondary"``: hidden to protect a primary cell;
         ``""``: published).
 
     Notes
     -----
     This protects one-dimensional tables (a partition plus its total), which is what the report
     publishes. It does not protect a cross-table published with both of its margins. When a whole
-    group holds fewer than ``min_count`` people every cell is hidden, but its total still shows
+    group holds fewer than ``min_cell`` people every cell is hidden, but its total still shows
     wherever the caller publishes it: do not publish such a total.
 
     Examples
@@ -126,7 +128,7 @@ def suppress_small_cells(
         idx = group.to_numpy()
         ties = [frame[c].iloc[idx].astype(str).to_numpy() for c in reversed(list(key_cols))]
         order = np.lexsort([*ties, counts[idx]])  # by count, then by key
-        status[idx] = _hide_in_group(counts[idx], order, min_count)
+        status[idx] = _hide_in_group(counts[idx], order, min_cell)
 
     hidden = status != ""
     for col in hide:
@@ -136,3 +138,49 @@ def suppress_small_cells(
             out.loc[hidden, col] = np.nan
     out[SUPPRESSED_COL] = status.astype(str)
     return out
+
+
+def suppress_segments(
+    estimates: pd.DataFrame,
+    *,
+    min_cell: float = MIN_CELL,
+    by: str | Sequence[str] = ("platform", "dimension"),
+    value_cols: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The one rule for publishing per-segment results: what the report, the CLI, the charts
+    and the notebooks show.
+
+    Parameters
+    ----------
+    estimates
+        Rows with ``dimension``, ``segment`` and ``n_alumni`` (alumni in the segment), as
+        :func:`socialreach.estimate_reach` and :func:`socialreach.combined_reach` return them.
+        ``total`` rows are the published totals and are kept as they are.
+    min_cell
+        Smallest number of alumni a published segment may describe (:data:`MIN_CELL`).
+    by
+        Columns that form one table with one published total (default per platform and
+        dimension; add ``measure`` when several measures share a table). Ties between equal
+        counts are broken by segment, so every group with the same counts hides the same
+        segments.
+    value_cols
+        As in :func:`suppress_small_cells` (default: every numeric column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The total rows, then the segment rows with hidden values missing; column
+        :data:`SUPPRESSED_COL` says why a row is hidden (``""`` for published rows and totals).
+    """
+    by_cols = [c for c in _as_list(by) if c in estimates.columns]
+    is_total = estimates["dimension"] == "total"
+    segments = suppress_small_cells(
+        estimates[~is_total],
+        count_col="n_alumni",
+        min_cell=min_cell,
+        by=by_cols,
+        value_cols=value_cols,
+        key_cols=["segment"],
+    )
+    totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
+    return pd.concat([totals, segments], ignore_index=True)

@@ -65,11 +65,28 @@ from .format import (
 )
 from .integration import integration_value
 from .notes import read_notes, render_markdown
-from .privacy import SUPPRESSED_COL, suppress_small_cells
+from .options import MIN_CELL, ReachOptions
+from .privacy import SUPPRESSED_COL, suppress_segments
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import UNKNOWN, label
 from .survey import load_penetration, load_sources, source_types
+from .text import (
+    ARCHETYPE_MIX,
+    ARCHETYPES,
+    COLUMNS,
+    DIMENSIONS,
+    FIELDS,
+    INTEGRATION_ROWS,
+    LANGS,
+    QUALITY,
+    REPORT,
+    REPORT_SEGMENTS,
+    SCENARIOS,
+    STATUSES,
+    pick,
+    say,
+)
 
 __all__ = [
     "HIDDEN_TAG",
@@ -111,6 +128,8 @@ HIDDEN_TAG = "not-in-report"
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+#: The seed of a report's Monte Carlo draws when the options give none: same input, same file.
+REPORT_SEED = 2017
 _CSS_EXTERNAL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
@@ -139,273 +158,16 @@ class ReportContent:
 # --------------------------------------------------------------------------- text
 
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Alumner på Facebook och LinkedIn", "Alumni on Facebook and LinkedIn"),
-    "subtitle": (
-        "Hur många av våra alumner kan vi nå, vilka är de och hur säkra är vi?",
-        "How many of our alumni can we reach, who are they, and how sure are we?",
-    ),
-    "our_institution": ("Vårt lärosäte", "Our institution"),
-    "meta": (
-        "{n} alumner · uppgifter om sociala medier från {year} · rapporten skapad {date}",
-        "{n} alumni · social-media figures from {year} · report created {date}",
-    ),
-    "findings": ("Det viktigaste", "Key findings"),
-    "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),
-    "reach_intro": (
-        "Andel och antal av våra alumner som använder respektive plattform, med "
-        "{level}-osäkerhetsintervall.",
-        "Share and number of our alumni who use each platform, with {level} uncertainty intervals.",
-    ),
-    "segments": ("Vilka når vi?", "Who do we reach?"),
-    "segments_intro": (
-        "Andel som använder plattformen inom varje grupp av våra alumner. Grupper med färre än "
-        "{k} alumner visas inte (–), och inte heller så många andra att de dolda inte kan räknas "
-        "fram ur totalen.",
-        "Share using the platform within each group of our alumni. Groups with fewer than {k} "
-        "alumni are not shown (–), nor enough others that the hidden ones cannot be worked out "
-        "from the total.",
-    ),
-    "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
-    "combined_intro": (
-        "Hur många vi når på minst en av plattformarna beror på hur många som finns på båda. "
-        "Intervallet kräver inget antagande om överlappet (men bär plattformarnas egen "
-        "osäkerhet): från den större plattformens andel (alla LinkedIn-användare finns också på "
-        "Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
-        "{overlap} av LinkedIn-användarna också använder Facebook, ett antagande utan svensk "
-        "källa (amerikanska studier anger ungefär 80–90 %); med 80 % blir den {low}, med 90 % "
-        "{high}.",
-        "How many we reach on at least one platform depends on how many use both. Only the "
-        "range needs no assumption about the overlap (it carries the platforms' own "
-        "uncertainty): from the larger platform's share (every LinkedIn user is also on "
-        "Facebook) to the sum (nobody uses both). The point estimate assumes that {overlap} of "
-        "LinkedIn users also use Facebook, an assumption without a Swedish source (US studies "
-        "report roughly 80–90%); with 80% it is {low}, with 90% {high}.",
-    ),
-    "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
-    "trend": ("Utvecklingen över tid", "The trend over time"),
-    "trend_intro": (
-        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, med "
-        "samma modell. Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
-        "tjänsten någon gång, från 2025 den som använt den minst en gång de senaste tolv "
-        "månaderna, och källorna före 2025 är delvis sammanfattningar i andra hand. En trend "
-        "över bytet är därför bara en indikation.",
-        "How many of our alumni each year's survey figures would reach, by the same model. The "
-        "question changed between the editions: 2015–2018 asked who uses a service at least "
-        "sometimes, from 2025 who used it at least once in the last twelve months, and the "
-        "sources before 2025 are partly secondary summaries. A trend across the change is "
-        "therefore indicative only.",
-    ),
-    "integration": (
-        "Lönar sig en CRM-integration med LinkedIn?",
-        "Is a CRM integration with LinkedIn worth it?",
-    ),
-    "integration_intro": (
-        "Värdet = alumner på LinkedIn × andel som ansluter (loggar in med LinkedIn och samtycker) "
-        "× andel som matchas mot en post i CRM × värde per berikad post och år × år, minus "
-        "kostnaderna. Bara antalet alumner på LinkedIn kommer från undersökningen; alla andra "
-        "värden är antaganden, och de ska vara lärosätets egna.",
-        "Value = alumni on LinkedIn × share who connect (sign in with LinkedIn and consent) × "
-        "share matched to a CRM record × value per enriched record per year × years, minus the "
-        "costs. Only the number of alumni on LinkedIn comes from the survey; every other value "
-        "is an assumption, and it should be the institution's own.",
-    ),
-    "integration_example": (
-        "Parametrarna nedan är paketets exempelvärden, inte lärosätets egna: resultaten visar hur "
-        "beräkningen fungerar och är inga slutsatser. Ange egna värden med --scenario FIL.toml "
-        "(mall: data/examples/integration_scenarios.toml).",
-        "The parameters below are the package's example values, not the institution's own: the "
-        "results show how the calculation works and are no findings. Give your own values with "
-        "--scenario FILE.toml (template: data/examples/integration_scenarios.toml).",
-    ),
-    "integration_own": (
-        "Parametrarna nedan är lärosätets egna antaganden.",
-        "The parameters below are the institution's own assumptions.",
-    ),
-    "integration_finding": (
-        "Med våra egna antaganden ger en CRM-integration med LinkedIn ett nettovärde {values} "
-        "(efter {years}; {scenarios}).",
-        "Under our own assumptions, a LinkedIn CRM integration has a net value {values} "
-        "(after {years}; {scenarios}).",
-    ),
-    "notes": ("Kommentar", "Commentary"),
-    "integration_api": (
-        "LinkedIns API tillåter ingen massimport av profiler. Uppgifter når ett CRM bara när en "
-        "alumn själv loggar in med LinkedIn och samtycker, och då bara namn, bild och "
-        "e-postadress; arbetsgivare, titel och bransch kräver ett godkänt partnerprogram och är "
-        "fortfarande medlemsstyrt. Därför avgör anslutningsgraden värdet, inte antalet alumner "
-        "på LinkedIn.",
-        "LinkedIn's API allows no bulk import of profiles. Data reaches a CRM only when an "
-        "alumnus signs in with LinkedIn and consents, and then only name, photo and e-mail "
-        "address; employer, title and industry need an approved partner programme and are still "
-        "member-authorised. So the connect rate, not the number of alumni on LinkedIn, decides "
-        "the value.",
-    ),
-    "comparison_intro": (
-        "Samma beräkning för typprofiler av lärosäten, byggda av redovisade antaganden om "
-        "alumnernas branscher och åldrar. Skillnaden visar hur mycket alumnernas mix betyder.",
-        "The same calculation for archetype institutions, built from stated assumptions about "
-        "their alumni's industries and ages. The difference shows how much the alumni mix "
-        "matters.",
-    ),
-    "quality": ("Underlagets kvalitet", "Data quality"),
-    "methods": ("Metod", "Methods"),
-    "methods_text": (
-        "För varje plattform och grupp av alumner används de andelar användare som källorna i "
-        "bilagan redovisar för liknande personer (varje siffra med sin källtyp: officiell "
-        "tabellbilaga, pressmeddelande, sammanfattning i andra hand eller leverantörsblogg). För "
-        "2025 och 2026 kombinerar en logitmodell alla publicerade siffror som beskriver alumnen "
-        "— ålder, högskoleutbildning, sysselsättning, kön och sektor — så att varje siffra "
-        "återges för undersökningens egen befolkning och ingen räknas två gånger; för 2015–2018 "
-        "används ålder för Facebook och bransch för yrkesverksamma på LinkedIn. "
-        "Förväntat antal nådda är summan av antal alumner × andel över grupperna. Osäkerheten "
-        "kommer från undersökningens urval och från modellen: varje publicerad andel dras {draws} "
-        "gånger ur en Beta-fördelning (Jeffreys) med dess viktade bas delad med en designeffekt, "
-        "modellens eget fel läggs till, och intervallen är percentilintervall ({level}). Där "
-        "undersökningen saknar en siffra för gruppen används "
-        "den övergripande siffran för samma bas (reservsiffra), och rapporten anger hur stor "
-        "del som vilar på sådana. Alumnuppgifterna sammanställs till antal per grupp när filen "
-        "läses; inga personuppgifter finns i rapporten.",
-        "For each platform and group of alumni we apply the shares of users that the sources in "
-        "the appendix report for similar people (each figure with its source type: official "
-        "table appendix, press release, secondary summary or vendor blog). For 2025 and 2026 a "
-        "logit model combines every published figure that describes the alumnus — age, "
-        "university education, employment, sex and sector — so that each figure is reproduced "
-        "on the survey's own population and none is counted twice; for 2015–2018 age is used for "
-        "Facebook and industry for working people on LinkedIn. The expected number "
-        "reached is the sum over groups of alumni × share. The uncertainty comes from the "
-        "survey's sample and from the model: each published share is drawn {draws} times from a "
-        "Beta (Jeffreys) distribution on its weighted base divided by a design effect, the "
-        "model's own error is added, and the intervals are percentile intervals ({level}). "
-        "Where the survey has no figure for a group, the overall figure of "
-        "the same base is used (a fallback), and the report says how much rests on such "
-        "figures. The alumni data is aggregated to counts per group when the file is read; the "
-        "report contains no personal data.",
-    ),
-    "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
-    "fields_hidden": (
-        "{n} utbildningsgrupper visas inte (färre än {k} alumner, eller dolda så att en sådan "
-        "grupp inte kan räknas fram).",
-        "{n} fields of study are not shown (fewer than {k} alumni, or hidden so that such a "
-        "group cannot be worked out).",
-    ),
-    "internet_use": ("Internetanvändning", "Internet use"),
-    "assumed_n": ("antaget", "assumed"),
-    "weighted_n": ("viktat", "weighted"),
-    "assumptions_note": (
-        "Antagandena som modellens dokumentation anger dem.",
-        "The assumptions as the model's documentation states them.",
-    ),
-    "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
-    "assumptions": ("Antaganden", "Assumptions"),
-    "sources": ("Källor", "Sources"),
-    "suppressed_note": (
-        "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
-        "en sådan grupp inte kan räknas fram).",
-        "– = hidden to protect individuals (fewer than {k} alumni in the group, or hidden so "
-        "that such a group cannot be worked out).",
-    ),
-}
-
-_COLUMNS: dict[str, tuple[str, str]] = {
-    "platform": ("Plattform", "Platform"),
-    "segment": ("Grupp", "Group"),
-    "n_alumni": ("Alumner", "Alumni"),
-    "expected": ("Nådda (antal)", "Reached (number)"),
-    "share": ("Nådda (andel)", "Reached (share)"),
-    "fallback": ("Reservsiffror", "Fallback figures"),
-    "inferred_industry": ("Bransch härledd", "Industry inferred"),
-    "range": ("Intervall (utan antagande)", "Range (no assumption)"),
-    "independent": ("Vid oberoende", "If independent"),
-    "point": ("Punktskattning", "Point estimate"),
-    "institution": ("Lärosäte", "Institution"),
-    "source": ("Källa", "Source"),
-    "base": ("Bas", "Base"),
-    "figure": ("Siffra", "Figure"),
-    "n": ("Svarande", "Respondents"),
-    "measure": ("Mått", "Measure"),
-    "value": ("Värde", "Value"),
-    "year": ("År", "Year"),
-    "weekly": ("Varje vecka", "Weekly"),
-}
-
-_DIMENSIONS = {
-    "graduation_cohort": ("År sedan examen", "Years since graduation"),
-    "sex": ("Kön", "Sex"),
-    "age_band": ("Ålder", "Age"),
-    "industry": ("Bransch", "Industry"),
-    "employment": ("Sysselsättning", "Employment"),
-    "field_of_study": ("Utbildning", "Field of study"),
-}
-# Swedish for the archetype table's one-line descriptions (which are in English).
-_ARCHETYPE_SV = {
-    "business_school": "mest ekonomer; många inom finans, handel och företagstjänster",
-    "technical_university": "mest ingenjörer och datavetare; många inom IT, industri och "
-    "konsulting",
-    "multi_faculty_university": "alla fakulteter; många lärare, sjuksköterskor, läkare och "
-    "offentliganställda",
-    "university_college": "mest lärar- och sjuksköterskeutbildningar; de flesta alumner inom skola "
-    "och vård",
-}
-_SEGMENTS = {
-    "up_to_retirement": ("upp till pensionsåldern", "up to retirement age"),
-}
-_FIELDS = {
-    "birth_year": ("Födelseår", "Birth year"),
-    "age": ("Ålder", "Age"),
-    "graduation_year": ("Examensår", "Graduation year"),
-    "industry": ("Bransch", "Industry"),
-    "occupation": ("Yrke", "Occupation"),
-    "employment_status": ("Sysselsättning", "Employment"),
-    "field_of_study": ("Utbildning", "Field of study"),
-    "industry_source": ("Branschen bestämd av", "Industry determined from"),
-}
-_STATUSES = {
-    "mapped": ("tolkat", "mapped"),
-    "unmapped": ("ej tolkat", "not mapped"),
-    "missing": ("saknas", "missing"),
-    "ambiguous": ("tvetydigt", "ambiguous"),
-    "inferred": ("härlett", "inferred"),
-    "reported": ("uppgiven bransch", "reported industry"),
-    "sni_code": ("SNI-kod", "SNI code"),
-    "occupation": ("yrke", "occupation"),
-    "field_of_study": ("utbildning", "field of study"),
-    "unknown": ("okänd", "unknown"),
-}
-
-
-_QUALITY = {
-    "rows_read": ("Rader i filen", "Rows in the file"),
-    "rows_used": ("Rader som används", "Rows used"),
-    "rows_excluded": ("Rader som inte används", "Rows not used"),
-    "alumni": ("Alumner i underlaget", "Alumni in the analysis"),
-    "dropped": (
-        "Kolumner med personuppgifter som togs bort vid inläsning",
-        "Personal-data columns dropped on reading",
-    ),
-    "fallback": (
-        "Andel av skattningen som vilar på reservsiffror",
-        "Share of the estimate resting on fallback figures",
-    ),
-    "inferred": (
-        "Alumner vars bransch härletts från utbildning",
-        "Alumni whose industry was inferred from field of study",
-    ),
-    "coverage": ("Kartläggning av {field}", "Mapping of {field}"),
-}
-
-
 def _t(key: str, lang: str, **values: object) -> str:
-    text = _TEXT[key][0 if lang == "sv" else 1]
-    return text.format(**values) if values else text
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0 if lang == "sv" else 1]
+    return say(REPORT, key, lang, **values)
 
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
+
+
+def _dim(dimension: str, lang: str) -> str:
+    return pick(DIMENSIONS[dimension], lang)
 
 
 # --------------------------------------------------------------------------- composing
@@ -454,275 +216,6 @@ def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice
     return f'<section class="sr-section" id="sr-{key}">{heading}{notice}{lead}{body}</section>'
 
 
-def _platform_name(platform: str) -> str:
-    return {"facebook": "Facebook", "linkedin": "LinkedIn"}.get(platform, platform)
-
-
-def build_report_content(
-    profile: AlumniProfile,
-    *,
-    lang: str = "sv",
-    institution: str | None = None,
-    year: int | None = None,
-    min_cell: int = 10,
-    seed: int | None = 2017,
-    n_draws: int = 2000,
-    level: float = 0.95,
-    overlap: float | None = None,
-    today: dt.date | None = None,
-    scenarios: Scenarios | None = None,
-    notes: str | None = None,
-) -> ReportContent:
-    """Compute every number of the report and compose its sections as HTML.
-
-    Parameters
-    ----------
-    profile
-        The institution's :class:`socialreach.AlumniProfile` (aggregated counts only).
-    lang
-        ``"sv"`` (default) or ``"en"``: every label, sentence and number format.
-    institution
-        Name shown in the title; default "Vårt lärosäte" / "Our institution" (never taken from
-        the file name, which may identify a person).
-    year
-        Survey year of the penetration figures.
-    min_cell
-        Smallest number of alumni a published cell may describe (primary and secondary
-        suppression, :func:`socialreach.privacy.suppress_small_cells`).
-    seed, n_draws, level
-        Monte Carlo settings of :func:`socialreach.estimate_reach`.
-    overlap
-        Share of LinkedIn users also on Facebook (0-1) for the combined point estimate; default
-        the engine's.
-    today
-        Date printed in the report (default: today).
-    scenarios
-        The institution's LinkedIn CRM integration scenarios
-        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which the
-        integration section then labels as examples and the findings never quote.
-    notes
-        The strategist's commentary as Markdown, shown first after the title in a ``notes``
-        section (rendered and sanitised by :func:`socialreach.notes.render_markdown`).
-
-    Returns
-    -------
-    ReportContent
-        HTML per section (aggregates only) and the number of figures.
-
-    Raises
-    ------
-    InputError
-        When the profile holds fewer than ``min_cell`` alumni: nothing could be published.
-    """
-    from . import plots
-    from .archetypes import ARCHETYPES
-    from .combined import DEFAULT_OVERLAP, combined_reach
-    from .compare import DEFAULT_ARCHETYPES, compare_institutions
-    from .reach import estimate_reach
-
-    if lang not in ("sv", "en"):
-        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
-    if profile.n_alumni < min_cell:
-        raise InputError(
-            f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
-            f"cell size {min_cell}, so no figure can be published",
-            fix="use a larger export or a smaller --min-cell",
-        )
-    overlap = DEFAULT_OVERLAP if overlap is None else overlap
-    name = institution or _t("our_institution", lang)
-    fmt = _Formats(lang)
-    figs = _Figures()
-    # a breakdown only when the file says something about it: one 'unknown' group says nothing
-    optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
-    dims = ("age_band", "industry", "employment", *optional)
-    by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
-    estimates = estimate_reach(profile, year=year, by=by, level=level, n_draws=n_draws, seed=seed)
-    year = int(estimates["year"].iloc[0])  # the latest edition unless one was asked for
-    totals = estimates[estimates["dimension"] == "total"]
-    # small cells: hidden per platform and dimension; ties broken by segment so that both
-    # platforms (same counts) hide the same groups
-    published = suppress_small_cells(
-        estimates[estimates["dimension"] != "total"],
-        count_col="n_alumni",
-        min_count=min_cell,
-        by=["platform", "dimension"],
-        key_cols=["segment"],
-    ).drop(columns=SUPPRESSED_COL)
-    shown = pd.concat([totals, published], ignore_index=True)
-    from .reach import estimate_cell_shares
-
-    cell_shares = estimate_cell_shares(profile, year=year)
-    combined = combined_reach(profile, cell_shares=cell_shares, overlap=overlap, by=dims)
-    combined_shown = pd.concat(
-        [
-            combined[combined["dimension"] == "total"],
-            suppress_small_cells(
-                combined[combined["dimension"] != "total"],
-                count_col="n_alumni",
-                min_count=min_cell,
-                by="dimension",
-                key_cols=["segment"],
-            ).drop(columns=SUPPRESSED_COL),
-        ],
-        ignore_index=True,
-    )
-
-    scenarios = scenarios or example_scenarios()
-    integration = integration_value(profile, scenarios.table, year=year, level=level, seed=seed)
-    active = _active_reach(profile, year=year, level=level, n_draws=n_draws, seed=seed)
-    findings = write_findings(shown, combined, lang=lang, overlap=overlap, active=active)
-    if not scenarios.is_example:
-        # example parameters give example results: never a finding. Own ones take the last
-        # place when the findings are full (five at most)
-        findings = [*findings[:4], _integration_finding(integration, fmt)]
-    sections = {
-        "header": _header(name, profile.n_alumni, year, today or dt.date.today(), fmt),
-    }
-    if notes is not None:
-        sections["notes"] = _section("notes", lang, render_markdown(notes))
-    sections["findings"] = _section(
-        "findings",
-        lang,
-        '<ul class="sr-findings">' + "".join(f"<li>{_e(s)}</li>" for s in findings) + "</ul>",
-    )
-
-    weekly = (
-        active[active["dimension"] == "total"].set_index("platform")
-        if active is not None
-        else pd.DataFrame()
-    )
-    rows = [
-        [
-            _platform_name(r["platform"]),
-            fmt.share_interval(r),
-            # active reach beside ever-use; "–" where the year has no usable weekly figure
-            fmt.share_interval(weekly.loc[r["platform"]]) if r["platform"] in weekly.index else "–",
-            format_count_interval(
-                r["expected"], r["expected_low"], r["expected_high"], lang=lang, round_to=10
-            ),
-            fmt.share(r["fallback"]),
-        ]
-        for _, r in totals.iterrows()
-    ]
-    sections["reach"] = _section(
-        "reach",
-        lang,
-        _table([fmt.col(c) for c in ("platform", "share", "weekly", "expected", "fallback")], rows)
-        + figs.html(plots.plot_reach(estimates, lang=lang)),
-        intro=_e(_t("reach_intro", lang, level=fmt.share(level))),
-    )
-
-    parts = []
-    for dim in dims:
-        part = published[published["dimension"] == dim]
-        platforms = list(dict.fromkeys(part["platform"]))
-        seg_rows = [
-            [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
-            + [fmt.share_interval(r) for _, r in grp.iterrows()]
-            for segment, grp in part.groupby("segment", sort=False, observed=True)
-        ]
-        head = [fmt.col("segment"), fmt.col("n_alumni"), *map(_platform_name, platforms)]
-        figure = ""
-        visible = part[part["share"].notna()]
-        if dim in ("industry", "age_band") and len(visible):
-            chart = plots.plot_reach_by_segment(
-                pd.concat([totals, visible], ignore_index=True), dimension=dim, lang=lang
-            )
-            figure = figs.html(chart)
-        title = _pick(_DIMENSIONS[dim], lang)
-        parts.append(f"<h3>{_e(title)}</h3>{_table(head, seg_rows)}{figure}")
-    fos = published[published["dimension"] == "field_of_study"]
-    if len(fos):
-        # a chart only: labels of fields of study live with the charts (socialreach.plots)
-        visible = fos[fos["share"].notna()]
-        hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
-        chart = plots.plot_reach_by_segment(
-            pd.concat([totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
-        )
-        text = _t("fields_hidden", lang, n=hidden, k=min_cell) if hidden else ""
-        parts.append(
-            f"<h3>{_e(_pick(_DIMENSIONS['field_of_study'], lang))}</h3>"
-            f'{figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
-        )
-    note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=min_cell))}</p>'
-    sections["segments"] = _section(
-        "segments", lang, "".join(parts) + note, intro=_e(_t("segments_intro", lang, k=min_cell))
-    )
-
-    c_rows = []
-    for _, r in combined_shown.iterrows():
-        where = label("all", lang)
-        if r["dimension"] != "total":
-            where = f"{_pick(_DIMENSIONS[r['dimension']], lang)}: {label(str(r['segment']), lang)}"
-        c_rows.append(
-            [
-                where,
-                fmt.count(r["n_alumni"]),
-                format_interval(r["lower"], r["upper"], lang=lang),
-                fmt.share(r["point"]),
-                fmt.share(r["independent"]),
-            ]
-        )
-    head = [fmt.col(c) for c in ("segment", "n_alumni", "range", "point", "independent")]
-    sections["trend"] = _trend(profile, level, n_draws, seed, fmt, figs)
-    sections["combined"] = _section(
-        "combined",
-        lang,
-        _table(head, c_rows) + figs.html(plots.plot_combined_reach(combined, lang=lang)),
-        intro=_e(
-            _t(
-                "combined_intro",
-                lang,
-                overlap=fmt.share(overlap),
-                # the overlap's sensitivity: the point at both ends of the reported range
-                low=fmt.share(_combined_point(profile, cell_shares, 0.8)),
-                high=fmt.share(_combined_point(profile, cell_shares, 0.9)),
-            )
-        ),
-    )
-
-    # archetypes through the engine's own comparison (same seed: the same draws of shared
-    # figures); our institution's totals are already computed above
-    archetypes = compare_institutions(
-        None, n_alumni=profile.n_alumni, seed=seed, year=year, by=(), level=level, n_draws=n_draws
-    )
-    archetypes["institution"] = [_pick(ARCHETYPES[k][:2], lang) for k in archetypes["institution"]]
-    comparison = pd.concat([totals.assign(institution=name), archetypes], ignore_index=True)
-    comparison = comparison[comparison["dimension"] == "total"]
-    cmp_rows = [
-        [str(inst)] + [fmt.share_interval(r) for _, r in grp.iterrows()]
-        for inst, grp in comparison.groupby("institution", sort=False)
-    ]
-    head = [fmt.col("institution"), *map(_platform_name, dict.fromkeys(comparison["platform"]))]
-    described = "".join(
-        f"<li><b>{_e(_pick(ARCHETYPES[k][:2], lang))}</b>: "
-        f"{_e(_ARCHETYPE_SV.get(k, ARCHETYPES[k][2]) if lang == 'sv' else ARCHETYPES[k][2])}</li>"
-        for k in DEFAULT_ARCHETYPES
-    )
-    sections["comparison"] = _section(
-        "comparison",
-        lang,
-        _table(head, cmp_rows)
-        + figs.html(plots.plot_comparison(comparison, lang=lang))
-        + f'<ul class="sr-note">{described}</ul>',
-        intro=_e(_t("comparison_intro", lang)),
-    )
-
-    sections["integration"] = _integration(integration, scenarios.is_example, fmt)
-    sections["quality"] = _section(
-        "quality", lang, _table(["", ""], _quality_rows(profile, totals, fmt), numeric_from=9)
-    )
-    sections["methods"] = _section(
-        "methods",
-        lang,
-        f"<p>{_t('methods_text', lang, draws=fmt.count(n_draws), level=fmt.share(level))}</p>",
-    )
-    sections["appendix"] = _appendix(profile, year, fmt)
-    return ReportContent(
-        lang=lang, title=f"{_t('title', lang)} · {name}", sections=sections, n_figures=figs.count
-    )
-
-
 class _Formats:
     """The report's number and label formats in one language."""
 
@@ -739,7 +232,136 @@ class _Formats:
         return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=self.lang)
 
     def col(self, key: str) -> str:
-        return _pick(_COLUMNS[key], self.lang)
+        return pick(COLUMNS[key], self.lang)
+
+
+@dataclass
+class _Report:
+    """Everything the section builders share: inputs, options and the estimates, computed once.
+
+    Every frame here is aggregated; the ``published`` ones have passed small-cell suppression
+    (:func:`socialreach.privacy.suppress_segments`) and are the only segment rows any section
+    shows.
+    """
+
+    profile: AlumniProfile
+    options: ReachOptions
+    table: pd.DataFrame | None
+    name: str
+    min_cell: float
+    fmt: _Formats
+    figs: _Figures
+    scenarios: Scenarios
+    notes: str | None
+    today: dt.date
+    dims: tuple[str, ...]
+    estimates: pd.DataFrame  # every platform and segment, the year's broadest measure
+    published: pd.DataFrame  # the same after suppression (total rows first)
+    weekly: pd.DataFrame | None  # weekly reach of the platforms that publish it, suppressed
+    cell_shares: pd.DataFrame
+    combined: pd.DataFrame  # combined reach, suppressed
+    combined_weekly: pd.DataFrame | None
+    integration: pd.DataFrame  # the scenarios valued with the same options
+
+    @property
+    def lang(self) -> str:
+        return self.fmt.lang
+
+    @property
+    def year(self) -> int:
+        return int(self.estimates["year"].iloc[0])
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        return self.estimates[self.estimates["dimension"] == "total"]
+
+    def weekly_totals(self) -> pd.DataFrame | None:
+        if self.weekly is None:
+            return None
+        return self.weekly[self.weekly["dimension"] == "total"]
+
+
+def _prepare(
+    profile: AlumniProfile,
+    *,
+    options: ReachOptions,
+    table: pd.DataFrame | None,
+    lang: str,
+    institution: str | None,
+    min_cell: float,
+    scenarios: Scenarios | None,
+    notes: str | None,
+    today: dt.date | None,
+) -> _Report:
+    """Estimate once what every section shows, and suppress the small cells once."""
+    from .combined import combined_reach
+    from .reach import estimate_cell_shares, estimate_reach
+
+    # a breakdown only when the file says something about it: one 'unknown' group says nothing
+    optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
+    dims = ("age_band", "industry", "employment", *optional)
+    by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
+    estimates = estimate_reach(profile, table, options=options, by=by)
+    # the latest edition unless one was asked for; every later estimate uses the same year
+    options = options.replace(year=int(estimates["year"].iloc[0]))
+    weekly = _weekly(profile, table, options, by)
+    cell_shares = estimate_cell_shares(profile, table, options=options)
+    combined = combined_reach(profile, cell_shares=cell_shares, overlap=options.overlap, by=dims)
+    combined_weekly = None
+    if weekly is not None and set(weekly["platform"]) >= {"facebook", "linkedin"}:
+        weekly_cells = estimate_cell_shares(
+            profile, table, options=options.replace(measure="weekly")
+        )
+        combined_weekly = combined_reach(
+            profile, cell_shares=weekly_cells, overlap=options.overlap, by=dims
+        )
+    scenarios = scenarios or example_scenarios()
+    integration = integration_value(profile, scenarios.table, penetration=table, options=options)
+    return _Report(
+        profile=profile,
+        options=options,
+        table=table,
+        name=institution or _t("our_institution", lang),
+        min_cell=min_cell,
+        fmt=_Formats(lang),
+        figs=_Figures(),
+        scenarios=scenarios,
+        integration=integration,
+        notes=notes,
+        today=today or dt.date.today(),
+        dims=dims,
+        estimates=estimates,
+        published=suppress_segments(estimates, min_cell=min_cell).drop(columns=SUPPRESSED_COL),
+        weekly=None
+        if weekly is None
+        else suppress_segments(weekly, min_cell=min_cell).drop(columns=SUPPRESSED_COL),
+        cell_shares=cell_shares,
+        combined=suppress_segments(combined, min_cell=min_cell, by="dimension").drop(
+            columns=SUPPRESSED_COL
+        ),
+        combined_weekly=None
+        if combined_weekly is None
+        else suppress_segments(combined_weekly, min_cell=min_cell, by="dimension").drop(
+            columns=SUPPRESSED_COL
+        ),
+    )
+
+
+def _weekly(
+    profile: AlumniProfile, table: pd.DataFrame | None, options: ReachOptions, by: tuple[str, ...]
+) -> pd.DataFrame | None:
+    """Weekly reach per platform and segment where the survey year has a usable weekly figure
+    (2025 LinkedIn has none: its weekly and daily rows are a copy error), else None."""
+    from .reach import estimate_reach
+
+    frames = []
+    for platform in options.platforms:
+        try:
+            weekly = options.replace(measure="weekly", platforms=(platform,))
+            frames.append(estimate_reach(profile, table, options=weekly, by=by))
+        except InputError:
+            continue
+    return pd.concat(frames, ignore_index=True) if frames else None
 
 
 def _known(profile: AlumniProfile, dimension: str) -> bool:
@@ -748,29 +370,209 @@ def _known(profile: AlumniProfile, dimension: str) -> bool:
     return dimension in cells and (cells[dimension].astype(str) != UNKNOWN).any()
 
 
-def _combined_point(profile: AlumniProfile, cell_shares: pd.DataFrame, overlap: float) -> float:
-    """The total's point estimate of combined reach at another overlap (its sensitivity)."""
+# --------------------------------------------------------------------------- sections
+
+
+def _header(r: _Report) -> str:
+    lang, fmt = r.lang, r.fmt
+    meta = _t(
+        "meta",
+        lang,
+        n=fmt.count(r.profile.n_alumni),
+        year=r.year,
+        date=format_date(r.today, lang=lang),
+    )
+    return (
+        f'<header class="sr-header"><p class="sr-kicker">{_e(r.name)}</p>'
+        f"<h1>{_e(_t('title', lang))}</h1>"
+        f'<p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
+        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    )
+
+
+def _notes(r: _Report) -> str | None:
+    return None if r.notes is None else _section("notes", r.lang, render_markdown(r.notes))
+
+
+def _findings(r: _Report) -> str:
+    findings = write_findings(
+        r.published,
+        r.combined,
+        lang=r.lang,
+        overlap=r.options.overlap,
+        active=r.weekly_totals(),
+    )
+    if not r.scenarios.is_example:
+        # example parameters give example results: never a finding. Own ones take the last
+        # place when the findings are full (five at most)
+        findings = [*findings[:4], _integration_finding(r.integration, r.fmt)]
+    items = "".join(f"<li>{_e(s)}</li>" for s in findings)
+    return _section("findings", r.lang, f'<ul class="sr-findings">{items}</ul>')
+
+
+def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
+    """Weekly reach of one row, or "–" where the year publishes no usable weekly figure."""
+    if r.weekly is None:
+        return "–"
+    hit = r.weekly[
+        (r.weekly["platform"] == platform)
+        & (r.weekly["dimension"] == dimension)
+        & (r.weekly["segment"].astype(str) == segment)
+    ]
+    if hit.empty or hit["share"].isna().all():
+        return "–"
+    return r.fmt.share_interval(hit.iloc[0])
+
+
+def _reach(r: _Report) -> str:
+    from . import plots
+
+    fmt, lang = r.fmt, r.lang
+    rows = [
+        [
+            label(t["platform"], lang),
+            fmt.share_interval(t),
+            # active reach beside ever-use
+            _weekly_cell(r, t["platform"], "total", "all"),
+            format_count_interval(
+                t["expected"], t["expected_low"], t["expected_high"], lang=lang, round_to=10
+            ),
+            fmt.share(t["fallback"]),
+        ]
+        for _, t in r.totals.iterrows()
+    ]
+    head = [fmt.col(c) for c in ("platform", "share", "weekly", "expected", "fallback")]
+    return _section(
+        "reach",
+        lang,
+        _table(head, rows) + r.figs.html(plots.plot_reach(r.estimates, lang=lang)),
+        intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level))),
+    )
+
+
+def _segments(r: _Report) -> str:
+    from . import plots
+
+    fmt, lang = r.fmt, r.lang
+    published = r.published[r.published["dimension"] != "total"]
+    parts = []
+    for dim in r.dims:
+        part = published[published["dimension"] == dim]
+        platforms = list(dict.fromkeys(part["platform"]))
+        rows = []
+        for segment, grp in part.groupby("segment", sort=False, observed=True):
+            cells = [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
+            for _, e in grp.iterrows():
+                # ever-use, then weekly: the active audience beside the yearly one
+                cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, str(segment))]
+            rows.append(cells)
+        head = [fmt.col("segment"), fmt.col("n_alumni")]
+        for p in platforms:
+            head += [label(p, lang), f"{label(p, lang)} · {fmt.col('weekly').lower()}"]
+        figure = ""
+        visible = part[part["share"].notna()]
+        if dim in ("industry", "age_band") and len(visible):
+            chart = plots.plot_reach_by_segment(
+                pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
+            )
+            figure = r.figs.html(chart)
+        parts.append(f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}{figure}")
+    fos = published[published["dimension"] == "field_of_study"]
+    if len(fos):
+        # a chart only: labels of fields of study live with the charts (socialreach.plots)
+        visible = fos[fos["share"].notna()]
+        hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
+        chart = plots.plot_reach_by_segment(
+            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
+        )
+        text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
+        parts.append(
+            f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
+            f'{r.figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
+        )
+    note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=r.min_cell))}</p>'
+    return _section(
+        "segments",
+        lang,
+        "".join(parts) + note,
+        intro=_e(_t("segments_intro", lang, k=r.min_cell)),
+    )
+
+
+def _combined(r: _Report) -> str:
+    from . import plots
     from .combined import combined_reach
 
-    point = combined_reach(profile, cell_shares=cell_shares, overlap=overlap, by=())["point"]
-    return float(point.iloc[0])
+    fmt, lang = r.fmt, r.lang
+    weekly = (
+        r.combined_weekly.set_index(["dimension", "segment"])
+        if r.combined_weekly is not None
+        else None
+    )
+    rows = []
+    for _, c in r.combined.iterrows():
+        where = label("all", lang)
+        if c["dimension"] != "total":
+            where = f"{_dim(c['dimension'], lang)}: {label(str(c['segment']), lang)}"
+        key = (c["dimension"], c["segment"])
+        w = weekly.loc[key] if weekly is not None and key in weekly.index else None
+        has_weekly = w is not None and w["point"] == w["point"]
+        rows.append(
+            [
+                where,
+                fmt.count(c["n_alumni"]),
+                format_interval(c["lower"], c["upper"], lang=lang),
+                fmt.share(c["point"]),
+                fmt.share(c["independent"]),
+                format_interval(w["lower"], w["upper"], lang=lang) if has_weekly else "–",
+                fmt.share(w["point"]) if has_weekly else "–",
+            ]
+        )
+    head = [
+        fmt.col(c)
+        for c in (
+            "segment",
+            "n_alumni",
+            "range",
+            "point",
+            "independent",
+            "weekly_range",
+            "weekly_point",
+        )
+    ]
+
+    def point_at(overlap: float) -> str:
+        # the overlap's sensitivity: the total's point at both ends of the reported range
+        at = combined_reach(r.profile, cell_shares=r.cell_shares, overlap=overlap, by=())
+        return fmt.share(float(at["point"].iloc[0]))
+
+    intro = _t(
+        "combined_intro",
+        lang,
+        overlap=fmt.share(r.options.overlap),
+        low=point_at(0.8),
+        high=point_at(0.9),
+    )
+    if r.combined_weekly is None:
+        intro += " " + _t("combined_no_weekly", lang, year=r.year)
+    return _section(
+        "combined",
+        lang,
+        _table(head, rows) + r.figs.html(plots.plot_combined_reach(r.combined, lang=lang)),
+        intro=_e(intro),
+    )
 
 
-def _trend(
-    profile: AlumniProfile,
-    level: float,
-    n_draws: int,
-    seed: int | None,
-    fmt: _Formats,
-    figs: _Figures,
-) -> str:
-    """Our alumni's reach under every edition's figures: a table and a chart with year ticks."""
+def _trend(r: _Report) -> str:
+    """Our alumni's reach under every edition's figures, and the survey's own figures by age
+    band over the editions: tables and charts with year ticks."""
     from . import plots
     from .reach import estimate_trend
+    from .survey import published_trend
 
-    lang = fmt.lang
-    trend = estimate_trend(profile, level=level, n_draws=n_draws, seed=seed)
-    table = load_penetration()
+    fmt, lang = r.fmt, r.lang
+    trend = estimate_trend(r.profile, r.table, options=r.options.replace(year=None, measure=None))
+    table = load_penetration() if r.table is None else r.table
     kinds = source_types()
     rows = []
     for year, grp in trend.groupby("year", sort=True):
@@ -780,91 +582,96 @@ def _trend(
         types = sorted({kinds.get(sid, "") for sid in used["source_id"]} - {""})
         rows.append(
             [str(int(year)), label(str(grp["measure"].iloc[0]), lang)]
-            + [
-                fmt.share_interval(by.loc[p]) if p in by.index else "–"
-                for p in ("facebook", "linkedin")
-            ]
-            + [", ".join(_source_type(t, lang) for t in types)]
+            + [fmt.share_interval(by.loc[p]) if p in by.index else "–" for p in r.options.platforms]
+            + [", ".join(label(t, lang) for t in types)]
         )
-    head = [fmt.col("year"), fmt.col("measure"), "Facebook", "LinkedIn", fmt.col("source")]
-    return _section(
-        "trend",
-        lang,
-        _table(head, rows) + figs.html(plots.plot_reach_trend(trend, lang=lang)),
-        intro=_e(_t("trend_intro", lang)),
-    )
+    head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
+    body = _table([*head, fmt.col("source")], rows)
+    body += r.figs.html(plots.plot_reach_trend(trend, lang=lang))
+    survey = published_trend(table, platforms=r.options.platforms, dimension="age")
+    if len(survey):
+        body += f"<h3>{_e(_t('trend_by_age', lang))}</h3>"
+        sentence = _young_trend_sentence(survey, fmt)
+        if sentence:
+            body += f"<p>{_e(sentence)}</p>"
+        body += r.figs.html(plots.plot_survey_trend(survey, lang=lang))
+    return _section("trend", lang, body, intro=_e(_t("trend_intro", lang)))
 
 
-def _active_reach(
-    profile: AlumniProfile, *, year: int, level: float, n_draws: int, seed: int | None
-) -> pd.DataFrame | None:
-    """Weekly reach per platform where the survey year has a usable weekly figure (2025
-    LinkedIn has none: its weekly and daily rows are a copy error), else None for all."""
-    from .reach import estimate_reach
+def _young_trend_sentence(survey: pd.DataFrame, fmt: _Formats) -> str | None:
+    """Facebook among the youngest adult band over every edition that publishes it, in words
+    (e.g. 93 % in 2017, 70 % in 2025 and 67.5 % in 2026); None when no band has two editions."""
+    from .segments import AGE_BANDS
 
-    frames = []
-    for platform in ("facebook", "linkedin"):
-        try:
-            frames.append(
-                estimate_reach(
-                    profile,
-                    platforms=platform,
-                    year=year,
-                    measure="weekly",
-                    by=(),
-                    level=level,
-                    n_draws=n_draws,
-                    seed=seed,
-                )
-            )
-        except InputError:
-            continue
-    if not frames:
-        return None
-    return pd.concat(frames, ignore_index=True)
-
-
-def _header(name: str, n_alumni: float, year: int, today: dt.date, fmt: _Formats) -> str:
     lang = fmt.lang
-    meta = _t("meta", lang, n=fmt.count(n_alumni), year=year, date=format_date(today, lang=lang))
-    return (
-        f'<header class="sr-header"><p class="sr-kicker">{_e(name)}</p>'
-        f"<h1>{_e(_t('title', lang))}</h1>"
-        f'<p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
-        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    facebook = survey[survey["platform"] == "facebook"]
+    for band in AGE_BANDS[1:]:
+        rows = facebook[facebook["segment"] == band].sort_values("year")
+        if len(set(rows["year"])) < 2:
+            continue
+        points = [
+            # as precise as published: whole percents before 2025, one decimal after
+            _t("share_in_year", lang, share=format_share(s, lang=lang, digits=_digits(s)), year=y)
+            for s, y in zip(rows["share"], rows["year"], strict=True)
+        ]
+        series = ", ".join(points[:-1]) + _t("and", lang) + points[-1]
+        changed = len(set(rows["measure"])) > 1 or len(set(rows["base"])) > 1
+        return _t(
+            "young_trend",
+            lang,
+            band=label(band, lang),
+            base=label(str(rows["base"].iloc[-1]), lang),
+            series=series,
+            note=_t("young_trend_changed", lang) if changed else "",
+        )
+    return None
+
+
+def _digits(share: float) -> int:
+    """Decimals a share is published with (0 for whole percents, else 1)."""
+    return 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
+
+
+def _comparison(r: _Report) -> str:
+    from . import plots
+    from .compare import DEFAULT_ARCHETYPES, compare_institutions
+
+    fmt, lang = r.fmt, r.lang
+    # archetypes through the engine's own comparison (same seed: the same draws of shared
+    # figures); our institution's totals are already computed
+    archetypes = compare_institutions(
+        None, r.table, n_alumni=r.profile.n_alumni, options=r.options, by=()
     )
-
-
-_SCENARIOS = {
-    "cautious": ("Försiktigt", "Cautious"),
-    "central": ("Mellan", "Central"),
-    "optimistic": ("Optimistiskt", "Optimistic"),
-}
-_INTEGRATION_ROWS = {
-    "connect_rate": (
-        "Andel av alumnerna på LinkedIn som ansluter",
-        "Share of alumni on LinkedIn who connect",
-    ),
-    "match_rate": ("Andel av dem som matchas mot CRM", "Share of those matched to the CRM"),
-    "value_per_record": ("Värde per berikad post och år", "Value per enriched record per year"),
-    "years": ("År", "Years"),
-    "setup_cost": ("Startkostnad", "Set-up cost"),
-    "yearly_cost": ("Kostnad per år", "Cost per year"),
-    "alumni_on_linkedin": ("Alumner på LinkedIn (undersökningen)", "Alumni on LinkedIn (survey)"),
-    "enriched_records": ("Berikade poster", "Enriched records"),
-    "value": ("Värde", "Value"),
-    "cost": ("Kostnad", "Cost"),
-    "net_value": ("Nettovärde", "Net value"),
-    "break_even_value_per_record": (
-        "Värde per post och år för att gå jämnt ut",
-        "Value per record per year to break even",
-    ),
-}
+    archetypes["institution"] = [pick(ARCHETYPES[k], lang) for k in archetypes["institution"]]
+    comparison = pd.concat([r.totals.assign(institution=r.name), archetypes], ignore_index=True)
+    comparison = comparison[comparison["dimension"] == "total"]
+    rows = [
+        [str(inst)] + [fmt.share_interval(c) for _, c in grp.iterrows()]
+        for inst, grp in comparison.groupby("institution", sort=False)
+    ]
+    platforms = dict.fromkeys(comparison["platform"])
+    head = [fmt.col("institution"), *(label(p, lang) for p in platforms)]
+    described = "".join(
+        f"<li><b>{_e(pick(ARCHETYPES[k], lang))}</b>: {_e(pick(ARCHETYPE_MIX[k], lang))}</li>"
+        for k in DEFAULT_ARCHETYPES
+    )
+    return _section(
+        "comparison",
+        lang,
+        _table(head, rows)
+        + r.figs.html(plots.plot_comparison(comparison, lang=lang))
+        + f'<ul class="sr-note">{described}</ul>',
+        intro=_e(_t("comparison_intro", lang)),
+    )
 
 
 def _sek(value: float, lang: str) -> str:
     amount = format_count(value, lang=lang, round_to=1000 if abs(value) >= 10_000 else None)
     return f"{amount}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{amount}"
+
+
+def _scenario_name(name: str, lang: str) -> str:
+    return pick(SCENARIOS[name], lang) if name in SCENARIOS else name
 
 
 def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
@@ -873,17 +680,14 @@ def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
     ordered = table.sort_values("net_value")
     low, high = ordered["net_value"].iloc[0], ordered["net_value"].iloc[-1]
     if len(table) == 1 or _sek(low, lang) == _sek(high, lang):
-        values = ("på {}" if lang == "sv" else "of {}").format(_sek(low, lang))
+        values = _t("value_of", lang, value=_sek(low, lang))
     else:
-        values = ("mellan {} och {}" if lang == "sv" else "between {} and {}").format(
-            _sek(low, lang), _sek(high, lang)
-        )
+        values = _t("value_between", lang, low=_sek(low, lang), high=_sek(high, lang))
     years = sorted({int(y) for y in table["years"]})
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    unit = "år" if lang == "sv" else ("year" if years == [1] else "years")
-    names = ", ".join(_pick(_SCENARIOS.get(n, (n, n)), lang) for n in table["scenario"])
-    many = len(table) > 1
-    what = ("scenarierna" if lang == "sv" else "scenarios") if many else "scenario"
+    unit = _t("year_unit" if years == [1] else "years_unit", lang)
+    names = ", ".join(_scenario_name(n, lang) for n in table["scenario"])
+    what = _t("scenarios_word" if len(table) > 1 else "scenario_word", lang)
     return _t(
         "integration_finding",
         lang,
@@ -893,39 +697,39 @@ def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
     )
 
 
-def _integration(table: pd.DataFrame, is_example: bool, fmt: _Formats) -> str:
-    lang = fmt.lang
+def _integration(r: _Report) -> str:
+    fmt, lang, table = r.fmt, r.lang, r.integration
+    is_example = r.scenarios.is_example
     source = _t("integration_example" if is_example else "integration_own", lang)
     kind = "sr-example" if is_example else "sr-own"
     money = {"value_per_record", "setup_cost", "yearly_cost", "value", "cost"}
     rows = []
-    for key, names in _INTEGRATION_ROWS.items():
+    for key, names in INTEGRATION_ROWS.items():
         cells = []
-        for _, r in table.iterrows():
+        for _, s in table.iterrows():
             if key in ("connect_rate", "match_rate"):
-                cells.append(fmt.share(r[key]))
+                cells.append(fmt.share(s[key]))
             elif key in money:
-                cells.append(_sek(r[key], lang))
+                cells.append(_sek(s[key], lang))
             elif key == "net_value":
                 ends = [
-                    format_count(r[f"{key}_{end}"], lang=lang, round_to=1000)
+                    format_count(s[f"{key}_{end}"], lang=lang, round_to=1000)
                     for end in ("low", "high")
                 ]
-                to = " till " if lang == "sv" else " to "
-                cells.append(f"{_sek(r[key], lang)} ({to.join(ends)})")
+                cells.append(f"{_sek(s[key], lang)} ({_t('to', lang).join(ends)})")
             elif key == "break_even_value_per_record":
-                ok = r[key] == r[key] and np.isfinite(r[key])
-                cells.append(_sek(r[key], lang) if ok else "–")
+                ok = s[key] == s[key] and np.isfinite(s[key])
+                cells.append(_sek(s[key], lang) if ok else "–")
             elif key == "alumni_on_linkedin":
                 cells.append(
                     format_count_interval(
-                        r[key], r[f"{key}_low"], r[f"{key}_high"], lang=lang, round_to=10
+                        s[key], s[f"{key}_low"], s[f"{key}_high"], lang=lang, round_to=10
                     )
                 )
             else:
-                cells.append(fmt.count(r[key]))
-        rows.append([_pick(names, lang), *cells])
-    head = ["", *(_pick(_SCENARIOS.get(n, (n, n)), lang) for n in table["scenario"])]
+                cells.append(fmt.count(s[key]))
+        rows.append([pick(names, lang), *cells])
+    head = ["", *(_scenario_name(n, lang) for n in table["scenario"])]
     return _section(
         "integration",
         lang,
@@ -935,38 +739,50 @@ def _integration(table: pd.DataFrame, is_example: bool, fmt: _Formats) -> str:
     )
 
 
-def _quality_rows(profile: Any, totals: Any, fmt: _Formats) -> list[list[str]]:
-    lang = fmt.lang
+def _quality(r: _Report) -> str:
+    fmt, lang, profile = r.fmt, r.lang, r.profile
     rows = []
     report = profile.report
     if report is not None:
         rows += [
-            [_pick(_QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
-            [_pick(_QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
-            [_pick(_QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
+            [pick(QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
+            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
+            [pick(QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
         ]
-    rows.append([_pick(_QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
+    rows.append([pick(QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
     if report is not None and report.dropped_identifying_columns:
         rows.append(
-            [_pick(_QUALITY["dropped"], lang), fmt.count(len(report.dropped_identifying_columns))]
+            [pick(QUALITY["dropped"], lang), fmt.count(len(report.dropped_identifying_columns))]
         )
-    for _, r in totals.iterrows():
-        what = f"{_pick(_QUALITY['fallback'], lang)}: {_platform_name(r['platform'])}"
-        rows.append([what, fmt.share(r["fallback"])])
-    rows.append([_pick(_QUALITY["inferred"], lang), fmt.share(totals["inferred_industry"].iloc[0])])
+    for _, t in r.totals.iterrows():
+        what = f"{pick(QUALITY['fallback'], lang)}: {label(t['platform'], lang)}"
+        rows.append([what, fmt.share(t["fallback"])])
+    inferred = r.totals["inferred_industry"].iloc[0]
+    rows.append([pick(QUALITY["inferred"], lang), fmt.share(inferred)])
     if report is not None:
         # counts per mapping status only: the unmapped values themselves may be free text
         for fld, statuses in report.mapping.items():
             total = sum(statuses.values())
-            if not total or fld not in _FIELDS:
+            if not total or fld not in FIELDS:
                 continue
             text = ", ".join(
-                f"{_pick(_STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
+                f"{pick(STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
                 for status, n in statuses.items()
                 if n
             )
-            rows.append([_pick(_FIELDS[fld], lang), text])
-    return rows
+            rows.append([pick(FIELDS[fld], lang), text])
+    return _section("quality", lang, _table(["", ""], rows, numeric_from=9))
+
+
+def _methods(r: _Report) -> str:
+    fmt = r.fmt
+    text = _t(
+        "methods_text",
+        r.lang,
+        draws=fmt.count(r.options.n_draws),
+        level=fmt.share(r.options.level),
+    )
+    return _section("methods", r.lang, f"<p>{_e(text)}</p>")
 
 
 def _n_text(figure: pd.Series, fmt: _Formats) -> str:
@@ -975,37 +791,38 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
         return "–"
     note = {"assumed": "assumed_n", "weighted_interviews": "weighted_n"}.get(figure["n_basis"])
     text = fmt.count(figure["n"])
-    return f"≈ {text} ({_pick(_TEXT[note], fmt.lang)})" if note else text
+    return f"≈ {text} ({_t(note, fmt.lang)})" if note else text
 
 
-def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
+def _appendix(r: _Report) -> str:
     from .reach import explain_reach
 
-    lang = fmt.lang
-    figures, assumptions = explain_reach(profile, year=year)
+    fmt, lang = r.fmt, r.lang
+    figures, assumptions = explain_reach(r.profile, r.table, options=r.options)
     sources = load_sources().set_index("source_id")
     rows = []
     # No column of how many alumni each figure applies to: those counts would give back the
     # small cells that the segment tables hide.
-    for _, r in figures.iterrows():
-        if r["role"] == "conversion":
-            what = _pick(_TEXT["internet_use"], lang)
-        else:
-            what = _platform_name(str(r["platform"]))
-        segment = str(r["segment"])
-        where = _pick(_SEGMENTS[segment], lang) if segment in _SEGMENTS else label(segment, lang)
+    for _, f in figures.iterrows():
+        what = _t("internet_use", lang) if f["role"] == "conversion" else label(f["platform"], lang)
+        segment = str(f["segment"])
+        where = (
+            pick(REPORT_SEGMENTS[segment], lang)
+            if segment in REPORT_SEGMENTS
+            else label(segment, lang)
+        )
         rows.append(
             [
                 f"{what} · {where}",
-                fmt.share(r["share"]),
-                label(str(r["base"]), lang),
-                _n_text(r, fmt),
-                f"{r['source_id']} ({_source_type(r.get('source_type'), lang)})",
+                fmt.share(f["share"]),
+                label(str(f["base"]), lang),
+                _n_text(f, fmt),
+                f"{f['source_id']} ({label(str(f.get('source_type')), lang)})",
             ]
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
     src_items = "".join(
-        f"<li><b>{_e(sid)}</b> ({_e(_source_type(sources.loc[sid, 'source_type'], lang))}): "
+        f"<li><b>{_e(sid)}</b> ({_e(label(str(sources.loc[sid, 'source_type']), lang))}): "
         f"{_e(sources.loc[sid, 'title'])} "
         f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
         f"{_e(_text(sources.loc[sid, 'notes']))} {_e(_text(sources.loc[sid, 'url']))}</li>"
@@ -1024,17 +841,122 @@ def _appendix(profile: Any, year: int, fmt: _Formats) -> str:
     )
 
 
-def _source_type(kind: object, lang: str) -> str:
-    """The kind of source in words: a vendor blog quoting a report is not the report."""
-    return label(str(kind), lang)
-
-
 def _year(value: object) -> str:
     return str(int(value)) if value == value and value is not None else ""
 
 
 def _text(value: object) -> str:
     return "" if value is None or value != value else str(value)
+
+
+#: One builder per section, in the report's order; a builder returns None to leave its section
+#: out (the notes, when there are none).
+_BUILDERS: dict[str, Callable[[_Report], str | None]] = {
+    "header": _header,
+    "notes": _notes,
+    "findings": _findings,
+    "reach": _reach,
+    "segments": _segments,
+    "combined": _combined,
+    "trend": _trend,
+    "comparison": _comparison,
+    "integration": _integration,
+    "quality": _quality,
+    "methods": _methods,
+    "appendix": _appendix,
+}
+
+
+def build_report_content(
+    profile: AlumniProfile,
+    *,
+    lang: str = "sv",
+    institution: str | None = None,
+    options: ReachOptions | None = None,
+    penetration: pd.DataFrame | None = None,
+    min_cell: float = MIN_CELL,
+    today: dt.date | None = None,
+    scenarios: Scenarios | None = None,
+    notes: str | None = None,
+    **changes: object,
+) -> ReportContent:
+    """Compute every number of the report and compose its sections as HTML.
+
+    Parameters
+    ----------
+    profile
+        The institution's :class:`socialreach.AlumniProfile` (aggregated counts only).
+    lang
+        ``"sv"`` (default) or ``"en"``: every label, sentence and number format.
+    institution
+        Name shown in the title; default "Vårt lärosäte" / "Our institution" (never taken from
+        the file name, which may identify a person).
+    options
+        The model's choices (:class:`socialreach.ReachOptions`: year, measure, overlap,
+        design effect, seed, draws, …), the same object ``socialreach reach`` and the notebooks
+        use, so the same inputs give the same numbers. A report is always reproducible: without
+        a seed it uses 2017.
+    penetration
+        A survey table in the schema of :func:`socialreach.load_penetration` instead of the
+        embedded one (``socialreach report --table``).
+    min_cell
+        Smallest number of alumni a published cell may describe (primary and secondary
+        suppression, :func:`socialreach.privacy.suppress_segments`).
+    today
+        Date printed in the report (default: today).
+    scenarios
+        The institution's LinkedIn CRM integration scenarios
+        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which the
+        integration section then labels as examples and the findings never quote.
+    notes
+        The strategist's commentary as Markdown, shown first after the title in a ``notes``
+        section (rendered and sanitised by :func:`socialreach.notes.render_markdown`).
+    **changes
+        Fields of ``options`` to change (``year=2017``, ``n_draws=500``, ``seed=1`` …).
+
+    Returns
+    -------
+    ReportContent
+        HTML per section (aggregates only) and the number of figures.
+
+    Raises
+    ------
+    InputError
+        When the profile holds fewer than ``min_cell`` alumni: nothing could be published.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if profile.n_alumni < min_cell:
+        raise InputError(
+            f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
+            f"cell size {min_cell:g}, so no figure can be published",
+            fix="use a larger export or a smaller --min-cell",
+        )
+    opts = ReachOptions.resolve(options, **changes)
+    if opts.seed is None:
+        opts = opts.replace(seed=REPORT_SEED)  # same input, same file
+    report = _prepare(
+        profile,
+        options=opts,
+        table=penetration,
+        lang=lang,
+        institution=institution,
+        min_cell=min_cell,
+        scenarios=scenarios,
+        notes=notes,
+        today=today,
+    )
+    sections = {}
+    for key, build in _BUILDERS.items():
+        section = build(report)
+        if section is not None:
+            sections[key] = section
+    return ReportContent(
+        lang=lang,
+        title=f"{_t('title', lang)} · {report.name}",
+        sections=sections,
+        n_figures=report.figs.count,
+    )
 
 
 # --------------------------------------------------------------------------- inside the kernel
@@ -1053,13 +975,15 @@ def plotlyjs_html() -> str:
     )
 
 
-def _read_options(options: dict | None, year: int | None) -> dict:
+def _read_options(
+    options: dict | None, year: int | None, penetration: pd.DataFrame | None = None
+) -> dict:
     """Options for read_alumni: ages are taken at the survey year (default: the latest
-    edition) unless the caller says."""
+    edition of the table used) unless the caller says."""
     if year is None:
-        from .survey import latest_year, load_penetration
+        from .survey import latest_year
 
-        year = latest_year(load_penetration())
+        year = latest_year(load_penetration() if penetration is None else penetration)
     return {"reference_year": year, **(options or {})}
 
 
@@ -1068,31 +992,34 @@ def prepare_report(
     *,
     lang: str = "sv",
     institution: str | None = None,
-    year: int | None = None,
-    min_cell: int = 10,
-    seed: int | None = 2017,
+    options: ReachOptions | None = None,
+    penetration: pd.DataFrame | None = None,
+    min_cell: float = MIN_CELL,
     read_options: dict | None = None,
     scenario_path: str | Path | None = None,
     notes_path: str | Path | None = None,
+    **changes: object,
 ) -> ReportContent:
     """Read an alumni file and compose the report (for running the notebook by hand).
 
-    ``scenario_path`` is the institution's integration scenarios (TOML,
-    :func:`socialreach.scenario.read_scenarios`; default the examples) and ``notes_path`` the
-    strategist's commentary (Markdown, :func:`socialreach.notes.read_notes`).
+    ``options``, ``penetration`` and ``changes`` (``year=2017`` …) are as in
+    :func:`build_report_content`; ``scenario_path`` is the institution's integration scenarios
+    (TOML, :func:`socialreach.scenario.read_scenarios`; default the examples) and
+    ``notes_path`` the strategist's commentary (Markdown, :func:`socialreach.notes.read_notes`).
     """
     from . import read_alumni
 
+    opts = ReachOptions.resolve(options, **changes)
     scenarios = read_scenarios(scenario_path) if scenario_path else None
     notes = read_notes(notes_path) if notes_path else None
-    profile = read_alumni(alumni_path, **_read_options(read_options, year))
+    profile = read_alumni(alumni_path, **_read_options(read_options, opts.year, penetration))
     return build_report_content(
         profile,
         lang=lang,
         institution=institution,
-        year=year,
+        options=opts,
+        penetration=penetration,
         min_cell=min_cell,
-        seed=seed,
         scenarios=scenarios,
         notes=notes,
     )
@@ -1536,15 +1463,15 @@ def write_report(
     out: str | Path,
     lang: str = "sv",
     institution: str | None = None,
-    year: int | None = None,
-    min_cell: int = 10,
-    seed: int | None = 2017,
-    n_draws: int = 2000,
+    options: ReachOptions | None = None,
+    penetration: pd.DataFrame | None = None,
+    min_cell: float = MIN_CELL,
     progress: Callable[[str], None] | None = None,
     read_options: dict | None = None,
     scenarios: str | Path | None = None,
     notes: str | Path | None = None,
     notebook: str | Path | None = None,
+    **changes: object,
 ) -> Path:
     """Build the leadership report from an alumni export and write it as one HTML file.
 
@@ -1559,12 +1486,13 @@ def write_report(
         ``"sv"`` (default) or ``"en"``.
     institution
         Name in the title (default "Vårt lärosäte" / "Our institution").
-    year
-        Survey year of the penetration figures.
+    options, penetration, changes
+        The model's choices (:class:`socialreach.ReachOptions`; ``changes`` such as
+        ``year=2017`` or ``n_draws=500`` change its fields) and an alternative survey table, as
+        in :func:`build_report_content`; the same seed gives the same numbers.
     min_cell
-        Smallest number of alumni a published cell may describe (default 10).
-    seed, n_draws
-        Monte Carlo settings; the same seed gives the same numbers.
+        Smallest number of alumni a published cell may describe (default
+        :data:`socialreach.options.MIN_CELL`).
     progress
         Called with each step's name (``validating``, ``estimating``, ``rendering``,
         ``writing``) as it starts.
@@ -1596,13 +1524,14 @@ def write_report(
     from . import read_alumni
     from .errors import InputError
 
-    say = progress or (lambda step: None)
+    announce = progress or (lambda step: None)
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError("the output folder does not exist", file=out.name, fix="create it first")
-    if lang not in ("sv", "en"):
+    if lang not in LANGS:
         raise InputError(f"unknown language {lang!r}", fix="use sv or en")
-    say("validating")
+    opts = ReachOptions.resolve(options, **changes)
+    announce("validating")
     # the small files first: a mistake in them costs no kernel start
     own = read_scenarios(scenarios) if scenarios else None
     note_text = read_notes(notes) if notes else None
@@ -1611,20 +1540,20 @@ def write_report(
         # started first: the kernel boots while we read and estimate
         renderer = _Renderer(nb, workdir=Path(tmp))
         try:
-            profile = read_alumni(alumni_path, **_read_options(read_options, year))
-            say("estimating")
+            reading = _read_options(read_options, opts.year, penetration)
+            profile = read_alumni(alumni_path, **reading)
+            announce("estimating")
             content = build_report_content(
                 profile,
                 lang=lang,
                 institution=institution,
-                year=year,
+                options=opts,
+                penetration=penetration,
                 min_cell=min_cell,
-                seed=seed,
-                n_draws=n_draws,
                 scenarios=own,
                 notes=note_text,
             )
-            say("rendering")
+            announce("rendering")
             try:
                 document = _render(renderer, content, Path(tmp))
             except _NotebookFailed as err:
@@ -1638,7 +1567,7 @@ def write_report(
                 ) from None
         finally:
             renderer.close()
-    say("writing")
+    announce("writing")
     # write beside, then rename: a reader never opens a half-written report
     partial = out.with_name(f".{out.name}.partial")
     partial.write_text(document, encoding="utf-8")

@@ -11,6 +11,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .text import BASE_LABELS, LABELS, LANGS, pick
+
 __all__ = [
     "AGE_BANDS",
     "BASES",
@@ -139,95 +141,13 @@ BASES = {
     "14-16, upper secondary); not comparable with the 12-15 band",
 }
 
-_LABELS = {
-    "facebook": ("Facebook", "Facebook"),
-    "messenger": ("Messenger", "Messenger"),
-    "linkedin": ("LinkedIn", "LinkedIn"),
-    "instagram": ("Instagram", "Instagram"),
-    "snapchat": ("Snapchat", "Snapchat"),
-    "twitter": ("Twitter", "Twitter"),
-    "youtube": ("YouTube", "YouTube"),
-    "it_communication": ("IT och kommunikation", "IT and communication"),
-    "finance": ("Finans", "Finance"),
-    "education": ("Utbildning", "Education"),
-    "health_care": ("Vård", "Health care"),
-    "hotel_restaurant": ("Hotell och restaurang", "Hotels and restaurants"),
-    "trade": ("Handel", "Trade"),
-    "manufacturing": ("Industri", "Manufacturing"),
-    "transport": ("Transport", "Transport"),
-    "culture": ("Kultur", "Culture"),
-    "public_administration": ("Offentlig förvaltning", "Public administration"),
-    "other": ("Övrigt", "Other"),
-    "business_economics": ("Ekonomi", "Business and economics"),
-    "law": ("Juridik", "Law"),
-    "engineering": ("Teknik", "Engineering"),
-    "computer_science": ("Data- och systemvetenskap", "Computer science"),
-    "natural_science": ("Naturvetenskap", "Natural science"),
-    "medicine_health": ("Medicin och vård", "Medicine and health"),
-    "teacher_education": ("Lärarutbildning", "Teacher education"),
-    "social_science": ("Samhällsvetenskap", "Social science"),
-    "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
-    "working": ("Arbetar", "Working"),
-    "women": ("Kvinnor", "Women"),
-    "men": ("Män", "Men"),
-    "compulsory": ("Grundskola", "Compulsory school"),
-    "upper_secondary": ("Gymnasium", "Upper secondary school"),
-    "university": ("Högskola/universitet", "University"),
-    "white_collar": ("Tjänsteman", "White-collar"),
-    "blue_collar": ("Arbetare", "Blue-collar"),
-    "public": ("Offentlig sektor", "Public sector"),
-    "private": ("Privat sektor", "Private sector"),
-    "income_low": ("Hushållsinkomst 0–399 tkr", "Household income 0–399 kSEK"),
-    "income_middle": ("Hushållsinkomst 400–699 tkr", "Household income 400–699 kSEK"),
-    "income_high": ("Hushållsinkomst 700+ tkr", "Household income 700+ kSEK"),
-    "urban": ("Stad eller storstad", "Town or metropolitan area"),
-    "metro": ("Storstad", "Metropolitan area"),
-    "town": ("Stad, ej storstad", "Town or city, not metropolitan"),
-    "rural": ("Landsbygd", "Rural"),
-    "gotaland": ("Götaland", "Götaland"),
-    "svealand": ("Svealand", "Svealand"),
-    "norrland": ("Norrland", "Norrland"),
-    "up_to_64": ("Upp till 64 år", "Up to 64 years"),
-    "65+": ("65+ år", "65+ years"),
-    "20+": ("Vuxna 20+ år", "Adults 20+ years"),
-    "used_12m": ("minst en gång senaste 12 månaderna", "at least once in the last 12 months"),
-    "ever": ("någon gång", "at least sometimes"),
-    "weekly": ("minst varje vecka", "at least weekly"),
-    "daily": ("dagligen", "daily"),
-    "any": ("använder internet", "uses the internet"),
-    # kinds of source (survey.source_types)
-    "official_table_appendix": ("officiell tabellbilaga", "official table appendix"),
-    "official_report": ("officiell rapport eller pressmeddelande", "official report or release"),
-    "official_statistics": ("officiell statistik", "official statistics"),
-    "secondary_summary": ("sammanfattning i andra hand", "secondary summary"),
-    "vendor_blog": ("leverantörsblogg", "vendor blog"),
-    "derived": ("härledd", "derived"),
-    "user_assumption": ("användarens antagande", "user's assumption"),
-    "student": ("Studerar", "Studying"),
-    "retired": ("Pensionär", "Retired"),
-    "grad_0-4": ("Examen för 0–4 år sedan", "Graduated 0–4 years ago"),
-    "grad_5-14": ("Examen för 5–14 år sedan", "Graduated 5–14 years ago"),
-    "grad_15-29": ("Examen för 15–29 år sedan", "Graduated 15–29 years ago"),
-    "grad_30+": ("Examen för 30 år sedan eller mer", "Graduated 30 or more years ago"),
-    "diploma": ("Högskoleexamen", "University diploma"),
-    "bachelor": ("Kandidatexamen", "Bachelor's degree"),
-    "magister": ("Magisterexamen", "Master's degree (one year)"),
-    "master": ("Masterexamen", "Master's degree (two years)"),
-    "professional": ("Yrkesexamen", "Professional degree"),
-    "licentiate": ("Licentiatexamen", "Licentiate degree"),
-    "doctorate": ("Doktorsexamen", "Doctoral degree"),
-    UNKNOWN: ("Okänt", "Unknown"),
-    "all": ("Samtliga", "All"),
-    "76+": ("76+ år", "76+ years"),
-}
-
 
 def label(segment_id: str, lang: str = "sv") -> str:
     """Human label for a canonical id, in Swedish (``sv``) or English (``en``)."""
-    if lang not in ("sv", "en"):
+    if lang not in LANGS:
         raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
-    if segment_id in _LABELS:
-        return _LABELS[segment_id][0 if lang == "sv" else 1]
+    if segment_id in LABELS:
+        return pick(LABELS[segment_id], lang)
     if _AGES.fullmatch(segment_id):
         return f"{segment_id} år" if lang == "sv" else f"{segment_id} years"
     if m := re.fullmatch(r"(men|women)_(.+)", segment_id):
@@ -239,19 +159,13 @@ def label(segment_id: str, lang: str = "sv") -> str:
 
 
 _AGES = re.compile(r"\d+-\d+|\d+\+")
-_BASE_LABELS = {
-    "employed": ("sysselsatta", "the employed"),
-    "working_internet_users": ("förvärvsarbetande internetanvändare", "working internet users"),
-    "facebook_users": ("Facebookanvändare", "Facebook users"),
-    "youth_school_substudy": ("skolelever (delstudie)", "school pupils (sub-study)"),
-}
 _AGED_BASE = re.compile(r"(internet_users|population)_(\d+)plus")
 
 
 def _base_label(base: str, lang: str) -> str:
     """The one name of a base (denominator) in tables, charts and sentences."""
-    if base in _BASE_LABELS:
-        return _BASE_LABELS[base][0 if lang == "sv" else 1]
+    if base in BASE_LABELS:
+        return pick(BASE_LABELS[base], lang)
     who, age = _AGED_BASE.fullmatch(base).groups()
     if who == "internet_users":
         return f"internetanvändare {age}+ år" if lang == "sv" else f"internet users aged {age}+"

@@ -32,6 +32,7 @@ __all__ = [
     "load_population",
     "load_sources",
     "load_survey_samples",
+    "published_trend",
     "reach_measure",
     "select_internet_rate",
     "source_types",
@@ -400,6 +401,53 @@ def reach_measure(table: pd.DataFrame, year: int) -> str:
             fix=f"choose one of the years {', '.join(map(str, years))}",
         )
     return sorted(here)[0]
+
+
+def published_trend(
+    table: pd.DataFrame | None = None,
+    *,
+    platforms: tuple[str, ...] = ("facebook", "linkedin"),
+    dimension: str = "age",
+) -> pd.DataFrame:
+    """The survey's own figures over every edition: overall and per segment of ``dimension``.
+
+    For each year the broadest use measure (:func:`reach_measure`: ``ever`` 2015-2018,
+    ``used_12m`` from 2025) on the year's broadest internet-user base (internet users 12+
+    until 2018, 8+ from 2025): the question and the base changed between the editions, and the
+    ``measure`` and ``base`` columns say which applies to each row. A segment without a figure
+    in a year has no row: it is not published, not zero.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``year, platform, dimension, segment, measure, base, share, n, n_basis, source_id``,
+        sorted by platform, segment and year.
+    """
+    table = load_penetration() if table is None else table
+    rows = []
+    for year in sorted(set(table["year"])):
+        try:
+            measure = reach_measure(table, int(year))
+        except InputError:
+            continue
+        here = table[
+            (table["year"] == year)
+            & table["platform"].isin(platforms)
+            & (table["measure"] == measure)
+            & table["dimension"].isin(["all", dimension])
+            & table["base"].astype(str).str.fullmatch(r"internet_users_\d+plus")
+        ]
+        if here.empty:
+            continue
+        # the broadest base: the lowest age limit
+        base = min(set(here["base"]), key=lambda b: int(b.split("_")[-1].removesuffix("plus")))
+        rows.append(here[here["base"] == base])
+    columns = ["year", "platform", "dimension", "segment", "measure", "base", "share", "n"]
+    columns += ["n_basis", "source_id"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(rows, ignore_index=True)[columns]
+    return out.sort_values(["platform", "dimension", "segment", "year"], ignore_index=True)
 
 
 def select_internet_rate(

@@ -158,7 +158,7 @@ def test_plot_profile_stacks_inferred_industries_apart():
             }
         )
     )
-    fig = P.plot_profile(profile, by="industry", lang="en")
+    fig = P.plot_profile(profile, by="industry", min_cell=0, lang="en")
     by_name = {t.name: dict(zip(t.y, t.x, strict=True)) for t in fig.data}
     assert by_name["Industry given"]["Finance"] == 30
     assert by_name["Industry inferred from field of study"]["Finance"] == 10
@@ -237,7 +237,9 @@ def test_static_twin_draws_on_the_axes_it_is_given():
     assert got is axes[1] and not axes[0].lines
     ax = P.plot_survey_static(load_penetration(), platforms="linkedin", by="industry")
     assert [round(p.get_height(), 2) for p in ax.patches[:5]] == [0.63, 0.51, 0.17, 0.13, 0.08]
-    ax = P.plot_profile_static(make_profile(pd.DataFrame({"age_band": ["26-35"], "n_alumni": [4]})))
+    ax = P.plot_profile_static(
+        make_profile(pd.DataFrame({"age_band": ["26-35"], "n_alumni": [4]})), min_cell=0
+    )
     assert ax.patches[0].get_width() == 4
 
 
@@ -396,15 +398,16 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     profile = make_profile(
         pd.DataFrame({"age_band": ["26-35", "36-45", "46-55", "76+"], "n_alumni": [50, 30, 20, 3]})
     )
-    fig = P.plot_profile(profile, by="age_band", min_count=10, lang="en")
+    fig = P.plot_profile(profile, by="age_band", min_cell=10, lang="en")
     bars = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
     hidden = [t for t in bars if t.endswith("(hidden: too few alumni)")]
     # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3
     assert hidden == ["46-55 years (hidden: too few alumni)", "76+ years (hidden: too few alumni)"]
     assert all(np.isnan(bars[t]) for t in hidden) and bars["26-35 years"] == 50
-    ax = P.plot_profile_static(profile, by="age_band", min_count=10, lang="en")
+    ax = P.plot_profile_static(profile, by="age_band", min_cell=10, lang="en")
     assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
-    shown = P.plot_profile(profile, by="age_band", lang="en")  # min_count=0: everything
+    assert P.plot_profile(profile, by="age_band", lang="en") == fig  # the default is the report's
+    shown = P.plot_profile(profile, by="age_band", min_cell=0, lang="en")  # everything
     assert list(shown.data[0].x) == [50, 30, 20, 3]
 
 
@@ -487,7 +490,7 @@ def test_heatmap_hides_a_small_pair_and_enough_others_in_its_row_and_column():
     fig = P.plot_reach_heatmap(_cell_shares(small=5.0), lang="en")
     assert fig.data[0].text.tolist() == [["hidden", "hidden"], ["hidden", "hidden"]]
     assert np.isnan(np.asarray(fig.data[0].z, dtype=float)).all()
-    shown = P.plot_reach_heatmap(_cell_shares(small=5.0), min_count=0, lang="en")
+    shown = P.plot_reach_heatmap(_cell_shares(small=5.0), min_cell=0, lang="en")
     assert shown.data[0].text.tolist()[1] == ["40%", "80%"]
 
 

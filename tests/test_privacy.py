@@ -115,20 +115,20 @@ tables = st.lists(
 
 
 @given(tables, st.integers(min_value=1, max_value=20))
-def test_no_hidden_cell_can_be_derived_by_subtraction(groups, min_count) -> None:
+def test_no_hidden_cell_can_be_derived_by_subtraction(groups, min_cell) -> None:
     rows = [
         {"group": g, "segment": f"s{i}", "n": n}
         for g, counts in enumerate(groups)
         for i, n in enumerate(counts)
     ]
     table = pd.DataFrame(rows)
-    out = suppress_small_cells(table, count_col="n", min_count=min_count, by="group")
+    out = suppress_small_cells(table, count_col="n", min_cell=min_cell, by="group")
     hidden = (out["suppressed"] != "").to_numpy()
     group_of = table["group"].to_numpy()
     counts = table["n"].to_numpy()
 
-    assert (hidden[counts < min_count]).all()  # every small cell is hidden
-    assert not (out["suppressed"].eq("primary") & (table["n"] >= min_count)).any()
+    assert (hidden[counts < min_cell]).all()  # every small cell is hidden
+    assert not (out["suppressed"].eq("primary") & (table["n"] >= min_cell)).any()
     for g in np.unique(group_of):
         in_g = group_of == g
         if hidden[in_g].all():
@@ -136,7 +136,7 @@ def test_no_hidden_cell_can_be_derived_by_subtraction(groups, min_count) -> None
         if hidden[in_g].any():
             # the hidden cells' sum is recoverable, so it must not be a small cell itself
             assert hidden[in_g].sum() >= 2
-            assert counts[in_g & hidden].sum() >= min_count
+            assert counts[in_g & hidden].sum() >= min_cell
     if not any(hidden[group_of == g].all() for g in np.unique(group_of)):
         assert not _derivable(hidden, group_of).any()
     assert out.loc[hidden, "n"].isna().all()
