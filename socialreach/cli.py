@@ -22,6 +22,9 @@ from . import __version__
 from .errors import InputError
 from .format import LANGS
 
+if typing.TYPE_CHECKING:
+    from .options import ReachOptions
+
 __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
@@ -106,6 +109,86 @@ def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
         metavar="K",
         help="hide every group of fewer than K alumni, and the groups that would give them "
         f"back (default {MIN_CELL})",
+    )
+
+
+def _add_model_options(p: argparse.ArgumentParser, *, seed: str = "") -> None:
+    """The model's options (:class:`socialreach.ReachOptions`), the same for reach and report."""
+    p.add_argument(
+        "--year", type=int, default=None, help="survey year (default: the latest edition)"
+    )
+    p.add_argument(
+        "--measure",
+        choices=("ever", "used_12m", "weekly", "daily"),
+        default=None,
+        help="how often alumni use a platform (default: the broadest measure of the year: "
+        "used_12m for 2025/2026, ever for 2015-2018)",
+    )
+    p.add_argument(
+        "--design-effect",
+        type=_design_effect,
+        default=1.5,
+        metavar="DEFF",
+        help="variance inflation of the weighted survey (default 1.5, an uncited assumption)",
+    )
+    p.add_argument(
+        "--overlap",
+        type=_proportion,
+        default=None,
+        help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
+    )
+    p.add_argument("--seed", type=int, default=None, help=f"seed for the Monte Carlo draws{seed}")
+    p.add_argument(
+        "--draws", type=_positive_int, default=2000, help="Monte Carlo draws (default 2000)"
+    )
+    p.add_argument(
+        "--non-working",
+        type=_proportion,
+        default=None,
+        metavar="SHARE",
+        help="share 0-1 of non-working alumni assumed on an employed-base platform (LinkedIn "
+        "2017); default: the overall figure for the employed, flagged as fallback",
+    )
+    p.add_argument(
+        "--combine",
+        choices=("rule", "logit_raking"),
+        default="rule",
+        help="rule (default) or logit_raking: fit age and industry margins where a platform "
+        "publishes both on one base",
+    )
+    p.add_argument(
+        "--industry-fallback",
+        choices=("overall", "implied"),
+        default="overall",
+        help="what working alumni in an unpublished industry get on LinkedIn 2017: the overall "
+        "40 %% (default) or what the published figures imply for those industries",
+    )
+    p.add_argument(
+        "--fallback-spread",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="widen intervals for segments without a published figure by the spread the "
+        "published segments show (points unchanged; on by default)",
+    )
+
+
+def _model_options(args: argparse.Namespace, **fields: object) -> ReachOptions:
+    """The :class:`socialreach.ReachOptions` of the model options on the command line."""
+    from .combined import DEFAULT_OVERLAP
+    from .options import ReachOptions
+
+    return ReachOptions(
+        year=args.year,
+        measure=args.measure,
+        overlap=DEFAULT_OVERLAP if args.overlap is None else args.overlap,
+        non_working=args.non_working,
+        combine=args.combine,
+        industry_fallback=args.industry_fallback,
+        fallback_spread=args.fallback_spread,
+        design_effect=args.design_effect,
+        seed=args.seed,
+        n_draws=args.draws,
+        **fields,
     )
 
 
@@ -244,66 +327,11 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX, ODS or Parquet)")
     p.add_argument(
-        "--year", type=int, default=None, help="survey year (default: the latest edition)"
-    )
-    p.add_argument(
-        "--measure",
-        choices=("ever", "used_12m", "weekly", "daily"),
-        default=None,
-        help="how often alumni use a platform (default: the broadest measure of the year: "
-        "used_12m for 2025/2026, ever for 2015-2018)",
-    )
-    p.add_argument(
-        "--design-effect",
-        type=_design_effect,
-        default=1.5,
-        metavar="DEFF",
-        help="variance inflation of the weighted survey (default 1.5, an uncited assumption)",
-    )
-    p.add_argument(
         "--platform",
         action="append",
         help="platform id (repeatable; default facebook and linkedin)",
     )
-    p.add_argument(
-        "--overlap",
-        type=_proportion,
-        default=None,
-        help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
-    )
-    p.add_argument("--seed", type=int, default=None, help="seed for the Monte Carlo draws")
-    p.add_argument(
-        "--draws", type=_positive_int, default=2000, help="Monte Carlo draws (default 2000)"
-    )
-    p.add_argument(
-        "--non-working",
-        type=_proportion,
-        default=None,
-        metavar="SHARE",
-        help="share 0-1 of non-working alumni assumed on an employed-base platform (LinkedIn "
-        "2017); default: the overall figure for the employed, flagged as fallback",
-    )
-    p.add_argument(
-        "--combine",
-        choices=("rule", "logit_raking"),
-        default="rule",
-        help="rule (default) or logit_raking: fit age and industry margins where a platform "
-        "publishes both on one base",
-    )
-    p.add_argument(
-        "--industry-fallback",
-        choices=("overall", "implied"),
-        default="overall",
-        help="what working alumni in an unpublished industry get on LinkedIn 2017: the overall "
-        "40 %% (default) or what the published figures imply for those industries",
-    )
-    p.add_argument(
-        "--fallback-spread",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="widen intervals for segments without a published figure by the spread the "
-        "published segments show (points unchanged; on by default)",
-    )
+    _add_model_options(p)
     _add_table_option(p)
     _add_min_cell_option(p)
     _add_lang_option(p, "en")
@@ -323,8 +351,7 @@ def _records(frame) -> list[dict]:
 
 def _reach_payload(args: argparse.Namespace) -> dict:
     from . import read_alumni
-    from .combined import DEFAULT_OVERLAP, OVERLAP_ASSUMPTION, combined_reach
-    from .options import ReachOptions
+    from .combined import OVERLAP_ASSUMPTION, combined_reach
     from .privacy import suppress_segments
     from .reach import (
         estimate_cell_shares,
@@ -334,22 +361,10 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     )
     from .survey import load_penetration
 
-    overlap = DEFAULT_OVERLAP if args.overlap is None else args.overlap
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
-    options = ReachOptions(
-        year=args.year,
-        measure=args.measure,
-        platforms=platforms,
-        overlap=overlap,
-        non_working=args.non_working,
-        combine=args.combine,
-        industry_fallback=args.industry_fallback,
-        fallback_spread=args.fallback_spread,
-        design_effect=args.design_effect,
-        seed=args.seed,
-        n_draws=args.draws,
-    )
+    options = _model_options(args, platforms=platforms)
+    overlap = options.overlap
     # the survey year is resolved first so that ages are taken at it
     year, measure = resolve_year_measure(
         table if table is not None else load_penetration(), platforms, args.year, args.measure
@@ -545,9 +560,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="NB.ipynb",
         help="write a copy of the report notebook to start your own from, and stop",
     )
-    p.add_argument(
-        "--year", type=int, default=None, help="survey year (default: the latest edition)"
-    )
+    _add_model_options(p, seed=" (default 2017: the same file gives the same report)")
+    _add_table_option(p)
     _add_min_cell_option(p)
     _add_read_options(p)
     p.set_defaults(handler=_run_report)
@@ -574,12 +588,15 @@ def _run_report(args: argparse.Namespace) -> int:
     def progress(step: str) -> None:
         print(f"socialreach: {steps[step]} …", file=sys.stderr, flush=True)
 
+    from .survey import load_penetration
+
     out = write_report(
         args.file,
         out=args.out,
         lang=args.lang,
         institution=args.institution,
-        year=args.year,
+        options=_model_options(args),
+        penetration=load_penetration(args.table) if args.table else None,
         min_cell=args.min_cell,
         progress=progress,
         read_options=_read_options(args),

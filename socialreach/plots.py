@@ -36,7 +36,7 @@ from .format import (
 from .privacy import MIN_CELL, suppress_segments, suppress_small_cells
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
-from .text import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, DIMENSIONS, PARAMETERS, pick
+from .text import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, DIMENSIONS, PARAMETERS, pick, say
 
 __all__ = [
     "COMBINED_COLOURS",
@@ -1251,10 +1251,10 @@ def _survey_rows(
 
 def _survey_axis_title(base: str, by: str, measure: str, lang: str) -> str:
     what = pick(CHART_MEASURES.get(measure, (measure, measure)), lang)
-    whom = f"{'av' if lang == 'sv' else 'of'} {label(base, lang)}"
+    base_text = label(base, lang)
     if by in CHART_BASE_SEGMENT:
-        whom = f"{whom} {pick(CHART_BASE_SEGMENT[by], lang)}"
-    return f"{_t('share', lang)} {whom} som {what}" if lang == "sv" else f"Share {whom} who {what}"
+        base_text = f"{base_text} {pick(CHART_BASE_SEGMENT[by], lang)}"
+    return say(CHARTS, "survey_axis", lang, base=base_text, what=what)
 
 
 def _survey_segments(rows: pd.DataFrame, by: str) -> list[str]:

@@ -78,6 +78,7 @@ from .text import (
     DIMENSIONS,
     FIELDS,
     INTEGRATION_ROWS,
+    LABEL_TEMPLATES,
     LANGS,
     QUALITY,
     REPORT,
@@ -667,7 +668,7 @@ def _comparison(r: _Report) -> str:
 
 def _sek(value: float, lang: str) -> str:
     amount = format_count(value, lang=lang, round_to=1000 if abs(value) >= 10_000 else None)
-    return f"{amount}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{amount}"
+    return say(LABEL_TEMPLATES, "sek", lang, amount=amount)
 
 
 def _scenario_name(name: str, lang: str) -> str:

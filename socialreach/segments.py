@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .text import BASE_LABELS, LABELS, LANGS, pick
+from .text import BASE_LABELS, LABEL_TEMPLATES, LABELS, LANGS, pick, say
 
 __all__ = [
     "AGE_BANDS",
@@ -149,7 +149,7 @@ def label(segment_id: str, lang: str = "sv") -> str:
     if segment_id in LABELS:
         return pick(LABELS[segment_id], lang)
     if _AGES.fullmatch(segment_id):
-        return f"{segment_id} år" if lang == "sv" else f"{segment_id} years"
+        return say(LABEL_TEMPLATES, "ages", lang, ages=segment_id)
     if m := re.fullmatch(r"(men|women)_(.+)", segment_id):
         sex, rest = m.groups()
         return f"{label(sex, lang)} {label(rest, lang)}"
@@ -168,8 +168,8 @@ def _base_label(base: str, lang: str) -> str:
         return pick(BASE_LABELS[base], lang)
     who, age = _AGED_BASE.fullmatch(base).groups()
     if who == "internet_users":
-        return f"internetanvändare {age}+ år" if lang == "sv" else f"internet users aged {age}+"
-    return f"befolkningen {age}+ år" if lang == "sv" else f"the population aged {age}+"
+        return say(LABEL_TEMPLATES, "internet_users_aged", lang, age=age)
+    return say(LABEL_TEMPLATES, "population_aged", lang, age=age)
 
 
 # IIS table appendix (2025/2026): segment keys are slugs of the banner group and the segment

@@ -179,6 +179,14 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Labels built from a canonical id's parts: an age band, a base with an age limit.
+LABEL_TEMPLATES: dict[str, tuple[str, str]] = {
+    "ages": ("{ages} år", "{ages} years"),
+    "internet_users_aged": ("internetanvändare {age}+ år", "internet users aged {age}+"),
+    "population_aged": ("befolkningen {age}+ år", "the population aged {age}+"),
+    "sek": ("{amount}\u00a0kr", "SEK\u00a0{amount}"),
+}
+
 #: Names of bases (denominators) that are not 'internet users / population aged N+'.
 BASE_LABELS: dict[str, tuple[str, str]] = {
     "employed": ("sysselsatta", "the employed"),
@@ -253,6 +261,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
 CHARTS: dict[str, tuple[str, str]] = {
     "base_changed": ("basen: {old} → {new}", "base: {old} → {new}"),
     "survey_share": ("Andel av internetanvändarna", "Share of internet users"),
+    "survey_axis": ("Andel av {base} som {what}", "Share of {base} who {what}"),
     "share": ("Andel", "Share"),
     "expected": ("Antal alumner", "Number of alumni"),
     "alumni": ("Antal alumner", "Number of alumni"),
