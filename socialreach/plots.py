@@ -422,7 +422,8 @@ def plot_survey_trend(
     Returns
     -------
     plotly.graph_objects.Figure
-        A line per age band (darker = older) and a black line for all internet users, points
+        One panel per platform, one above the other; a line per age band (darker = older) and
+        a black line for all internet users, points
         only where a figure is published (a band published in 2025 and 2026 only is a short
         line, not a guess back to 2015), year ticks, and a dashed line with a note where the
         question and the base changed.
@@ -430,18 +431,21 @@ def plot_survey_trend(
     from plotly.subplots import make_subplots
 
     _require(trend, ["year", "platform", "segment", "measure", "base", "share"], "the trend")
+    trend = trend[trend["segment"].isin(["all", *bands])]  # the years of what is drawn
     platforms = _platforms(trend)
+    # one panel per platform, one above the other: each gets the page's width, so the year
+    # ticks 2015-2018 stay level and readable
     fig = make_subplots(
-        rows=1,
-        cols=len(platforms),
-        shared_yaxes=True,
+        rows=len(platforms),
+        cols=1,
+        shared_xaxes=True,
         subplot_titles=[label(p, lang) for p in platforms],
-        horizontal_spacing=0.06,
+        vertical_spacing=0.1,
     )
     shades = sns.color_palette("viridis_r", n_colors=len(bands)).as_hex()
     lines = [("all", "#000000"), *zip(bands, shades, strict=True)]
     shown: set[str] = set()  # one legend entry per line, whichever panel draws it first
-    for col, platform in enumerate(platforms, start=1):
+    for panel, platform in enumerate(platforms, start=1):
         rows = trend[trend["platform"] == platform]
         for segment, colour in lines:
             part = rows[rows["segment"] == segment].sort_values("year")
@@ -461,16 +465,16 @@ def plot_survey_trend(
                     for m, b in zip(part["measure"], part["base"], strict=True)
                 ],
                 hovertemplate="%{x}: %{y:.1f}" + percent_sign(lang) + " (%{customdata})",
-                row=1,
-                col=col,
+                row=panel,
+                col=1,
             )
             shown.add(segment)
     old = trend.loc[trend["measure"] == "ever", "year"]
     new = trend.loc[trend["measure"] == "used_12m", "year"]
     if len(old) and len(new):
         change = (old.max() + new.min()) / 2
-        for col in range(1, len(platforms) + 1):
-            fig.add_vline(x=change, line_dash="dash", line_color="#777777", row=1, col=col)
+        for row in range(1, len(platforms) + 1):
+            fig.add_vline(x=change, line_dash="dash", line_color="#777777", row=row, col=1)
         # what changed, from the rows themselves: the measure, and the base if it did
         before = trend.loc[trend["year"] == old.max(), "base"].iloc[0]
         after = trend.loc[trend["year"] == new.min(), "base"].iloc[0]
@@ -481,7 +485,7 @@ def plot_survey_trend(
             )
         fig.add_annotation(
             x=0.5,
-            y=-0.2,
+            y=-0.12,
             xref="paper",
             yref="paper",
             text=f"- - - {note}",
@@ -489,11 +493,11 @@ def plot_survey_trend(
             font={"size": 11, "color": "#555555"},
         )
     years = sorted(set(trend["year"]))
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
-    fig.update_yaxes(**_percent_axis(lang))
-    fig.update_yaxes(title={"text": _t("survey_share", lang)}, row=1, col=1)
-    _layout(fig, lang=lang, title=title, height=460)
-    return fig.update_layout(margin={"b": 100})
+    ticks = [str(y) for y in years]
+    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=ticks, tickangle=0)
+    fig.update_yaxes(title={"text": _t("survey_share", lang)}, **_percent_axis(lang))
+    _layout(fig, lang=lang, title=title, height=300 * len(platforms) + 120)
+    return fig.update_layout(margin={"b": 90})
 
 
 def plot_reach_static(

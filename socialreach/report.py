@@ -469,7 +469,7 @@ def _segments(r: _Report) -> str:
             rows.append(cells)
         head = [fmt.col("segment"), fmt.col("n_alumni")]
         for p in platforms:
-            head += [label(p, lang), f"{label(p, lang)} · {fmt.col('weekly').lower()}"]
+            head += [label(p, lang), f"{label(p, lang)}, {fmt.col('weekly').lower()}"]
         figure = ""
         visible = part[part["share"].notna()]
         if dim in ("industry", "age_band") and len(visible):
@@ -477,7 +477,9 @@ def _segments(r: _Report) -> str:
                 pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
             )
             figure = r.figs.html(chart)
-        parts.append(f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}{figure}")
+        # the heading and its table as one block: on paper they never part
+        block = f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}"
+        parts.append(f'<div class="sr-keep">{block}</div>{figure}')
     fos = published[published["dimension"] == "field_of_study"]
     if len(fos):
         # a chart only: labels of fields of study live with the charts (socialreach.plots)
@@ -524,7 +526,6 @@ def _combined(r: _Report) -> str:
                 fmt.count(c["n_alumni"]),
                 format_interval(c["lower"], c["upper"], lang=lang),
                 fmt.share(c["point"]),
-                fmt.share(c["independent"]),
                 format_interval(w["lower"], w["upper"], lang=lang) if has_weekly else "–",
                 fmt.share(w["point"]) if has_weekly else "–",
             ]
@@ -536,7 +537,6 @@ def _combined(r: _Report) -> str:
             "n_alumni",
             "range",
             "point",
-            "independent",
             "weekly_range",
             "weekly_point",
         )

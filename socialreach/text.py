@@ -533,7 +533,6 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "fallback": ("Reservsiffror", "Fallback figures"),
     "inferred_industry": ("Bransch härledd", "Industry inferred"),
     "range": ("Intervall (utan antagande)", "Range (no assumption)"),
-    "independent": ("Vid oberoende", "If independent"),
     "point": ("Punktskattning", "Point estimate"),
     "institution": ("Lärosäte", "Institution"),
     "source": ("Källa", "Source"),

@@ -117,7 +117,8 @@ def test_plotly_js_is_embedded_exactly_once(reports: dict[str, str], lang: str) 
     assert document.count(js[1000:1200]) == 1  # a stretch of the library's code, not just a name
     # and every chart is a div plus a call that relies on that one copy
     figures = document.count('<figure class="sr-figure">')
-    assert figures == 7  # reach, age, industry, field of study, trend, combined, comparison
+    # reach, age, industry, field of study, trend (ours and the survey by age), combined, comparison
+    assert figures == 8
     assert document.count("Plotly.newPlot(") == figures
 
 
