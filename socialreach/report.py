@@ -69,7 +69,7 @@ from .options import MIN_CELL, ReachOptions
 from .privacy import SUPPRESSED_COL, suppress_segments
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
-from .segments import UNKNOWN, label
+from .segments import GRADUATION_COHORTS, UNKNOWN, label
 from .survey import load_penetration, load_sources, source_types
 from .text import (
     ARCHETYPE_MIX,
@@ -111,6 +111,7 @@ SECTIONS = (
     "findings",
     "reach",
     "segments",
+    "cohorts",
     "combined",
     "trend",
     "comparison",
@@ -451,25 +452,36 @@ def _reach(r: _Report) -> str:
     )
 
 
+def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of one dimension's table: alumni, then yearly and weekly reach per
+    platform (the published, suppressed rows only)."""
+    fmt, lang = r.fmt, r.lang
+    part = r.published[r.published["dimension"] == dim]
+    platforms = list(dict.fromkeys(part["platform"]))
+    rows = []
+    for segment, grp in part.groupby("segment", sort=False, observed=True):
+        cells = [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
+        for _, e in grp.iterrows():
+            # ever-use, then weekly: the active audience beside the yearly one
+            cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, str(segment))]
+        rows.append(cells)
+    head = [fmt.col("segment"), fmt.col("n_alumni")]
+    for p in platforms:
+        head += [label(p, lang), f"{label(p, lang)}, {fmt.col('weekly').lower()}"]
+    return head, rows
+
+
 def _segments(r: _Report) -> str:
     from . import plots
 
-    fmt, lang = r.fmt, r.lang
+    lang = r.lang
     published = r.published[r.published["dimension"] != "total"]
     parts = []
     for dim in r.dims:
+        if dim == "graduation_cohort":
+            continue  # its own section: the cohorts the trend reaches first
         part = published[published["dimension"] == dim]
-        platforms = list(dict.fromkeys(part["platform"]))
-        rows = []
-        for segment, grp in part.groupby("segment", sort=False, observed=True):
-            cells = [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
-            for _, e in grp.iterrows():
-                # ever-use, then weekly: the active audience beside the yearly one
-                cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, str(segment))]
-            rows.append(cells)
-        head = [fmt.col("segment"), fmt.col("n_alumni")]
-        for p in platforms:
-            head += [label(p, lang), f"{label(p, lang)}, {fmt.col('weekly').lower()}"]
+        head, rows = _segment_table(r, dim)
         figure = ""
         visible = part[part["share"].notna()]
         if dim in ("industry", "age_band") and len(visible):
@@ -500,6 +512,65 @@ def _segments(r: _Report) -> str:
         "".join(parts) + note,
         intro=_e(_t("segments_intro", lang, k=r.min_cell)),
     )
+
+
+def _cohorts(r: _Report) -> str | None:
+    """Reach by years since graduation: the newest cohorts are the ones the trend hits first."""
+    from . import plots
+
+    if "graduation_cohort" not in r.dims:
+        return None  # the file says nothing about graduation (nor ages to derive it from)
+    fmt, lang = r.fmt, r.lang
+    head, rows = _segment_table(r, "graduation_cohort")
+    part = r.published[r.published["dimension"] == "graduation_cohort"]
+    visible = part[part["share"].notna()]
+    chart = ""
+    if len(visible):
+        fig = plots.plot_reach_by_segment(
+            pd.concat([r.totals, visible], ignore_index=True),
+            dimension="graduation_cohort",
+            lang=lang,
+        )
+        chart = r.figs.html(fig)
+    cells = r.profile.cells
+    source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
+    from_age = source.get("age", 0.0) / r.profile.n_alumni
+    intro = _t("cohorts_intro", lang, from_age=fmt.share(from_age), k=r.min_cell)
+    sentence = _cohort_sentence(r)
+    body = _table(head, rows) + (f"<p>{_e(sentence)}</p>" if sentence else "") + chart
+    return _section("cohorts", lang, body, intro=_e(intro))
+
+
+def _cohort_sentence(r: _Report) -> str | None:
+    """The newest and the oldest published cohort compared, weekly where the year has it."""
+    frame = r.weekly if r.weekly is not None else r.published
+    rows = frame[(frame["dimension"] == "graduation_cohort") & frame["share"].notna()]
+    rows = rows[rows["segment"].astype(str) != UNKNOWN]
+    if rows.empty:
+        return None
+    order = {c: i for i, c in enumerate(GRADUATION_COHORTS)}
+    lines = []
+    for platform, grp in rows.groupby("platform", sort=False):
+        grp = grp.assign(rank=grp["segment"].astype(str).map(order)).sort_values("rank")
+        if len(grp) < 2:
+            continue
+        new, old = grp.iloc[0], grp.iloc[-1]
+        lines.append(
+            _t(
+                "cohort_compare",
+                r.lang,
+                platform=label(str(platform), r.lang),
+                new=label(str(new["segment"]), r.lang).lower(),
+                new_share=r.fmt.share(new["share"]),
+                old=label(str(old["segment"]), r.lang).lower(),
+                old_share=r.fmt.share(old["share"]),
+            )
+        )
+    if not lines:
+        return None
+    measure = "weekly" if r.weekly is not None else str(r.estimates["measure"].iloc[0])
+    lead = _t("cohort_lead", r.lang, measure=label(measure, r.lang))
+    return f"{lead} " + "; ".join(lines) + "."
 
 
 def _combined(r: _Report) -> str:
@@ -858,6 +929,7 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
     "findings": _findings,
     "reach": _reach,
     "segments": _segments,
+    "cohorts": _cohorts,
     "combined": _combined,
     "trend": _trend,
     "comparison": _comparison,

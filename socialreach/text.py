@@ -432,6 +432,22 @@ REPORT: dict[str, tuple[str, str]] = {
         "Weekly reach on at least one platform cannot be estimated for {year}: the survey has "
         "no usable weekly figure for both platforms.",
     ),
+    "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
+    "cohorts_intro": (
+        "Andel som använder plattformen efter hur många år sedan alumnerna tog examen. De som "
+        "tog examen de senaste åren är de som förändringen hos unga vuxna når först. Examensåret "
+        "kommer från filen; för {from_age} av alumnerna saknas det och är uppskattat från "
+        "åldern. Grupper med färre än {k} alumner visas inte (–).",
+        "Share using the platform by years since the alumni graduated. The most recent "
+        "graduates are the ones the change among young adults reaches first. The graduation "
+        "year comes from the file; for {from_age} of the alumni it is missing and estimated "
+        "from their age. Groups with fewer than {k} alumni are not shown (–).",
+    ),
+    "cohort_lead": ("Användning {measure}:", "Use {measure}:"),
+    "cohort_compare": (
+        "på {platform} {new_share} ({new}) mot {old_share} ({old})",
+        "on {platform} {new_share} ({new}) against {old_share} ({old})",
+    ),
     "trend_by_age": ("Undersökningens siffror efter ålder", "The survey's figures by age"),
     "share_in_year": ("{share} {year}", "{share} in {year}"),
     "young_trend": (

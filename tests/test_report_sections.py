@@ -327,3 +327,41 @@ def test_one_threshold_name_and_value_everywhere():
         assert parameter.default == MIN_CELL, func.__name__
     for func in (privacy.suppress_small_cells, plots.plot_profile, plots.plot_reach_heatmap):
         assert "min_count" not in inspect.signature(func).parameters
+
+
+# ---------------------------------------------------------------- our newest graduates
+
+
+def test_cohort_section_shows_yearly_and_weekly_reach_by_years_since_graduation(profile, content):
+    section = content.sections["cohorts"]
+    table = _Tables(section).tables[0]
+    yearly = socialreach.estimate_reach(
+        profile, options=ReachOptions(seed=SEED, n_draws=DRAWS), by=("graduation_cohort",)
+    )
+    shown = suppress_segments(yearly).query("dimension == 'graduation_cohort'")
+    rows = {r[0]: r for r in table[1:]}
+    for _, e in shown.iterrows():
+        row = rows[label(e["segment"], "en")]
+        cell = row[2] if e["platform"] == "facebook" else row[4]
+        if e["suppressed"]:
+            assert cell == "–"
+        else:
+            assert cell == format_share_interval(e["share"], e["ci_low"], e["ci_high"], lang="en")
+    # the sentence compares the newest and the oldest published cohort, weekly
+    weekly = suppress_segments(_weekly(profile, "linkedin", by=("graduation_cohort",)))
+    published = weekly.query("dimension == 'graduation_cohort' and suppressed == ''")
+    published = published[published["segment"] != "unknown"].set_index("segment")
+    order = [c for c in ("grad_0-4", "grad_5-14", "grad_15-29", "grad_30+") if c in published.index]
+    new, old = published.loc[order[0]], published.loc[order[-1]]
+    expected = (
+        f"on LinkedIn {format_share(new['share'], lang='en')} ({label(order[0], 'en').lower()}) "
+        f"against {format_share(old['share'], lang='en')} ({label(order[-1], 'en').lower()})"
+    )
+    assert expected in section
+
+
+def test_no_cohort_section_when_the_file_says_nothing_about_graduation():
+    cells = pd.DataFrame({"age_band": ["26-35", "36-45"], "n_alumni": [40.0, 30.0]})
+    profile = socialreach.make_profile(cells)
+    content = build_report_content(profile, lang="en", seed=SEED, n_draws=DRAWS)
+    assert "cohorts" not in content.sections and "segments" in content.sections
