@@ -118,7 +118,7 @@ def test_plotly_js_is_embedded_exactly_once(reports: dict[str, str], lang: str) 
     # and every chart is a div plus a call that relies on that one copy
     figures = document.count('<figure class="sr-figure">')
     # reach, age, industry, field of study, trend (ours and the survey by age), combined, comparison
-    assert figures == 8
+    assert figures == 9  # and the cohorts
     assert document.count("Plotly.newPlot(") == figures
 
 
