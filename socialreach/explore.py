@@ -14,6 +14,7 @@ Shares are proportions 0-1 of the base each function names; nothing here draws o
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -25,6 +26,7 @@ from .archetypes import ARCHETYPES
 from .errors import InputError
 from .examples import example_path
 from .format import format_count, format_points, format_share, format_share_interval
+from .integration import LINKEDIN_API_NOTE
 from .options import ReachOptions
 from .privacy import suppress_small_cells
 from .profile import AlumniProfile
@@ -56,6 +58,7 @@ __all__ = [
     "higher_platform",
     "higher_platform_sentence",
     "interval_vs_assumptions_sentence",
+    "linkedin_api_note",
     "measure_change_sentence",
     "missing_segments",
     "missing_sentences",
@@ -740,6 +743,12 @@ def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
         )
         for _, s in values.iterrows()
     ]
+
+
+def linkedin_api_note(lang: str, width: int = 100) -> str:
+    """What LinkedIn's API allows a CRM (:data:`socialreach.integration.LINKEDIN_API_NOTE`),
+    in ``lang``, wrapped to ``width`` characters."""
+    return textwrap.fill(say(NOTEBOOKS, "linkedin_api", lang, note=LINKEDIN_API_NOTE), width)
 
 
 def sensitivity_swing(sensitivity: pd.DataFrame) -> pd.Series:

@@ -213,6 +213,17 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "The interval on alumni on LinkedIn moves the net value of {scenario} by {width} SEK, "
         "more than any single assumption ({parameter}: {swing} SEK).",
     ),
+    "linkedin_api": (
+        "LinkedIns API erbjuder ingen massimport av medlemmarnas profiler. Data når ett CRM bara "
+        "när en alumn loggar in med LinkedIn och samtycker (OAuth 2.0; ’Sign In with LinkedIn "
+        "using OpenID Connect’, scopes openid, profile, email: id, namn, foto och e-postadress). "
+        "Arbetsgivare, titel och bransch ingår inte i de scopes som är fritt tillgängliga; "
+        "fylligare profilåtkomst kräver ett godkänt partnerprogram hos LinkedIn och är fortfarande "
+        "medlemsgodkänd. Att skrapa profiler strider mot LinkedIns användaravtal och kräver, för "
+        "personuppgifter, en rättslig grund enligt GDPR. Källa: LinkedIns utvecklardokumentation "
+        "(learn.microsoft.com/linkedin), kontrollerad 2026.",
+        "{note}",
+    ),
     "swing": ("nettovärdets utslag (kr)", "swing of net value (SEK)"),
     # one word per breakdown
     "dim_all": ("totalt", "overall"),
