@@ -576,15 +576,18 @@ def estimate_trend_by(
     pandas.DataFrame
         Rows of :func:`socialreach.estimate_reach` for ``by`` (no total rows), all editions.
     """
+    penetration = table
     table = _table(table)
     frames = []
     for year in sorted(set(table["year"])):
         try:
             opts = options.replace(year=int(year), measure=None)
             resolve_year_measure(table, opts.platforms, opts.year, None)
-            frames.append(estimate_reach(profile, options=opts, by=(by,)))
+            frames.append(estimate_reach(profile, penetration, options=opts, by=(by,)))
         except InputError:  # no usable figures for this edition
             continue
+    if not frames:
+        raise InputError("no survey year has figures the engine can use for these platforms")
     out = pd.concat(frames, ignore_index=True)
     return out[out["dimension"] == by].reset_index(drop=True)
 

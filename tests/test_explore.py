@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -296,3 +297,19 @@ def test_linkedin_api_note_in_both_languages():
     assert " ".join(explore.linkedin_api_note("en").split()) == LINKEDIN_API_NOTE
     assert "ingen massimport" in explore.linkedin_api_note("sv")
     assert say(NOTEBOOKS, "and", "sv") == "och"
+
+
+def test_trend_by_age_band_covers_every_edition_with_both_platforms():
+    profile = socialreach.read_alumni(example_path("multi_faculty_university"), reference_year=2026)
+    by_age = explore.estimate_trend_by(
+        profile, options=socialreach.ReachOptions(seed=3, n_draws=200)
+    )
+    assert set(by_age["dimension"]) == {"age_band"}
+    editions = set(by_age["year"])
+    both = set(TABLE.loc[TABLE["platform"] == "facebook", "year"]) & set(
+        TABLE.loc[TABLE["platform"] == "linkedin", "year"]
+    )
+    assert editions <= both and {2017, 2025, 2026} <= editions
+    for (_platform, _year), part in by_age.groupby(["platform", "year"]):
+        assert part["n_alumni"].sum() == pytest.approx(profile.n_alumni)
+        assert part["share"].between(0, 1).all()
