@@ -14,12 +14,14 @@ import pytest
 from nbclient import NotebookClient
 
 import socialreach
+from socialreach import explore
 from socialreach.combined import combined_reach
 from socialreach.compare import compare_institutions
 from socialreach.errors import InputError
 from socialreach.examples import EXAMPLES, example_path
 from socialreach.format import NBSP
 from socialreach.integration import integration_sensitivity, integration_value
+from socialreach.text import NOTEBOOKS as SAY
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -79,6 +81,7 @@ def test_the_notebooks_are_the_numbered_set():
         "03_facebook_vs_linkedin",
         "04_how_we_compare",
         "05_linkedin_integration",
+        "06_trend",
     ]
 
 
@@ -156,17 +159,36 @@ def test_the_kernel_is_this_environments_python(tmp_path):
 
 @pytest.fixture(scope="module")
 def shown(tmp_path_factory) -> dict[str, str]:
-    """Outputs of every notebook, executed once per test run with :data:`PARAMS` injected."""
-    cache: dict[str, str] = {}
+    """Outputs of a notebook, executed once per (notebook, year, lang) per test run with
+    :data:`PARAMS` injected (by default as they stand: 2017, English)."""
+    cache: dict[tuple, str] = {}
 
-    def run(stem: str) -> str:
-        if stem not in cache:
+    def run(stem: str, year: int = PARAMS["survey_year"], lang: str = PARAMS["lang"]) -> str:
+        if (stem, year, lang) not in cache:
             path = ROOT / "notebooks" / f"{stem}.ipynb"
-            nb = inject_parameters(nbformat.read(path, as_version=4), **PARAMS)
-            cache[stem] = output_text(execute(nb, tmp_path_factory.mktemp(stem[:2])))
-        return cache[stem]
+            params = dict(PARAMS, survey_year=year, lang=lang)
+            nb = inject_parameters(nbformat.read(path, as_version=4), **params)
+            workdir = tmp_path_factory.mktemp(f"{stem[:2]}-{year}-{lang}")
+            cache[stem, year, lang] = output_text(execute(nb, workdir))
+        return cache[stem, year, lang]
 
     return run
+
+
+def printed(text: str) -> str:
+    """The printed lines of a notebook's output text (streams only), one string."""
+    lines = []
+    for part in text.splitlines():
+        out = json.loads(part)
+        if out.get("output_type") == "stream":
+            lines.append(out["text"])
+    return "".join(lines)
+
+
+def fixed_words(template: str) -> list[str]:
+    """The literal runs of a text template between its ``{placeholders}`` (long ones only)."""
+    runs = [run.split("}")[-1] for run in template.split("{")]
+    return [run.strip() for run in runs if len(run.strip()) >= 12]
 
 
 @pytest.mark.notebooks
@@ -217,7 +239,10 @@ def test_golden_01_what_the_survey_says(shown):
     assert socialreach.to_population_share(0.74, rate) == pytest.approx(0.6956)
     assert int(table["n"].notna().sum()) == 0  # no published sample size for any figure
     text = shown("01_what_the_survey_says")
-    assert "Facebook 74% of internet users × internet use 94% = 69.6% of everyone aged 12+" in text
+    conversion = (
+        "Facebook 74% of internet users aged 12+ × internet use 94% = 69.6% of the population"
+    )
+    assert f"{conversion} aged 12+" in text  # 0.74 x 0.94 = 0.6956, the base of the rate
 
 
 @pytest.mark.notebooks
@@ -338,3 +363,62 @@ def test_golden_05_linkedin_integration(shown):
     text = shown("05_linkedin_integration")
     assert "central: about 33 enriched records; net value -215,000 SEK over 3 years" in text
     assert "no bulk import" in text
+
+
+# --- every notebook for every edition that matters and both languages ------------------------
+
+YEARS = (2017, 2025, 2026)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_for_every_year_and_language(path, year, lang, shown):
+    text = shown(path.stem, year, lang)
+    assert '"output_type": "error"' not in text
+    assert str(ROOT) not in text and str(Path.home()) not in text
+    for value in PERSONAL:
+        assert value not in text, f"{path.name} shows personal data ({value!r})"
+    lines = printed(text)
+    # every notebook names its edition and measure, and those with figures their bases too
+    sentences = explore.edition_sentences(explore.reach_options(year), lang)
+    for sentence in sentences[: 1 if path.stem == "02_who_our_alumni_are" else 3]:
+        assert sentence in lines
+    # printed sentences are in the notebook's language: no fixed words of the other one
+    other = "sv" if lang == "en" else "en"
+    for key, pair in SAY.items():
+        mine, theirs = (pair[0], pair[1]) if lang == "sv" else (pair[1], pair[0])
+        for words in set(fixed_words(theirs)) - set(fixed_words(mine)):
+            assert words not in lines, f"{path.name} ({lang}) prints {other} text of {key!r}"
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("year", YEARS)
+def test_notebook_01_prints_the_claims_computed_for_its_year(year, lang, shown):
+    lines = printed(shown("01_what_the_survey_says", year, lang))
+    table = socialreach.load_penetration()
+    options = explore.reach_options(year)
+    y, m = options.year, options.measure
+    claims = [
+        *explore.published_sentences(table, y, m, lang),
+        *explore.missing_sentences(table, y, m, lang),
+        explore.sample_size_sentence(table, y, m, lang),
+        explore.higher_platform_sentence(table, y, m, lang),
+        explore.conversion_sentence(table, y, m, lang),
+        *explore.trend_sentences(explore.overall_trend(table), lang),
+    ]
+    for claim in claims:
+        assert claim in lines
+
+
+@pytest.mark.notebooks
+def test_notebooks_print_swedish_in_swedish(shown):
+    sv = printed(shown("03_facebook_vs_linkedin", 2026, "sv"))
+    en = printed(shown("03_facebook_vs_linkedin", 2026, "en"))
+    assert "Undersökningsår 2026" in sv and "Survey year 2026" not in sv
+    assert "av våra alumner, omkring" in sv and "of our alumni, about" not in sv
+    assert "Survey year 2026" in en and "av våra alumner" not in en
+    sv5 = printed(shown("05_linkedin_integration", 2026, "sv"))
+    assert "ingen massimport" in sv5 and "no bulk import" not in sv5

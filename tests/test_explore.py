@@ -1,0 +1,315 @@
+"""The notebooks' sentences about the data (``socialreach.explore``): each claim checked against
+the table by an independent filter, for the years where it flips, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import socialreach
+from socialreach import explore
+from socialreach.examples import example_path
+from socialreach.format import format_share
+from socialreach.segments import INDUSTRIES, label
+from socialreach.text import NOTEBOOKS, say
+
+TABLE = socialreach.load_penetration()
+
+
+def rows(year: int, platform: str, measure: str, **where: str) -> pd.DataFrame:
+    """The table's figures of one platform, year and measure (plus column == value filters)."""
+    out = TABLE[
+        (TABLE["year"] == year) & (TABLE["platform"] == platform) & (TABLE["measure"] == measure)
+    ]
+    for col, value in where.items():
+        out = out[out[col] == value]
+    return out
+
+
+def test_every_notebook_text_exists_in_both_languages_with_the_same_placeholders():
+    for key, (sv, en) in NOTEBOOKS.items():
+        assert sv and en, key
+        if key != "linkedin_api":  # English is the package's own note, passed in whole
+            assert set(re.findall(r"{(\w+)}", sv)) == set(re.findall(r"{(\w+)}", en)), key
+
+
+def test_the_default_edition_is_the_latest_year_with_both_platforms():
+    both = set(TABLE.loc[TABLE["platform"] == "facebook", "year"]) & set(
+        TABLE.loc[TABLE["platform"] == "linkedin", "year"]
+    )
+    options = explore.reach_options(seed=1)
+    assert options.year == max(both) == 2026
+    assert options.measure == "used_12m" and options.seed == 1
+    assert explore.reach_options(2017).measure == "ever"
+
+
+def test_edition_sentences_name_year_measure_and_every_base():
+    options = explore.reach_options(2017)
+    sv = explore.edition_sentences(options, "sv")
+    en = explore.edition_sentences(options, "en")
+    assert sv[0] == "Undersökningsår 2017; mått: använder någon gång."
+    assert en[0] == "Survey year 2017; measure: uses it at least sometimes."
+    # 2017: Facebook only on internet users 12+, LinkedIn only on the employed
+    assert set(rows(2017, "facebook", "ever")["base"]) == {"internet_users_12plus"}
+    assert set(rows(2017, "linkedin", "ever")["base"]) == {"employed"}
+    assert en[1] == "Facebook: published shares of internet users aged 12+."
+    assert en[2] == "LinkedIn: published shares of the employed."
+    latest = explore.edition_sentences(explore.reach_options(2026), "en")
+    for base in set(rows(2026, "linkedin", "used_12m")["base"]):
+        assert label(base, "en") in latest[2]
+
+
+def test_linkedin_industry_figures_exist_in_2017_and_not_in_2026():
+    published_2017 = set(rows(2017, "linkedin", "ever", dimension="industry")["segment"])
+    assert len(published_2017) == 5  # IT, finance, education, health care, hotels (the article)
+    counts = explore.published_counts(TABLE, 2017, "ever").set_index(["platform", "dimension"])
+    assert counts.loc[("linkedin", "industry"), "figures"] == len(published_2017)
+    missing = explore.missing_segments(TABLE, 2017, "ever")
+    expected = [s for s in INDUSTRIES if s != "other" and s not in published_2017]
+    assert missing["linkedin", "industry"] == expected
+    assert rows(2026, "linkedin", "used_12m", dimension="industry").empty
+    assert explore.missing_segments(TABLE, 2026, "used_12m")["linkedin", "industry"] is None
+    sentences = explore.missing_sentences(TABLE, 2026, "used_12m", "en")
+    assert "LinkedIn 2026: no figures by industry at all." in sentences
+    sentences = explore.missing_sentences(TABLE, 2017, "ever", "sv")
+    names = ", ".join(label(s, "sv") for s in expected[:-1]) + f" och {label(expected[-1], 'sv')}"
+    assert f"LinkedIn 2017: ingen egen siffra för {names} (bransch)." in sentences
+
+
+def test_published_counts_add_up_to_the_years_figures():
+    for year, measure in ((2017, "ever"), (2025, "used_12m"), (2026, "used_12m")):
+        counts = explore.published_counts(TABLE, year, measure)
+        for platform in ("facebook", "linkedin"):
+            mine = counts.loc[counts["platform"] == platform, "figures"].sum()
+            assert mine == len(rows(year, platform, measure))
+
+
+def test_which_platform_is_higher_flips_from_no_common_base_to_facebook():
+    # 2017: no base has both overall figures, so no comparison is claimed
+    assert explore.higher_platform(TABLE, 2017, "ever") is None
+    assert "not published on a common base" in explore.higher_platform_sentence(
+        TABLE, 2017, "ever", "en"
+    )
+    found = explore.higher_platform(TABLE, 2026, "used_12m")
+    fb = rows(2026, "facebook", "used_12m", dimension="all", base="internet_users_8plus")
+    li = rows(2026, "linkedin", "used_12m", dimension="all", base="internet_users_8plus")
+    assert found["base"] == "internet_users_8plus"
+    assert found["facebook"] == fb["share"].item() and found["linkedin"] == li["share"].item()
+    assert found["higher"] == (
+        "facebook" if fb["share"].item() > li["share"].item() else "linkedin"
+    )
+    sentence = explore.higher_platform_sentence(TABLE, 2026, "used_12m", "sv")
+    assert sentence.endswith(f"{label(found['higher'], 'sv')} är högre.")
+
+
+def test_sample_sizes_are_published_in_2026_and_not_in_2017():
+    assert rows(2017, "facebook", "ever")["n"].isna().all()
+    assert explore.sample_size_sentence(TABLE, 2017, "ever", "en").startswith(
+        "No figure of 2017 comes with a published number of respondents"
+    )
+    both = TABLE[
+        (TABLE["year"] == 2026)
+        & (TABLE["measure"] == "used_12m")
+        & TABLE["platform"].isin(["facebook", "linkedin"])
+    ]
+    k = int(both["n"].notna().sum())
+    assert k > 0
+    assert explore.sample_size_sentence(TABLE, 2026, "used_12m", "en").startswith(
+        f"{k} of {len(both)} figures of 2026"
+    )
+
+
+def test_conversion_of_2017_by_hand():
+    fb = rows(2017, "facebook", "ever", dimension="all", base="internet_users_12plus")
+    share = fb["share"].item()
+    rate, _ = socialreach.internet_use_rate(2017)
+    assert (share, rate) == (0.74, 0.94)
+    assert explore.conversion_sentence(TABLE, 2017, "ever", "en") == (
+        "Facebook 74% of internet users aged 12+ × internet use 94% = 69.6% of the population "
+        "aged 12+"
+    )
+    # 2026: internet users 8+ against internet use of everyone 16+: only approximate
+    assert "≈" in explore.conversion_sentence(TABLE, 2026, "used_12m", "en")
+
+
+def test_overall_trend_marks_secondary_sources_and_the_change_of_question():
+    trend = explore.overall_trend(TABLE)
+    types = dict(
+        zip(
+            socialreach.load_sources()["source_id"],
+            socialreach.load_sources()["source_type"],
+            strict=True,
+        )
+    )
+    for _, row in trend.iterrows():
+        assert row["secondary"] == (types[row["source_id"]] in ("secondary_summary", "vendor_blog"))
+    assert set(trend.loc[trend["year"] >= 2025, "secondary"]) == {False}  # the official appendix
+    last_ever = trend.loc[trend["measure"] == "ever", "year"].max()
+    first_12m = trend.loc[trend["measure"] == "used_12m", "year"].min()
+    sentence = explore.measure_change_sentence(trend, "en")
+    assert f"between {last_ever} and {first_12m}" in sentence
+    years = sorted(set(trend.loc[trend["secondary"], "year"]))
+    assert str(years[-1]) in explore.secondary_sources_sentence(trend, "en")
+
+
+def test_trend_sentences_never_cross_a_change_of_measure_or_base():
+    trend = explore.overall_trend(TABLE)
+    fb = trend[(trend["platform"] == "facebook") & (trend["measure"] == "ever")]
+    first, last = fb.iloc[0], fb.iloc[-1]
+    assert set(fb["base"]) == {"internet_users_12plus"}
+    word = "up" if last["share"] > first["share"] else "down"
+    expected = (
+        f"Facebook (at least sometimes, share of internet users aged 12+): from "
+        f"{format_share(first['share'], lang='en')} in {first['year']} to "
+        f"{format_share(last['share'], lang='en')} in {last['year']}, {word}."
+    )
+    sentences = explore.trend_sentences(trend, "en")
+    assert expected in sentences
+    runs = trend.groupby(["platform", "measure", "base"]).ngroups
+    assert len(sentences) == runs
+
+
+@given(
+    st.lists(st.floats(0, 1, allow_nan=False).map(lambda v: round(v, 2)), min_size=1, max_size=5)
+)
+def test_a_trend_sentence_goes_the_way_of_its_ends(shares):
+    trend = pd.DataFrame(
+        {
+            "platform": "linkedin",
+            "year": range(2015, 2015 + len(shares)),
+            "measure": "ever",
+            "base": "internet_users_12plus",
+            "share": shares,
+        }
+    )
+    (sentence,) = explore.trend_sentences(trend, "en")
+    if len(shares) == 1:
+        assert "the only figure" in sentence
+    elif shares[-1] > shares[0]:
+        assert sentence.endswith(", up.")
+    elif shares[-1] < shares[0]:
+        assert sentence.endswith(", down.")
+    else:
+        assert sentence.endswith(", unchanged.")
+
+
+def _estimates(**shares: float) -> pd.DataFrame:
+    """A tiny estimates frame: one industry per keyword, 20 alumni each, LinkedIn only."""
+    frame = pd.DataFrame(
+        {
+            "platform": "linkedin",
+            "dimension": "industry",
+            "segment": list(shares),
+            "share": list(shares.values()),
+            "ci_low": [v - 0.05 for v in shares.values()],
+            "ci_high": [v + 0.05 for v in shares.values()],
+            "n_alumni": 20.0,
+        }
+    )
+    frame["expected"] = frame["share"] * frame["n_alumni"]
+    return frame
+
+
+def test_headline_and_spread_by_hand():
+    total = _estimates(all=0.41).assign(dimension="total", n_alumni=1000.0, expected=410.0)
+    assert explore.headline_sentences(total, "en") == [
+        "LinkedIn: 41% (36–46%) of our alumni, about 410 people"
+    ]
+    assert explore.headline_sentences(total, "sv") == [
+        "LinkedIn: 41\u00a0% (36–46\u00a0%) av våra alumner, omkring 410 personer"
+    ]
+    est = _estimates(finance=0.5, education=0.2, unknown=0.9, health_care=float("nan"))
+    assert explore.spread_sentences(est, "industry", "en") == [
+        "LinkedIn by industry: from 20% (Education) to 50% (Finance)."
+    ]
+
+
+def test_cohorts_too_small_to_show_say_so():
+    est = _estimates(**{"grad_0-4": 0.5, "grad_5-14": 0.3}).assign(
+        dimension="graduation_cohort", n_alumni=[4.0, 30.0]
+    )
+    # one cohort under 10 alumni hides the other too (its total would give it away)
+    assert explore.cohort_sentences(est, "en") == [
+        "Too few graduation cohorts have at least 10 alumni to compare."
+    ]
+    shown = explore.cohort_sentences(est.assign(n_alumni=[12.0, 30.0]), "en")
+    assert shown == [
+        "LinkedIn by years since graduation: from 30% (Graduated 5–14 years ago) to 50% "
+        "(Graduated 0–4 years ago)."
+    ]
+
+
+def test_gaps_and_archetype_names_by_hand():
+    totals = pd.DataFrame(
+        {
+            "institution": ["Us", "business_school", "Us", "business_school"],
+            "platform": ["facebook", "facebook", "linkedin", "linkedin"],
+            "share": [0.70, 0.71, 0.30, 0.42],
+        }
+    )
+    assert explore.archetype_label("business_school", "sv") == "Handelshögskola"
+    assert explore.archetype_label("Us", "sv") == "Us"
+    assert explore.gap_sentences(totals, "Us", "en") == [
+        "Business school: Facebook 1\u00a0percentage point, LinkedIn 12\u00a0percentage points"
+    ]
+    assert explore.comparison_sentences(totals, "en")[1] == (
+        "LinkedIn: from 30% (Us) to 42% (Business school), a spread of 12\u00a0percentage points."
+    )
+
+
+def test_sensitivity_swing_and_the_interval_comparison_by_hand():
+    sensitivity = pd.DataFrame(
+        {
+            "parameter": ["connect_rate"] * 2 + ["yearly_cost"] * 2,
+            "net_value": [-10_000.0, 30_000.0, -100_000.0, 20_000.0],
+        }
+    )
+    swing = explore.sensitivity_swing(sensitivity)
+    assert swing.to_dict() == {"yearly_cost": 120_000.0, "connect_rate": 40_000.0}
+    values = pd.DataFrame(
+        {"scenario": ["central"], "net_value_low": [-5_000.0], "net_value_high": [-2_000.0]}
+    )
+    sentence = explore.interval_vs_assumptions_sentence(values, sensitivity, "central", "en")
+    assert sentence == (
+        "The interval on alumni on LinkedIn moves the net value of central by 3,000 SEK; halving "
+        "to doubling yearly_cost moves it by 120,000 SEK, more than the survey's uncertainty does."
+    )
+
+
+def test_read_profile_takes_the_example_and_the_survey_year():
+    read = explore.read_profile(None, year=2026, institution="Testhögskolan")
+    direct = socialreach.read_alumni(example_path("multi_faculty_university"), reference_year=2026)
+    assert read.file_name == "multi_faculty_university.csv"
+    assert read.profile.name == "Testhögskolan"
+    pd.testing.assert_frame_equal(read.profile.cells, direct.cells)
+    assert explore.profile_sentence(read, "sv") == (
+        f"Testhögskolan: {direct.n_alumni:.0f} alumner inlästa från multi_faculty_university.csv"
+    )
+
+
+def test_linkedin_api_note_in_both_languages():
+    from socialreach.integration import LINKEDIN_API_NOTE
+
+    assert " ".join(explore.linkedin_api_note("en").split()) == LINKEDIN_API_NOTE
+    assert "ingen massimport" in explore.linkedin_api_note("sv")
+    assert say(NOTEBOOKS, "and", "sv") == "och"
+
+
+def test_trend_by_age_band_covers_every_edition_with_both_platforms():
+    profile = socialreach.read_alumni(example_path("multi_faculty_university"), reference_year=2026)
+    by_age = explore.estimate_trend_by(
+        profile, options=socialreach.ReachOptions(seed=3, n_draws=200)
+    )
+    assert set(by_age["dimension"]) == {"age_band"}
+    editions = set(by_age["year"])
+    both = set(TABLE.loc[TABLE["platform"] == "facebook", "year"]) & set(
+        TABLE.loc[TABLE["platform"] == "linkedin", "year"]
+    )
+    assert editions <= both and {2017, 2025, 2026} <= editions
+    for (_platform, _year), part in by_age.groupby(["platform", "year"]):
+        assert part["n_alumni"].sum() == pytest.approx(profile.n_alumni)
+        assert part["share"].between(0, 1).all()
