@@ -27,8 +27,8 @@ from .errors import InputError
 from .examples import example_path
 from .format import format_count, format_points, format_share, format_share_interval
 from .integration import LINKEDIN_API_NOTE
-from .options import ReachOptions
-from .privacy import suppress_small_cells
+from .options import MIN_CELL, ReachOptions
+from .privacy import suppress_segments
 from .profile import AlumniProfile
 from .reach import estimate_reach, resolve_year_measure
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
@@ -663,21 +663,21 @@ def combined_gain_sentences(combined: pd.DataFrame, dimension: str, lang: str) -
     ]
 
 
-def cohort_sentences(estimates: pd.DataFrame, lang: str, *, min_count: float = 10) -> list[str]:
+def cohort_sentences(
+    estimates: pd.DataFrame, lang: str, *, min_cell: float = MIN_CELL
+) -> list[str]:
     """Reach by graduation cohort in words, small cohorts suppressed first.
 
     Returns
     -------
     list of str
         :func:`spread_sentences` over the cohorts shown, or one sentence saying that too few
-        cohorts have ``min_count`` alumni to compare.
+        cohorts have ``min_cell`` alumni to compare.
     """
-    shown = suppress_small_cells(
-        estimates, count_col="n_alumni", min_count=min_count, by=("platform", "dimension")
-    )
+    shown = suppress_segments(estimates, min_cell=min_cell, by=("platform", "dimension"))
     out = spread_sentences(shown, "graduation_cohort", lang)
     return out or [
-        say(NOTEBOOKS, "cohorts_too_few", lang, min_count=format_count(min_count, lang=lang))
+        say(NOTEBOOKS, "cohorts_too_few", lang, min_cell=format_count(min_cell, lang=lang))
     ]
 
 

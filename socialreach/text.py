@@ -185,8 +185,8 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "({low}), at the assumed overlap.",
     ),
     "cohorts_too_few": (
-        "För få examenskohorter har minst {min_count} alumner för att jämföras.",
-        "Too few graduation cohorts have at least {min_count} alumni to compare.",
+        "För få examenskohorter har minst {min_cell} alumner för att jämföras.",
+        "Too few graduation cohorts have at least {min_cell} alumni to compare.",
     ),
     "institutions": (
         "{platform}: från {low} ({low_inst}) till {high} ({high_inst}), en skillnad på {spread}.",
