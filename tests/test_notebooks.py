@@ -367,12 +367,15 @@ def test_golden_05_linkedin_integration(shown):
 
 # --- every notebook for every edition that matters and both languages ------------------------
 
-YEARS = (2017, 2025, 2026)
+#: Every edition that matters, each in one language and both languages for every notebook (the
+#: 2018 Swedish run above is a fourth): a notebook run costs ~20 s, the full grid would double
+#: the suite for no case the pairs below miss (a sentence's language does not depend on the
+#: year, a number's truth does not depend on the language).
+EDITIONS = ((2017, "en"), (2025, "sv"), (2026, "en"))
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("lang", ["en", "sv"])
-@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize(("year", "lang"), EDITIONS)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_for_every_year_and_language(path, year, lang, shown):
     text = shown(path.stem, year, lang)
@@ -394,8 +397,7 @@ def test_notebook_runs_for_every_year_and_language(path, year, lang, shown):
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("lang", ["en", "sv"])
-@pytest.mark.parametrize("year", YEARS)
+@pytest.mark.parametrize(("year", "lang"), EDITIONS)
 def test_notebook_01_prints_the_claims_computed_for_its_year(year, lang, shown):
     lines = printed(shown("01_what_the_survey_says", year, lang))
     table = socialreach.load_penetration()
@@ -415,10 +417,10 @@ def test_notebook_01_prints_the_claims_computed_for_its_year(year, lang, shown):
 
 @pytest.mark.notebooks
 def test_notebooks_print_swedish_in_swedish(shown):
-    sv = printed(shown("03_facebook_vs_linkedin", 2026, "sv"))
+    sv = printed(shown("03_facebook_vs_linkedin", 2025, "sv"))
     en = printed(shown("03_facebook_vs_linkedin", 2026, "en"))
-    assert "Undersökningsår 2026" in sv and "Survey year 2026" not in sv
+    assert "Undersökningsår 2025" in sv and "Survey year 2025" not in sv
     assert "av våra alumner, omkring" in sv and "of our alumni, about" not in sv
     assert "Survey year 2026" in en and "av våra alumner" not in en
-    sv5 = printed(shown("05_linkedin_integration", 2026, "sv"))
+    sv5 = printed(shown("05_linkedin_integration", 2025, "sv"))
     assert "ingen massimport" in sv5 and "no bulk import" not in sv5
