@@ -1234,12 +1234,18 @@ def _population(ctx: _Context) -> pd.DataFrame:
     return ctx.population
 
 
-@functools.lru_cache(maxsize=40)
 def _fitted_population(key: tuple, variant: str | None = None) -> pd.DataFrame:
-    """The joint for one set of bases; cached, as a session estimates many times (report,
+    """The joint for one set of bases (``variant``: one of its alternative seeds)."""
+    return _fitted_joints(key)[variant]
+
+
+@functools.lru_cache(maxsize=8)
+def _fitted_joints(key: tuple) -> dict[str | None, pd.DataFrame]:
+    """The stated joint and its alternatives for one set of bases, fitted side by side (every
+    margins estimate needs all of them); cached, as a session estimates many times (report,
     comparisons, sensitivity) from the same table."""
     bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
-    return margins.survey_population(bases, variant=variant)
+    return margins.survey_populations(bases, (None, *margins.JOINT_VARIANTS))
 
 
 @functools.lru_cache(maxsize=32)
