@@ -53,7 +53,9 @@ class ValidationReport:
     rows_read: int
     rows_used: int
     rows_excluded: int
-    excluded: list[dict[str, Any]] = field(default_factory=list)  # {"row": int, "reason": str}
+    # {"row": int, "reason": English text, "code": str, "values": dict}: the code is a key of
+    # socialreach.text.VALIDATE ("excluded.<code>") and the values fill it in
+    excluded: list[dict[str, Any]] = field(default_factory=list)
     dropped_identifying_columns: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header used
     mapping: dict[str, dict[str, float]] = field(default_factory=dict)  # field -> {status: count}
@@ -68,6 +70,9 @@ class ValidationReport:
         default_factory=dict
     )  # format, encoding, delimiter, sheet
     reference_year: int | None = None  # year at which ages were taken
+    # per note, its code in socialreach.text.VALIDATE ("note.<code>") and values, so it can be
+    # said in Swedish or English; ``notes`` keeps the English text
+    note_codes: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.rows_read != self.rows_used + self.rows_excluded:
@@ -90,6 +95,7 @@ class ValidationReport:
             "mapping": {k: dict(v) for k, v in self.mapping.items()},
             "unmapped": {k: dict(v) for k, v in self.unmapped.items()},
             "notes": list(self.notes),
+            "note_codes": [dict(n) for n in self.note_codes],
             "ignored_columns": list(self.ignored_columns),
             "source_format": dict(self.source_format),
             "reference_year": self.reference_year,
