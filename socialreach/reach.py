@@ -670,7 +670,7 @@ class _Plan:
 
 
 def _logistic(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1 + np.tanh(0.5 * x))  # overflow-free 1 / (1 + exp(-x))
+    return margins._logistic(x)  # overflow-free 1 / (1 + exp(-x)), in place
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
