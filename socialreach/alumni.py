@@ -916,7 +916,7 @@ def _parse_years(uniques: list[object], *, header: str, file: str, date_order: s
 def _take(per_unique: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
     """Per-row values from per-distinct-value values (code -1 -> ``missing``)."""
     table = np.append(per_unique, np.asarray([missing], dtype=per_unique.dtype))
-    return table[np.where(codes < 0, len(per_unique), codes)]
+    return table[codes]  # code -1 (the only negative one) indexes the appended ``missing``
 
 
 def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
@@ -1560,10 +1560,23 @@ def _cohort_report(mapping, notes, cohort, source, grad_year, used_w, *, ref, ag
         notes.append(_said("note", "graduated_after_reference", n=later, reference_year=ref))
 
 
+def _distinct_small_ints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` for integers in a short range (ages), by
+    counting instead of sorting a million rows."""
+    if not len(values):
+        return np.unique(values, return_inverse=True)
+    low, high = int(values.min()), int(values.max())
+    if high - low > 100_000:
+        return np.unique(values, return_inverse=True)
+    present = np.bincount(values - low) > 0
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present) + low, rank[values - low]
+
+
 def _band_codes(age: np.ndarray) -> np.ndarray:
     """Index into (*AGE_BANDS, unknown) per row, computed on distinct whole ages."""
     whole = np.where(np.isnan(age), -1, np.floor(age)).astype("int64")
-    distinct, inverse = np.unique(whole, return_inverse=True)
+    distinct, inverse = _distinct_small_ints(whole)
     bands = age_band(pd.Series(np.where(distinct < 0, np.nan, distinct.astype("float64"))))
     order = [*AGE_BANDS, UNKNOWN]
     per = np.array([order.index(str(b)) for b in bands], dtype="int64")
