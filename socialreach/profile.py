@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .segments import UNKNOWN, as_categorical
@@ -116,6 +117,20 @@ class AlumniProfile:
         return float(self.cells["n_alumni"].sum())
 
 
+def _categorical(values: pd.Series, kind: str) -> pd.Series:
+    """:func:`as_categorical` worked out on the distinct values (a few dozen) and spread to the
+    cells by their codes: the same categories and values, without building a categorical from
+    tens of thousands of strings (a fifth of a second on a million-row export's cells)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = as_categorical(pd.Series(np.asarray(uniques, dtype=object)), kind)
+    per_cell = np.append(distinct.cat.codes.to_numpy(), -1)[codes]  # -1: missing stays missing
+    return pd.Series(
+        pd.Categorical.from_codes(per_cell, dtype=distinct.dtype),
+        index=values.index,
+        name=values.name,
+    )
+
+
 def make_profile(
     data: pd.DataFrame,
     *,
@@ -155,6 +170,6 @@ def make_profile(
     cells["n_alumni"] = counts
     cells = cells.groupby(list(CELL_COLUMNS[:-1]), as_index=False, sort=False)["n_alumni"].sum()
     for kind in ("age_band", "industry", "employment", "sex", "graduation_cohort", "degree_level"):
-        cells[kind] = as_categorical(cells[kind], kind)
+        cells[kind] = _categorical(cells[kind], kind)
     cells = cells.sort_values(list(CELL_COLUMNS[:3])).reset_index(drop=True)
     return AlumniProfile(cells=cells, name=name)
