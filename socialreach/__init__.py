@@ -6,38 +6,47 @@ Survey figures (*Svenskarna och internet*) applied to an institution's own alumn
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 __version__ = "0.1.0"
 
-from .alumni import map_columns, read_alumni
-from .archetypes import ARCHETYPES, archetype_profile
-from .combined import combined_reach
-from .compare import compare_institutions
-from .diagnostics import diagnose_unpublished_industries
-from .errors import InputError
-from .examples import example_path
-from .iis_appendix import IISAppendix, read_iis_appendix
-from .industries import map_employment, map_field_of_study, map_industry, map_occupation
-from .integration import integration_sensitivity, integration_value
-from .options import ReachOptions
-from .privacy import suppress_small_cells
-from .profile import AlumniProfile, ValidationReport, make_profile
-from .reach import estimate_cell_shares, estimate_reach, explain_reach
-from .survey import (
-    employed_share_to_group,
-    internet_use_rate,
-    load_employment,
-    load_penetration,
-    load_population,
-    load_sources,
-    load_survey_samples,
-    to_population_share,
-)
-
-#: Names whose modules load heavy libraries (scipy for calibration; the notebook machinery,
-#: Babel and the charts for the report): imported on first use, so ``import socialreach``
-#: (every CLI call, every kernel start) costs little more than pandas.
-_LAZY = {"calibrate_reach": ".calibration", "write_report": ".report"}
+#: Where each public name lives. Every name is imported on first use (``__getattr__``), so
+#: ``import socialreach`` and the CLI's start load nothing heavy: pandas and numpy load when a
+#: function needs them, which lets the CLI choose the BLAS threads before numpy starts (see
+#: ``cli.main``); ``from socialreach import read_alumni`` works as before.
+_LAZY = {
+    **dict.fromkeys(("map_columns", "read_alumni"), ".alumni"),
+    **dict.fromkeys(("ARCHETYPES", "archetype_profile"), ".archetypes"),
+    "calibrate_reach": ".calibration",
+    "combined_reach": ".combined",
+    "compare_institutions": ".compare",
+    "diagnose_unpublished_industries": ".diagnostics",
+    "InputError": ".errors",
+    "example_path": ".examples",
+    **dict.fromkeys(("IISAppendix", "read_iis_appendix"), ".iis_appendix"),
+    **dict.fromkeys(
+        ("map_employment", "map_field_of_study", "map_industry", "map_occupation"), ".industries"
+    ),
+    **dict.fromkeys(("integration_sensitivity", "integration_value"), ".integration"),
+    "ReachOptions": ".options",
+    "suppress_small_cells": ".privacy",
+    **dict.fromkeys(("AlumniProfile", "ValidationReport", "make_profile"), ".profile"),
+    **dict.fromkeys(("estimate_cell_shares", "estimate_reach", "explain_reach"), ".reach"),
+    "write_report": ".report",
+    **dict.fromkeys(
+        (
+            "employed_share_to_group",
+            "internet_use_rate",
+            "load_employment",
+            "load_penetration",
+            "load_population",
+            "load_sources",
+            "load_survey_samples",
+            "to_population_share",
+        ),
+        ".survey",
+    ),
+}
 
 __all__ = [
     "ARCHETYPES",
@@ -84,6 +93,8 @@ def __getattr__(name: str) -> object:
         value = getattr(importlib.import_module(_LAZY[name], __name__), name)
         globals()[name] = value  # later look-ups skip this function
         return value
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f".{name}", __name__)  # ``socialreach.margins`` etc.
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -65,6 +65,7 @@ from .segments import (
     UNKNOWN,
     age_band,
 )
+from .text import VALIDATE, say
 
 __all__ = [
     "AGE_AT_GRADUATION",
@@ -915,11 +916,38 @@ def _parse_years(uniques: list[object], *, header: str, file: str, date_order: s
 def _take(per_unique: np.ndarray, codes: np.ndarray, missing: object) -> np.ndarray:
     """Per-row values from per-distinct-value values (code -1 -> ``missing``)."""
     table = np.append(per_unique, np.asarray([missing], dtype=per_unique.dtype))
-    return table[np.where(codes < 0, len(per_unique), codes)]
+    return table[codes]  # code -1 (the only negative one) indexes the appended ``missing``
 
 
 def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
     return np.bincount(codes[codes >= 0], weights=weights[codes >= 0], minlength=size)
+
+
+def _said(kind: str, code: str, **values: object) -> dict[str, Any]:
+    """A text of the validation report (``kind``: ``excluded`` or ``note``) as a stable code,
+    its values and its English text (:data:`socialreach.text.VALIDATE`), so that the CLI can
+    say it in either language and ``--json`` keeps the English and gains the code."""
+    clean = {k: _json_value(v) for k, v in values.items()}
+    english = {k: _english_value(k, v) for k, v in clean.items()}
+    return {"code": code, "values": clean, "text": say(VALIDATE, f"{kind}.{code}", "en", **english)}
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, str):
+        return value
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
+def _english_value(key: str, value: object) -> str:
+    """A value as the English texts have always written it (the stable text of ``--json``)."""
+    if isinstance(value, str):
+        return value
+    if key == "share":
+        return f"{value:.0%}"
+    if key.endswith("year"):
+        return f"{value:.0f}"
+    return f"{value:g}"
 
 
 @dataclass
@@ -927,18 +955,18 @@ class _Exclusions:
     """Why each row is excluded: an index into ``reasons`` per row (-1 = used); first wins."""
 
     reason_id: np.ndarray
-    reasons: list[str] = dc_field(default_factory=list)
+    reasons: list[dict[str, Any]] = dc_field(default_factory=list)  # see _said
 
-    def add(self, rows: np.ndarray, reason: str) -> None:
+    def add(self, rows: np.ndarray, code: str, **values: object) -> None:
         """Exclude ``rows`` (boolean mask) for one reason."""
-        self.reasons.append(reason)
+        self.reasons.append(_said("excluded", code, **values))
         self.reason_id[rows & (self.reason_id < 0)] = len(self.reasons) - 1
 
-    def add_per_value(self, rows: np.ndarray, codes: np.ndarray, texts: list[str]) -> None:
-        """Exclude ``rows``, each for the reason of its distinct value (``texts[code]``)."""
+    def add_per_value(self, rows: np.ndarray, codes: np.ndarray, said: list[dict]) -> None:
+        """Exclude ``rows``, each for the reason of its distinct value (``said[code]``)."""
         new = rows & (self.reason_id < 0)
         self.reason_id[new] = len(self.reasons) + codes[new]
-        self.reasons.extend(texts)
+        self.reasons.extend(said)
 
 
 def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclusions):
@@ -960,7 +988,7 @@ def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclus
             fix="give each row's number of alumni as a whole number 0 or more",
         )
     weights = _take(parsed, codes, np.nan)
-    exclusions.add(np.isnan(weights), f"no count in column '{header}'")
+    exclusions.add(np.isnan(weights), "no_count", column=header)
     return np.nan_to_num(weights, nan=0.0)
 
 
@@ -988,21 +1016,25 @@ def _read_ages(
         if field_name == "age":
             parsed = np.array([_parse_age(u) for u in uniques], dtype="float64")
             impossible = (parsed < 0) | (parsed > MAX_AGE)
-            texts = [f"age {v:g} in column '{header}' is impossible" for v in parsed]
+            said = [
+                _said("excluded", "impossible_age", age=v, column=header) if bad else None
+                for v, bad in zip(parsed, impossible, strict=True)
+            ]
             derived = np.floor(parsed)
         else:
             parsed = _parse_years(uniques, header=header, file=file, date_order=date_order)
             if field_name == "birth_year":
-                word, derived = "birth year", ref - parsed
+                derived = ref - parsed
                 impossible = (parsed > ref) | (derived > MAX_AGE)
             else:
-                word, derived = "graduation year", ref - parsed + age_at_graduation
+                derived = ref - parsed + age_at_graduation
                 impossible = (parsed > 2100) | (derived > MAX_AGE)
-            texts = [
-                f"{word} {v:.0f} in column '{header}' is impossible for reference year {ref}"
-                for v in parsed
+            code = f"impossible_{field_name}"
+            said = [
+                _said("excluded", code, year=v, column=header, reference_year=ref) if bad else None
+                for v, bad in zip(parsed, impossible, strict=True)
             ]
-        exclusions.add_per_value(_take(impossible, codes, False), codes, texts)
+        exclusions.add_per_value(_take(impossible, codes, False), codes, said)
         ok = _take(~np.isnan(parsed) & ~impossible, codes, False)
         if field_name == "graduation_year":
             from_grad = ok
@@ -1118,16 +1150,18 @@ def _read_employment(raw, header_of, used_w, *, counts, notes, file, synonyms, e
     presumed = origin == EMPLOYMENT_SOURCES.index("industry")
     if (used_w[presumed] > 0).any():
         notes.append(
-            f"{used_w[presumed].sum():g} alumni with an industry and no other sign of their "
-            f"employment status counted as working (only below pension age {pension_age:g}, or "
-            f"at an unknown age: {used_w[presumed & np.isnan(age)].sum():g} of them)"
+            _said(
+                "note",
+                "industry_means_working",
+                n=used_w[presumed].sum(),
+                pension_age=pension_age,
+                n_unknown_age=used_w[presumed & np.isnan(age)].sum(),
+            )
         )
     old = industry_known & ~working_age & (employment == unknown_emp)
     if (used_w[old] > 0).any():
         notes.append(
-            f"{used_w[old].sum():g} alumni aged {pension_age:g} or over with an industry and no "
-            "status left as unknown employment (an industry alone is no evidence of work at "
-            "pension age)"
+            _said("note", "industry_at_pension_age", n=used_w[old].sum(), pension_age=pension_age)
         )
     counts[0]["employment_source"] = {
         s: float(used_w[origin == i].sum()) for i, s in enumerate(EMPLOYMENT_SOURCES)
@@ -1338,7 +1372,7 @@ def read_alumni(
     plan, raw = _read_raw(path, file, sheet, columns)
     n = raw.n_rows
     header_of = plan.columns
-    notes: list[str] = [f"ages are taken at reference year {ref}"]
+    notes = [_said("note", "reference_year", reference_year=ref)]
     mapping: dict[str, dict[str, float]] = {}
     unmapped: dict[str, dict[str, int]] = {}
 
@@ -1364,10 +1398,7 @@ def read_alumni(
     if "employment_status" in header_of:  # the deceased cannot be reached
         codes, uniques = col("employment_status")
         dead = np.array([normalise_text(u) in _DECEASED for u in uniques], dtype=bool)
-        exclusions.add(
-            _take(dead, codes, False),
-            f"marked deceased in column '{header_of['employment_status']}'",
-        )
+        exclusions.add(_take(dead, codes, False), "deceased", column=header_of["employment_status"])
     excluded = exclusions.reason_id >= 0
     used_w = np.where(excluded, 0.0, weights)
     for field, codes, uniques, status in reversed(year_status):
@@ -1378,8 +1409,12 @@ def read_alumni(
     )
     if by_grad.any():
         notes.append(
-            f"age of {used_w[by_grad].sum():g} alumni estimated from graduation year, "
-            f"assuming age {age_at_graduation:g} at graduation"
+            _said(
+                "note",
+                "age_from_graduation",
+                n=used_w[by_grad].sum(),
+                age_at_graduation=age_at_graduation,
+            )
         )
     seg = _read_segments(
         raw,
@@ -1432,15 +1467,9 @@ def read_alumni(
     mapping["sex_groups"] = _sums(codes["sex"], SEXES, used_w)
     other = used_w[employment == EMPLOYMENT.index("other")].sum()
     if other:
-        notes.append(
-            f"{other:g} alumni seeking work, on parental or sick leave or otherwise not working, "
-            "studying or retired have employment 'other' (the survey publishes no figure for them)"
-        )
+        notes.append(_said("note", "employment_other", n=other))
     if "degree_level" in header_of:
-        notes.append(
-            "degree level is kept in the profile for later use; every alumnus counts as "
-            "university educated whatever the level"
-        )
+        notes.append(_said("note", "degree_level_kept"))
     cells = _aggregate(codes, used_w)
     cells, inferred = _infer_from_field(cells, field_of_study_mix)
     ind_counts = {
@@ -1452,11 +1481,7 @@ def read_alumni(
         mapping["industry"]["inferred"] = ind_counts["field_of_study"]
     if inferred:
         working = float(cells.loc[cells["employment"] == "working", "n_alumni"].sum())
-        notes.append(
-            f"industry of {inferred:g} working alumni ({inferred / working:.0%} of working "
-            "alumni) inferred from field of study through the field-of-study -> industry mix "
-            "(industry_source = field_of_study)"
-        )
+        notes.append(_said("note", "industry_from_field", n=inferred, share=inferred / working))
 
     excluded_rows = np.flatnonzero(excluded)
     report = ValidationReport(
@@ -1464,14 +1489,15 @@ def read_alumni(
         rows_used=int(n - len(excluded_rows)),
         rows_excluded=len(excluded_rows),
         excluded=[
-            {"row": int(r), "reason": exclusions.reasons[exclusions.reason_id[i]]}
+            _excluded_row(int(r), exclusions.reasons[exclusions.reason_id[i]])
             for i, r in zip(excluded_rows, row_number(excluded_rows), strict=True)
         ],
         dropped_identifying_columns=plan.identifying,
         columns=dict(plan.columns),
         mapping=mapping,
         unmapped=unmapped,
-        notes=notes,
+        notes=[n["text"] for n in notes],
+        note_codes=[{"code": n["code"], "values": n["values"]} for n in notes],
         alumni_read=float(weights.sum()) if "count" in header_of else None,
         alumni_used=float(used_w.sum()) if "count" in header_of else None,
         ignored_columns=plan.ignored,
@@ -1480,6 +1506,11 @@ def read_alumni(
     )
     profile = make_profile(cells, name=name)
     return AlumniProfile(cells=profile.cells, report=report, name=name)
+
+
+def _excluded_row(row: int, said: dict[str, Any]) -> dict[str, Any]:
+    """One excluded row of the report: its number, the English reason, its code and values."""
+    return {"row": row, "reason": said["text"], "code": said["code"], "values": said["values"]}
 
 
 def _bands(raw, header_of, ages, excluded, used_w, *, counts):
@@ -1522,21 +1553,30 @@ def _cohort_report(mapping, notes, cohort, source, grad_year, used_w, *, ref, ag
     from_age = mapping["cohort_source"]["age"]
     if from_age:
         notes.append(
-            f"graduation cohort of {from_age:g} alumni estimated from their age, assuming age "
-            f"{age_at_graduation:g} at graduation"
+            _said("note", "cohort_from_age", n=from_age, age_at_graduation=age_at_graduation)
         )
     later = used_w[grad_year > ref].sum()
     if later:
-        notes.append(
-            f"{later:g} alumni graduated after reference year {ref}: their graduation cohort "
-            "is unknown"
-        )
+        notes.append(_said("note", "graduated_after_reference", n=later, reference_year=ref))
+
+
+def _distinct_small_ints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` for integers in a short range (ages), by
+    counting instead of sorting a million rows."""
+    if not len(values):
+        return np.unique(values, return_inverse=True)
+    low, high = int(values.min()), int(values.max())
+    if high - low > 100_000:
+        return np.unique(values, return_inverse=True)
+    present = np.bincount(values - low) > 0
+    rank = np.cumsum(present) - 1
+    return np.flatnonzero(present) + low, rank[values - low]
 
 
 def _band_codes(age: np.ndarray) -> np.ndarray:
     """Index into (*AGE_BANDS, unknown) per row, computed on distinct whole ages."""
     whole = np.where(np.isnan(age), -1, np.floor(age)).astype("int64")
-    distinct, inverse = np.unique(whole, return_inverse=True)
+    distinct, inverse = _distinct_small_ints(whole)
     bands = age_band(pd.Series(np.where(distinct < 0, np.nan, distinct.astype("float64"))))
     order = [*AGE_BANDS, UNKNOWN]
     per = np.array([order.index(str(b)) for b in bands], dtype="int64")

@@ -621,7 +621,12 @@ def _add_validate(sub: argparse._SubParsersAction) -> None:
         "share it.",
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX, ODS or Parquet)")
-    p.add_argument("--json", action="store_true", help="print the validation report as JSON")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the validation report as JSON (English texts, each with its code)",
+    )
+    _add_lang_option(p, "en")
     _add_read_options(p)
     p.set_defaults(handler=_run_validate)
 
@@ -676,49 +681,102 @@ def _parse_column_overrides(items: list[str]) -> dict[str, str]:
     return overrides
 
 
+def _validate_value(key: str, value: object, lang: str) -> str:
+    """A value of a validation text in ``lang``: years as plain digits, shares and other
+    numbers in the language's number style, header names as they are."""
+    from .format import format_count, format_number, format_share
+
+    if isinstance(value, str):
+        return value
+    if key.endswith("year"):
+        return f"{value:.0f}"
+    if key == "share":
+        return format_share(value, lang=lang)
+    value = float(f"{value:.6g}")  # sums of weights carry float noise (91.00000000000001)
+    if value.is_integer():
+        return format_count(value, lang=lang)
+    return format_number(value, lang=lang, digits=1 if round(value, 1) == value else 2)
+
+
+def _validate_word(key: str, lang: str) -> str:
+    """A key of the mapping counts in ``lang``: its word in the validate texts, else its segment
+    label in Swedish; English keeps the id the JSON report uses."""
+    from .segments import label
+    from .text import VALIDATE, say
+
+    if f"word.{key}" in VALIDATE:
+        return say(VALIDATE, f"word.{key}", lang)
+    return key if lang == "en" else label(key, lang)
+
+
+def _validate_text(kind: str, item: dict, lang: str) -> str:
+    """An exclusion reason or a note of the report in ``lang``, from its code and values."""
+    from .text import VALIDATE, say
+
+    values = {k: _validate_value(k, v, lang) for k, v in item["values"].items()}
+    return say(VALIDATE, f"{kind}.{item['code']}", lang, **values)
+
+
 def _run_validate(args: argparse.Namespace) -> int:
     from .alumni import read_alumni
+    from .text import VALIDATE, say
 
     profile = read_alumni(args.file, **_read_options(args))
     report = profile.report.to_dict()
     if args.json:
         _print_json(report)
         return 0
-    fmt = report["source_format"]
-    print(f"{Path(args.file).name} (" + ", ".join(f"{k} {v}" for k, v in fmt.items()) + ")")
-    print(
-        f"rows: {report['rows_read']} read = {report['rows_used']} used + "
-        f"{report['rows_excluded']} excluded"
+    lang = args.lang
+
+    def line(key: str, **values: object) -> None:
+        print(say(VALIDATE, key, lang, **values))
+
+    def count(value: float) -> str:
+        return _validate_value("n", value, lang)
+
+    def listed(items: list[str]) -> str:
+        return ", ".join(items) if items else say(VALIDATE, "none", lang)
+
+    details = [
+        say(VALIDATE, f"format.{k}", lang, value=v) for k, v in report["source_format"].items()
+    ]
+    line("source_format", file=Path(args.file).name, details=", ".join(details))
+    line(
+        "rows",
+        read=count(report["rows_read"]),
+        used=count(report["rows_used"]),
+        excluded=count(report["rows_excluded"]),
     )
     if report["alumni_read"] is not None:
-        print(
-            f"alumni (count column): {report['alumni_read']:g} read, {report['alumni_used']:g} used"
-        )
+        line("alumni_count", read=count(report["alumni_read"]), used=count(report["alumni_used"]))
     shown = report["excluded"][:20]
     for item in shown:
-        print(f"  excluded row {item['row']}: {item['reason']}")
+        line("excluded_row", row=item["row"], reason=_validate_text("excluded", item, lang))
     if len(report["excluded"]) > len(shown):
-        print(f"  … and {len(report['excluded']) - len(shown)} more (--json lists every one)")
-    dropped = report["dropped_identifying_columns"]
-    print(f"identifying columns dropped unread: {', '.join(dropped) if dropped else 'none'}")
-    print("columns used: " + ", ".join(f"{k} = '{v}'" for k, v in report["columns"].items()))
+        line("excluded_more", n=count(len(report["excluded"]) - len(shown)))
+    line("identifying", columns=listed(report["dropped_identifying_columns"]))
+    line("columns_used", columns=", ".join(f"{k} = '{v}'" for k, v in report["columns"].items()))
     if report["ignored_columns"]:
-        print(f"columns ignored: {', '.join(report['ignored_columns'])}")
+        line("columns_ignored", columns=listed(report["ignored_columns"]))
     sources = report["mapping"].get("employment_source", {})
-    print(
-        "employment status from (alumni; first source wins): "
-        + ", ".join(f"{k.replace('_', ' ')} {v:g}" for k, v in sources.items())
+    line(
+        "employment_source",
+        sources=", ".join(
+            f"{_validate_word(k, lang).replace('_', ' ')} {count(v)}" for k, v in sources.items()
+        ),
     )
-    print("mapping (alumni per status):")
+    line("mapping")
     for field, counts in report["mapping"].items():
         if field != "employment_source":
-            print(f"  {field}: " + ", ".join(f"{k} {v:g}" for k, v in counts.items()))
+            words = (f"{_validate_word(k, lang)} {count(v)}" for k, v in counts.items())
+            print(f"  {field}: " + ", ".join(words))
     for field, values in report["unmapped"].items():
-        print(f"unmapped {field} values (shown when shared by at least 10 alumni):")
-        for value, count in values.items():
-            print(f"  {value}: {count}")
-    for note in report["notes"]:
-        print(f"note: {note}")
+        line("unmapped", field=field)
+        for value, n in values.items():
+            print(f"  {value}: {count(n)}")
+    notes = report["note_codes"] or [None] * len(report["notes"])
+    for text, coded in zip(report["notes"], notes, strict=True):
+        line("note", note=text if coded is None else _validate_text("note", coded, lang))
     return 0
 
 
@@ -752,7 +810,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: BLAS thread settings the CLI process starts numpy with, unless the user set them. The
+#: model's linear algebra is small (tens of figures × hundreds of cell patterns, a few thousand
+#: draws): OpenBLAS's extra threads gain nothing there and spin against the file reader and
+#: other processes (the reach estimate took 2-3× as long on a loaded 2-core machine). One
+#: thread also makes the numbers the same to the last digit on every machine.
+_BLAS_THREADS = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def _one_blas_thread() -> None:
+    """Start numpy's BLAS with one thread when this process has not loaded numpy yet (a library
+    caller that already has numpy keeps its own setting)."""
+    if "numpy" not in sys.modules:
+        for name, value in _BLAS_THREADS.items():
+            os.environ.setdefault(name, value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _one_blas_thread()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

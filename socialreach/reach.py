@@ -13,7 +13,8 @@ The estimates contract
 ``expected`` (expected number of those alumni using the platform), ``expected_low``,
 ``expected_high``, ``share`` = expected / n_alumni (0-1), ``ci_low``, ``ci_high`` (interval on the
 share, 0-1, at ``level``), ``dimension_used`` (``age``, ``industry``, ``all``, ``age+industry``
-for the logit-raking fit, or ``mixed``), ``fallback`` (0-1: share of the row's expected reach
+for the logit-raking fit, ``age_derived`` for a band's figure derived from its daily use, or
+``mixed``), ``fallback`` (0-1: share of the row's expected reach
 resting on fallback figures), ``inferred_industry`` (0-1: share of the row's alumni whose industry
 was inferred from field of study), ``n_basis`` (``interviews``, ``weighted_interviews``,
 ``assumed``, ``mixed``), ``year``, ``measure``, ``level``.
@@ -64,6 +65,7 @@ with the spread the published segments show (logit scale). A simulation test che
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -130,6 +132,16 @@ ASSUMPTIONS = {
     "assumed not to use any platform.",
     "age_fallback": "Where the survey publishes no figure for an alumnus' age band (or the age is "
     "unknown), the platform's overall figure of the same base is used (flagged as fallback).",
+    "age_derived_from_daily": "Where the survey publishes no figure for an age band on the "
+    "measure asked for (2017 Facebook 'ever': 66-75 and 76+) but the same year publishes the "
+    "band's and the overall daily use on the same base, the band gets the figure these imply "
+    "with the odds of use in the same proportion as the odds of daily use: odds(p_band) = "
+    "odds(p_all) × odds(daily_band) / odds(daily_all) (stays within 0-1; on the 2025/2026 "
+    "appendix, where both are published, it misses the 12-month figure of 66-75 and 76+ by "
+    "+3 to +8 points, a ratio of shares by up to +17). A derived figure, flagged as fallback "
+    "(no figure was published for the band), with the spread of a fallback (fallback_spread) "
+    "on top of its inputs' sampling error, so it never looks more precise than a published "
+    "figure.",
     "internet_rate_fallback": "Where no internet-use rate is published for an age band, the "
     "overall rate of the year is used (flagged as fallback).",
     "internet_rate_implied": "Where no internet-use rate is published for an age band but the "
@@ -239,6 +251,16 @@ ASSUMPTIONS_SV = {
     "age_fallback": "Där undersökningen inte publicerar någon siffra för en alumns åldersgrupp "
     "(eller åldern är okänd) används plattformens siffra för samtliga med samma bas "
     "(markerad som reservsiffra).",
+    "age_derived_from_daily": "Där undersökningen inte publicerar någon siffra för en "
+    "åldersgrupp med det efterfrågade måttet (Facebook 2017 'någon gång': 66–75 och 76+) men "
+    "samma år publicerar gruppens och samtligas dagliga användning med samma bas, får gruppen "
+    "den siffra de innebär, med oddsen för användning i samma proportion som oddsen för daglig "
+    "användning: odds(p_grupp) = odds(p_alla) × odds(daglig_grupp) / odds(daglig_alla) (stannar "
+    "inom 0–1; i tabellbilagan 2025/2026, där båda publiceras, missar den 12-månaderssiffran "
+    "för 66–75 och 76+ med +3 till +8 procentenheter, en kvot av andelar med upp till +17). En "
+    "härledd siffra, markerad som reservsiffra (ingen siffra publicerades för gruppen), med en "
+    "reservsiffras spridning (fallback_spread) utöver indatas urvalsfel, så att den aldrig ser "
+    "säkrare ut än en publicerad siffra.",
     "internet_rate_fallback": "Där ingen andel internetanvändare publiceras för en åldersgrupp "
     "används årets siffra för samtliga (markerad som reservsiffra).",
     "internet_rate_implied": "Där ingen andel internetanvändare publiceras för en åldersgrupp "
@@ -372,6 +394,9 @@ class _Figure:
     # computed from other figures' values (and, for a spread, the generator; None for points)
     derive: Callable[[np.ndarray, np.random.Generator | None], np.ndarray] | None = None
     inputs: tuple[int, ...] = ()  # figures a derived figure is computed from
+    # drawn from a child generator: a figure used only to derive another (daily use behind a
+    # derived age band) leaves every other figure's draws as they were without it
+    apart: bool = False
 
 
 def _derived(row: dict, role: str, note: str, derive, inputs) -> _Figure:
@@ -645,7 +670,7 @@ class _Plan:
 
 
 def _logistic(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1 + np.tanh(0.5 * x))  # overflow-free 1 / (1 + exp(-x))
+    return margins._logistic(x)  # overflow-free 1 / (1 + exp(-x)), in place
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -699,12 +724,21 @@ class _Rake:
 
 
 def _age_rule(
-    ctx: _Context, reg: _Registry, rows: list[dict], bands: np.ndarray, platform: str
+    ctx: _Context,
+    reg: _Registry,
+    rows: list[dict],
+    bands: np.ndarray,
+    platform: str,
+    *,
+    fallback_spread: bool = True,
 ) -> dict[str, np.ndarray]:
     """pen, conv, fallback and dimension_used for each of ``bands`` by the age rule.
 
-    The rule is worked out once per distinct band and spread to the cells with numpy (this runs
-    once per platform per estimate, so it avoids building frames).
+    A band without its own figure gets one derived from the year's daily figures where they
+    exist for it (:func:`_band_from_daily`, dimension ``age_derived``), else the overall figure;
+    both are flagged as fallback. The rule is worked out once per distinct band and spread to
+    the cells with numpy (this runs once per platform per estimate, so it avoids building
+    frames).
     """
     base = next((b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows)), None)
     if base is None:
@@ -721,7 +755,6 @@ def _age_rule(
             pen_row, dim, fb = by_seg[band], "age", False
         elif "all" in by_seg:
             pen_row, dim, fb = by_seg["all"], "all", True
-            ctx.assumptions.add("age_fallback")
         else:
             raise InputError(
                 f"the penetration table has no overall {platform} figure ({base}) for "
@@ -730,6 +763,14 @@ def _age_rule(
             )
         key = (platform, base, pen_row["dimension"], pen_row["segment"])
         pen = reg.add(key, lambda r=pen_row: _figure(ctx, r, "penetration"))
+        if dim == "all":
+            derived = _band_from_daily(
+                ctx, reg, platform, base, band, pen, rows, fallback_spread=fallback_spread
+            )
+            if derived is None:
+                ctx.assumptions.add("age_fallback")
+            else:
+                pen, dim = derived, "age_derived"
         conv = -1
         if base == "internet_users_12plus":
             conv, conv_fb = _conversion(ctx, reg, None if band == UNKNOWN else band)
@@ -744,6 +785,89 @@ def _age_rule(
         "fallback": np.array([t[2] for t in table], dtype=bool)[inverse],
         "dimension_used": np.array([t[3] for t in table], dtype=object)[inverse],
     }
+
+
+def _band_from_daily(
+    ctx: _Context,
+    reg: _Registry,
+    platform: str,
+    base: str,
+    band: str,
+    overall: int,
+    rows: list[dict],
+    *,
+    fallback_spread: bool,
+) -> int | None:
+    """A figure for an age band the year publishes only daily use for (2017 Facebook 'ever':
+    66-75 and 76+, where the overall figure counts the young too), or None.
+
+    Same year, platform and base; the odds of use move with the odds of daily use:
+    logit p_band = logit p_all + logit daily_band − logit daily_all. The proportional-odds
+    assumption was checked on the 2025/2026 appendix, which publishes both by age: it misses
+    the 12-month figure of 66-75 and 76+ by +3 to +8 points (a ratio of shares: up to +17).
+    Its draws follow its three inputs' draws and, with ``fallback_spread``, add the spread the
+    published bands show around the overall figure (as a fallback gets), so a derived band is
+    never more precise than a fallback, let alone a published band.
+    """
+    if ctx.measure != "ever" or band not in AGE_BANDS:
+        return None
+    t = ctx.table
+    daily = t[
+        (t["year"] == ctx.year)
+        & (t["platform"] == platform)
+        & (t["measure"] == "daily")
+        & (t["base"] == base)
+        & (
+            ((t["dimension"] == "age") & (t["segment"] == band))
+            | ((t["dimension"] == "all") & (t["segment"] == "all"))
+        )
+    ]
+    by_dim = {r["dimension"]: r for r in daily.to_dict("records")}
+    if set(by_dim) != {"age", "all"}:
+        return None
+    d_band, d_all = (
+        reg.add(
+            (platform, base, "daily", r["dimension"], r["segment"]),
+            lambda r=r: dataclasses.replace(_figure(ctx, r, "penetration"), apart=True),
+        )
+        for r in (by_dim["age"], by_dim["all"])
+    )
+    spread = None
+    if fallback_spread:
+        spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
+        ctx.assumptions.add(
+            "fallback_spread" if spread is not None else "fallback_spread_unavailable"
+        )
+    tau = 0.0 if spread is None else spread[0]
+
+    def derive(F: np.ndarray, rng: np.random.Generator | None) -> np.ndarray:
+        z = _logit(F[overall]) + _logit(F[d_band]) - _logit(F[d_all])
+        if rng is not None and tau > 0:
+            # from a child generator: the main stream, and so every other figure's draws, stay
+            # what they were before bands were derived
+            z = z + tau * rng.spawn(1)[0].standard_normal(F.shape[1])
+        return _logistic(z)
+
+    e_all = reg.figures[overall].row
+    row = {
+        **e_all,
+        "source_id": "derived",
+        "dimension": "age",
+        "segment": band,
+        "share": np.nan,
+        "approximate": bool(by_dim["age"].get("approximate", False)),
+        "quote": f"derived: odds of use at {band} = odds overall ({e_all['share']:.0%}) × odds "
+        f"of daily use at {band} ({by_dim['age']['share']:.0%}) / odds of daily use overall "
+        f"({by_dim['all']['share']:.0%})",
+    }
+    note = "derived from the figures above"
+    if tau > 0:
+        note += f", spread τ = {tau:.2f} on the logit scale (as a fallback)"
+    ctx.assumptions.add("age_derived_from_daily")
+    return reg.add(
+        (platform, base, "age", band, "derived_from_daily", tau),
+        lambda: _derived(row, "penetration", note, derive, (overall, d_band, d_all)),
+    )
 
 
 def _rake_plan(
@@ -980,7 +1104,9 @@ def _everyone_rule(
 ) -> _Assignment:
     """Everyone-base figures (Facebook 2017): the age band's figure, else the overall one."""
     bands = ctx.cell_text["age_band"]
-    a = _age_rule(ctx, reg, rows, bands.to_numpy(dtype=object), platform)
+    a = _age_rule(
+        ctx, reg, rows, bands.to_numpy(dtype=object), platform, fallback_spread=opts.fallback_spread
+    )
     out = _Assignment(a["pen"], a["conv"], a["fallback"], a["dimension_used"])
     if opts.fallback_spread:
         base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
@@ -1119,7 +1245,14 @@ def _employed_rule(
         elif everyone:
             ctx.assumptions.add("non_working_everyone")
             idle_bands = bands.iloc[idle]
-            a = _age_rule(ctx, reg, everyone, idle_bands.to_numpy(dtype=object), platform)
+            a = _age_rule(
+                ctx,
+                reg,
+                everyone,
+                idle_bands.to_numpy(dtype=object),
+                platform,
+                fallback_spread=fallback_spread,
+            )
             pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
         else:
             derived, convs = _non_working_figure(ctx, reg, platform, measure, bands.iloc[idle])
@@ -1234,12 +1367,18 @@ def _population(ctx: _Context) -> pd.DataFrame:
     return ctx.population
 
 
-@functools.lru_cache(maxsize=40)
 def _fitted_population(key: tuple, variant: str | None = None) -> pd.DataFrame:
-    """The joint for one set of bases; cached, as a session estimates many times (report,
+    """The joint for one set of bases (``variant``: one of its alternative seeds)."""
+    return _fitted_joints(key)[variant]
+
+
+@functools.lru_cache(maxsize=8)
+def _fitted_joints(key: tuple) -> dict[str | None, pd.DataFrame]:
+    """The stated joint and its alternatives for one set of bases, fitted side by side (every
+    margins estimate needs all of them); cached, as a session estimates many times (report,
     comparisons, sensitivity) from the same table."""
     bases = pd.DataFrame(list(key), columns=["base", "dimension", "segment", "n"])
-    return margins.survey_population(bases, variant=variant)
+    return margins.survey_populations(bases, (None, *margins.JOINT_VARIANTS))
 
 
 @functools.lru_cache(maxsize=32)
@@ -1569,9 +1708,14 @@ def _figure_draws(
     share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
     n = np.array([f.n for f in reg.figures], dtype="float64") / design_effect
     fixed = np.array([f.fixed or f.derive is not None for f in reg.figures], dtype=bool)
+    apart = np.array([f.apart for f in reg.figures], dtype=bool) & ~fixed
     out = np.ones((len(reg.figures) + 1, n_draws))
-    if (~fixed).any():
-        out[:-1][~fixed] = draw_shares(share[~fixed], n[~fixed], n_draws=n_draws, rng=rng)
+    main = ~fixed & ~apart
+    if main.any():
+        out[:-1][main] = draw_shares(share[main], n[main], n_draws=n_draws, rng=rng)
+    if apart.any():
+        child = rng.spawn(1)[0]
+        out[:-1][apart] = draw_shares(share[apart], n[apart], n_draws=n_draws, rng=child)
     out[:-1][fixed] = share[fixed][:, None]
     return _derive(reg, out, rng)
 
@@ -1789,7 +1933,9 @@ def explain_reach(
         ``figures``: one row per figure used — ``platform, role`` (``penetration`` or
         ``conversion``: the internet-use rate), ``source_id, source_type`` (official table
         appendix, official report, official statistics, secondary summary, vendor blog,
-        derived), ``year, base, dimension, segment, share`` (0-1 of ``base``), ``n, n_basis,
+        derived), ``year, base, dimension, segment, measure, share`` (0-1 of ``base``; the
+        measure is the estimate's except for inputs of a derived figure, e.g. daily use behind a
+        derived age band), ``n, n_basis,
         n_note`` (where n comes from), ``n_effective`` (n ÷ the design effect), ``approximate,
         quote``, ``alumni`` (number of alumni whose estimate uses it) and ``fallback_alumni``
         (of those, how many get it as a fallback). ``assumptions``: ``id, text, text_sv``
@@ -1843,6 +1989,7 @@ def explain_reach(
                 "base": r["base"],
                 "dimension": r["dimension"],
                 "segment": r["segment"],
+                "measure": r.get("measure", ctx.measure),
                 "share": float(points[k]),
                 "n": f.n if np.isfinite(f.n) else np.nan,
                 "n_basis": f.n_basis,

@@ -158,7 +158,14 @@ def test_aggregated_csv_with_decimal_comma_and_empty_count(tmp_path):
     profile = read_alumni(path)
     # row 4 has no count: excluded with a reason; 12 + 2.5 finance, 1000 education ("1 000")
     assert profile.report.rows_excluded == 1
-    assert profile.report.excluded == [{"row": 4, "reason": "no count in column 'Antal'"}]
+    assert profile.report.excluded == [
+        {
+            "row": 4,
+            "reason": "no count in column 'Antal'",
+            "code": "no_count",
+            "values": {"column": "Antal"},
+        }
+    ]
     assert profile.report.alumni_used == 1014.5
     by = profile.cells.groupby("industry", observed=True)["n_alumni"].sum()
     assert by["finance"] == 14.5 and by["education"] == 1000
@@ -350,10 +357,12 @@ def test_deceased_alumni_are_excluded_with_a_reason(tmp_path):
     path.write_text("Födelseår;Status\n1940;Pensionär\n1935;Avliden\n1950;Deceased\n", "utf-8")
     report = read_alumni(path).report
     assert report.rows_used == 1
-    assert report.excluded == [
-        {"row": 3, "reason": "marked deceased in column 'Status'"},
-        {"row": 4, "reason": "marked deceased in column 'Status'"},
-    ]
+    reason = {
+        "reason": "marked deceased in column 'Status'",
+        "code": "deceased",
+        "values": {"column": "Status"},
+    }
+    assert report.excluded == [{"row": 3, **reason}, {"row": 4, **reason}]
 
 
 def test_english_crm_export(tmp_path):

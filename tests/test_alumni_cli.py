@@ -53,10 +53,10 @@ def _canary_csv(path):
     return path
 
 
-@pytest.mark.parametrize("as_json", [False, True])
-def test_validate_output_never_contains_personal_data(tmp_path, capsys, as_json):
+@pytest.mark.parametrize(("as_json", "lang"), [(False, "en"), (False, "sv"), (True, "en")])
+def test_validate_output_never_contains_personal_data(tmp_path, capsys, as_json, lang):
     path = _canary_csv(tmp_path / "canary_export.csv")
-    code = main(["validate", str(path), *(["--json"] if as_json else [])])
+    code = main(["validate", str(path), "--lang", lang, *(["--json"] if as_json else [])])
     out, err = capsys.readouterr()
     assert code == 0
     for value in CANARIES.values():
@@ -75,8 +75,10 @@ def test_validate_output_never_contains_personal_data(tmp_path, capsys, as_json)
         ]
         assert payload["ignored_columns"] == ["Kommentar"]
         assert payload["rows_read"] == 30 and payload["rows_excluded"] == 1
-    else:
+    elif lang == "en":
         assert "30 read = 29 used + 1 excluded" in out
+    else:
+        assert "30 lästa = 29 använda + 1 uteslutna" in out
 
 
 def test_validate_json_has_the_keys_of_the_issue(root, capsys):
@@ -94,7 +96,8 @@ def test_validate_json_has_the_keys_of_the_issue(root, capsys):
     ):
         assert key in payload
     assert payload["rows_read"] == payload["rows_used"] + payload["rows_excluded"]
-    assert all(set(e) == {"row", "reason"} for e in payload["excluded"])
+    assert all(set(e) == {"row", "reason", "code", "values"} for e in payload["excluded"])
+    assert len(payload["note_codes"]) == len(payload["notes"])
     assert payload["columns"]["industry"] == "Bransch"
     assert {"mapped", "unmapped", "inferred"} <= set(payload["mapping"]["industry"])
 
@@ -129,3 +132,60 @@ def test_validate_bad_input_exits_2_with_one_line(tmp_path, capsys, content, ext
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def _small_export(path):
+    # row 3 (the second data row) has a birth year after the reference year; row 4 an age-less
+    # deceased alumnus; 12 alumni share the unmapped industry "Qwzx", so it may be shown
+    rows = ["Födelseår;Bransch;Sysselsättning"]
+    rows += ["1980;Finans;Arbetar", "2150;Skola;Arbetar", ";Vård;Avliden"]
+    rows += ["1970;Qwzx;Arbetar"] * 12
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def test_validate_speaks_swedish_or_english_with_the_same_numbers(tmp_path, capsys):
+    path = _small_export(tmp_path / "small.csv")
+    assert main(["validate", str(path), "--lang", "en", "--reference-year", "2017"]) == 0
+    en = capsys.readouterr().out
+    assert main(["validate", str(path), "--lang", "sv", "--reference-year", "2017"]) == 0
+    sv = capsys.readouterr().out
+    assert "rows: 15 read = 13 used + 2 excluded" in en
+    assert "rader: 15 lästa = 13 använda + 2 uteslutna" in sv
+    reason_en = "birth year 2150 in column 'Födelseår' is impossible for reference year 2017"
+    reason_sv = "födelseåret 2150 i kolumnen 'Födelseår' är omöjligt för referensåret 2017"
+    assert f"excluded row 3: {reason_en}" in en and f"utesluten rad 3: {reason_sv}" in sv
+    assert "excluded row 4: marked deceased in column 'Sysselsättning'" in en
+    assert "utesluten rad 4: markerad som avliden i kolumnen 'Sysselsättning'" in sv
+    assert "note: ages are taken at reference year 2017" in en
+    assert "obs: åldrar räknas vid referensåret 2017" in sv
+    # a value 12 alumni share is shown, in either language
+    assert "  Qwzx: 12" in en and "  Qwzx: 12" in sv
+    assert "excluded" not in sv and "utesluten" not in en
+
+
+def test_validate_json_keeps_the_english_and_gains_the_codes(tmp_path, capsys):
+    path = _small_export(tmp_path / "small.csv")
+    args = ["validate", str(path), "--json", "--reference-year", "2017"]
+    assert main([*args, "--lang", "sv"]) == 0  # --json is the stable English whatever --lang
+    payload = json.loads(capsys.readouterr().out)
+    first, second = payload["excluded"]
+    assert first == {
+        "row": 3,
+        "reason": "birth year 2150 in column 'Födelseår' is impossible for reference year 2017",
+        "code": "impossible_birth_year",
+        "values": {"year": 2150, "column": "Födelseår", "reference_year": 2017},
+    }
+    assert second["code"] == "deceased" and second["row"] == 4
+    assert payload["notes"][0] == "ages are taken at reference year 2017"
+    assert payload["note_codes"][0] == {
+        "code": "reference_year",
+        "values": {"reference_year": 2017},
+    }
+
+
+def test_validate_refuses_an_unknown_language_in_one_line(tmp_path, capsys):
+    path = _small_export(tmp_path / "small.csv")
+    assert main(["validate", str(path), "--lang", "xx"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--lang" in err and "Traceback" not in err

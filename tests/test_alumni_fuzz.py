@@ -50,7 +50,7 @@ def _validate(path: Path) -> None:
         payload = json.loads(out)
         assert payload["rows_read"] == payload["rows_used"] + payload["rows_excluded"]
         assert len(payload["excluded"]) == payload["rows_excluded"]
-        assert all(set(e) == {"row", "reason"} for e in payload["excluded"])
+        assert all(set(e) == {"row", "reason", "code", "values"} for e in payload["excluded"])
     else:
         assert out == ""
         assert err.count("\n") == 1 and err.startswith("socialreach: error: ")

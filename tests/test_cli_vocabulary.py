@@ -34,7 +34,7 @@ def test_help_lists_every_subcommand_on_one_line(capsys, monkeypatch):
     ("flag", "commands"),
     [
         ("--table", ("data", "reach")),
-        ("--lang", ("data", "reach", "report")),
+        ("--lang", ("data", "validate", "reach", "report")),
         ("--min-cell", ("reach", "report")),
         ("--year", ("data", "reach", "report")),
         ("--platform", ("data", "reach")),
@@ -46,6 +46,11 @@ def test_same_option_same_definition(flag, commands):
     assert all(a is not None for a in actions), flag
     kinds = {(a.dest, a.type, a.choices and tuple(a.choices), a.metavar) for a in actions}
     assert len(kinds) == 1, kinds
+
+
+def test_every_subcommand_that_prints_text_has_lang():
+    # data, validate and reach print to the terminal, report writes HTML: all are read by people
+    assert all(_option(p, "--lang") is not None for p in _subparsers().values())
 
 
 def test_old_data_file_option_is_now_table():
@@ -62,6 +67,7 @@ def test_old_data_file_option_is_now_table():
         ["report", "x.csv", "--out", "r.html", "--min-cell", "ten"],
         ["report", "x.csv", "--out", "r.html", "--lang", "de"],
         ["data", "--lang", "fr"],
+        ["validate", "x.csv", "--lang", "xx"],
     ],
 )
 def test_bad_option_values_are_refused_by_argparse_in_one_line(capsys, argv):

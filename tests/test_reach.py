@@ -55,21 +55,111 @@ def test_issue_hand_case_linkedin_it_and_health_care():
 
 def test_facebook_age_rule_and_internet_conversion():
     est = estimate_reach(
-        profile([("16-25", "unknown", "student", 100), ("76+", "unknown", "retired", 10)]), seed=2
+        profile([("16-25", "unknown", "student", 100), ("46-55", "unknown", "working", 10)]),
+        seed=2,
     )
     young = row(est, "facebook", "age_band", "16-25")
     # 93 % of internet users 16-25 × 99 % internet use up to retirement age = 0.9207
     assert young["share"] == pytest.approx(0.93 * 0.99)
     assert young["fallback"] == 0 and young["dimension_used"] == "age"
-    old = row(est, "facebook", "age_band", "76+")
-    # no 76+ Facebook figure: overall 74 % (fallback) × 56 % internet use at 76+ = 0.4144
-    assert old["share"] == pytest.approx(0.74 * 0.56)
-    assert old["fallback"] == 1 and old["dimension_used"] == "all"
+    middle = row(est, "facebook", "age_band", "46-55")
+    # no 46-55 Facebook figure, ever or daily: overall 74 % (fallback) × 99 % = 0.7326
+    assert middle["share"] == pytest.approx(0.74 * 0.99)
+    assert middle["fallback"] == 1 and middle["dimension_used"] == "all"
     total = row(est, "facebook")
-    assert total["expected"] == pytest.approx(92.07 + 4.144)
-    # the fallback share is of expected reach, not of alumni: 4.144 / 96.214
-    assert total["fallback"] == pytest.approx(4.144 / 96.214)
+    assert total["expected"] == pytest.approx(92.07 + 7.326)
+    # the fallback share is of expected reach, not of alumni: 7.326 / 99.396
+    assert total["fallback"] == pytest.approx(7.326 / 99.396)
     assert total["dimension_used"] == "mixed"
+
+
+def _facebook_2017(measure: str, segment: str) -> float:
+    """One cited 2017 Facebook figure (internet users 12+), read off the embedded table."""
+    from socialreach import load_penetration
+
+    t = load_penetration(year=2017, measure=measure)
+    hit = t[
+        (t["platform"] == "facebook")
+        & (t["base"] == "internet_users_12plus")
+        & (t["segment"] == segment)
+    ]
+    assert len(hit) == 1
+    return float(hit["share"].iloc[0])
+
+
+def test_older_bands_get_facebook_ever_derived_from_their_own_daily_use():
+    """Issue 10 point 9: 66-75 and 76+ publish daily Facebook use but no 'ever' figure; they get
+    the 'ever' figure their daily use implies (odds in proportion), not the overall 74 %."""
+    p = profile(
+        [
+            ("16-25", "unknown", "student", 100),
+            ("46-55", "unknown", "working", 100),
+            ("66-75", "unknown", "retired", 100),
+            ("76+", "unknown", "retired", 100),
+        ]
+    )
+    est = estimate_reach(p, seed=4, platforms="facebook")
+    figures, assumptions = explain_reach(p, platforms="facebook")
+
+    def odds(q: float) -> float:
+        return q / (1 - q)
+
+    ever_all = _facebook_2017("ever", "all")  # 74 %
+    daily_all = _facebook_2017("daily", "all")  # 53 %
+    derived = figures[(figures["source_id"] == "derived") & (figures["role"] == "penetration")]
+    derived = derived.set_index("segment")
+    by_hand = {}
+    for band in ("66-75", "76+"):
+        daily = _facebook_2017("daily", band)  # 38 %, 25 %
+        o = odds(ever_all) * odds(daily) / odds(daily_all)
+        by_hand[band] = o / (1 + o)  # 66-75: 0.6074, 76+: 0.4569
+        assert derived.loc[band, "share"] == pytest.approx(by_hand[band])
+        # ever use is at least daily use and, for the old, below the overall figure
+        assert daily < by_hand[band] < ever_all
+        got = row(est, "facebook", "age_band", band)
+        assert got["fallback"] == 1 and got["dimension_used"] == "age_derived"
+    assert by_hand["76+"] < by_hand["66-75"] < _facebook_2017("ever", "16-25")
+    # × the band's internet use: 56 % published at 76+; 66-75 the implied rate (figures)
+    rate_66 = figures[(figures["role"] == "conversion") & (figures["segment"] == "66-75")]
+    assert row(est, "facebook", "age_band", "76+")["share"] == pytest.approx(by_hand["76+"] * 0.56)
+    assert row(est, "facebook", "age_band", "66-75")["share"] == pytest.approx(
+        by_hand["66-75"] * float(rate_66["share"].iloc[0])
+    )
+    # the inputs are listed as daily figures, the derivation is named in both languages
+    daily_rows = figures[figures["measure"] == "daily"]
+    assert set(daily_rows["segment"]) == {"66-75", "76+", "all"}
+    assert "age_derived_from_daily" in set(assumptions["id"])
+    text = assumptions.set_index("id").loc["age_derived_from_daily"]
+    assert "odds" in text["text"] and "odds" in text["text_sv"]
+    # never more precise than a published band, nor than the fallback the band had before
+    # (the same band, so the same internet-use rate; logit scale). The derived figure carries
+    # the fallback's spread τ plus its three inputs' sampling error, so it is at least as wide
+    # up to Monte Carlo noise in the 2.5/97.5 percentiles of 2 000 draws (hence 0.95)
+
+    def width(r: pd.Series) -> float:
+        lo, hi = np.clip([r["ci_low"], r["ci_high"]], 1e-9, 1 - 1e-9)
+        return float(np.log(hi / (1 - hi)) - np.log(lo / (1 - lo)))
+
+    from socialreach import load_penetration
+
+    table = load_penetration()
+    no_daily = table[~((table["measure"] == "daily") & (table["platform"] == "facebook"))]
+    before = estimate_reach(p, no_daily, seed=4, platforms="facebook")
+    published = width(row(est, "facebook", "age_band", "16-25"))
+    for band in ("66-75", "76+"):
+        fallback = row(before, "facebook", "age_band", band)
+        assert fallback["dimension_used"] == "all"
+        assert fallback["share"] > row(est, "facebook", "age_band", band)["share"]
+        got = width(row(est, "facebook", "age_band", band))
+        assert got > 3 * published and got >= 0.95 * width(fallback)
+    plain = estimate_reach(p, seed=4, platforms="facebook", fallback_spread=False)
+    np.testing.assert_allclose(plain["expected"], est["expected"])  # points unchanged
+    for band in ("66-75", "76+"):  # without the spread: still wider than the published band
+        r = row(plain, "facebook", "age_band", band)
+        assert r["ci_high"] - r["ci_low"] > 2 * (
+            row(plain, "facebook", "age_band", "16-25")["ci_high"]
+            - row(plain, "facebook", "age_band", "16-25")["ci_low"]
+        )
 
 
 def test_unpublished_industry_falls_back_and_non_working_get_the_derived_figure():
