@@ -28,10 +28,12 @@ _LAZY = {
         ("map_employment", "map_field_of_study", "map_industry", "map_occupation"), ".industries"
     ),
     **dict.fromkeys(("integration_sensitivity", "integration_value"), ".integration"),
-    "ReachOptions": ".options",
-    "suppress_small_cells": ".privacy",
+    **dict.fromkeys(("MIN_CELL", "ReachOptions"), ".options"),
+    **dict.fromkeys(("suppress_segments", "suppress_small_cells"), ".privacy"),
     **dict.fromkeys(("AlumniProfile", "ValidationReport", "make_profile"), ".profile"),
-    **dict.fromkeys(("estimate_cell_shares", "estimate_reach", "explain_reach"), ".reach"),
+    **dict.fromkeys(
+        ("estimate_cell_shares", "estimate_reach", "estimate_trend", "explain_reach"), ".reach"
+    ),
     "write_report": ".report",
     **dict.fromkeys(
         (
@@ -42,6 +44,7 @@ _LAZY = {
             "load_population",
             "load_sources",
             "load_survey_samples",
+            "published_trend",
             "to_population_share",
         ),
         ".survey",
@@ -50,6 +53,7 @@ _LAZY = {
 
 __all__ = [
     "ARCHETYPES",
+    "MIN_CELL",
     "AlumniProfile",
     "IISAppendix",
     "InputError",
@@ -64,6 +68,7 @@ __all__ = [
     "employed_share_to_group",
     "estimate_cell_shares",
     "estimate_reach",
+    "estimate_trend",
     "example_path",
     "explain_reach",
     "integration_sensitivity",
@@ -80,8 +85,10 @@ __all__ = [
     "map_field_of_study",
     "map_industry",
     "map_occupation",
+    "published_trend",
     "read_alumni",
     "read_iis_appendix",
+    "suppress_segments",
     "suppress_small_cells",
     "to_population_share",
     "write_report",

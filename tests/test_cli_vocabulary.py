@@ -33,12 +33,22 @@ def test_help_lists_every_subcommand_on_one_line(capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("flag", "commands"),
     [
-        ("--table", ("data", "reach")),
+        ("--table", ("data", "reach", "report")),
         ("--lang", ("data", "validate", "reach", "report")),
         ("--min-cell", ("reach", "report")),
         ("--year", ("data", "reach", "report")),
         ("--platform", ("data", "reach")),
         ("--json", ("data", "validate", "reach")),
+        # the model's options: one ReachOptions for reach and report
+        ("--measure", ("reach", "report")),
+        ("--design-effect", ("reach", "report")),
+        ("--overlap", ("reach", "report")),
+        ("--seed", ("reach", "report")),
+        ("--draws", ("reach", "report")),
+        ("--non-working", ("reach", "report")),
+        ("--combine", ("reach", "report")),
+        ("--industry-fallback", ("reach", "report")),
+        ("--fallback-spread", ("reach", "report")),
     ],
 )
 def test_same_option_same_definition(flag, commands):
