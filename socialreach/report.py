@@ -871,18 +871,19 @@ def _appendix(r: _Report) -> str:
 
     fmt, lang = r.fmt, r.lang
     figures, assumptions = explain_reach(r.profile, r.table, options=r.options)
+    main = str(r.estimates["measure"].iloc[0])
     sources = load_sources().set_index("source_id")
     rows = []
     # No column of how many alumni each figure applies to: those counts would give back the
     # small cells that the segment tables hide.
     for _, f in figures.iterrows():
         what = _t("internet_use", lang) if f["role"] == "conversion" else label(f["platform"], lang)
+        measure = str(f.get("measure", main))
+        if f["role"] != "conversion" and measure not in (main, "nan", "None"):
+            # a figure of another measure (daily use behind a derived band) says which
+            what = f"{what} ({label(measure, lang)})"
         segment = str(f["segment"])
-        where = (
-            pick(REPORT_SEGMENTS[segment], lang)
-            if segment in REPORT_SEGMENTS
-            else label(segment, lang)
-        )
+        where = _segment_text(segment, lang)
         rows.append(
             [
                 f"{what} · {where}",
@@ -911,6 +912,19 @@ def _appendix(r: _Report) -> str:
         f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
         f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
     )
+
+
+_SPREAD = re.compile(r"(.+) \(spread around (.+)\)")
+
+
+def _segment_text(segment: str, lang: str) -> str:
+    """A figure's segment in words, also for a fallback's spread ("76+ (spread around all)")."""
+    if segment in REPORT_SEGMENTS:
+        return pick(REPORT_SEGMENTS[segment], lang)
+    if spread := _SPREAD.fullmatch(segment):
+        own, around = spread.groups()
+        return _t("spread_around", lang, segment=label(own, lang), around=label(around, lang))
+    return label(segment, lang)
 
 
 def _year(value: object) -> str:

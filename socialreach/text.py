@@ -772,6 +772,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "Weekly reach on at least one platform cannot be estimated for {year}: the survey has "
         "no usable weekly figure for both platforms.",
     ),
+    "spread_around": ("{segment} (spridning kring {around})", "{segment} (spread around {around})"),
     "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
     "cohorts_intro": (
         "Andel som använder plattformen efter hur många år sedan alumnerna tog examen. De som "

@@ -365,3 +365,15 @@ def test_no_cohort_section_when_the_file_says_nothing_about_graduation():
     profile = socialreach.make_profile(cells)
     content = build_report_content(profile, lang="en", seed=SEED, n_draws=DRAWS)
     assert "cohorts" not in content.sections and "segments" in content.sections
+
+
+def test_appendix_names_the_measure_of_figures_behind_derived_bands():
+    # 2017 Facebook 66-75 is derived from that band's daily use: the daily figures are listed
+    # as daily, not as if they were the 'ever' figures of the estimate
+    profile = socialreach.read_alumni(example_path("multi_faculty_university"), reference_year=2017)
+    content = build_report_content(profile, lang="en", seed=SEED, n_draws=DRAWS, year=2017)
+    figures, _ = socialreach.explain_reach(profile, year=2017)
+    daily = figures[(figures["measure"] == "daily") & (figures["segment"] == "66-75")].iloc[0]
+    rows = {r[0]: r for r in _Tables(content.sections["appendix"]).tables[0][1:]}
+    assert rows["Facebook (daily) · 66-75 years"][1] == format_share(daily["share"], lang="en")
+    assert "Facebook · 26-35 years (spread around All)" in rows
