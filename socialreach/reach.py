@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -2025,6 +2025,7 @@ def estimate_trend(
     penetration: pd.DataFrame | None = None,
     *,
     options: ReachOptions | None = None,
+    years: Sequence[int] | None = None,
     **changes: object,
 ) -> pd.DataFrame:
     """Our alumni's expected reach under each survey edition's figures, by the same model.
@@ -2032,6 +2033,7 @@ def estimate_trend(
     Every year in which each platform has figures is estimated with its broadest measure
     (``ever`` for 2015-2018, ``used_12m`` from 2025): the question changed between the
     editions, so a trend across the change is indicative only (``measure`` says which applies).
+    ``years`` limits the editions (default every year of the table).
 
     Returns
     -------
@@ -2041,7 +2043,8 @@ def estimate_trend(
     opts = ReachOptions.resolve(options, **changes)
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
-    for year in sorted(set(table["year"])):
+    wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
+    for year in sorted(wanted):
         for platform in opts.platforms:
             try:
                 est = estimate_reach(
@@ -2054,5 +2057,7 @@ def estimate_trend(
                 continue  # no figure for this platform and year, or none the engine can use
             frames.append(est)
     if not frames:
+        if years is not None and not wanted:
+            return pd.DataFrame(columns=ESTIMATE_COLUMNS)
         raise InputError("no survey year has figures for these platforms")
     return pd.concat(frames, ignore_index=True)

@@ -70,7 +70,7 @@ from .privacy import SUPPRESSED_COL, suppress_segments
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import GRADUATION_COHORTS, UNKNOWN, label
-from .survey import load_penetration, load_sources, source_types
+from .survey import load_penetration, load_sources, reach_measure, source_types
 from .text import (
     ARCHETYPE_MIX,
     ARCHETYPES,
@@ -643,8 +643,17 @@ def _trend(r: _Report) -> str:
     from .survey import published_trend
 
     fmt, lang = r.fmt, r.lang
-    trend = estimate_trend(r.profile, r.table, options=r.options.replace(year=None, measure=None))
     table = load_penetration() if r.table is None else r.table
+    # the report's own year is already estimated with the same options when its measure is the
+    # year's broadest (the trend's): the other editions only
+    own = r.totals.assign(year=r.year)
+    same = str(own["measure"].iloc[0]) == reach_measure(table, r.year)
+    years = sorted(set(table["year"]) - ({r.year} if same else set()))
+    trend = estimate_trend(
+        r.profile, r.table, options=r.options.replace(year=None, measure=None), years=years
+    )
+    if same:
+        trend = pd.concat([trend, own[trend.columns]], ignore_index=True)
     kinds = source_types()
     rows = []
     for year, grp in trend.groupby("year", sort=True):
