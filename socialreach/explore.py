@@ -26,7 +26,6 @@ from .archetypes import ARCHETYPES
 from .errors import InputError
 from .examples import example_path
 from .format import format_count, format_points, format_share, format_share_interval
-from .integration import LINKEDIN_API_NOTE
 from .options import MIN_CELL, ReachOptions
 from .privacy import suppress_segments
 from .profile import AlumniProfile
@@ -39,7 +38,7 @@ from .survey import (
     reach_measure,
     source_types,
 )
-from .text import NOTEBOOKS, pick, say
+from .text import LINKEDIN_API, NOTEBOOKS, pick, say
 
 __all__ = [
     "ProfileRead",
@@ -751,7 +750,7 @@ def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
 def linkedin_api_note(lang: str, width: int = 100) -> str:
     """What LinkedIn's API allows a CRM (:data:`socialreach.integration.LINKEDIN_API_NOTE`),
     in ``lang``, wrapped to ``width`` characters."""
-    return textwrap.fill(say(NOTEBOOKS, "linkedin_api", lang, note=LINKEDIN_API_NOTE), width)
+    return textwrap.fill(pick(LINKEDIN_API, lang), width)
 
 
 def sensitivity_swing(sensitivity: pd.DataFrame) -> pd.Series:

@@ -23,6 +23,7 @@ import pandas as pd
 from .options import ReachOptions
 from .profile import AlumniProfile
 from .reach import estimate_reach
+from .text import LINKEDIN_API, pick
 
 __all__ = [
     "DEFAULT_SCENARIOS",
@@ -32,16 +33,8 @@ __all__ = [
     "integration_value",
 ]
 
-LINKEDIN_API_NOTE = (
-    "LinkedIn's API offers no bulk import of members' profiles. Data reaches a CRM only when an "
-    "alumnus signs in with LinkedIn and consents (OAuth 2.0; 'Sign In with LinkedIn using "
-    "OpenID Connect', scopes openid, profile, email: id, name, photo and e-mail address). "
-    "Employer, title and industry are not in the self-serve scopes; fuller profile access "
-    "requires an approved LinkedIn partner programme and is still member-authorised. Scraping "
-    "profiles is against LinkedIn's User Agreement and, for personal data, needs a GDPR legal "
-    "basis. Source: LinkedIn developer documentation (learn.microsoft.com/linkedin), checked "
-    "2026."
-)
+#: The note in English (its Swedish twin and the report's shorter version: :mod:`socialreach.text`).
+LINKEDIN_API_NOTE = pick(LINKEDIN_API, "en")
 
 #: Parameters of a scenario: name -> (unit, meaning).
 PARAMETERS = {

@@ -170,6 +170,27 @@ VALIDATE: dict[str, tuple[str, str]] = {
 
 # --------------------------------------------------------------------------- notebooks
 
+#: What LinkedIn's API lets a CRM have (checked 2026), as the notebooks and the integration
+#: module say it; the report says it more briefly (``REPORT["integration_api"]``).
+LINKEDIN_API: tuple[str, str] = (
+    "LinkedIns API erbjuder ingen massimport av medlemmarnas profiler. Data når ett CRM bara "
+    "när en alumn loggar in med LinkedIn och samtycker (OAuth 2.0; ’Sign In with LinkedIn "
+    "using OpenID Connect’, scopes openid, profile, email: id, namn, foto och e-postadress). "
+    "Arbetsgivare, titel och bransch ingår inte i de scopes som är fritt tillgängliga; "
+    "fylligare profilåtkomst kräver ett godkänt partnerprogram hos LinkedIn och är fortfarande "
+    "medlemsgodkänd. Att skrapa profiler strider mot LinkedIns användaravtal och kräver, för "
+    "personuppgifter, en rättslig grund enligt GDPR. Källa: LinkedIns utvecklardokumentation "
+    "(learn.microsoft.com/linkedin), kontrollerad 2026.",
+    "LinkedIn's API offers no bulk import of members' profiles. Data reaches a CRM only when "
+    "an alumnus signs in with LinkedIn and consents (OAuth 2.0; 'Sign In with LinkedIn using "
+    "OpenID Connect', scopes openid, profile, email: id, name, photo and e-mail address). "
+    "Employer, title and industry are not in the self-serve scopes; fuller profile access "
+    "requires an approved LinkedIn partner programme and is still member-authorised. Scraping"
+    " profiles is against LinkedIn's User Agreement and, for personal data, needs a GDPR "
+    "legal basis. Source: LinkedIn developer documentation (learn.microsoft.com/linkedin), "
+    "checked 2026.",
+)
+
 #: Sentences the exploration notebooks print, by key (built by :mod:`socialreach.explore`).
 NOTEBOOKS: dict[str, tuple[str, str]] = {
     "and": ("och", "and"),
@@ -347,17 +368,6 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "än något enskilt antagande ({parameter}: {swing} kr).",
         "The interval on alumni on LinkedIn moves the net value of {scenario} by {width} SEK, "
         "more than any single assumption ({parameter}: {swing} SEK).",
-    ),
-    "linkedin_api": (
-        "LinkedIns API erbjuder ingen massimport av medlemmarnas profiler. Data når ett CRM bara "
-        "när en alumn loggar in med LinkedIn och samtycker (OAuth 2.0; ’Sign In with LinkedIn "
-        "using OpenID Connect’, scopes openid, profile, email: id, namn, foto och e-postadress). "
-        "Arbetsgivare, titel och bransch ingår inte i de scopes som är fritt tillgängliga; "
-        "fylligare profilåtkomst kräver ett godkänt partnerprogram hos LinkedIn och är fortfarande "
-        "medlemsgodkänd. Att skrapa profiler strider mot LinkedIns användaravtal och kräver, för "
-        "personuppgifter, en rättslig grund enligt GDPR. Källa: LinkedIns utvecklardokumentation "
-        "(learn.microsoft.com/linkedin), kontrollerad 2026.",
-        "{note}",
     ),
     "swing": ("nettovärdets utslag (kr)", "swing of net value (SEK)"),
     # one word per breakdown
