@@ -681,44 +681,9 @@ def _parse_column_overrides(items: list[str]) -> dict[str, str]:
     return overrides
 
 
-def _validate_value(key: str, value: object, lang: str) -> str:
-    """A value of a validation text in ``lang``: years as plain digits, shares and other
-    numbers in the language's number style, header names as they are."""
-    from .format import format_count, format_number, format_share
-
-    if isinstance(value, str):
-        return value
-    if key.endswith("year"):
-        return f"{value:.0f}"
-    if key == "share":
-        return format_share(value, lang=lang)
-    value = float(f"{value:.6g}")  # sums of weights carry float noise (91.00000000000001)
-    if value.is_integer():
-        return format_count(value, lang=lang)
-    return format_number(value, lang=lang, digits=1 if round(value, 1) == value else 2)
-
-
-def _validate_word(key: str, lang: str) -> str:
-    """A key of the mapping counts in ``lang``: its word in the validate texts, else its segment
-    label in Swedish; English keeps the id the JSON report uses."""
-    from .segments import label
-    from .text import VALIDATE, say
-
-    if f"word.{key}" in VALIDATE:
-        return say(VALIDATE, f"word.{key}", lang)
-    return key if lang == "en" else label(key, lang)
-
-
-def _validate_text(kind: str, item: dict, lang: str) -> str:
-    """An exclusion reason or a note of the report in ``lang``, from its code and values."""
-    from .text import VALIDATE, say
-
-    values = {k: _validate_value(k, v, lang) for k, v in item["values"].items()}
-    return say(VALIDATE, f"{kind}.{item['code']}", lang, **values)
-
-
 def _run_validate(args: argparse.Namespace) -> int:
     from .alumni import read_alumni
+    from .profile import validation_text, validation_value, validation_word
     from .text import VALIDATE, say
 
     profile = read_alumni(args.file, **_read_options(args))
@@ -732,7 +697,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         print(say(VALIDATE, key, lang, **values))
 
     def count(value: float) -> str:
-        return _validate_value("n", value, lang)
+        return validation_value("n", value, lang)
 
     def listed(items: list[str]) -> str:
         return ", ".join(items) if items else say(VALIDATE, "none", lang)
@@ -751,7 +716,7 @@ def _run_validate(args: argparse.Namespace) -> int:
         line("alumni_count", read=count(report["alumni_read"]), used=count(report["alumni_used"]))
     shown = report["excluded"][:20]
     for item in shown:
-        line("excluded_row", row=item["row"], reason=_validate_text("excluded", item, lang))
+        line("excluded_row", row=item["row"], reason=validation_text("excluded", item, lang))
     if len(report["excluded"]) > len(shown):
         line("excluded_more", n=count(len(report["excluded"]) - len(shown)))
     line("identifying", columns=listed(report["dropped_identifying_columns"]))
@@ -762,13 +727,13 @@ def _run_validate(args: argparse.Namespace) -> int:
     line(
         "employment_source",
         sources=", ".join(
-            f"{_validate_word(k, lang).replace('_', ' ')} {count(v)}" for k, v in sources.items()
+            f"{validation_word(k, lang).replace('_', ' ')} {count(v)}" for k, v in sources.items()
         ),
     )
     line("mapping")
     for field, counts in report["mapping"].items():
         if field != "employment_source":
-            words = (f"{_validate_word(k, lang)} {count(v)}" for k, v in counts.items())
+            words = (f"{validation_word(k, lang)} {count(v)}" for k, v in counts.items())
             print(f"  {field}: " + ", ".join(words))
     for field, values in report["unmapped"].items():
         line("unmapped", field=field)
@@ -776,7 +741,7 @@ def _run_validate(args: argparse.Namespace) -> int:
             print(f"  {value}: {count(n)}")
     notes = report["note_codes"] or [None] * len(report["notes"])
     for text, coded in zip(report["notes"], notes, strict=True):
-        line("note", note=text if coded is None else _validate_text("note", coded, lang))
+        line("note", note=text if coded is None else validation_text("note", coded, lang))
     return 0
 
 

@@ -68,6 +68,7 @@ __all__ = [
     "reach_options",
     "read_profile",
     "read_report_sentence",
+    "read_tables",
     "sample_size_sentence",
     "scenario_sentences",
     "secondary_sources_sentence",
@@ -745,6 +746,77 @@ def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
         )
         for _, s in values.iterrows()
     ]
+
+
+def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
+    """What reading the file did, as tables in ``lang`` (what ``socialreach validate`` prints).
+
+    Returns
+    -------
+    dict of pandas.DataFrame
+        ``summary`` (rows read, used, excluded; identifying columns dropped; columns ignored),
+        ``excluded`` (row number and reason), ``columns`` (the header read for each field),
+        ``mapping`` (alumni per field and mapping status), ``industry_source`` (where each
+        industry came from) and ``notes`` (the assumptions made while reading). Counts and
+        header names only: no value of a person.
+    """
+    from .profile import validation_text, validation_word
+    from .text import FIELDS, VALIDATE
+
+    report = read.profile.report.to_dict()
+
+    def word(key: str) -> str:
+        return say(NOTEBOOKS, f"read.{key}", lang)
+
+    def field(name: str) -> str:
+        return pick(FIELDS[name], lang) if name in FIELDS else name
+
+    listed = ", ".join
+    summary = pd.Series(
+        {
+            word("rows_read"): format_count(report["rows_read"], lang=lang),
+            word("rows_used"): format_count(report["rows_used"], lang=lang),
+            word("rows_excluded"): format_count(report["rows_excluded"], lang=lang),
+            word("identifying"): listed(report["dropped_identifying_columns"])
+            or say(VALIDATE, "none", lang),
+            word("ignored"): listed(report.get("ignored_columns", []))
+            or say(VALIDATE, "none", lang),
+        },
+        name=read.file_name,
+    ).to_frame()
+    excluded = pd.DataFrame(
+        [(e["row"], validation_text("excluded", e, lang)) for e in report["excluded"]],
+        columns=[word("row"), word("reason")],
+    )
+    columns = pd.Series(
+        {field(k): v for k, v in report["columns"].items()}, name=word("header")
+    ).to_frame()
+    counts = {k: v for k, v in report["mapping"].items() if k != "industry_source"}
+    mapping = pd.DataFrame(counts).T.fillna(0)
+    mapping = mapping.loc[:, mapping.sum() > 0].round(1)
+    mapping.index = [field(k) for k in mapping.index]
+    mapping.columns = [validation_word(k, lang) for k in mapping.columns]
+    sources = report["mapping"].get("industry_source", {})
+    industry_source = pd.Series(
+        {validation_word(k, lang): v for k, v in sources.items()}, name=word("alumni")
+    ).to_frame()
+    coded = report["note_codes"] or [None] * len(report["notes"])
+    notes = pd.DataFrame(
+        {
+            word("note"): [
+                text if code is None else validation_text("note", code, lang)
+                for text, code in zip(report["notes"], coded, strict=True)
+            ]
+        }
+    )
+    return {
+        "summary": summary,
+        "excluded": excluded,
+        "columns": columns,
+        "mapping": mapping,
+        "industry_source": industry_source.round(1),
+        "notes": notes,
+    }
 
 
 def linkedin_api_note(lang: str, width: int = 100) -> str:

@@ -194,6 +194,20 @@ LINKEDIN_API: tuple[str, str] = (
 #: Sentences the exploration notebooks print, by key (built by :mod:`socialreach.explore`).
 NOTEBOOKS: dict[str, tuple[str, str]] = {
     "and": ("och", "and"),
+    # the tables of what reading the file did (explore.read_tables)
+    "read.rows_read": ("rader lästa", "rows read"),
+    "read.rows_used": ("rader som används", "rows used"),
+    "read.rows_excluded": ("rader som inte används", "rows excluded"),
+    "read.identifying": (
+        "identifierande kolumner borttagna olästa",
+        "identifying columns dropped unread",
+    ),
+    "read.ignored": ("andra kolumner som inte används", "other columns ignored"),
+    "read.row": ("rad", "row"),
+    "read.reason": ("skäl", "reason"),
+    "read.header": ("rubrik i filen", "header in the file"),
+    "read.alumni": ("alumner", "alumni"),
+    "read.note": ("antagande vid inläsningen", "assumption made while reading"),
     # the edition, the measure and the base of every notebook
     "edition": (
         "Undersökningsår {year}; mått: använder {measure}.",
@@ -929,7 +943,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "industry": ("Bransch", "Industry"),
     "occupation": ("Yrke", "Occupation"),
     "employment_status": ("Sysselsättning", "Employment"),
-    "field_of_study": ("Utbildning", "Field of study"),
+    "field_of_study": ("Utbildningsområde", "Field of study"),
     "industry_source": ("Branschen bestämd av", "Industry determined from"),
 }
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import socialreach
 from socialreach import explore
 from socialreach.examples import example_path
-from socialreach.format import format_share
+from socialreach.format import format_count, format_share
 from socialreach.segments import INDUSTRIES, label
 from socialreach.text import NOTEBOOKS, say
 
@@ -313,3 +313,22 @@ def test_trend_by_age_band_covers_every_edition_with_both_platforms():
     for (_platform, _year), part in by_age.groupby(["platform", "year"]):
         assert part["n_alumni"].sum() == pytest.approx(profile.n_alumni)
         assert part["share"].between(0, 1).all()
+
+
+def test_read_tables_say_what_reading_did_in_the_notebooks_language():
+    read = explore.read_profile(
+        None, example="multi_faculty_university", year=2026, institution="Testhögskolan"
+    )
+    report = read.profile.report
+    for lang in ("sv", "en"):
+        tables = explore.read_tables(read, lang)
+        summary = tables["summary"].iloc[:, 0].tolist()
+        assert summary[:3] == [format_count(n, lang=lang) for n in (report.rows_read,
+                               report.rows_used, report.rows_excluded)]  # fmt: skip
+        excluded = tables["excluded"]
+        assert excluded.iloc[:, 0].tolist() == [e["row"] for e in report.excluded]
+        assert tables["industry_source"].iloc[:, 0].sum() == pytest.approx(
+            sum(report.mapping["industry_source"].values())
+        )
+    sv, en = (explore.read_tables(read, lang)["excluded"].iloc[0, 1] for lang in ("sv", "en"))
+    assert "födelseåret" in sv and "birth year" in en  # the generator's impossible birth year
