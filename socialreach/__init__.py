@@ -51,48 +51,8 @@ _LAZY = {
     ),
 }
 
-__all__ = [
-    "ARCHETYPES",
-    "MIN_CELL",
-    "AlumniProfile",
-    "IISAppendix",
-    "InputError",
-    "ReachOptions",
-    "ValidationReport",
-    "__version__",
-    "archetype_profile",
-    "calibrate_reach",
-    "combined_reach",
-    "compare_institutions",
-    "diagnose_unpublished_industries",
-    "employed_share_to_group",
-    "estimate_cell_shares",
-    "estimate_reach",
-    "estimate_trend",
-    "example_path",
-    "explain_reach",
-    "integration_sensitivity",
-    "integration_value",
-    "internet_use_rate",
-    "load_employment",
-    "load_penetration",
-    "load_population",
-    "load_sources",
-    "load_survey_samples",
-    "make_profile",
-    "map_columns",
-    "map_employment",
-    "map_field_of_study",
-    "map_industry",
-    "map_occupation",
-    "published_trend",
-    "read_alumni",
-    "read_iis_appendix",
-    "suppress_segments",
-    "suppress_small_cells",
-    "to_population_share",
-    "write_report",
-]
+#: The public names: every lazily loaded one, and the version (one list, not two to keep equal).
+__all__ = sorted([*_LAZY, "__version__"])
 
 
 def __getattr__(name: str) -> object:

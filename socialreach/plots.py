@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -337,6 +338,23 @@ def plot_reach(
     return _layout(fig, lang=lang, title=title, yaxis=yaxis, bargap=0.5)
 
 
+class _Change(NamedTuple):
+    """Where the survey's question changed (ever -> last 12 months) on a trend's year axis."""
+
+    x: float  # midway between the last old and the first new edition
+    last_old: int
+    first_new: int
+
+
+def _question_change(trend: pd.DataFrame) -> _Change | None:
+    """The change of question in a trend's rows, or None when they hold only one measure."""
+    old = trend.loc[trend["measure"] == "ever", "year"]
+    new = trend.loc[trend["measure"] == "used_12m", "year"]
+    if not (len(old) and len(new)):
+        return None
+    return _Change((old.max() + new.min()) / 2, int(old.max()), int(new.min()))
+
+
 def plot_reach_trend(
     trend: pd.DataFrame,
     *,
@@ -380,13 +398,11 @@ def plot_reach_trend(
             customdata=[label(m, lang) for m in rows["measure"]],
             hovertemplate="%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
         )
-    old = trend.loc[trend["measure"] == "ever", "year"]
-    new = trend.loc[trend["measure"] == "used_12m", "year"]
-    if len(old) and len(new):
-        change = (old.max() + new.min()) / 2
-        fig.add_vline(x=change, line_dash="dash", line_color="#777777")
+    change = _question_change(trend)
+    if change is not None:
+        fig.add_vline(x=change.x, line_dash="dash", line_color="#777777")
         fig.add_annotation(
-            x=change,
+            x=change.x,
             y=1.0,
             yref="paper",
             text=_t("question_changed", lang),
@@ -469,15 +485,13 @@ def plot_survey_trend(
                 col=1,
             )
             shown.add(segment)
-    old = trend.loc[trend["measure"] == "ever", "year"]
-    new = trend.loc[trend["measure"] == "used_12m", "year"]
-    if len(old) and len(new):
-        change = (old.max() + new.min()) / 2
+    change = _question_change(trend)
+    if change is not None:
         for row in range(1, len(platforms) + 1):
-            fig.add_vline(x=change, line_dash="dash", line_color="#777777", row=row, col=1)
+            fig.add_vline(x=change.x, line_dash="dash", line_color="#777777", row=row, col=1)
         # what changed, from the rows themselves: the measure, and the base if it did
-        before = trend.loc[trend["year"] == old.max(), "base"].iloc[0]
-        after = trend.loc[trend["year"] == new.min(), "base"].iloc[0]
+        before = trend.loc[trend["year"] == change.last_old, "base"].iloc[0]
+        after = trend.loc[trend["year"] == change.first_new, "base"].iloc[0]
         note = _t("question_changed", lang)
         if before != after:
             note += "; " + _t("base_changed", lang).format(

@@ -273,9 +273,19 @@ class _Report:
     def year(self) -> int:
         return int(self.estimates["year"].iloc[0])
 
-    @property
+    @functools.cached_property
     def totals(self) -> pd.DataFrame:
         return self.estimates[self.estimates["dimension"] == "total"]
+
+    @functools.cached_property
+    def weekly_rows(self) -> dict[tuple[str, str, str], pd.Series]:
+        """The weekly rows by (platform, dimension, segment), looked up once per table cell."""
+        if self.weekly is None:
+            return {}
+        return {
+            (str(w["platform"]), str(w["dimension"]), str(w["segment"])): w
+            for _, w in self.weekly.iterrows()
+        }
 
     def weekly_totals(self) -> pd.DataFrame | None:
         if self.weekly is None:
@@ -414,16 +424,10 @@ def _findings(r: _Report) -> str:
 
 def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
     """Weekly reach of one row, or "–" where the year publishes no usable weekly figure."""
-    if r.weekly is None:
+    row = r.weekly_rows.get((platform, dimension, segment))
+    if row is None or row["share"] != row["share"]:  # not published, or hidden
         return "–"
-    hit = r.weekly[
-        (r.weekly["platform"] == platform)
-        & (r.weekly["dimension"] == dimension)
-        & (r.weekly["segment"].astype(str) == segment)
-    ]
-    if hit.empty or hit["share"].isna().all():
-        return "–"
-    return r.fmt.share_interval(hit.iloc[0])
+    return r.fmt.share_interval(row)
 
 
 def _reach(r: _Report) -> str:
@@ -561,9 +565,9 @@ def _cohort_sentence(r: _Report) -> str | None:
                 r.lang,
                 platform=label(str(platform), r.lang),
                 new=label(str(new["segment"]), r.lang).lower(),
-                new_share=r.fmt.share(new["share"]),
+                new_share=r.fmt.share_interval(new),
                 old=label(str(old["segment"]), r.lang).lower(),
-                old_share=r.fmt.share(old["share"]),
+                old_share=r.fmt.share_interval(old),
             )
         )
     if not lines:

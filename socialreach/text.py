@@ -810,8 +810,9 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "cohort_lead": ("Användning {measure}:", "Use {measure}:"),
     "cohort_compare": (
-        "på {platform} {new_share} ({new}) mot {old_share} ({old})",
-        "on {platform} {new_share} ({new}) against {old_share} ({old})",
+        "på {platform} {new_share} bland dem med {new}, mot {old_share} bland dem med {old}",
+        "on {platform} {new_share} among alumni who {new}, against {old_share} among alumni who "
+        "{old}",
     ),
     "trend_by_age": ("Undersökningens siffror efter ålder", "The survey's figures by age"),
     "share_in_year": ("{share} {year}", "{share} in {year}"),

@@ -353,9 +353,13 @@ def test_cohort_section_shows_yearly_and_weekly_reach_by_years_since_graduation(
     published = published[published["segment"] != "unknown"].set_index("segment")
     order = [c for c in ("grad_0-4", "grad_5-14", "grad_15-29", "grad_30+") if c in published.index]
     new, old = published.loc[order[0]], published.loc[order[-1]]
+
+    def interval(row):
+        return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang="en")
+
     expected = (
-        f"on LinkedIn {format_share(new['share'], lang='en')} ({label(order[0], 'en').lower()}) "
-        f"against {format_share(old['share'], lang='en')} ({label(order[-1], 'en').lower()})"
+        f"on LinkedIn {interval(new)} among alumni who {label(order[0], 'en').lower()}, "
+        f"against {interval(old)} among alumni who {label(order[-1], 'en').lower()}"
     )
     assert expected in section
 
