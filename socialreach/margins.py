@@ -313,11 +313,16 @@ class Target:
 
 
 def _logistic(x: np.ndarray) -> np.ndarray:
-    """0.5 (1 + tanh(x / 2)), the same operations in place: the draws evaluate it on
-    2 000 × hundreds of patterns several times, and temporaries of that size cost a fifth."""
+    """0.5 (1 + tanh(x / 2)), the same operations in place.
+
+    Draws (a matrix of several rows) are evaluated in single precision: numpy's tanh is
+    vectorised for float32 and six times faster there, and its error (1e-7) is far below the
+    Monte Carlo error of a percentile of 2 000 draws. Points and fits stay in double precision.
+    """
     if np.ndim(x) == 0:
         return 0.5 * (1 + np.tanh(0.5 * x))
-    out = np.multiply(x, 0.5)
+    draws = np.ndim(x) > 1 and len(x) > 1
+    out = np.multiply(x, 0.5, dtype=np.float32 if draws else np.float64)
     np.tanh(out, out=out)
     out += 1
     out *= 0.5
@@ -369,9 +374,11 @@ class MarginsFit:
         is reused, as the draws lie close to the point.
         """
         published = np.array([t.share for t in self.targets])
-        goal = shares.T - published + self.reproduced()
-        theta = np.repeat(self.theta[None, :], shares.shape[1], axis=0)
-        for _ in range(steps):
+        moved = shares.T - published  # draws × targets
+        # the first step starts at the point, whose reproduced figures every draw shares
+        theta = self.theta + moved @ self.jacobian_pinv.T
+        goal = moved + self.reproduced()
+        for _ in range(steps - 1):
             theta = theta + (goal - self.reproduced(theta)) @ self.jacobian_pinv.T
         return theta
 
@@ -385,12 +392,17 @@ class MarginsFit:
         the share is then averaged over the matching population cells, weighted by the joint.
         Returns shape (types,) or (draws, types).
         """
-        MU = self._pattern_weights(profile_keys, key)
-        return (self._pattern_shares(theta) @ MU.T) / MU.sum(axis=1)
+        MU, columns = self._pattern_weights(profile_keys, key)
+        t = self.theta if theta is None else theta
+        # only the patterns some type matches: the others carry no weight
+        return (_logistic(t @ self.X[:, columns]) @ MU.T) / MU.sum(axis=1)
 
-    def _pattern_weights(self, profile_keys: pd.DataFrame, key: str | None = None) -> np.ndarray:
-        """Types × patterns joint weights, remembered per set of alumni types (the engine asks
-        for the same types for the point, the draws and the explanation)."""
+    def _pattern_weights(
+        self, profile_keys: pd.DataFrame, key: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Types × patterns joint weights of the patterns some type matches, and which patterns
+        those are; remembered per set of alumni types (the engine asks for the same types for
+        the point, the draws and the explanation)."""
         key = key or _keys_id(profile_keys)
         if key not in self.memo:
             M = match_matrix(self.cells, profile_keys, layout=self.layout)  # types × cells
@@ -399,7 +411,8 @@ class MarginsFit:
                 MU[:, self.pattern] = M
             else:
                 np.add.at(MU.T, self.pattern, M.T)
-            self.memo[key] = MU
+            columns = np.flatnonzero(MU.any(axis=0))
+            self.memo[key] = (MU[:, columns], columns)
         return self.memo[key]
 
 
