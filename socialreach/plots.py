@@ -12,19 +12,14 @@ estimate drawn as an error bar or a range.
 
 from __future__ import annotations
 
+import importlib
 import textwrap
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import seaborn as sns
-from matplotlib.axes import Axes
-from matplotlib.colors import to_hex
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
 
 from .archetypes import ARCHETYPES
 from .format import (
@@ -38,6 +33,27 @@ from .privacy import MIN_CELL, suppress_segments, suppress_small_cells
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
 from .text import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, DIMENSIONS, PARAMETERS, pick, say
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+class _Lazy:
+    """A module imported on first use: the report and the notebooks' interactive charts never
+    touch matplotlib or seaborn (with scipy, a second of imports); the static twins do."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+plt = _Lazy("matplotlib.pyplot")
+sns = _Lazy("seaborn")
+_ticker = _Lazy("matplotlib.ticker")
+_colors = _Lazy("matplotlib.colors")
+_patches = _Lazy("matplotlib.patches")
 
 __all__ = [
     "COMBINED_COLOURS",
@@ -155,8 +171,8 @@ def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Fig
     return fig
 
 
-def _percent_formatter(lang: str) -> FuncFormatter:
-    return FuncFormatter(lambda v, _pos: format_share(v, lang=lang))
+def _percent_formatter(lang: str) -> Any:
+    return _ticker.FuncFormatter(lambda v, _pos: format_share(v, lang=lang))
 
 
 #: seaborn theme of the figures the static twins create (only inside ``sns.axes_style``).
@@ -179,7 +195,7 @@ def _legend_above(ax: Axes, palette: dict[str, str] | None = None) -> None:
     ``palette`` (label -> colour) adds one swatch per bar colour ahead of the labelled artists.
     """
     handles, labels = ax.get_legend_handles_labels()
-    swatches = [Patch(color=c, label=n) for n, c in (palette or {}).items()]
+    swatches = [_patches.Patch(color=c, label=n) for n, c in (palette or {}).items()]
     handles, labels = [*swatches, *handles], [*(palette or {}), *labels]
     if not handles:
         return
@@ -232,7 +248,7 @@ def _bars_static(
     )
     if interval is None:
         return
-    by_colour = {to_hex(c): h for h, c in palette.items()}
+    by_colour = {_colors.to_hex(c): h for h, c in palette.items()}
     rows = data.set_index([cat, hue])
     ends = []
     for patch in (p for container in ax.containers[before:] for p in container):
@@ -241,7 +257,7 @@ def _bars_static(
             if horizontal
             else patch.get_x() + (patch.get_width() / 2)
         )
-        key = (order[round(centre)], by_colour[to_hex(patch.get_facecolor())])
+        key = (order[round(centre)], by_colour[_colors.to_hex(patch.get_facecolor())])
         v = patch.get_width() if horizontal else patch.get_height()
         ends.append((centre, v, *rows.loc[key, list(interval)]))
     if not ends:
@@ -444,6 +460,7 @@ def plot_survey_trend(
         line, not a guess back to 2015), year ticks, and a dashed line with a note where the
         question and the base changed.
     """
+    from plotly.colors import sample_colorscale, sequential, unlabel_rgb
     from plotly.subplots import make_subplots
 
     _require(trend, ["year", "platform", "segment", "measure", "base", "share"], "the trend")
@@ -458,7 +475,13 @@ def plot_survey_trend(
         subplot_titles=[label(p, lang) for p in platforms],
         vertical_spacing=0.1,
     )
-    shades = sns.color_palette("viridis_r", n_colors=len(bands)).as_hex()
+    # viridis, reversed, sampled as seaborn samples a colormap (the ends left out: the palest
+    # yellow is unreadable on white), from plotly's colour scales: no matplotlib in a report
+    bins = np.linspace(0, 1, len(bands) + 2)[1:-1]
+    shades = [
+        "#{:02x}{:02x}{:02x}".format(*(round(v) for v in unlabel_rgb(c)))
+        for c in sample_colorscale(sequential.Viridis_r, list(bins))
+    ]
     lines = [("all", "#000000"), *zip(bands, shades, strict=True)]
     shown: set[str] = set()  # one legend entry per line, whichever panel draws it first
     for panel, platform in enumerate(platforms, start=1):
@@ -1210,7 +1233,7 @@ def plot_profile_static(
         )
         left += v
     ax.set_xlabel(_t("alumni", lang))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
+    ax.xaxis.set_major_formatter(_ticker.FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
     if len(palette) > 1:
         _legend_above(ax, palette)
     if title:
@@ -1647,7 +1670,7 @@ def plot_integration_sensitivity_static(
     ax.minorticks_off()
     ax.set_xlabel(_t("factor", lang))
     ax.set_ylabel(_t("net_value", lang))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
+    ax.yaxis.set_major_formatter(_ticker.FuncFormatter(lambda v, _p: format_count(v, lang=lang)))
     _legend_above(ax)
     if title:
         ax.set_title(title, pad=30)

@@ -2020,6 +2020,26 @@ def explain_reach(
     return figures, assumptions
 
 
+def _totals_together(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    options: ReachOptions,
+    platforms: tuple[str, ...],
+) -> list[pd.DataFrame]:
+    """Total rows of the platforms estimated together; where that fails, each alone, leaving
+    out a platform with no figure the engine can use."""
+    try:
+        return [
+            estimate_reach(
+                profile, penetration, options=options.replace(platforms=platforms), by=()
+            )
+        ]
+    except InputError:
+        if len(platforms) == 1:
+            return []
+        return [f for p in platforms for f in _totals_together(profile, penetration, options, (p,))]
+
+
 def estimate_trend(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None = None,
@@ -2045,17 +2065,18 @@ def estimate_trend(
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
     for year in sorted(wanted):
+        # each platform with the year's broadest measure for it; the platforms that share it are
+        # estimated together (one setup and one set of draws per edition, as the report's own)
+        measures: dict[str, list[str]] = {}
         for platform in opts.platforms:
             try:
-                est = estimate_reach(
-                    profile,
-                    penetration,
-                    options=opts.replace(year=int(year), measure=None, platforms=(platform,)),
-                    by=(),
-                )
+                _, measure = resolve_year_measure(table, (platform,), int(year), None)
             except InputError:
-                continue  # no figure for this platform and year, or none the engine can use
-            frames.append(est)
+                continue  # no figure for this platform and year
+            measures.setdefault(measure, []).append(platform)
+        for measure, platforms in measures.items():
+            at = opts.replace(year=int(year), measure=measure)
+            frames += _totals_together(profile, penetration, at, tuple(platforms))
     if not frames:
         if years is not None and not wanted:
             return pd.DataFrame(columns=ESTIMATE_COLUMNS)
