@@ -13,10 +13,15 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .archetypes import ARCHETYPES, archetype_profile
+from .options import ReachOptions
 from .profile import AlumniProfile
 from .reach import estimate_reach
 
 __all__ = ["DEFAULT_ARCHETYPES", "compare_institutions"]
+
+#: Archetype estimates by archetype, size, table and options: they are the same for every
+#: institution, so a session (the report, a notebook re-run) estimates each once.
+_ARCHETYPE_ESTIMATES: dict[tuple, pd.DataFrame] = {}
 
 DEFAULT_ARCHETYPES = ("business_school", "technical_university", "multi_faculty_university")
 
@@ -60,10 +65,37 @@ def compare_institutions(
     named = [] if profile is None else [(profile.name, profile)]
     if any(name in archetypes for name, _ in named):
         raise ValueError(f"the profile's name {profile.name!r} clashes with an archetype id")
-    named += [(kind, archetype_profile(kind, n_alumni=size)) for kind in archetypes]
+    if seed is not None:  # else the seed of ``options`` (None would replace it)
+        options = {**options, "seed": seed}
     frames = [
-        estimate_reach(p, penetration, seed=seed, **options).assign(institution=name)
-        for name, p in named
+        estimate_reach(p, penetration, **options).assign(institution=name) for name, p in named
+    ]
+    frames += [
+        _archetype_estimate(kind, size, penetration, options).assign(institution=kind)
+        for kind in archetypes
     ]
     out = pd.concat(frames, ignore_index=True)
     return out[["institution", *[c for c in out.columns if c != "institution"]]]
+
+
+def _archetype_estimate(
+    kind: str, size: float, penetration: pd.DataFrame | None, options: dict
+) -> pd.DataFrame:
+    """:func:`estimate_reach` of an archetype, remembered when seeded (a copy is returned)."""
+    profile = archetype_profile(kind, n_alumni=size)
+    seeded = options.get("seed") is not None or (
+        isinstance(options.get("options"), ReachOptions) and options["options"].seed is not None
+    )
+    if not seeded:  # every call draws anew, as estimate_reach does
+        return estimate_reach(profile, penetration, **options)
+    table = (
+        None
+        if penetration is None
+        else int(pd.util.hash_pandas_object(penetration, index=True).sum())
+    )
+    key = (kind, float(size), table, repr(sorted(options.items())))
+    if key not in _ARCHETYPE_ESTIMATES:
+        if len(_ARCHETYPE_ESTIMATES) >= 48:
+            _ARCHETYPE_ESTIMATES.clear()
+        _ARCHETYPE_ESTIMATES[key] = estimate_reach(profile, penetration, **options)
+    return _ARCHETYPE_ESTIMATES[key].copy()

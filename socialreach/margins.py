@@ -312,21 +312,25 @@ class Target:
     share: float
 
 
-def _logistic(x: np.ndarray) -> np.ndarray:
-    """0.5 (1 + tanh(x / 2)), the same operations in place.
-
-    Draws (a matrix of several rows) are evaluated in single precision: numpy's tanh is
-    vectorised for float32 and six times faster there, and its error (1e-7) is far below the
-    Monte Carlo error of a percentile of 2 000 draws. Points and fits stay in double precision.
-    """
+def _logistic(x: np.ndarray, *, single: bool = False) -> np.ndarray:
+    """0.5 (1 + tanh(x / 2)), the same operations in place (in float32 when ``single``)."""
     if np.ndim(x) == 0:
         return 0.5 * (1 + np.tanh(0.5 * x))
-    draws = np.ndim(x) > 1 and len(x) > 1
-    out = np.multiply(x, 0.5, dtype=np.float32 if draws else np.float64)
+    out = np.multiply(x, 0.5, dtype=np.float32 if single else np.float64)
     np.tanh(out, out=out)
     out += 1
     out *= 0.5
     return out
+
+
+def _is_draws(theta: np.ndarray) -> bool:
+    """Whether θ holds several draws (rows): their shares are computed in single precision.
+
+    numpy's tanh is vectorised for float32 and six times faster there, and its error (1e-7)
+    is far below the Monte Carlo error of a percentile of 2 000 draws. Points and fits stay in
+    double precision.
+    """
+    return np.ndim(theta) > 1 and len(theta) > 1
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -358,7 +362,7 @@ class MarginsFit:
 
     def _pattern_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
         t = self.theta if theta is None else theta
-        return _logistic(t @ self.X)
+        return _logistic(t @ self.X, single=_is_draws(t))
 
     def reproduced(self, theta: np.ndarray | None = None) -> np.ndarray:
         """The model's value of every target figure: joint-weighted mean of p over its cells."""
@@ -395,7 +399,7 @@ class MarginsFit:
         MU, columns = self._pattern_weights(profile_keys, key)
         t = self.theta if theta is None else theta
         # only the patterns some type matches: the others carry no weight
-        return (_logistic(t @ self.X[:, columns]) @ MU.T) / MU.sum(axis=1)
+        return (_logistic(t @ self.X[:, columns], single=_is_draws(t)) @ MU.T) / MU.sum(axis=1)
 
     def _pattern_weights(
         self, profile_keys: pd.DataFrame, key: str | None = None

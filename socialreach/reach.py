@@ -438,6 +438,7 @@ class _Context:
     population_key: tuple = ()
     alumni_types: tuple | None = None
     model_spread: dict[str, tuple[float, int]] = field(default_factory=dict)
+    memo: dict[tuple, object] = field(default_factory=dict)  # lookups made once per estimate
 
 
 @functools.cache
@@ -811,20 +812,21 @@ def _band_from_daily(
     """
     if ctx.measure != "ever" or band not in AGE_BANDS:
         return None
-    t = ctx.table
-    daily = t[
-        (t["year"] == ctx.year)
-        & (t["platform"] == platform)
-        & (t["measure"] == "daily")
-        & (t["base"] == base)
-        & (
-            ((t["dimension"] == "age") & (t["segment"] == band))
-            | ((t["dimension"] == "all") & (t["segment"] == "all"))
-        )
-    ]
-    by_dim = {r["dimension"]: r for r in daily.to_dict("records")}
-    if set(by_dim) != {"age", "all"}:
+    key = ("daily", platform, base)
+    if key not in ctx.memo:  # the year's daily figures on the base, by segment; once
+        t = ctx.table
+        daily = t[
+            (t["year"] == ctx.year)
+            & (t["platform"] == platform)
+            & (t["measure"] == "daily")
+            & (t["base"] == base)
+            & t["dimension"].isin(("age", "all"))
+        ]
+        ctx.memo[key] = {(r["dimension"], r["segment"]): r for r in daily.to_dict("records")}
+    daily = ctx.memo[key]
+    if ("age", band) not in daily or ("all", "all") not in daily:
         return None
+    by_dim = {"age": daily["age", band], "all": daily["all", "all"]}
     d_band, d_all = (
         reg.add(
             (platform, base, "daily", r["dimension"], r["segment"]),
@@ -834,7 +836,11 @@ def _band_from_daily(
     )
     spread = None
     if fallback_spread:
-        spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
+        key = ("age_spread", platform, base)
+        if key not in ctx.memo:
+            on_base = pd.DataFrame([r for r in rows if r["base"] == base])
+            ctx.memo[key] = _logit_spread(ctx, on_base, "age")
+        spread = ctx.memo[key]
         ctx.assumptions.add(
             "fallback_spread" if spread is not None else "fallback_spread_unavailable"
         )
@@ -1577,9 +1583,11 @@ def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
     return cells
 
 
-#: The last setup, reused when the same profile, table and options are estimated and then
-#: explained (as ``reach`` and the report do): nothing in a setup changes after it is made.
+#: The last few setups, reused when the same profile, table and options are estimated again
+#: and explained (as ``reach`` and the report do: the report's main, weekly and cell-share
+#: estimates interleave): nothing in a setup changes after it is made. Newest first.
 _LAST_SETUP: list[tuple] = []
+_SETUPS_KEPT = 6
 
 
 def _setup(
@@ -1597,15 +1605,16 @@ def _setup(
         _fingerprint(profile.cells["n_alumni"] if isinstance(profile, AlumniProfile) else None),
         _fingerprint(None if penetration is None else penetration.get("share")),
     )
-    for last, result in _LAST_SETUP:
+    for i, (last, result) in enumerate(_LAST_SETUP):
         if all(
             a is b or (isinstance(a, int | ReachOptions) and a == b)
             for a, b in zip(last, mark, strict=True)
         ):
             _check_profile(profile, tuple(by))
+            _LAST_SETUP.insert(0, _LAST_SETUP.pop(i))
             return result
     result = _new_setup(profile, penetration, opts, by)
-    _LAST_SETUP[:] = [(mark, result)]
+    _LAST_SETUP[:] = [(mark, result), *_LAST_SETUP[: _SETUPS_KEPT - 1]]
     return result
 
 
@@ -2020,24 +2029,28 @@ def explain_reach(
     return figures, assumptions
 
 
-def _totals_together(
+def estimate_together(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None,
     options: ReachOptions,
-    platforms: tuple[str, ...],
+    *,
+    by: tuple[str, ...] = (),
 ) -> list[pd.DataFrame]:
-    """Total rows of the platforms estimated together; where that fails, each alone, leaving
-    out a platform with no figure the engine can use."""
+    """:func:`estimate_reach` of ``options.platforms`` together (one setup, one set of draws);
+    where that fails, of each platform alone, leaving out one with no figure the engine can use
+    (2025 LinkedIn weekly). Empty when none has."""
     try:
+        return [estimate_reach(profile, penetration, options=options, by=by)]
+    except InputError:
+        if len(options.platforms) == 1:
+            return []
         return [
-            estimate_reach(
-                profile, penetration, options=options.replace(platforms=platforms), by=()
+            frame
+            for p in options.platforms
+            for frame in estimate_together(
+                profile, penetration, options.replace(platforms=(p,)), by=by
             )
         ]
-    except InputError:
-        if len(platforms) == 1:
-            return []
-        return [f for p in platforms for f in _totals_together(profile, penetration, options, (p,))]
 
 
 def estimate_trend(
@@ -2075,8 +2088,8 @@ def estimate_trend(
                 continue  # no figure for this platform and year
             measures.setdefault(measure, []).append(platform)
         for measure, platforms in measures.items():
-            at = opts.replace(year=int(year), measure=measure)
-            frames += _totals_together(profile, penetration, at, tuple(platforms))
+            at = opts.replace(year=int(year), measure=measure, platforms=tuple(platforms))
+            frames += estimate_together(profile, penetration, at)
     if not frames:
         if years is not None and not wanted:
             return pd.DataFrame(columns=ESTIMATE_COLUMNS)

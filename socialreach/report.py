@@ -365,15 +365,9 @@ def _weekly(
 ) -> pd.DataFrame | None:
     """Weekly reach per platform and segment where the survey year has a usable weekly figure
     (2025 LinkedIn has none: its weekly and daily rows are a copy error), else None."""
-    from .reach import estimate_reach
+    from .reach import estimate_together
 
-    frames = []
-    for platform in options.platforms:
-        try:
-            weekly = options.replace(measure="weekly", platforms=(platform,))
-            frames.append(estimate_reach(profile, table, options=weekly, by=by))
-        except InputError:
-            continue
+    frames = estimate_together(profile, table, options.replace(measure="weekly"), by=by)
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
