@@ -35,6 +35,7 @@ nbconvert HTML, and setting one per figure would embed plotly.js again each time
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import functools
 import html
@@ -44,6 +45,7 @@ import os
 import re
 import secrets
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -1279,7 +1281,13 @@ class _NotebookFailed(RuntimeError):
 
 
 class _Renderer:
-    """A notebook run in a kernel that is started on construction, so it boots while we work."""
+    """A notebook run in a kernel that is started on construction, so it boots while we work.
+
+    The kernel process is started here; a thread then waits for it to answer (its boot and the
+    client's connection, most of a second that any notebook pays) and runs the notebook as soon
+    as :meth:`run` hands over the parameters. The caller reads and estimates meanwhile, and
+    touches the client only after the thread has finished.
+    """
 
     def __init__(self, nb: Any, *, workdir: Path, timeout: int = 300):
         from nbclient import NotebookClient
@@ -1289,6 +1297,7 @@ class _Renderer:
             nb,
             kernel_name="python3",
             timeout=timeout,
+            startup_timeout=timeout,
             resources={"metadata": {"path": str(workdir)}},
             shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
         )
@@ -1303,22 +1312,50 @@ class _Renderer:
         # _for_export: no renderer may embed plotly.js a second time
         env = {**os.environ, "PLOTLY_RENDERER": "plotly_mimetype"}
         self.client.start_new_kernel(cwd=str(workdir), env=env)
+        self._parameters: dict[str, object] | None = None
+        self._go = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="socialreach-kernel", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            # the thread's own event loop, closed when the session ends
+            asyncio.run(self._session())
+        except BaseException as err:  # handed to the caller's thread by run()
+            self._error = err
+
+    async def _session(self) -> None:
+        await self.client.async_start_new_kernel_client()  # waits until the kernel answers
+        await asyncio.get_running_loop().run_in_executor(None, self._go.wait)
+        if self._parameters is None:  # closed without running
+            return
+        self.client.nb = _inject_parameters(self.client.nb, self._parameters)
+        await self.client.async_execute()
 
     def run(self, parameters: dict[str, object]) -> Any:
         from nbclient.exceptions import CellExecutionError
 
-        self.client.nb = _inject_parameters(self.client.nb, parameters)
-        try:
-            self.client.execute()
-        except CellExecutionError as err:
+        self._parameters = parameters
+        self._go.set()
+        self._thread.join()
+        error, self._error = self._error, None
+        if isinstance(error, CellExecutionError):
             # the traceback may quote values; name only the exception type
-            raise _NotebookFailed(err.ename) from None
+            raise _NotebookFailed(error.ename) from None
+        if error is not None:
+            raise error
         return self.client.nb
 
     def close(self) -> None:
         """Stop the kernel if :meth:`run` did not (it stops it when it finishes)."""
         from jupyter_core.utils import run_sync
 
+        self._go.set()  # a thread still waiting for parameters ends without running
+        self._thread.join()
+        kc = self.client.kc
+        if kc is not None and kc.channels_running:
+            kc.stop_channels()
         km = self.client.km
         if km is not None and km.has_kernel:
             run_sync(km.shutdown_kernel)(now=True)
