@@ -12,10 +12,9 @@ estimate drawn as an error bar or a range.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -163,24 +162,26 @@ def _percent_axis(lang: str) -> dict:
 TEMPLATE = "plotly_white"
 
 
-@contextlib.contextmanager
-def _white() -> Iterator[None]:
-    """Figures made inside get :data:`TEMPLATE` the way plotly applies its default template:
-    without validating plotly's own template again (20 ms a figure, a fifth of a report's
-    charts). The caller's default is restored on the way out."""
+def _white(make: Callable[[], go.Figure]) -> go.Figure:
+    """``make()``'s figure on :data:`TEMPLATE`, given the way plotly applies its default
+    template: without validating plotly's own template again (20 ms a figure, a fifth of a
+    report's charts). That way swaps plotly's stored default (a private attribute) around the
+    call; where plotly no longer has it, the template is set the public, slower way."""
     import plotly.io as pio
 
-    default = pio.templates.default
-    pio.templates.default = TEMPLATE
+    templates = pio.templates
+    if not isinstance(getattr(templates, "_default", None), str):
+        return make().update_layout(template=TEMPLATE)
+    default = templates._default
+    templates._default = TEMPLATE
     try:
-        yield
+        return make()
     finally:
-        pio.templates.default = default
+        templates._default = default
 
 
 def _new_figure(*args: Any, **kwargs: Any) -> go.Figure:
-    with _white():
-        return go.Figure(*args, **kwargs)
+    return _white(lambda: go.Figure(*args, **kwargs))
 
 
 def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Figure:
@@ -492,14 +493,15 @@ def plot_survey_trend(
     platforms = _platforms(trend)
     # one panel per platform, one above the other: each gets the page's width, so the year
     # ticks 2015-2018 stay level and readable
-    with _white():
-        fig = make_subplots(
+    fig = _white(
+        lambda: make_subplots(
             rows=len(platforms),
             cols=1,
             shared_xaxes=True,
             subplot_titles=[label(p, lang) for p in platforms],
             vertical_spacing=0.1,
         )
+    )
     # viridis, reversed, sampled as seaborn samples a colormap (the ends left out: the palest
     # yellow is unreadable on white), from plotly's colour scales: no matplotlib in a report
     bins = np.linspace(0, 1, len(bands) + 2)[1:-1]

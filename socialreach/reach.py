@@ -80,6 +80,7 @@ from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
 from .survey import (
     COVERING_SEGMENTS,
+    REACH_MEASURES,
     internet_rows,
     internet_use_rate,
     latest_year,
@@ -2077,16 +2078,21 @@ def estimate_trend(
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
+    # what each platform publishes each year, looked up once
+    here = table[table["platform"].isin(opts.platforms)]
+    published = {
+        key: set(measures) for key, measures in here.groupby(["year", "platform"])["measure"]
+    }
     for year in sorted(wanted):
-        # each platform with the year's broadest measure for it; the platforms that share it are
-        # estimated together (one setup and one set of draws per edition, as the report's own)
+        # each platform with the year's broadest measure for it (as resolve_year_measure picks
+        # it); the platforms that share it are estimated together (one setup and one set of
+        # draws per edition, as the report's own)
         measures: dict[str, list[str]] = {}
         for platform in opts.platforms:
-            try:
-                _, measure = resolve_year_measure(table, (platform,), int(year), None)
-            except InputError:
-                continue  # no figure for this platform and year
-            measures.setdefault(measure, []).append(platform)
+            have = published.get((year, platform), set())
+            measure = next((m for m in REACH_MEASURES if m in have), None)
+            if measure is not None:  # else no figure for this platform and year
+                measures.setdefault(measure, []).append(platform)
         for measure, platforms in measures.items():
             at = opts.replace(year=int(year), measure=measure, platforms=tuple(platforms))
             frames += estimate_together(profile, penetration, at)

@@ -388,10 +388,14 @@ def latest_year(table: pd.DataFrame, platforms: tuple[str, ...] = ("facebook", "
     return int(max(common))
 
 
+#: The broadest use measures, broadest first: what reach means when no measure is asked for.
+REACH_MEASURES = ("used_12m", "ever")
+
+
 def reach_measure(table: pd.DataFrame, year: int) -> str:
     """The broadest use measure a year publishes: ``ever`` (2015-2018) or ``used_12m`` (2025+)."""
     here = set(table.loc[(table["year"] == year) & (table["platform"] != "internet"), "measure"])
-    for measure in ("used_12m", "ever"):
+    for measure in REACH_MEASURES:
         if measure in here:
             return measure
     if not here:

@@ -545,3 +545,22 @@ def test_heatmap_no_row_or_column_gives_a_hidden_pair_back(counts):
         if line_hidden.any() and line_n.sum() >= 10:
             # two or more hidden, together at least 10 alumni: the line total gives none back
             assert line_hidden.sum() >= 2 and line_n[line_hidden].sum() >= 10
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_charts_are_white_whatever_the_callers_default_template_and_leave_it(named, monkeypatch):
+    import plotly.io as pio
+
+    from socialreach.survey import published_trend
+
+    white = pio.templates["plotly_white"].to_plotly_json()
+    # a default given by name takes the fast way (swapped around the figure's creation); one
+    # given as a template object the public way (set on the figure afterwards)
+    mine = "ggplot2" if named else pio.templates["ggplot2"]
+    monkeypatch.setattr(pio.templates, "default", mine)
+    for fig in (
+        P.plot_reach(_estimates(), lang="en"),
+        P.plot_survey_trend(published_trend(load_penetration(), dimension="age"), lang="en"),
+    ):
+        assert fig.layout.template.to_plotly_json() == white
+    assert pio.templates.default is mine
