@@ -103,6 +103,7 @@ def integration_value(
     level: float | None = None,
     seed: int | None = None,
     non_working: float | None = None,
+    linkedin: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Net value of a LinkedIn CRM integration per scenario, every parameter a column.
 
@@ -118,6 +119,10 @@ def integration_value(
         same :class:`socialreach.ReachOptions` as every other estimate of the report).
     year, level, seed, non_working
         Override the fields of ``options`` when given.
+    linkedin
+        The LinkedIn total row of an estimate already made (:func:`socialreach.estimate_reach`,
+        ``expected``, ``expected_low``, ``expected_high``), used instead of estimating again:
+        the report passes its own, so the section counts the alumni its headline counts.
 
     Returns
     -------
@@ -130,14 +135,22 @@ def integration_value(
     """
     scenarios = _check_scenarios(DEFAULT_SCENARIOS if scenarios is None else scenarios)
     given = {"year": year, "level": level, "seed": seed, "non_working": non_working}
-    est = estimate_reach(
-        profile,
-        penetration,
-        options=options,
-        platforms="linkedin",
-        by=(),
-        **{k: v for k, v in given.items() if v is not None},
-    ).iloc[0]
+    if linkedin is not None:
+        if (
+            linkedin.get("platform", "linkedin") != "linkedin"
+            or linkedin.get("dimension", "total") != "total"
+        ):
+            raise ValueError("linkedin must be the LinkedIn total row of an estimate")
+        est = linkedin
+    else:
+        est = estimate_reach(
+            profile,
+            penetration,
+            options=options,
+            platforms="linkedin",
+            by=(),
+            **{k: v for k, v in given.items() if v is not None},
+        ).iloc[0]
     out = scenarios.copy()
     out["alumni_on_linkedin"] = est["expected"]
     out["alumni_on_linkedin_low"] = est["expected_low"]

@@ -310,15 +310,22 @@ def _prepare(
 ) -> _Report:
     """Estimate once what every section shows, and suppress the small cells once."""
     from .combined import combined_reach
-    from .reach import estimate_cell_shares, estimate_reach
+    from .reach import estimate_cell_shares, estimate_reach, resolve_year_measure
 
     # a breakdown only when the file says something about it: one 'unknown' group says nothing
     optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
     dims = ("age_band", "industry", "employment", *optional)
     by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
+    # the latest edition unless one was asked for; every estimate uses the same year (and so
+    # the estimates of one measure share their setup)
+    year, _ = resolve_year_measure(
+        load_penetration() if table is None else table,
+        options.platforms,
+        options.year,
+        options.measure,
+    )
+    options = options.replace(year=year)
     estimates = estimate_reach(profile, table, options=options, by=by)
-    # the latest edition unless one was asked for; every later estimate uses the same year
-    options = options.replace(year=int(estimates["year"].iloc[0]))
     weekly = _weekly(profile, table, options, by)
     cell_shares = estimate_cell_shares(profile, table, options=options)
     combined = combined_reach(profile, cell_shares=cell_shares, overlap=options.overlap, by=dims)
@@ -331,7 +338,17 @@ def _prepare(
             profile, cell_shares=weekly_cells, overlap=options.overlap, by=dims
         )
     scenarios = scenarios or example_scenarios()
-    integration = integration_value(profile, scenarios.table, penetration=table, options=options)
+    # the alumni on LinkedIn the headline counts, not a second estimate of them
+    linkedin = estimates[
+        (estimates["dimension"] == "total") & (estimates["platform"] == "linkedin")
+    ]
+    integration = integration_value(
+        profile,
+        scenarios.table,
+        penetration=table,
+        options=options,
+        linkedin=linkedin.iloc[0] if len(linkedin) else None,
+    )
     return _Report(
         profile=profile,
         options=options,

@@ -88,6 +88,14 @@ def _read_embedded(name: str) -> pd.DataFrame:
         return pd.read_csv(fh)
 
 
+@functools.cache
+def _embedded_penetration() -> pd.DataFrame:
+    """The embedded table, read and checked once per process (package data never changes)."""
+    return validate_penetration(
+        _read_embedded("penetration.csv"), source="embedded penetration table"
+    )
+
+
 def load_penetration(
     path: str | Path | None = None,
     *,
@@ -118,8 +126,7 @@ def load_penetration(
         When a user table is malformed: the message names file, row and column.
     """
     if path is None:
-        data = _read_embedded("penetration.csv")
-        name = "embedded penetration table"
+        data = _embedded_penetration().copy()  # a copy: the caller may change it
     else:
         path = Path(path)
         name = path.name
@@ -136,7 +143,7 @@ def load_penetration(
                 file=name,
                 fix="save it as UTF-8 CSV or .xlsx with the penetration columns",
             ) from None
-    data = validate_penetration(data, source=name)
+        data = validate_penetration(data, source=name)
     for col, wanted in (
         ("year", year),
         ("platform", platform),

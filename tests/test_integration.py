@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialreach import make_profile
+from socialreach import estimate_reach, make_profile
 from socialreach.integration import (
     DEFAULT_SCENARIOS,
     LINKEDIN_API_NOTE,
@@ -103,3 +103,24 @@ def test_bad_scenarios_are_refused(it_alumni):
         integration_value(it_alumni, DEFAULT_SCENARIOS.assign(connect_rate=15))
     with pytest.raises(ValueError, match="column 'years'"):
         integration_value(it_alumni, DEFAULT_SCENARIOS.drop(columns="years"))
+
+
+def test_integration_counts_the_alumni_of_a_given_linkedin_total(it_alumni):
+    # the report passes its own LinkedIn total: the section counts what its headline counts
+    est = estimate_reach(it_alumni, seed=3, n_draws=300, by=())
+    row = est[est["platform"] == "linkedin"].iloc[0]
+    out = integration_value(it_alumni, linkedin=row).set_index("scenario")
+    assert (out["alumni_on_linkedin"] == row["expected"]).all()
+    assert (out["alumni_on_linkedin_high"] == row["expected_high"]).all()
+    # by hand for one scenario: alumni on LinkedIn × connect rate × match rate records, each
+    # worth its value per year, less set-up and yearly costs
+    c = out.loc["central"]
+    records = row["expected"] * c["connect_rate"] * c["match_rate"]
+    assert c["enriched_records"] == pytest.approx(records)
+    assert c["net_value"] == pytest.approx(
+        records * c["value_per_record"] * c["years"]
+        - c["setup_cost"]
+        - c["yearly_cost"] * c["years"]
+    )
+    with pytest.raises(ValueError, match="LinkedIn total"):
+        integration_value(it_alumni, linkedin=est[est["platform"] == "facebook"].iloc[0])
