@@ -791,8 +791,21 @@ def _one_blas_thread() -> None:
             os.environ.setdefault(name, value)
 
 
+def _no_iri_grammar() -> None:
+    """Keep jsonschema from loading its IRI format checker in this process.
+
+    nbformat validates notebooks with jsonschema, which imports ``rfc3987_syntax`` when it is
+    installed (JupyterLab brings it): that package builds a parser for RFC 3987 at import, two
+    seconds of every report. The notebook schemas use no ``format`` keyword, so nothing here
+    needs it. A process that loaded it already keeps it; library callers are untouched.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # None: the import fails, checked once
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _one_blas_thread()
+    _no_iri_grammar()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -37,3 +37,29 @@ def test_every_public_name_is_importable_and_listed():
     namespace: dict[str, object] = {}
     exec("from socialreach import calibrate_reach, write_report", namespace)
     assert callable(namespace["calibrate_reach"]) and callable(namespace["write_report"])
+
+
+def test_the_report_path_loads_neither_matplotlib_nor_seaborn():
+    # the report's charts are plotly; the static twins alone draw with seaborn (and scipy)
+    code = (
+        "from socialreach import plots, load_penetration; "
+        "from socialreach.survey import published_trend; "
+        "plots.plot_survey_trend(published_trend(load_penetration(), dimension='age'))"
+    )
+    assert _loaded_after(code) & {"matplotlib", "seaborn", "scipy"} == set()
+
+
+def test_the_cli_keeps_the_iri_grammar_out_and_notebooks_still_validate():
+    # rfc3987_syntax builds its parser at import (2 s); the notebook schemas never need it
+    code = (
+        "from socialreach.cli import _no_iri_grammar; _no_iri_grammar(); "
+        "import nbformat; nbformat.validate(nbformat.v4.new_notebook())"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", f"{code}; import sys; print(sys.modules['rfc3987_syntax'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "None"
+    assert "jsonschema" in _loaded_after(code)
