@@ -497,21 +497,45 @@ def _load_context(table: pd.DataFrame, year: int) -> _Context:
     )
 
 
+def _records(table: pd.DataFrame, year: int, kind: str, measure: str = "") -> list[dict]:
+    """The year's rows as records: of one ``measure`` (kind "measure") or the internet-use
+    rows (kind "internet"). Copies of records read once per process from the embedded table
+    (every estimate of a session asks again); a caller's table is filtered each time."""
+    if table is _embedded_penetration():
+        return [dict(r) for r in _embedded_records(year, kind, measure)]
+    return _filter_records(table, year, kind, measure)
+
+
+@functools.cache
+def _embedded_records(year: int, kind: str, measure: str) -> tuple[dict, ...]:
+    return tuple(_filter_records(_embedded_penetration(), year, kind, measure))
+
+
+def _filter_records(table: pd.DataFrame, year: int, kind: str, measure: str) -> list[dict]:
+    if kind == "internet":
+        return internet_rows(table, year).to_dict("records")
+    return table[(table["year"] == year) & (table["measure"] == measure)].to_dict("records")
+
+
 def _internet_rows(ctx: _Context) -> dict[str, dict]:
     """Published internet-use rates of the year (share of everyone 12+), by segment; once."""
     if ctx.internet is None:
-        rows = internet_rows(ctx.table, ctx.year)
-        ctx.internet = {r["segment"]: r for r in rows.to_dict("records")}
+        ctx.internet = {r["segment"]: r for r in _records(ctx.table, ctx.year, "internet")}
     return ctx.internet
 
 
 def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
-    """:func:`socialreach.internet_use_rate` on the rows filtered once per estimate."""
-    rates = {seg: row["share"] for seg, row in _internet_rows(ctx).items()}
-    found = select_internet_rate(rates, band)
-    if found is None:
-        return internet_use_rate(ctx.year, band, penetration=ctx.table)  # raises its InputError
-    return found
+    """:func:`socialreach.internet_use_rate` on the rows filtered once per estimate (and
+    remembered per band: every figure and alumni type of the band asks)."""
+    key = ("rate", band)
+    if key not in ctx.memo:
+        rates = {seg: row["share"] for seg, row in _internet_rows(ctx).items()}
+        found = select_internet_rate(rates, band)
+        if found is None:
+            # raises its InputError
+            found = internet_use_rate(ctx.year, band, penetration=ctx.table)
+        ctx.memo[key] = found
+    return ctx.memo[key]
 
 
 def _internet_row(ctx: _Context, segment: str) -> dict:
@@ -1642,9 +1666,8 @@ def _new_setup(
     ctx.measure = measure
     ctx.design_effect = float(opts.design_effect)
     ctx.assumptions.update(("shared_figure_draws", "design_effect"))
-    here = table[(table["year"] == year) & (table["measure"] == measure)]
     ctx.cell_text = {c: cells[c].astype(str) for c in ("age_band", "industry", "employment")}
-    for record in here.to_dict("records"):
+    for record in _records(table, year, "measure", measure):
         ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
     reg = _Registry()
     plans = []
@@ -1655,31 +1678,53 @@ def _new_setup(
     return cells, ctx, reg, plans
 
 
+def _published_measures(table: pd.DataFrame) -> dict[tuple[int, str], frozenset[str]]:
+    """The measures each platform publishes each year (read-only; once per process for the
+    embedded table)."""
+    return _embedded_measures() if table is _embedded_penetration() else _measures_of(table)
+
+
+@functools.cache
+def _embedded_measures() -> dict[tuple[int, str], frozenset[str]]:
+    return _measures_of(_embedded_penetration())
+
+
+def _measures_of(table: pd.DataFrame) -> dict[tuple[int, str], frozenset[str]]:
+    return {
+        (int(year), str(platform)): frozenset(map(str, measures))
+        for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
+    }
+
+
 def resolve_year_measure(
     table: pd.DataFrame, platforms: tuple[str, ...], year: int | None, measure: str | None
 ) -> tuple[int, str]:
     """The survey year (default: the latest with every platform) and measure (default: the
     broadest use measure of that year), checked against what the table holds."""
+    published = _published_measures(table)
     if year is None:
-        year = latest_year(table, platforms)
-    years = sorted(set(table["year"]))
+        common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
+        year = max(common) if common else latest_year(table, platforms)  # raises its InputError
+    years = sorted({y for y, _ in published})
     if year not in years:
         raise InputError(
             f"the survey table has no figures for {year}",
             fix=f"choose one of the years {', '.join(map(str, years))}",
         )
-    here = table[(table["year"] == year) & (table["platform"].isin(platforms))]
     for platform in platforms:
-        if not (here["platform"] == platform).any():
-            have = sorted(set(table.loc[table["platform"] == platform, "year"]))
+        if (year, platform) not in published:
+            have = sorted(y for y, q in published if q == platform)
             raise InputError(
                 f"the survey table has no {platform} figures for {year}",
                 fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
             )
     if measure is None:
-        measure = reach_measure(here, year)
+        here = set().union(*(published[year, p] for p in platforms if p != "internet"))
+        measure = next((m for m in REACH_MEASURES if m in here), None)
+        if measure is None:  # the survey's own sentence for it
+            measure = reach_measure(table[table["platform"].isin(platforms)], year)
     for platform in platforms:
-        measures = set(here.loc[here["platform"] == platform, "measure"])
+        measures = published[year, platform]
         if measure not in measures:
             raise InputError(
                 f"the survey table has no {platform} figures for {year} measured as '{measure}'",
@@ -2078,18 +2123,14 @@ def estimate_trend(
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
-    # what each platform publishes each year, looked up once
-    here = table[table["platform"].isin(opts.platforms)]
-    published = {
-        key: set(measures) for key, measures in here.groupby(["year", "platform"])["measure"]
-    }
+    published = _published_measures(table)  # what each platform publishes each year
     for year in sorted(wanted):
         # each platform with the year's broadest measure for it (as resolve_year_measure picks
         # it); the platforms that share it are estimated together (one setup and one set of
         # draws per edition, as the report's own)
         measures: dict[str, list[str]] = {}
         for platform in opts.platforms:
-            have = published.get((year, platform), set())
+            have = published.get((year, platform), frozenset())
             measure = next((m for m in REACH_MEASURES if m in have), None)
             if measure is not None:  # else no figure for this platform and year
                 measures.setdefault(measure, []).append(platform)
