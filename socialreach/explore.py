@@ -38,7 +38,15 @@ from .survey import (
     reach_measure,
     source_types,
 )
-from .text import LINKEDIN_API, NOTEBOOKS, pick, say
+from .text import (
+    LINKEDIN_API,
+    NOTEBOOKS,
+    PARAMETER_MEANINGS,
+    PARAMETER_UNITS,
+    PARAMETERS,
+    pick,
+    say,
+)
 
 __all__ = [
     "ProfileRead",
@@ -62,6 +70,7 @@ __all__ = [
     "missing_segments",
     "missing_sentences",
     "overall_trend",
+    "parameter_table",
     "profile_sentence",
     "published_counts",
     "published_sentences",
@@ -817,6 +826,24 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         "industry_source": industry_source.round(1),
         "notes": notes,
     }
+
+
+def parameter_table(lang: str) -> pd.DataFrame:
+    """Every parameter of an integration scenario with its unit and meaning, in ``lang``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by the parameter's name (as the charts name it), columns unit and meaning.
+    """
+    keys = list(PARAMETER_UNITS)
+    return pd.DataFrame(
+        {
+            say(NOTEBOOKS, "col_unit", lang): [pick(PARAMETER_UNITS[k], lang) for k in keys],
+            say(NOTEBOOKS, "col_meaning", lang): [pick(PARAMETER_MEANINGS[k], lang) for k in keys],
+        },
+        index=pd.Index([pick(PARAMETERS[k], lang) for k in keys], name=None),
+    )
 
 
 def linkedin_api_note(lang: str, width: int = 100) -> str:

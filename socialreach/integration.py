@@ -23,7 +23,7 @@ import pandas as pd
 from .options import ReachOptions
 from .profile import AlumniProfile
 from .reach import estimate_reach
-from .text import LINKEDIN_API, pick
+from .text import LINKEDIN_API, PARAMETER_MEANINGS, PARAMETER_UNITS, pick
 
 __all__ = [
     "DEFAULT_SCENARIOS",
@@ -36,24 +36,18 @@ __all__ = [
 #: The note in English (its Swedish twin and the report's shorter version: :mod:`socialreach.text`).
 LINKEDIN_API_NOTE = pick(LINKEDIN_API, "en")
 
-#: Parameters of a scenario: name -> (unit, meaning).
+#: Parameters of a scenario: name -> (unit, meaning), in English (both languages:
+#: :data:`socialreach.text.PARAMETER_UNITS` and :data:`~socialreach.text.PARAMETER_MEANINGS`).
 PARAMETERS = {
-    "connect_rate": (
-        "share 0-1 of alumni on LinkedIn",
-        "alumni on LinkedIn who sign in with LinkedIn and consent to sync (member-initiated)",
-    ),
-    "match_rate": (
-        "share 0-1 of connecting alumni",
-        "connecting alumni matched to an existing CRM record",
-    ),
-    "value_per_record": (
-        "SEK per enriched record per year",
-        "what an enriched, up-to-date record is worth to the office (e.g. saved manual "
-        "updating, better-targeted events and fundraising)",
-    ),
-    "years": ("years", "horizon of the calculation"),
-    "setup_cost": ("SEK", "one-off cost: licence, integration work, legal review"),
-    "yearly_cost": ("SEK per year", "running cost: licence, maintenance, support"),
+    key: (pick(PARAMETER_UNITS[key], "en"), pick(PARAMETER_MEANINGS[key], "en"))
+    for key in (
+        "connect_rate",
+        "match_rate",
+        "value_per_record",
+        "years",
+        "setup_cost",
+        "yearly_cost",
+    )
 }
 
 #: Illustrative scenarios — assumptions to replace with the institution's own numbers, not

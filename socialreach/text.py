@@ -270,6 +270,8 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     "col_base": ("bas", "base"),
     "col_platforms": ("plattformar", "platforms"),
     "col_figures": ("antal siffror", "figures"),
+    "col_unit": ("enhet", "unit"),
+    "col_meaning": ("betydelse", "meaning"),
     "higher": (
         "{year}, andel av {base}: Facebook {fb}, LinkedIn {li}; {higher} är högre.",
         "{year}, share of {base}: Facebook {fb}, LinkedIn {li}; {higher} is higher.",
@@ -689,6 +691,45 @@ PARAMETERS: dict[str, tuple[str, str]] = {
     "yearly_cost": ("Årlig kostnad", "Yearly cost"),
     "setup_cost": ("Startkostnad", "Set-up cost"),
     "years": ("Antal år", "Years"),
+}
+
+#: Unit of each integration parameter (notebook 05's table; in English
+#: :data:`socialreach.integration.PARAMETERS`).
+PARAMETER_UNITS: dict[str, tuple[str, str]] = {
+    "connect_rate": ("andel 0–1 av alumnerna på LinkedIn", "share 0-1 of alumni on LinkedIn"),
+    "match_rate": ("andel 0–1 av de alumner som ansluter", "share 0-1 of connecting alumni"),
+    "value_per_record": ("kr per berikad post och år", "SEK per enriched record per year"),
+    "years": ("år", "years"),
+    "setup_cost": ("kr", "SEK"),
+    "yearly_cost": ("kr per år", "SEK per year"),
+}
+
+#: What each integration parameter means.
+PARAMETER_MEANINGS: dict[str, tuple[str, str]] = {
+    "connect_rate": (
+        "alumner på LinkedIn som loggar in med LinkedIn och samtycker till synkning (på "
+        "medlemmens initiativ)",
+        "alumni on LinkedIn who sign in with LinkedIn and consent to sync (member-initiated)",
+    ),
+    "match_rate": (
+        "alumner som ansluter och matchas mot en befintlig post i CRM",
+        "connecting alumni matched to an existing CRM record",
+    ),
+    "value_per_record": (
+        "vad en berikad, aktuell post är värd för kontoret (t.ex. sparad manuell uppdatering, "
+        "bättre riktade evenemang och insamling)",
+        "what an enriched, up-to-date record is worth to the office (e.g. saved manual "
+        "updating, better-targeted events and fundraising)",
+    ),
+    "years": ("kalkylens tidshorisont", "horizon of the calculation"),
+    "setup_cost": (
+        "engångskostnad: licens, integrationsarbete, juridisk granskning",
+        "one-off cost: licence, integration work, legal review",
+    ),
+    "yearly_cost": (
+        "löpande kostnad: licens, underhåll, support",
+        "running cost: licence, maintenance, support",
+    ),
 }
 
 #: Headings and sentences of the report's sections.

@@ -332,3 +332,21 @@ def test_read_tables_say_what_reading_did_in_the_notebooks_language():
         )
     sv, en = (explore.read_tables(read, lang)["excluded"].iloc[0, 1] for lang in ("sv", "en"))
     assert "födelseåret" in sv and "birth year" in en  # the generator's impossible birth year
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_parameter_table_names_every_parameter_with_unit_and_meaning_in_its_language(lang):
+    from socialreach.integration import DEFAULT_SCENARIOS, PARAMETERS
+
+    table = explore.parameter_table(lang)
+    assert len(table) == len(PARAMETERS) == len(DEFAULT_SCENARIOS.columns) - 1
+    assert list(table.columns) == [
+        say(NOTEBOOKS, "col_unit", lang),
+        say(NOTEBOOKS, "col_meaning", lang),
+    ]
+    units = dict(zip(table.index, table.iloc[:, 0], strict=True))
+    if lang == "sv":
+        assert units["Startkostnad"] == "kr" and units["Årlig kostnad"] == "kr per år"
+    else:  # the English table is the integration module's own
+        assert list(table.iloc[:, 0]) == [unit for unit, _ in PARAMETERS.values()]
+        assert list(table.iloc[:, 1]) == [meaning for _, meaning in PARAMETERS.values()]
