@@ -1314,7 +1314,6 @@ class _Renderer:
             nb,
             kernel_name="python3",
             timeout=timeout,
-            startup_timeout=timeout,
             resources={"metadata": {"path": str(workdir)}},
             shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
         )
