@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from .archetypes import ARCHETYPES, archetype_profile
@@ -81,12 +82,14 @@ def compare_institutions(
 def _archetype_estimate(
     kind: str, size: float, penetration: pd.DataFrame | None, options: dict
 ) -> pd.DataFrame:
-    """:func:`estimate_reach` of an archetype, remembered when seeded (a copy is returned)."""
+    """:func:`estimate_reach` of an archetype, remembered when seeded with a number (a copy
+    is returned)."""
     profile = archetype_profile(kind, n_alumni=size)
-    seeded = options.get("seed") is not None or (
-        isinstance(options.get("options"), ReachOptions) and options["options"].seed is not None
-    )
-    if not seeded:  # every call draws anew, as estimate_reach does
+    seed = options.get("seed")
+    if seed is None and isinstance(options.get("options"), ReachOptions):
+        seed = options["options"].seed
+    if not isinstance(seed, int | np.integer):
+        # unseeded, or a generator that moves on: every call draws anew, as estimate_reach does
         return estimate_reach(profile, penetration, **options)
     table = (
         None

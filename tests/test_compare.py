@@ -62,3 +62,23 @@ def test_unknown_archetype_and_name_clash(ours):
     clash = make_profile(pd.DataFrame({"n_alumni": [5]}), name="business_school")
     with pytest.raises(ValueError, match="clashes"):
         compare_institutions(clash)
+
+
+def test_the_options_seed_holds_and_archetypes_are_remembered_only_when_seeded(ours):
+    from socialreach import ReachOptions
+
+    seeded = ReachOptions(year=2017, seed=7, n_draws=300)
+    first = compare_institutions(ours, options=seeded, by=())
+    # seed=None (the default) leaves the options' seed alone: the same draws every time
+    first.loc[:, "ci_low"] = -1.0  # the caller's copy: the remembered estimate is not touched
+    again = compare_institutions(ours, options=seeded, by=())
+    assert (again["ci_low"] >= 0).all()
+    alone = estimate_reach(
+        archetype_profile("business_school", n_alumni=400), options=seeded, by=()
+    )
+    got = again[again["institution"] == "business_school"].drop(columns="institution")
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), alone)
+    # unseeded: drawn anew each call, as estimate_reach is (intervals differ, points do not)
+    free = ReachOptions(year=2017, n_draws=300)
+    a, b = (compare_institutions(None, options=free, by=()) for _ in range(2))
+    assert (a["share"] == b["share"]).all() and not (a["ci_low"] == b["ci_low"]).all()
