@@ -1385,17 +1385,30 @@ def _uses_margins(rows: list[dict]) -> bool:
 def _population(ctx: _Context) -> pd.DataFrame:
     """The stated joint of respondents of the year, from the bases of every figure; once."""
     if ctx.population is None:
-        t = ctx.table[
-            (ctx.table["year"] == ctx.year)
-            & ctx.table["base"].isin((margins.PEOPLE_BASE, margins.WORKING_BASE))
-            & ctx.table["n"].notna()
-        ]
-        bases = t.drop_duplicates(["base", "dimension", "segment"])[
-            ["base", "dimension", "segment", "n"]
-        ].astype({"n": "float64"})
-        ctx.population_key = tuple(bases.itertuples(index=False, name=None))
+        if ctx.table is _embedded_penetration():
+            ctx.population_key = _embedded_bases(ctx.year)
+        else:
+            ctx.population_key = _bases_of(ctx.table, ctx.year)
         ctx.population = _fitted_population(ctx.population_key)
     return ctx.population
+
+
+@functools.cache
+def _embedded_bases(year: int) -> tuple:
+    return _bases_of(_embedded_penetration(), year)
+
+
+def _bases_of(table: pd.DataFrame, year: int) -> tuple:
+    """(base, dimension, segment, n) of every weighted base the year publishes."""
+    t = table[
+        (table["year"] == year)
+        & table["base"].isin((margins.PEOPLE_BASE, margins.WORKING_BASE))
+        & table["n"].notna()
+    ]
+    bases = t.drop_duplicates(["base", "dimension", "segment"])[
+        ["base", "dimension", "segment", "n"]
+    ].astype({"n": "float64"})
+    return tuple(bases.itertuples(index=False, name=None))
 
 
 def _fitted_population(key: tuple, variant: str | None = None) -> pd.DataFrame:
@@ -1538,10 +1551,10 @@ def _margins_plan(
     conv_fallback = np.zeros(len(types), dtype=bool)
     for i, band in enumerate(types["age"]):
         conv[i], conv_fallback[i] = _conversion(ctx, reg, None if band == "any" else band)
-    known = types[["age", "sex", "employment", "sector"]] != "any"
+    dims = ("age", "sex", "employment", "sector")
+    known = (types[list(dims)] != "any").to_numpy()
     used = [
-        "+".join(["education", *[d for d in known.columns if row[d]]])
-        for _, row in known.iterrows()
+        "+".join(["education", *[d for d, k in zip(dims, row, strict=True) if k]]) for row in known
     ]
     combos = pd.DataFrame(
         {
