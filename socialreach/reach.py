@@ -861,11 +861,7 @@ def _band_from_daily(
     )
     spread = None
     if fallback_spread:
-        key = ("age_spread", platform, base)
-        if key not in ctx.memo:
-            on_base = pd.DataFrame([r for r in rows if r["base"] == base])
-            ctx.memo[key] = _logit_spread(ctx, on_base, "age")
-        spread = ctx.memo[key]
+        spread = _spread_of(ctx, platform, base, "age", rows)
         ctx.assumptions.add(
             "fallback_spread" if spread is not None else "fallback_spread_unavailable"
         )
@@ -975,6 +971,37 @@ def _rake_plan(
         ),
     }
     return rake, found
+
+
+#: Spreads of the embedded table's figures by (year, measure, platform, base, dimension), with
+#: the assumptions their sample sizes rest on: the same for every estimate of a session.
+_SPREADS: dict[tuple, tuple[tuple[float, int] | None, frozenset[str]]] = {}
+
+
+def _spread_of(
+    ctx: _Context, platform: str, base: str, dimension: str, rows: list[dict]
+) -> tuple[float, int] | None:
+    """:func:`_logit_spread` of the year's ``platform`` figures on ``base`` (``rows``: the
+    platform's records of the year and measure): once per estimate, and once per process on
+    the embedded table (its assumptions are added to every estimate that uses it)."""
+    key = (ctx.year, ctx.measure, platform, base, dimension)
+    if ("spread", *key) in ctx.memo:
+        return ctx.memo["spread", *key]
+    embedded = ctx.table is _embedded_penetration()
+    if embedded and key in _SPREADS:
+        value, added = _SPREADS[key]
+    else:
+        kept, ctx.assumptions = ctx.assumptions, set()
+        try:
+            on_base = pd.DataFrame([r for r in rows if r["base"] == base])
+            value = _logit_spread(ctx, on_base, dimension)
+        finally:
+            added, ctx.assumptions = frozenset(ctx.assumptions), kept
+        if embedded:
+            _SPREADS[key] = (value, added)
+    ctx.assumptions |= added
+    ctx.memo["spread", *key] = value
+    return value
 
 
 def _logit_spread(ctx: _Context, rows: pd.DataFrame, dimension: str) -> tuple[float, int] | None:
@@ -1143,7 +1170,7 @@ def _everyone_rule(
         base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
         keys = bands.to_numpy(dtype=object)
         eligible = out.fallback & (out.dim_used == "all") & (keys != UNKNOWN)
-        spread = _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), "age")
+        spread = _spread_of(ctx, platform, base, "age", rows)
         _apply_spread(ctx, reg, platform, spread, keys, eligible, out.pen)
     return out
 
@@ -1296,7 +1323,7 @@ def _employed_rule(
         derived_id = reg.keys.get(("non_working", platform), -2)
         eligible |= ~working & np.isin(pen, (overall_id, derived_id))
         eligible &= keys != UNKNOWN
-        spread = _logit_spread(ctx, pd.DataFrame(emp_rows), "industry")
+        spread = _spread_of(ctx, platform, "employed", "industry", rows)
         _apply_spread(ctx, reg, platform, spread, keys, eligible, pen)
     return out
 

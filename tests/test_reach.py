@@ -366,3 +366,47 @@ def test_every_assumption_has_a_swedish_text():
 
     assert set(ASSUMPTIONS_SV) == set(ASSUMPTIONS)
     assert all(len(ASSUMPTIONS_SV[k]) > 40 for k in ASSUMPTIONS)
+
+
+def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or_not():
+    # spreads and their sample-size assumptions are remembered per process for the embedded
+    # table: an estimate made after others must rest on the same, fully listed assumptions
+    import socialreach.reach as engine
+    from socialreach import read_alumni
+    from socialreach.examples import example_path
+
+    ours = read_alumni(example_path("business_school"), reference_year=2017)
+    other = read_alumni(example_path("technical_university"), reference_year=2017)
+    engine._SPREADS.clear()
+    engine._LAST_SETUP.clear()
+    cold = [engine.explain_reach(ours, year=y, seed=1) for y in (2017, 2018)]
+    engine._LAST_SETUP.clear()
+    for y in (2017, 2018):
+        engine.explain_reach(other, year=y, seed=1)  # warms the lookups
+    warm = [engine.explain_reach(ours, year=y, seed=1) for y in (2017, 2018)]
+    for (f_cold, a_cold), (f_warm, a_warm) in zip(cold, warm, strict=True):
+        assert sorted(a_cold["id"]) == sorted(a_warm["id"])
+        pd.testing.assert_frame_equal(f_cold, f_warm)
+
+
+def test_a_remembered_spread_brings_its_sample_size_assumptions_along():
+    import socialreach.reach as engine
+
+    table = engine._embedded_penetration()
+
+    def fresh():
+        ctx = engine._load_context(table, 2017)
+        ctx.measure = "ever"
+        return ctx
+
+    rows = engine._records(table, 2017, "measure", "ever")
+    linkedin = [r for r in rows if r["platform"] == "linkedin"]
+    engine._SPREADS.clear()
+    cold = fresh()
+    first = engine._spread_of(cold, "linkedin", "employed", "industry", linkedin)
+    warm = fresh()
+    again = engine._spread_of(warm, "linkedin", "employed", "industry", linkedin)
+    assert first == again and first is not None
+    # LinkedIn's 2017 industry figures publish no n: each rests on an assumed sample size
+    assert "assumed_n_industry" in cold.assumptions
+    assert warm.assumptions == cold.assumptions
