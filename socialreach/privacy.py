@@ -113,21 +113,15 @@ def suppress_small_cells(
 
     out = frame.copy()
     status = np.full(len(frame), "", dtype=object)
-    positions = pd.Series(np.arange(len(frame)), index=frame.index)
-    groups = (
-        [positions]
+    group = (
+        np.zeros(len(frame), dtype=int)
         if not by_cols
-        else [
-            g
-            for _, g in positions.groupby(
-                [frame[c] for c in by_cols], sort=False, observed=True, dropna=False
-            )
-        ]
+        else frame.groupby(by_cols, sort=False, observed=True, dropna=False).ngroup().to_numpy()
     )
-    for group in groups:
-        idx = group.to_numpy()
-        ties = [frame[c].iloc[idx].astype(str).to_numpy() for c in reversed(list(key_cols))]
-        order = np.lexsort([*ties, counts[idx]])  # by count, then by key
+    keys = [frame[c].astype(str).to_numpy() for c in reversed(list(key_cols))]
+    for g in np.unique(group):
+        idx = np.flatnonzero(group == g)
+        order = np.lexsort([*(k[idx] for k in keys), counts[idx]])  # by count, then by key
         status[idx] = _hide_in_group(counts[idx], order, min_cell)
 
     hidden = status != ""
