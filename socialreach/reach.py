@@ -69,6 +69,7 @@ import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -94,6 +95,8 @@ from .survey import (
     validate_penetration,
 )
 from .uncertainty import draw_shares, percentile_interval
+
+T = TypeVar("T")
 
 __all__ = [
     "ASSUMPTIONS",
@@ -440,6 +443,7 @@ class _Context:
     alumni_types: tuple | None = None
     model_spread: dict[str, tuple[float, int]] = field(default_factory=dict)
     memo: dict[tuple, object] = field(default_factory=dict)  # lookups made once per estimate
+    profile_parts: dict | None = None  # what is derived from the profile alone (_profile_parts)
 
 
 @functools.cache
@@ -987,20 +991,29 @@ def _spread_of(
     key = (ctx.year, ctx.measure, platform, base, dimension)
     if ("spread", *key) in ctx.memo:
         return ctx.memo["spread", *key]
-    embedded = ctx.table is _embedded_penetration()
-    if embedded and key in _SPREADS:
-        value, added = _SPREADS[key]
+
+    def spread() -> tuple[float, int] | None:
+        return _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), dimension)
+
+    store = _SPREADS if ctx.table is _embedded_penetration() else None
+    ctx.memo["spread", *key] = _remembered(ctx, store, key, spread)
+    return ctx.memo["spread", *key]
+
+
+def _remembered(ctx: _Context, store: dict | None, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it gave for ``key`` before (kept in ``store``, when given),
+    adding to the estimate the assumptions the computation adds, every time."""
+    if store is not None and key in store:
+        value, added = store[key]
     else:
         kept, ctx.assumptions = ctx.assumptions, set()
         try:
-            on_base = pd.DataFrame([r for r in rows if r["base"] == base])
-            value = _logit_spread(ctx, on_base, dimension)
+            value = compute()
         finally:
             added, ctx.assumptions = frozenset(ctx.assumptions), kept
-        if embedded:
-            _SPREADS[key] = (value, added)
+        if store is not None:
+            store[key] = (value, added)
     ctx.assumptions |= added
-    ctx.memo["spread", *key] = value
     return value
 
 
@@ -1559,8 +1572,10 @@ def _margins_plan(
         ctx.model_spread[platform] = spread
         ctx.assumptions.add("model_spread")
     ctx.assumptions.update(("margins_model", "survey_population", "design_effect", "joint_spread"))
-    if ctx.alumni_types is None:  # the same for every platform of the estimate
-        ctx.alumni_types = _alumni_types(ctx, cells)
+    if ctx.alumni_types is None:  # the same for every platform and estimate of the profile
+        ctx.alumni_types = _remembered(
+            ctx, ctx.profile_parts, ("alumni_types",), lambda: _alumni_types(ctx, cells)
+        )
     combo, types = ctx.alumni_types
     keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
     # model uncertainty per alumni type: the held-out spread, and how far the type's share moves
@@ -1619,6 +1634,23 @@ def _assumption_values(ctx: _Context) -> dict[str, str]:
 #: How a platform's share is planned: the margins model where the year publishes the appendix's
 #: margins, else the written rule of the 2015-2018 tables. Adding a model is adding a function.
 _PLANNERS = {"margins": _margins_plan, "rule": _plan}
+
+
+#: What the engine derives from a profile alone (its cells' text columns, its alumni types),
+#: for the last few profiles: every estimate of a report asks again. Newest first.
+_PROFILE_PARTS: list[tuple[AlumniProfile, int, dict]] = []
+
+
+def _profile_parts(profile: AlumniProfile) -> dict:
+    """The store of ``profile``'s derived parts (a fingerprint of its counts guards against a
+    profile edited in place, as in :func:`_setup`)."""
+    mark = _fingerprint(profile.cells["n_alumni"])
+    for known, fingerprint, parts in _PROFILE_PARTS:
+        if known is profile and fingerprint == mark:
+            return parts
+    parts: dict = {}
+    _PROFILE_PARTS[:] = [(profile, mark, parts), *_PROFILE_PARTS[:2]]
+    return parts
 
 
 def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
@@ -1706,7 +1738,11 @@ def _new_setup(
     ctx.measure = measure
     ctx.design_effect = float(opts.design_effect)
     ctx.assumptions.update(("shared_figure_draws", "design_effect"))
-    ctx.cell_text = {c: cells[c].astype(str) for c in ("age_band", "industry", "employment")}
+    ctx.profile_parts = _profile_parts(profile)
+    if "cell_text" not in ctx.profile_parts:
+        columns = ("age_band", "industry", "employment")
+        ctx.profile_parts["cell_text"] = {c: cells[c].astype(str) for c in columns}
+    ctx.cell_text = ctx.profile_parts["cell_text"]
     for record in _records(table, year, "measure", measure):
         ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
     reg = _Registry()
