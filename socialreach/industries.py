@@ -146,6 +146,17 @@ def load_crosswalk(name: str, path: str | Path | pd.DataFrame | None = None) -> 
     """
     if name not in _CROSSWALKS:
         raise ValueError(f"unknown crosswalk {name!r}; choose one of {', '.join(_CROSSWALKS)}")
+    if path is None:  # package data never changes: read and checked once per process
+        return _shipped_crosswalk(name).copy()
+    return _checked_crosswalk(name, path)
+
+
+@functools.cache
+def _shipped_crosswalk(name: str) -> pd.DataFrame:
+    return _checked_crosswalk(name, None)
+
+
+def _checked_crosswalk(name: str, path: str | Path | pd.DataFrame | None) -> pd.DataFrame:
     file_name, target = _CROSSWALKS[name]
     if isinstance(path, pd.DataFrame):
         table, shown = path.copy(), f"the {name} table"
@@ -250,7 +261,9 @@ def map_sni_code(value: object, *, sni_table: pd.DataFrame | None = None) -> str
     return None
 
 
+@functools.cache
 def _sni_table() -> pd.DataFrame:
+    """The shipped SNI 2007 table, read once per process (only ever filtered, never changed)."""
     with resources.files("socialreach.data").joinpath("sni_to_industry.csv").open("rb") as fh:
         return pd.read_csv(fh, comment="#")
 
