@@ -366,9 +366,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     options = _model_options(args, platforms=platforms)
     overlap = options.overlap
     # the survey year is resolved first so that ages are taken at it
-    year, measure = resolve_year_measure(
-        table if table is not None else load_penetration(), platforms, args.year, args.measure
-    )
+    year, measure = resolve_year_measure(table, platforms, args.year, args.measure)
     options = options.replace(year=year, measure=measure)
     read = _read_options(args)
     read["reference_year"] = args.reference_year or year

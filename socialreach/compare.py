@@ -8,6 +8,7 @@ profile goes through the same engine, rule, figures and seed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -66,39 +67,50 @@ def compare_institutions(
     named = [] if profile is None else [(profile.name, profile)]
     if any(name in archetypes for name, _ in named):
         raise ValueError(f"the profile's name {profile.name!r} clashes with an archetype id")
-    if seed is not None:  # else the seed of ``options`` (None would replace it)
-        options = {**options, "seed": seed}
+    # the model's options once, for every institution (``seed`` only when given: None would
+    # replace the seed of ``options``); the rest (``by`` …) passes through
+    fields = {f.name for f in dataclasses.fields(ReachOptions)}
+    changes = {k: options.pop(k) for k in list(options) if k in fields}
+    opts = ReachOptions.resolve(options.pop("options", None), **changes)
+    if seed is not None:
+        opts = opts.replace(seed=seed)
     frames = [
-        estimate_reach(p, penetration, **options).assign(institution=name) for name, p in named
+        estimate_reach(p, penetration, options=opts, **options).assign(institution=name)
+        for name, p in named
     ]
+    table = None
+    if penetration is not None and _remembers(opts):
+        table = int(pd.util.hash_pandas_object(penetration, index=True).sum())
     frames += [
-        _archetype_estimate(kind, size, penetration, options).assign(institution=kind)
+        _archetype_estimate(kind, size, penetration, table, opts, options).assign(institution=kind)
         for kind in archetypes
     ]
     out = pd.concat(frames, ignore_index=True)
     return out[["institution", *[c for c in out.columns if c != "institution"]]]
 
 
+def _remembers(opts: ReachOptions) -> bool:
+    """Whether an estimate may be remembered: seeded with a number (unseeded, or a generator
+    that moves on, draws anew on every call, as estimate_reach does)."""
+    return isinstance(opts.seed, int | np.integer)
+
+
 def _archetype_estimate(
-    kind: str, size: float, penetration: pd.DataFrame | None, options: dict
+    kind: str,
+    size: float,
+    penetration: pd.DataFrame | None,
+    table: int | None,
+    opts: ReachOptions,
+    rest: dict,
 ) -> pd.DataFrame:
-    """:func:`estimate_reach` of an archetype, remembered when seeded with a number (a copy
-    is returned)."""
-    profile = archetype_profile(kind, n_alumni=size)
-    seed = options.get("seed")
-    if seed is None and isinstance(options.get("options"), ReachOptions):
-        seed = options["options"].seed
-    if not isinstance(seed, int | np.integer):
-        # unseeded, or a generator that moves on: every call draws anew, as estimate_reach does
-        return estimate_reach(profile, penetration, **options)
-    table = (
-        None
-        if penetration is None
-        else int(pd.util.hash_pandas_object(penetration, index=True).sum())
-    )
-    key = (kind, float(size), table, repr(sorted(options.items())))
-    if key not in _ARCHETYPE_ESTIMATES:
+    """:func:`estimate_reach` of an archetype (``table``: a fingerprint of ``penetration``),
+    remembered when seeded with a number. Callers must not change the frame."""
+    key = (kind, float(size), table, opts, repr(sorted(rest.items())))
+    if key in _ARCHETYPE_ESTIMATES:
+        return _ARCHETYPE_ESTIMATES[key]
+    out = estimate_reach(archetype_profile(kind, n_alumni=size), penetration, options=opts, **rest)
+    if _remembers(opts):
         if len(_ARCHETYPE_ESTIMATES) >= 48:
             _ARCHETYPE_ESTIMATES.clear()
-        _ARCHETYPE_ESTIMATES[key] = estimate_reach(profile, penetration, **options)
-    return _ARCHETYPE_ESTIMATES[key].copy()
+        _ARCHETYPE_ESTIMATES[key] = out
+    return out

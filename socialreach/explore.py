@@ -852,13 +852,18 @@ def linkedin_api_note(lang: str, width: int = 100) -> str:
     return textwrap.fill(pick(LINKEDIN_API, lang), width)
 
 
-def sensitivity_swing(sensitivity: pd.DataFrame) -> pd.Series:
+def sensitivity_swing(sensitivity: pd.DataFrame, lang: str | None = None) -> pd.Series:
     """How far each parameter moves the net value (SEK, max − min), the largest first.
 
-    ``sensitivity``: :func:`socialreach.integration_sensitivity`.
+    ``sensitivity``: :func:`socialreach.integration_sensitivity`. With ``lang``, the series
+    and its parameters are named in that language (for a table); without, by their ids.
     """
     swing = sensitivity.groupby("parameter")["net_value"].agg(lambda v: v.max() - v.min())
-    return swing.sort_values(ascending=False).rename("swing")
+    swing = swing.sort_values(ascending=False).rename("swing")
+    if lang is None:
+        return swing
+    named = swing.rename(index=lambda p: pick(PARAMETERS[p], lang) if p in PARAMETERS else p)
+    return named.rename(say(NOTEBOOKS, "swing", lang)).rename_axis(None)
 
 
 def interval_vs_assumptions_sentence(

@@ -154,6 +154,12 @@ def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
     return [str(s) for s in order]
 
 
+def _year_ticks(years: pd.Series) -> dict:
+    """An x axis with a tick at every edition drawn, and no others (no 2016.5)."""
+    ticks = sorted(set(years))
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": [str(y) for y in ticks]}
+
+
 def _percent_axis(lang: str) -> dict:
     return {"ticksuffix": percent_sign(lang), "rangemode": "tozero"}
 
@@ -451,10 +457,8 @@ def plot_reach_trend(
             yanchor="bottom",
             font={"size": 11, "color": "#555555"},
         )
-    years = sorted(set(trend["year"]))
     yaxis = {"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)}
-    xaxis = {"tickmode": "array", "tickvals": years, "ticktext": [str(y) for y in years]}
-    return _layout(fig, lang=lang, title=title, yaxis=yaxis, xaxis=xaxis)
+    return _layout(fig, lang=lang, title=title, yaxis=yaxis, xaxis=_year_ticks(trend["year"]))
 
 
 def plot_survey_trend(
@@ -556,9 +560,7 @@ def plot_survey_trend(
             showarrow=False,
             font={"size": 11, "color": "#555555"},
         )
-    years = sorted(set(trend["year"]))
-    ticks = [str(y) for y in years]
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=ticks, tickangle=0)
+    fig.update_xaxes(**_year_ticks(trend["year"]), tickangle=0)
     fig.update_yaxes(title={"text": _t("survey_share", lang)}, **_percent_axis(lang))
     _layout(fig, lang=lang, title=title, height=300 * len(platforms) + 120)
     return fig.update_layout(margin={"b": 90})
@@ -1318,7 +1320,10 @@ def _survey_rows(
 
 
 def _survey_axis_title(base: str, by: str, measure: str, lang: str) -> str:
-    what = pick(CHART_MEASURES.get(measure, (measure, measure)), lang)
+    # a measure without a chart wording is named by its label, never by its id
+    what = (
+        pick(CHART_MEASURES[measure], lang) if measure in CHART_MEASURES else label(measure, lang)
+    )
     base_text = label(base, lang)
     if by in CHART_BASE_SEGMENT:
         base_text = f"{base_text} {pick(CHART_BASE_SEGMENT[by], lang)}"

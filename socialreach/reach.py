@@ -67,8 +67,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TypeVar
 
 import numpy as np
@@ -76,17 +77,18 @@ import pandas as pd
 
 from . import margins
 from .errors import InputError
+from .margins import _logistic, _logit
 from .options import ReachOptions
 from .profile import AlumniProfile
 from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
 from .survey import (
     COVERING_SEGMENTS,
-    REACH_MEASURES,
+    _embedded_penetration,
+    broadest_measure,
     internet_rows,
     internet_use_rate,
     latest_year,
     load_employment,
-    load_penetration,
     load_population,
     load_survey_samples,
     reach_measure,
@@ -481,9 +483,18 @@ def _embedded_structure(year: int) -> tuple:
     return interviews, working, employment_share, band_share, tuple(notes)
 
 
+def _per_table(compute: Callable[..., T], table: pd.DataFrame, *args: object) -> T:
+    """``compute(table, *args)``: once per process for the embedded table (package data never
+    changes, and every estimate of a session asks again), anew for a caller's table. Results
+    are shared: ``compute`` returns values no caller changes (tuples, read-only mappings)."""
+    if table is _embedded_penetration():
+        return _on_embedded(compute, *args)
+    return compute(table, *args)
+
+
 @functools.cache
-def _embedded_penetration() -> pd.DataFrame:
-    return load_penetration()
+def _on_embedded(compute: Callable[..., T], *args: object) -> T:
+    return compute(_embedded_penetration(), *args)
 
 
 def _load_context(table: pd.DataFrame, year: int) -> _Context:
@@ -505,20 +516,14 @@ def _records(table: pd.DataFrame, year: int, kind: str, measure: str = "") -> li
     """The year's rows as records: of one ``measure`` (kind "measure") or the internet-use
     rows (kind "internet"). Copies of records read once per process from the embedded table
     (every estimate of a session asks again); a caller's table is filtered each time."""
-    if table is _embedded_penetration():
-        return [dict(r) for r in _embedded_records(year, kind, measure)]
-    return _filter_records(table, year, kind, measure)
+    return [dict(r) for r in _per_table(_filter_records, table, year, kind, measure)]
 
 
-@functools.cache
-def _embedded_records(year: int, kind: str, measure: str) -> tuple[dict, ...]:
-    return tuple(_filter_records(_embedded_penetration(), year, kind, measure))
-
-
-def _filter_records(table: pd.DataFrame, year: int, kind: str, measure: str) -> list[dict]:
+def _filter_records(table: pd.DataFrame, year: int, kind: str, measure: str) -> tuple[dict, ...]:
     if kind == "internet":
-        return internet_rows(table, year).to_dict("records")
-    return table[(table["year"] == year) & (table["measure"] == measure)].to_dict("records")
+        return tuple(internet_rows(table, year).to_dict("records"))
+    rows = table[(table["year"] == year) & (table["measure"] == measure)]
+    return tuple(rows.to_dict("records"))
 
 
 def _internet_rows(ctx: _Context) -> dict[str, dict]:
@@ -697,15 +702,6 @@ class _Plan:
             raked = self.rake.fit(F)
             out[pair >= 0] = raked[pair[pair >= 0]] * F[conv[pair >= 0]]
         return out
-
-
-def _logistic(x: np.ndarray) -> np.ndarray:
-    return margins._logistic(x)  # overflow-free 1 / (1 + exp(-x)), in place
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, 1e-6, 1 - 1e-6)
-    return np.log(p) - np.log1p(-p)
 
 
 @dataclass
@@ -995,7 +991,7 @@ def _spread_of(
     def spread() -> tuple[float, int] | None:
         return _logit_spread(ctx, pd.DataFrame([r for r in rows if r["base"] == base]), dimension)
 
-    store = _SPREADS if ctx.table is _embedded_penetration() else None
+    store = _SPREADS if ctx.table is _embedded_penetration() else None  # needs ctx: not _per_table
     ctx.memo["spread", *key] = _remembered(ctx, store, key, spread)
     return ctx.memo["spread", *key]
 
@@ -1425,17 +1421,9 @@ def _uses_margins(rows: list[dict]) -> bool:
 def _population(ctx: _Context) -> pd.DataFrame:
     """The stated joint of respondents of the year, from the bases of every figure; once."""
     if ctx.population is None:
-        if ctx.table is _embedded_penetration():
-            ctx.population_key = _embedded_bases(ctx.year)
-        else:
-            ctx.population_key = _bases_of(ctx.table, ctx.year)
+        ctx.population_key = _per_table(_bases_of, ctx.table, ctx.year)
         ctx.population = _fitted_population(ctx.population_key)
     return ctx.population
-
-
-@functools.cache
-def _embedded_bases(year: int) -> tuple:
-    return _bases_of(_embedded_penetration(), year)
 
 
 def _bases_of(table: pd.DataFrame, year: int) -> tuple:
@@ -1642,9 +1630,9 @@ _PROFILE_PARTS: list[tuple[AlumniProfile, int, dict]] = []
 
 
 def _profile_parts(profile: AlumniProfile) -> dict:
-    """The store of ``profile``'s derived parts (a fingerprint of its counts guards against a
-    profile edited in place, as in :func:`_setup`)."""
-    mark = _fingerprint(profile.cells["n_alumni"])
+    """The store of ``profile``'s derived parts (:func:`_profile_mark` guards against a profile
+    edited in place)."""
+    mark = _profile_mark(profile)
     for known, fingerprint, parts in _PROFILE_PARTS:
         if known is profile and fingerprint == mark:
             return parts
@@ -1699,7 +1687,7 @@ def _setup(
         profile,
         penetration,
         opts,
-        _fingerprint(profile.cells["n_alumni"] if isinstance(profile, AlumniProfile) else None),
+        _profile_mark(profile) if isinstance(profile, AlumniProfile) else 0,
         _fingerprint(None if penetration is None else penetration.get("share")),
     )
     for i, (last, result) in enumerate(_LAST_SETUP):
@@ -1715,10 +1703,17 @@ def _setup(
     return result
 
 
-def _fingerprint(values: pd.Series | None) -> int:
+def _fingerprint(values: pd.Series | pd.DataFrame | None) -> int:
     if values is None:
         return 0
     return int(pd.util.hash_pandas_object(values, index=True).sum())
+
+
+def _profile_mark(profile: AlumniProfile) -> int:
+    """A fingerprint of every column of the profile's cells: what is remembered for a profile
+    (a setup, its alumni types) is used again only while none of its cells changed, counts or
+    segments (a notebook may edit a profile in place)."""
+    return _fingerprint(profile.cells)
 
 
 def _new_setup(
@@ -1754,29 +1749,27 @@ def _new_setup(
     return cells, ctx, reg, plans
 
 
-def _published_measures(table: pd.DataFrame) -> dict[tuple[int, str], frozenset[str]]:
-    """The measures each platform publishes each year (read-only; once per process for the
-    embedded table)."""
-    return _embedded_measures() if table is _embedded_penetration() else _measures_of(table)
+def _published_measures(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
+    """The measures each platform publishes each year."""
+    return _per_table(_measures_of, table)
 
 
-@functools.cache
-def _embedded_measures() -> dict[tuple[int, str], frozenset[str]]:
-    return _measures_of(_embedded_penetration())
-
-
-def _measures_of(table: pd.DataFrame) -> dict[tuple[int, str], frozenset[str]]:
-    return {
-        (int(year), str(platform)): frozenset(map(str, measures))
-        for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
-    }
+def _measures_of(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
+    return MappingProxyType(
+        {
+            (int(year), str(platform)): frozenset(map(str, measures))
+            for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
+        }
+    )
 
 
 def resolve_year_measure(
-    table: pd.DataFrame, platforms: tuple[str, ...], year: int | None, measure: str | None
+    table: pd.DataFrame | None, platforms: tuple[str, ...], year: int | None, measure: str | None
 ) -> tuple[int, str]:
     """The survey year (default: the latest with every platform) and measure (default: the
-    broadest use measure of that year), checked against what the table holds."""
+    broadest use measure of that year), checked against what the table holds (None: the
+    embedded one)."""
+    table = _embedded_penetration() if table is None else table
     published = _published_measures(table)
     if year is None:
         common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
@@ -1795,9 +1788,10 @@ def resolve_year_measure(
                 fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
             )
     if measure is None:
-        here = set().union(*(published[year, p] for p in platforms if p != "internet"))
-        measure = next((m for m in REACH_MEASURES if m in here), None)
-        if measure is None:  # the survey's own sentence for it
+        measure = broadest_measure(
+            set().union(*(published[year, p] for p in platforms if p != "internet"))
+        )
+        if measure is None:  # only "internet" asked for: the survey's own error for it
             measure = reach_measure(table[table["platform"].isin(platforms)], year)
     for platform in platforms:
         measures = published[year, platform]
@@ -2207,7 +2201,7 @@ def estimate_trend(
         measures: dict[str, list[str]] = {}
         for platform in opts.platforms:
             have = published.get((year, platform), frozenset())
-            measure = next((m for m in REACH_MEASURES if m in have), None)
+            measure = broadest_measure(have)
             if measure is not None:  # else no figure for this platform and year
                 measures.setdefault(measure, []).append(platform)
         for measure, platforms in measures.items():

@@ -108,21 +108,6 @@ __all__ = [
     "write_report",
 ]
 
-#: Sections of the report, in the order the notebook shows them.
-SECTIONS = (
-    "header",
-    "findings",
-    "reach",
-    "segments",
-    "cohorts",
-    "combined",
-    "trend",
-    "comparison",
-    "integration",
-    "quality",
-    "methods",
-    "appendix",
-)
 #: The steps :func:`write_report` announces through ``progress``, in order.
 STEPS = ("validating", "estimating", "rendering", "writing")
 _FIGURE_CLASS = "sr-figure"
@@ -276,6 +261,11 @@ class _Report:
     def year(self) -> int:
         return int(self.estimates["year"].iloc[0])
 
+    @property
+    def measure(self) -> str:
+        """The estimates' measure in words ("at least once in the last 12 months" …)."""
+        return label(str(self.estimates["measure"].iloc[0]), self.lang)
+
     @functools.cached_property
     def totals(self) -> pd.DataFrame:
         return self.estimates[self.estimates["dimension"] == "total"]
@@ -318,12 +308,7 @@ def _prepare(
     by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
     # the latest edition unless one was asked for; every estimate uses the same year (and so
     # the estimates of one measure share their setup)
-    year, _ = resolve_year_measure(
-        load_penetration() if table is None else table,
-        options.platforms,
-        options.year,
-        options.measure,
-    )
+    year, _ = resolve_year_measure(table, options.platforms, options.year, options.measure)
     options = options.replace(year=year)
     estimates = estimate_reach(profile, table, options=options, by=by)
     weekly = _weekly(profile, table, options, by)
@@ -466,7 +451,7 @@ def _reach(r: _Report) -> str:
         "reach",
         lang,
         _table(head, rows) + r.figs.html(plots.plot_reach(r.estimates, lang=lang)),
-        intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level))),
+        intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
 
 
@@ -523,13 +508,18 @@ def _segments(r: _Report) -> str:
             f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
             f'{r.figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
         )
-    note = f'<p class="sr-note">{_e(_t("suppressed_note", lang, k=r.min_cell))}</p>'
+    note = _suppressed_note(r)
     return _section(
         "segments",
         lang,
         "".join(parts) + note,
-        intro=_e(_t("segments_intro", lang, k=r.min_cell)),
+        intro=_e(_t("segments_intro", lang, k=r.min_cell, measure=r.measure)),
     )
+
+
+def _suppressed_note(r: _Report) -> str:
+    """What a dash in a segment table means: hidden, primary or secondary."""
+    return f'<p class="sr-note">{_e(_t("suppressed_note", r.lang, k=r.min_cell))}</p>'
 
 
 def _cohorts(r: _Report) -> str | None:
@@ -553,9 +543,10 @@ def _cohorts(r: _Report) -> str | None:
     cells = r.profile.cells
     source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
     from_age = source.get("age", 0.0) / r.profile.n_alumni
-    intro = _t("cohorts_intro", lang, from_age=fmt.share(from_age), k=r.min_cell)
+    intro = _t("cohorts_intro", lang, from_age=fmt.share(from_age), k=r.min_cell, measure=r.measure)
     sentence = _cohort_sentence(r)
     body = _table(head, rows) + (f"<p>{_e(sentence)}</p>" if sentence else "") + chart
+    body += _suppressed_note(r)
     return _section("cohorts", lang, body, intro=_e(intro))
 
 
@@ -645,6 +636,8 @@ def _combined(r: _Report) -> str:
     )
     if r.combined_weekly is None:
         intro += " " + _t("combined_no_weekly", lang, year=r.year)
+    else:
+        intro += " " + _t("combined_weekly_overlap", lang)
     return _section(
         "combined",
         lang,
@@ -981,6 +974,11 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
 }
 
 
+#: Sections of the report, in the order the notebook shows them (the strategist's notes, shown
+#: only when given, aside).
+SECTIONS = tuple(key for key in _BUILDERS if key != "notes")
+
+
 def build_report_content(
     profile: AlumniProfile,
     *,
@@ -1076,28 +1074,33 @@ def build_report_content(
 # --------------------------------------------------------------------------- inside the kernel
 
 
+@functools.cache
+def _plotlyjs_source() -> str:
+    """plotly.js as the installed plotly ships it (4.6 MB, read once per process)."""
+    source = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
+    return source.read_text(encoding="utf-8")
+
+
+@functools.cache
 def plotlyjs_html() -> str:
     """plotly.js as one inline ``<script>``: the only copy in the report, in the page head."""
-    source = (importlib.resources.files("plotly") / "package_data" / "plotly.min.js").read_text(
-        encoding="utf-8"
-    )
     # MathJaxConfig 'local' stops plotly.js from configuring (and so fetching) MathJax
     return (
         f"<!-- {_PLOTLYJS_MARK} -->"
         '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: "local"};</script>'
-        f'<script type="text/javascript" charset="utf-8">{source}</script>'
+        f'<script type="text/javascript" charset="utf-8">{_plotlyjs_source()}</script>'
     )
 
 
 def _read_options(
-    options: dict | None, year: int | None, penetration: pd.DataFrame | None = None
+    options: dict | None, opts: ReachOptions, penetration: pd.DataFrame | None = None
 ) -> dict:
-    """Options for read_alumni: ages are taken at the survey year (default: the latest
-    edition of the table used) unless the caller says."""
-    if year is None:
-        from .survey import latest_year
+    """Options for read_alumni: ages are taken at the survey year the estimates will use (the
+    same resolution as theirs: the latest edition with every platform of ``opts``) unless the
+    caller says."""
+    from .reach import resolve_year_measure
 
-        year = latest_year(load_penetration() if penetration is None else penetration)
+    year, _ = resolve_year_measure(penetration, opts.platforms, opts.year, opts.measure)
     return {"reference_year": year, **(options or {})}
 
 
@@ -1126,7 +1129,7 @@ def prepare_report(
     opts = ReachOptions.resolve(options, **changes)
     scenarios = read_scenarios(scenario_path) if scenario_path else None
     notes = read_notes(notes_path) if notes_path else None
-    profile = read_alumni(alumni_path, **_read_options(read_options, opts.year, penetration))
+    profile = read_alumni(alumni_path, **_read_options(read_options, opts, penetration))
     return build_report_content(
         profile,
         lang=lang,
@@ -1396,12 +1399,12 @@ def _exporter() -> Any:
 
 
 def _export_html(
-    nb: Any, *, lang: str, title: str, n_figures: int, plotlyjs: str | None = None
+    nb: Any, *, lang: str, title: str, n_figures: int, plotlyjs: str
 ) -> tuple[str, int]:
     """The notebook as HTML, and the number of figures in it (composed ones and the cells').
 
-    ``plotlyjs`` is what the template puts in ``<head>`` when there are figures: plotly.js
-    itself by default, or a placeholder that :func:`_render` replaces after its checks.
+    ``plotlyjs`` is what the template puts in ``<head>`` when there are figures: the
+    placeholder that :func:`_render` replaces by plotly.js after its checks.
     """
     nb, own_figures = _for_export(nb)
     n_figures += own_figures
@@ -1409,7 +1412,7 @@ def _export_html(
     resources = {
         "language_code": lang,
         # inlined by the template in <head>, before any chart; never passed through the kernel
-        "socialreach_plotlyjs": (plotlyjs or plotlyjs_html()) if n_figures else "",
+        "socialreach_plotlyjs": plotlyjs if n_figures else "",
     }
     exporter = _exporter()
     exporter.language_code = lang  # <html lang=…>: screen readers and hyphenation
@@ -1547,11 +1550,9 @@ def check_offline(document: str) -> list[str]:
     return parser.found
 
 
-@functools.cache
 def _plotlyjs_banner() -> str:
     """The licence banner that opens plotly.js: counts copies however they were embedded."""
-    source = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
-    return source.read_text(encoding="utf-8")[:120]
+    return _plotlyjs_source()[:120]
 
 
 @functools.cache
@@ -1560,18 +1561,18 @@ def _plotlyjs_problems() -> tuple[str, ...]:
     return tuple(check_offline(plotlyjs_html()))
 
 
-def _check_report(document: str, n_figures: int, *, slot: str | None = None) -> None:
-    """Raise unless ``document`` opens offline with plotly.js once (where it has figures).
+def _check_report(document: str, n_figures: int, *, slot: str) -> None:
+    """Raise unless ``document`` will open offline with plotly.js once (where it has figures).
 
-    ``slot``: the placeholder plotly.js will replace (counted as the copy it becomes; the
-    plotly.js it stands for is checked once per process).
+    ``slot``: the placeholder plotly.js will replace, counted as the copy it becomes (the
+    plotly.js it stands for is checked once per process); any plotly.js already in the
+    document is a copy too.
     """
     problems = check_offline(document)
     expected = 1 if n_figures else 0
-    copies = max(document.count(_PLOTLYJS_MARK), document.count(_plotlyjs_banner()))
-    if slot is not None:
-        copies = document.count(slot) + document.count(_plotlyjs_banner())
-        problems += _plotlyjs_problems() if document.count(slot) else ()
+    copies = document.count(slot) + document.count(_plotlyjs_banner())
+    if document.count(slot):
+        problems += _plotlyjs_problems()
     if copies != expected:
         problems.append(f"plotly.js embedded {copies} times")
     if problems:
@@ -1710,7 +1711,7 @@ def write_report(
         # started first: the kernel boots while we read and estimate
         renderer = _Renderer(nb, workdir=Path(tmp))
         try:
-            reading = _read_options(read_options, opts.year, penetration)
+            reading = _read_options(read_options, opts, penetration)
             profile = read_alumni(alumni_path, **reading)
             announce("estimating")
             content = build_report_content(

@@ -8,7 +8,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -399,19 +399,24 @@ def latest_year(table: pd.DataFrame, platforms: tuple[str, ...] = ("facebook", "
 REACH_MEASURES = ("used_12m", "ever")
 
 
+def broadest_measure(measures: Iterable[str]) -> str | None:
+    """The broadest of ``measures`` (:data:`REACH_MEASURES`); where neither is among them, the
+    first by name (a table of daily figures only); None when there are none."""
+    have = set(measures)
+    return next((m for m in REACH_MEASURES if m in have), min(have, default=None))
+
+
 def reach_measure(table: pd.DataFrame, year: int) -> str:
     """The broadest use measure a year publishes: ``ever`` (2015-2018) or ``used_12m`` (2025+)."""
     here = set(table.loc[(table["year"] == year) & (table["platform"] != "internet"), "measure"])
-    for measure in REACH_MEASURES:
-        if measure in here:
-            return measure
-    if not here:
+    measure = broadest_measure(here)
+    if measure is None:
         years = sorted(set(table["year"]))
         raise InputError(
             f"the survey table has no figures for {year}",
             fix=f"choose one of the years {', '.join(map(str, years))}",
         )
-    return sorted(here)[0]
+    return measure
 
 
 def published_trend(

@@ -628,8 +628,6 @@ CHARTS: dict[str, tuple[str, str]] = {
     "base_changed": ("basen: {old} → {new}", "base: {old} → {new}"),
     "survey_share": ("Andel av internetanvändarna", "Share of internet users"),
     "survey_axis": ("Andel av {base} som {what}", "Share of {base} who {what}"),
-    "share": ("Andel", "Share"),
-    "expected": ("Antal alumner", "Number of alumni"),
     "alumni": ("Antal alumner", "Number of alumni"),
     "reach_share": ("Andel av alumnerna som nås", "Share of alumni reached"),
     "question_changed": (
@@ -637,9 +635,7 @@ CHARTS: dict[str, tuple[str, str]] = {
         "question changed: ever → last 12 months",
     ),
     "reach_count": ("Alumner som nås", "Alumni reached"),
-    "platform": ("Plattform", "Platform"),
     "year": ("År", "Year"),
-    "interval": ("intervall", "interval"),
     "range": (
         "Möjligt spann (från full till ingen överlappning)",
         "Possible range (full to no overlap)",
@@ -659,7 +655,6 @@ CHARTS: dict[str, tuple[str, str]] = {
     "break_even": ("Noll: intäkt = kostnad", "Zero: value = cost"),
     "known": ("Bransch angiven", "Industry given"),
     "inferred": ("Bransch härledd från utbildning", "Industry inferred from field of study"),
-    "total": ("Totalt", "Total"),
     "hidden": ("dold", "hidden"),
     "heatmap_note": (
         "Andel som nås; tomt: inga alumner; dold: för få alumner",
@@ -677,6 +672,7 @@ CHART_BASE_SEGMENT: dict[str, tuple[str, str]] = {
 
 #: Measures as a survey chart's axis says them.
 CHART_MEASURES: dict[str, tuple[str, str]] = {
+    "used_12m": ("har använt senaste 12 månaderna", "used in the last 12 months"),
     "ever": ("använder någon gång", "ever use"),
     "daily": ("använder dagligen", "use daily"),
     "weekly": ("använder varje vecka", "use weekly"),
@@ -747,16 +743,19 @@ REPORT: dict[str, tuple[str, str]] = {
     "findings": ("Det viktigaste", "Key findings"),
     "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),
     "reach_intro": (
-        "Andel och antal av våra alumner som använder respektive plattform, med "
-        "{level}-osäkerhetsintervall.",
-        "Share and number of our alumni who use each platform, with {level} uncertainty intervals.",
+        "Andel och antal av våra alumner som använder respektive plattform ({measure}; i "
+        "kolumnen för varje vecka: minst varje vecka), med {level}-osäkerhetsintervall.",
+        "Share and number of our alumni who use each platform ({measure}; in the weekly "
+        "column: at least weekly), with {level} uncertainty intervals.",
     ),
     "segments": ("Vilka når vi?", "Who do we reach?"),
     "segments_intro": (
-        "Andel som använder plattformen inom varje grupp av våra alumner. Grupper med färre än "
+        "Andel som använder plattformen ({measure}) inom varje grupp av våra alumner. Grupper "
+        "med färre än "
         "{k} alumner visas inte (–), och inte heller så många andra att de dolda inte kan räknas "
         "fram ur totalen.",
-        "Share using the platform within each group of our alumni. Groups with fewer than {k} "
+        "Share using the platform ({measure}) within each group of our alumni. Groups with "
+        "fewer than {k} "
         "alumni are not shown (–), nor enough others that the hidden ones cannot be worked out "
         "from the total.",
     ),
@@ -840,14 +839,18 @@ REPORT: dict[str, tuple[str, str]] = {
     "spread_around": ("{segment} (spridning kring {around})", "{segment} (spread around {around})"),
     "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
     "cohorts_intro": (
-        "Andel som använder plattformen efter hur många år sedan alumnerna tog examen. De som "
+        "Andel som använder plattformen ({measure}) efter hur många år sedan alumnerna tog "
+        "examen. De som "
         "tog examen de senaste åren är de som förändringen hos unga vuxna når först. Examensåret "
         "kommer från filen; för {from_age} av alumnerna saknas det och är uppskattat från "
-        "åldern. Grupper med färre än {k} alumner visas inte (–).",
-        "Share using the platform by years since the alumni graduated. The most recent "
+        "åldern. Grupper med färre än {k} alumner visas inte (–), och inte heller så många andra "
+        "att de dolda inte kan räknas fram ur totalen.",
+        "Share using the platform ({measure}) by years since the alumni graduated. The most "
+        "recent "
         "graduates are the ones the change among young adults reaches first. The graduation "
         "year comes from the file; for {from_age} of the alumni it is missing and estimated "
-        "from their age. Groups with fewer than {k} alumni are not shown (–).",
+        "from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
+        "others that the hidden ones cannot be worked out from the total.",
     ),
     "cohort_lead": ("Användning {measure}:", "Use {measure}:"),
     "cohort_compare": (
@@ -937,6 +940,11 @@ REPORT: dict[str, tuple[str, str]] = {
     "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
     "assumptions": ("Antaganden", "Assumptions"),
     "sources": ("Källor", "Sources"),
+    "combined_weekly_overlap": (
+        "Punktskattningen för varje vecka antar samma överlapp bland dem som använder "
+        "plattformarna varje vecka.",
+        "The weekly point assumes the same overlap among weekly users.",
+    ),
     "suppressed_note": (
         "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
         "en sådan grupp inte kan räknas fram).",
@@ -1023,7 +1031,6 @@ QUALITY: dict[str, tuple[str, str]] = {
         "Alumner vars bransch härletts från utbildning",
         "Alumni whose industry was inferred from field of study",
     ),
-    "coverage": ("Kartläggning av {field}", "Mapping of {field}"),
 }
 
 

@@ -350,3 +350,13 @@ def test_parameter_table_names_every_parameter_with_unit_and_meaning_in_its_lang
     else:  # the English table is the integration module's own
         assert list(table.iloc[:, 0]) == [unit for unit, _ in PARAMETERS.values()]
         assert list(table.iloc[:, 1]) == [meaning for _, meaning in PARAMETERS.values()]
+
+
+def test_sensitivity_swing_in_a_language_names_its_parameters_and_itself():
+    sensitivity = pd.DataFrame(
+        {"parameter": ["connect_rate"] * 2 + ["years"] * 2, "net_value": [0.0, 5.0, 0.0, 7.0]}
+    )
+    swing = explore.sensitivity_swing(sensitivity, "sv")
+    assert swing.to_dict() == {"Antal år": 7.0, "Andel som ansluter sig": 5.0}
+    assert swing.name == say(NOTEBOOKS, "swing", "sv")
+    assert explore.sensitivity_swing(sensitivity).index.tolist() == ["years", "connect_rate"]

@@ -564,3 +564,17 @@ def test_charts_are_white_whatever_the_callers_default_template_and_leave_it(nam
     ):
         assert fig.layout.template.to_plotly_json() == white
     assert pio.templates.default is mine
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_survey_axis_names_every_published_measure_in_words_never_by_its_id(lang):
+    table = load_penetration()
+    for measure in sorted(set(table.loc[table["platform"] == "facebook", "measure"])):
+        year = int(table.loc[table["measure"] == measure, "year"].max())
+        fig = P.plot_survey(table, platforms="facebook", by="age", year=year, measure=measure)
+        title = fig.layout.yaxis.title.text
+        assert measure not in title and "_" not in title, title
+    # the 2025/2026 question, by hand
+    fig = P.plot_survey(table, by="age", year=2026, measure="used_12m", lang=lang)
+    title = fig.layout.yaxis.title.text.replace("<br>", " ")  # wrapped to the axis
+    assert ("senaste 12 månaderna" if lang == "sv" else "last 12 months") in title

@@ -410,3 +410,20 @@ def test_a_remembered_spread_brings_its_sample_size_assumptions_along():
     # LinkedIn's 2017 industry figures publish no n: each rests on an assumed sample size
     assert "assumed_n_industry" in cold.assumptions
     assert warm.assumptions == cold.assumptions
+
+
+def test_a_profile_edited_in_place_is_estimated_anew_not_from_what_was_remembered():
+    # a notebook may change a profile's segments without changing its counts
+    import socialreach.reach as engine
+    from socialreach import make_profile
+
+    frame = pd.DataFrame(
+        {"age_band": ["56-65", "66-75"], "employment": "working", "n_alumni": [300, 100]}
+    )
+    edited = make_profile(frame)
+    engine.estimate_reach(edited, year=2017, seed=1, by=())  # remembers its setup and parts
+    edited.cells["age_band"] = edited.cells["age_band"].map({"56-65": "16-25", "66-75": "16-25"})
+    fresh = make_profile(frame.assign(age_band="16-25"))
+    got = engine.estimate_reach(edited, year=2018, seed=1, by=())
+    want = engine.estimate_reach(fresh, year=2018, seed=1, by=())
+    assert got["expected"].tolist() == pytest.approx(want["expected"].tolist())
