@@ -12,6 +12,7 @@ estimate drawn as an error bar or a range.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import textwrap
 from collections.abc import Callable, Sequence
@@ -191,15 +192,110 @@ def _new_figure(*args: Any, **kwargs: Any) -> go.Figure:
 
 
 def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Figure:
-    # Swedish numbers in hover and ticks: decimal comma, space between thousands.
-    fig.update_layout(
-        title={"text": title} if title else None,
-        separators=", " if lang == "sv" else ".,",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        margin={"t": 80 if title else 50},
-        **layout,
-    )
-    return fig
+    return fig.update_layout(**_layout_dict(lang=lang, title=title, **layout))
+
+
+def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
+    """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
+    common = {
+        **({"title": {"text": title}} if title else {}),
+        # Swedish numbers in hover and ticks: decimal comma, space between thousands.
+        "separators": ", " if lang == "sv" else ".,",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "margin": {"t": 80 if title else 50},
+    }
+    return {**common, **layout}
+
+
+@functools.cache
+def _template_json() -> dict:
+    import plotly.io as pio
+
+    return pio.templates[TEMPLATE].to_plotly_json()
+
+
+class Chart(NamedTuple):
+    """A plotly chart as plain data: one dict per trace and the layout (its template is
+    :data:`TEMPLATE`).
+
+    What the report embeds: plotly's object model validates every property as it is set, which
+    cost a third of the report's composing time for the same JSON. :meth:`figure` is the chart
+    as the ``plot_*`` functions return it, validated by plotly.
+    """
+
+    data: list[dict]
+    layout: dict
+
+    def figure(self) -> go.Figure:
+        """The chart as a plotly figure (every property validated)."""
+        return _new_figure({"data": self.data, "layout": self.layout})
+
+    def to_plotly_json(self) -> dict:
+        """The chart as plotly.js draws it, the template included."""
+        return {"data": self.data, "layout": {**self.layout, "template": _template_json()}}
+
+
+def _values(values: Any, scale: float = 1) -> list:
+    """Numbers of a trace as a list (a missing one is None: no point, no bar)."""
+    array = np.asarray(values, dtype=float) * scale
+    return [None if v != v else v for v in array.tolist()]
+
+
+def _error(above: Any, below: Any, scale: float = 1) -> dict:
+    """An asymmetric error bar reaching ``above`` over and ``below`` under each value."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": _values(above, scale),
+        "arrayminus": _values(below, scale),
+    }
+
+
+def _vline(x: float, row: int | None = None) -> dict:
+    """A dashed grey vertical line at ``x`` across the (``row``'s) plot area."""
+    n = "" if row in (None, 1) else str(row)
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{n}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{n} domain",
+        "line": {"color": "#777777", "dash": "dash"},
+    }
+
+
+def _stacked_panels(titles: Sequence[str], spacing: float) -> dict:
+    """The layout of panels one above the other sharing their x axis, titled, as plotly's
+    ``make_subplots(rows=len(titles), cols=1, shared_xaxes=True, subplot_titles=titles,
+    vertical_spacing=spacing)`` lays them out (traces go to ``xaxis="x<k>"``, ``yaxis="y<k>"``)."""
+    n = len(titles)
+    height = (1 - spacing * (n - 1)) / n
+    layout: dict = {"annotations": []}
+    for k in range(1, n + 1):
+        below = n - k  # panels below this one; summed as plotly sums them, to the last digit
+        bottom = sum([height] * below) + below * spacing
+        top = bottom + height
+        s = "" if k == 1 else str(k)
+        layout[f"xaxis{s}"] = {"anchor": f"y{s}", "domain": [0.0, 1.0]}
+        if k < n:  # shared: the bottom panel's axis carries the ticks
+            layout[f"xaxis{s}"].update(matches=f"x{n}", showticklabels=False)
+        layout[f"yaxis{s}"] = {"anchor": f"x{s}", "domain": [bottom, top]}
+        layout["annotations"].append(
+            {
+                "font": {"size": 16},
+                "showarrow": False,
+                "text": titles[k - 1],
+                "x": 0.5,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": top,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
+        )
+    return layout
 
 
 def _percent_formatter(lang: str) -> Any:
@@ -360,29 +456,34 @@ def plot_reach(
     plotly.graph_objects.Figure
         One bar per platform with the interval as an error bar.
     """
+    return chart_reach(estimates, value=value, lang=lang, title=title).figure()
+
+
+def chart_reach(
+    estimates: pd.DataFrame, *, value: str = "share", lang: str = "sv", title: str | None = None
+) -> Chart:
+    """:func:`plot_reach`'s chart as plain data (:class:`Chart`)."""
     col, low, high = _value_columns(value)
     totals = _totals(estimates, value)
-    fig = _new_figure()
-    for _, row in totals.iterrows():
-        fig.add_bar(
-            x=[label(row["platform"], lang)],
-            y=[row[col] * (100 if value == "share" else 1)],
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": [(row[high] - row[col]) * (100 if value == "share" else 1)],
-                "arrayminus": [(row[col] - row[low]) * (100 if value == "share" else 1)],
-            },
-            marker_color=_colour(row["platform"]),
-            name=label(row["platform"], lang),
-            hovertext=[_hover(row, value, lang)],
-            hoverinfo="text+name",
-            showlegend=False,
-        )
+    scale = 100 if value == "share" else 1
+    data = [
+        {
+            "type": "bar",
+            "x": [label(row["platform"], lang)],
+            "y": _values([row[col]], scale),
+            "error_y": _error([row[high] - row[col]], [row[col] - row[low]], scale),
+            "marker": {"color": _colour(row["platform"])},
+            "name": label(row["platform"], lang),
+            "hovertext": [_hover(row, value, lang)],
+            "hoverinfo": "text+name",
+            "showlegend": False,
+        }
+        for _, row in totals.iterrows()
+    ]
     yaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
     if value == "share":
         yaxis.update(_percent_axis(lang))
-    return _layout(fig, lang=lang, title=title, yaxis=yaxis, bargap=0.5)
+    return Chart(data, _layout_dict(lang=lang, title=title, yaxis=yaxis, bargap=0.5))
 
 
 class _Change(NamedTuple):
@@ -425,40 +526,50 @@ def plot_reach_trend(
         survey's question changed (``ever`` → ``used_12m``), so the eye does not read the jump
         as a trend.
     """
+    return chart_reach_trend(trend, lang=lang, title=title).figure()
+
+
+def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | None = None) -> Chart:
+    """:func:`plot_reach_trend`'s chart as plain data (:class:`Chart`)."""
     _require(trend, ["platform", "year", "measure", "share", "ci_low", "ci_high"], "the trend")
-    fig = _new_figure()
+    data = []
     for platform in _platforms(trend):
         rows = trend[trend["platform"] == platform].sort_values("year")
-        fig.add_scatter(
-            x=rows["year"],
-            y=rows["share"] * 100,
-            mode="lines+markers",
-            name=label(platform, lang),
-            marker_color=_colour(platform),
-            line={"color": _colour(platform)},
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (rows["ci_high"] - rows["share"]) * 100,
-                "arrayminus": (rows["share"] - rows["ci_low"]) * 100,
-            },
-            customdata=[label(m, lang) for m in rows["measure"]],
-            hovertemplate="%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
+        data.append(
+            {
+                "type": "scatter",
+                "x": rows["year"].tolist(),
+                "y": _values(rows["share"], 100),
+                "mode": "lines+markers",
+                "name": label(platform, lang),
+                "marker": {"color": _colour(platform)},
+                "line": {"color": _colour(platform)},
+                "error_y": _error(
+                    rows["ci_high"] - rows["share"], rows["share"] - rows["ci_low"], 100
+                ),
+                "customdata": [label(m, lang) for m in rows["measure"]],
+                "hovertemplate": "%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
+            }
         )
+    layout = {
+        "yaxis": {"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
+        "xaxis": _year_ticks(trend["year"]),
+    }
     change = _question_change(trend)
     if change is not None:
-        fig.add_vline(x=change.x, line_dash="dash", line_color="#777777")
-        fig.add_annotation(
-            x=change.x,
-            y=1.0,
-            yref="paper",
-            text=_t("question_changed", lang),
-            showarrow=False,
-            yanchor="bottom",
-            font={"size": 11, "color": "#555555"},
-        )
-    yaxis = {"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)}
-    return _layout(fig, lang=lang, title=title, yaxis=yaxis, xaxis=_year_ticks(trend["year"]))
+        layout["shapes"] = [_vline(change.x)]
+        layout["annotations"] = [
+            {
+                "x": change.x,
+                "y": 1.0,
+                "yref": "paper",
+                "text": _t("question_changed", lang),
+                "showarrow": False,
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#555555"},
+            }
+        ]
+    return Chart(data, _layout_dict(lang=lang, title=title, **layout))
 
 
 def plot_survey_trend(
@@ -489,23 +600,25 @@ def plot_survey_trend(
         line, not a guess back to 2015), year ticks, and a dashed line with a note where the
         question and the base changed.
     """
+    return chart_survey_trend(trend, bands=bands, lang=lang, title=title).figure()
+
+
+def chart_survey_trend(
+    trend: pd.DataFrame,
+    *,
+    bands: Sequence[str] = AGE_BANDS[1:],
+    lang: str = "sv",
+    title: str | None = None,
+) -> Chart:
+    """:func:`plot_survey_trend`'s chart as plain data (:class:`Chart`)."""
     from plotly.colors import sample_colorscale, sequential, unlabel_rgb
-    from plotly.subplots import make_subplots
 
     _require(trend, ["year", "platform", "segment", "measure", "base", "share"], "the trend")
     trend = trend[trend["segment"].isin(["all", *bands])]  # the years of what is drawn
     platforms = _platforms(trend)
     # one panel per platform, one above the other: each gets the page's width, so the year
     # ticks 2015-2018 stay level and readable
-    fig = _white(
-        lambda: make_subplots(
-            rows=len(platforms),
-            cols=1,
-            shared_xaxes=True,
-            subplot_titles=[label(p, lang) for p in platforms],
-            vertical_spacing=0.1,
-        )
-    )
+    layout = _stacked_panels([label(p, lang) for p in platforms], spacing=0.1)
     # viridis, reversed, sampled as seaborn samples a colormap (the ends left out: the palest
     # yellow is unreadable on white), from plotly's colour scales: no matplotlib in a report
     bins = np.linspace(0, 1, len(bands) + 2)[1:-1]
@@ -515,34 +628,38 @@ def plot_survey_trend(
     ]
     lines = [("all", "#000000"), *zip(bands, shades, strict=True)]
     shown: set[str] = set()  # one legend entry per line, whichever panel draws it first
+    data = []
     for panel, platform in enumerate(platforms, start=1):
         rows = trend[trend["platform"] == platform]
+        axis = "" if panel == 1 else str(panel)
         for segment, colour in lines:
             part = rows[rows["segment"] == segment].sort_values("year")
             if part.empty:
                 continue
-            fig.add_scatter(
-                x=part["year"],
-                y=part["share"] * 100,
-                mode="lines+markers",
-                name=label(segment, lang),
-                legendgroup=segment,
-                showlegend=segment not in shown,
-                line={"color": colour, "width": 3 if segment == "all" else 1.5},
-                marker={"color": colour},
-                customdata=[
-                    f"{label(m, lang)}, {label(b, lang)}"
-                    for m, b in zip(part["measure"], part["base"], strict=True)
-                ],
-                hovertemplate="%{x}: %{y:.1f}" + percent_sign(lang) + " (%{customdata})",
-                row=panel,
-                col=1,
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": part["year"].tolist(),
+                    "y": _values(part["share"], 100),
+                    "mode": "lines+markers",
+                    "name": label(segment, lang),
+                    "legendgroup": segment,
+                    "showlegend": segment not in shown,
+                    "line": {"color": colour, "width": 3 if segment == "all" else 1.5},
+                    "marker": {"color": colour},
+                    "customdata": [
+                        f"{label(m, lang)}, {label(b, lang)}"
+                        for m, b in zip(part["measure"], part["base"], strict=True)
+                    ],
+                    "hovertemplate": "%{x}: %{y:.1f}" + percent_sign(lang) + " (%{customdata})",
+                    "xaxis": f"x{axis}",
+                    "yaxis": f"y{axis}",
+                }
             )
             shown.add(segment)
     change = _question_change(trend)
     if change is not None:
-        for row in range(1, len(platforms) + 1):
-            fig.add_vline(x=change.x, line_dash="dash", line_color="#777777", row=row, col=1)
+        layout["shapes"] = [_vline(change.x, row) for row in range(1, len(platforms) + 1)]
         # what changed, from the rows themselves: the measure, and the base if it did
         before = trend.loc[trend["year"] == change.last_old, "base"].iloc[0]
         after = trend.loc[trend["year"] == change.first_new, "base"].iloc[0]
@@ -551,19 +668,25 @@ def plot_survey_trend(
             note += "; " + _t("base_changed", lang).format(
                 old=label(before, lang), new=label(after, lang)
             )
-        fig.add_annotation(
-            x=0.5,
-            y=-0.12,
-            xref="paper",
-            yref="paper",
-            text=f"- - - {note}",
-            showarrow=False,
-            font={"size": 11, "color": "#555555"},
+        layout["annotations"].append(
+            {
+                "x": 0.5,
+                "y": -0.12,
+                "xref": "paper",
+                "yref": "paper",
+                "text": f"- - - {note}",
+                "showarrow": False,
+                "font": {"size": 11, "color": "#555555"},
+            }
         )
-    fig.update_xaxes(**_year_ticks(trend["year"]), tickangle=0)
-    fig.update_yaxes(title={"text": _t("survey_share", lang)}, **_percent_axis(lang))
-    _layout(fig, lang=lang, title=title, height=300 * len(platforms) + 120)
-    return fig.update_layout(margin={"b": 90})
+    ticks = {**_year_ticks(trend["year"]), "tickangle": 0}
+    values = {"title": {"text": _t("survey_share", lang)}, **_percent_axis(lang)}
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")):
+            axis.update(ticks if key.startswith("x") else values)
+    layout = _layout_dict(lang=lang, title=title, height=300 * len(platforms) + 120, **layout)
+    layout["margin"] = {**layout["margin"], "b": 90}
+    return Chart(data, layout)
 
 
 def plot_reach_static(
@@ -653,29 +776,42 @@ def plot_reach_by_segment(
         Horizontal bars, segments in canonical order from the top, each labelled with its number
         of alumni.
     """
+    return chart_reach_by_segment(
+        estimates, dimension=dimension, value=value, lang=lang, title=title
+    ).figure()
+
+
+def chart_reach_by_segment(
+    estimates: pd.DataFrame,
+    *,
+    dimension: str = "industry",
+    value: str = "share",
+    lang: str = "sv",
+    title: str | None = None,
+) -> Chart:
+    """:func:`plot_reach_by_segment`'s chart as plain data (:class:`Chart`)."""
     col, low, high = _value_columns(value)
     rows = _segment_rows(estimates, dimension, value)
     order = _ordered_segments(rows["segment"], dimension)
     ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
     scale = 100 if value == "share" else 1
-    fig = _new_figure()
+    data = []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
-        part = part.set_index(part["segment"].astype(str)).reindex(order).dropna(subset=[col])
-        fig.add_bar(
-            y=[ticks[s] for s in part.index],
-            x=part[col] * scale,
-            orientation="h",
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": (part[high] - part[col]) * scale,
-                "arrayminus": (part[col] - part[low]) * scale,
-            },
-            name=label(platform, lang),
-            marker_color=_colour(platform),
-            hovertext=[_hover(r, value, lang) for _, r in part.iterrows()],
-            hoverinfo="text+name",
+        part = part.set_index(part["segment"].astype(str)).reindex(order)
+        part = part[part[col].notna()]
+        data.append(
+            {
+                "type": "bar",
+                "y": [ticks[s] for s in part.index],
+                "x": _values(part[col], scale),
+                "orientation": "h",
+                "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
+                "name": label(platform, lang),
+                "marker": {"color": _colour(platform)},
+                "hovertext": [_hover(r, value, lang) for _, r in part.iterrows()],
+                "hoverinfo": "text+name",
+            }
         )
     xaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
     if value == "share":
@@ -686,8 +822,7 @@ def plot_reach_by_segment(
         "categoryorder": "array",
         "categoryarray": [ticks[s] for s in order],
     }
-    return _layout(
-        fig,
+    layout = _layout_dict(
         lang=lang,
         title=title,
         xaxis=xaxis,
@@ -695,6 +830,7 @@ def plot_reach_by_segment(
         barmode="group",
         height=160 + 45 * len(order) * max(1, rows["platform"].nunique()) // 2,
     )
+    return Chart(data, layout)
 
 
 def plot_reach_by_segment_static(
@@ -786,42 +922,58 @@ def plot_combined_reach(
         sum, capped at 100 %: no overlap), a black diamond where use is independent and a green
         dot at the estimate with the assumed overlap.
     """
+    return chart_combined_reach(combined, dimension=dimension, lang=lang, title=title).figure()
+
+
+def chart_combined_reach(
+    combined: pd.DataFrame,
+    *,
+    dimension: str = "total",
+    lang: str = "sv",
+    title: str | None = None,
+) -> Chart:
+    """:func:`plot_combined_reach`'s chart as plain data (:class:`Chart`)."""
     rows = _combined_rows(combined, dimension)
     ticks = _combined_ticks(rows, lang)
-    fig = _new_figure()
-    fig.add_bar(
-        y=ticks,
-        x=(rows["upper"] - rows["lower"]) * 100,
-        base=rows["lower"] * 100,
-        orientation="h",
-        marker_color=COMBINED_COLOURS["range"],
-        name=_t("range", lang),
-        hovertext=[
-            f"{format_share(lo, lang=lang)}–{format_share(hi, lang=lang)}"
-            for lo, hi in zip(rows["lower"], rows["upper"], strict=True)
-        ],
-        hoverinfo="text+name",
-        width=0.5,
-    )
+    data = [
+        {
+            "type": "bar",
+            "y": ticks,
+            "x": _values(rows["upper"] - rows["lower"], 100),
+            "base": _values(rows["lower"], 100),
+            "orientation": "h",
+            "marker": {"color": COMBINED_COLOURS["range"]},
+            "name": _t("range", lang),
+            "hovertext": [
+                f"{format_share(lo, lang=lang)}–{format_share(hi, lang=lang)}"
+                for lo, hi in zip(rows["lower"], rows["upper"], strict=True)
+            ],
+            "hoverinfo": "text+name",
+            "width": 0.5,
+        }
+    ]
     for key, symbol in (("independent", "diamond"), ("point", "circle")):
-        fig.add_scatter(
-            y=ticks,
-            x=rows[key] * 100,
-            mode="markers",
-            marker={"symbol": symbol, "size": 13, "color": COMBINED_COLOURS[key]},
-            name=_t(key, lang),
-            hovertext=[format_share(v, lang=lang) for v in rows[key]],
-            hoverinfo="text+name",
+        data.append(
+            {
+                "type": "scatter",
+                "y": ticks,
+                "x": _values(rows[key], 100),
+                "mode": "markers",
+                "marker": {"symbol": symbol, "size": 13, "color": COMBINED_COLOURS[key]},
+                "name": _t(key, lang),
+                "hovertext": [format_share(v, lang=lang) for v in rows[key]],
+                "hoverinfo": "text+name",
+            }
         )
     xaxis = {"title": {"text": _t("combined", lang)}, "range": [0, 100], **_percent_axis(lang)}
-    return _layout(
-        fig,
+    layout = _layout_dict(
         lang=lang,
         title=title,
         xaxis=xaxis,
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": ticks},
         height=220 + 40 * len(rows),
     )
+    return Chart(data, layout)
 
 
 def plot_combined_reach_static(
@@ -911,34 +1063,41 @@ def plot_comparison(
     plotly.graph_objects.Figure
         Grouped bars: institutions along the x axis, platforms side by side.
     """
+    return chart_comparison(comparison, lang=lang, title=title).figure()
+
+
+def chart_comparison(
+    comparison: pd.DataFrame, *, lang: str = "sv", title: str | None = None
+) -> Chart:
+    """:func:`plot_comparison`'s chart as plain data (:class:`Chart`)."""
     rows, institutions = _comparison_rows(comparison)
     names = [_institution_label(i, lang) for i in institutions]
-    fig = _new_figure()
+    data = []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
         part = part.set_index(part["institution"].astype(str)).reindex(institutions)
-        fig.add_bar(
-            x=names,
-            y=part["share"] * 100,
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": (part["ci_high"] - part["share"]) * 100,
-                "arrayminus": (part["share"] - part["ci_low"]) * 100,
-            },
-            name=label(platform, lang),
-            marker_color=_colour(platform),
-            hovertext=[_hover(r, "share", lang) for _, r in part.iterrows()],
-            hoverinfo="text+name",
+        data.append(
+            {
+                "type": "bar",
+                "x": names,
+                "y": _values(part["share"], 100),
+                "error_y": _error(
+                    part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
+                ),
+                "name": label(platform, lang),
+                "marker": {"color": _colour(platform)},
+                "hovertext": [_hover(r, "share", lang) for _, r in part.iterrows()],
+                "hoverinfo": "text+name",
+            }
         )
-    return _layout(
-        fig,
+    layout = _layout_dict(
         lang=lang,
         title=title,
         barmode="group",
         xaxis={"title": {"text": _t("institution", lang)}},
         yaxis={"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
     )
+    return Chart(data, layout)
 
 
 def plot_comparison_static(

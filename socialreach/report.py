@@ -112,6 +112,7 @@ __all__ = [
 STEPS = ("validating", "estimating", "rendering", "writing")
 _FIGURE_CLASS = "sr-figure"
 _PLOTLYJS_MARK = "socialreach: plotly.js"
+_HELD_MARK = "socialreach: output"
 _PARAMETERS_TAGS = {"parameters", "injected-parameters"}
 #: Cells tagged so are notes for whoever edits the report notebook, never exported.
 HIDDEN_TAG = "not-in-report"
@@ -181,23 +182,35 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
 
 
 class _Figures:
-    """Turns plotly figures into ``<figure>`` blocks that rely on plotly.js being on the page."""
+    """Turns charts (:class:`socialreach.plots.Chart`) into ``<figure>`` blocks that rely on
+    plotly.js being on the page."""
 
     def __init__(self) -> None:
         self.count = 0
 
-    def html(self, fig: Any, *, caption: str | None = None) -> str:
+    def html(self, chart: Any, *, caption: str | None = None) -> str:
         self.count += 1
-        height = fig.layout.height or 420
-        div = fig.to_html(
-            full_html=False,
-            include_plotlyjs=False,  # plotly.js comes once, from plotlyjs_html()
-            div_id=f"sr-figure-{self.count}",  # stable ids: same input, same file
-            default_height=f"{height}px",
-            config=_FIGURE_CONFIG,
-        )
+        # stable ids: same input, same file
+        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}")
         cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
         return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
+
+
+def _figure_div(figure: dict, div_id: str) -> str:
+    """A plotly figure (as plotly.js takes it) as a ``<div>`` and its ``Plotly.newPlot`` call;
+    plotly.js comes once, from :func:`plotlyjs_html`."""
+    import plotly.io as pio
+
+    height = (figure.get("layout") or {}).get("height") or 420
+    return pio.to_html(
+        figure,
+        include_plotlyjs=False,
+        default_height=f"{height}px",
+        full_html=False,
+        div_id=div_id,
+        config=_FIGURE_CONFIG,
+        validate=False,  # a Chart is plotly's own figure JSON; a cell's figure was validated
+    )
 
 
 def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice: str = "") -> str:
@@ -450,7 +463,7 @@ def _reach(r: _Report) -> str:
     return _section(
         "reach",
         lang,
-        _table(head, rows) + r.figs.html(plots.plot_reach(r.estimates, lang=lang)),
+        _table(head, rows) + r.figs.html(plots.chart_reach(r.estimates, lang=lang)),
         intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
 
@@ -488,7 +501,7 @@ def _segments(r: _Report) -> str:
         figure = ""
         visible = part[part["share"].notna()]
         if dim in ("industry", "age_band") and len(visible):
-            chart = plots.plot_reach_by_segment(
+            chart = plots.chart_reach_by_segment(
                 pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
             )
             figure = r.figs.html(chart)
@@ -500,7 +513,7 @@ def _segments(r: _Report) -> str:
         # a chart only: labels of fields of study live with the charts (socialreach.plots)
         visible = fos[fos["share"].notna()]
         hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
-        chart = plots.plot_reach_by_segment(
+        chart = plots.chart_reach_by_segment(
             pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
         )
         text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
@@ -534,7 +547,7 @@ def _cohorts(r: _Report) -> str | None:
     visible = part[part["share"].notna()]
     chart = ""
     if len(visible):
-        fig = plots.plot_reach_by_segment(
+        fig = plots.chart_reach_by_segment(
             pd.concat([r.totals, visible], ignore_index=True),
             dimension="graduation_cohort",
             lang=lang,
@@ -641,7 +654,7 @@ def _combined(r: _Report) -> str:
     return _section(
         "combined",
         lang,
-        _table(head, rows) + r.figs.html(plots.plot_combined_reach(r.combined, lang=lang)),
+        _table(head, rows) + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang)),
         intro=_e(intro),
     )
 
@@ -679,14 +692,14 @@ def _trend(r: _Report) -> str:
         )
     head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
     body = _table([*head, fmt.col("source")], rows)
-    body += r.figs.html(plots.plot_reach_trend(trend, lang=lang))
+    body += r.figs.html(plots.chart_reach_trend(trend, lang=lang))
     survey = published_trend(table, platforms=r.options.platforms, dimension="age")
     if len(survey):
         body += f"<h3>{_e(_t('trend_by_age', lang))}</h3>"
         sentence = _young_trend_sentence(survey, fmt)
         if sentence:
             body += f"<p>{_e(sentence)}</p>"
-        body += r.figs.html(plots.plot_survey_trend(survey, lang=lang))
+        body += r.figs.html(plots.chart_survey_trend(survey, lang=lang))
     return _section("trend", lang, body, intro=_e(_t("trend_intro", lang)))
 
 
@@ -751,7 +764,7 @@ def _comparison(r: _Report) -> str:
         "comparison",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.plot_comparison(comparison, lang=lang))
+        + r.figs.html(plots.chart_comparison(comparison, lang=lang))
         + f'<ul class="sr-note">{described}</ul>',
         intro=_e(_t("comparison_intro", lang)),
     )
@@ -1240,26 +1253,16 @@ def _markdown_cell(source: str) -> Any:
 
 def _plotly_output(output: Any, number: int) -> Any:
     """A plotly figure of a notebook cell as a report figure (drawn by the page's plotly.js)."""
-    import plotly.io as pio
-
-    figure = output["data"][_PLOTLY_MIME]
-    height = (figure.get("layout") or {}).get("height") or 420
-    div = pio.to_html(
-        figure,
-        include_plotlyjs=False,
-        default_height=f"{height}px",
-        full_html=False,
-        div_id=f"sr-own-figure-{number}",
-        config=_FIGURE_CONFIG,
-        validate=False,
-    )
+    div = _figure_div(output["data"][_PLOTLY_MIME], f"sr-own-figure-{number}")
     output["data"] = {"text/html": f'<figure class="{_FIGURE_CLASS}">{div}</figure>'}
     output["metadata"] = {}
     return output
 
 
-def _for_export(nb: Any) -> tuple[Any, int]:
-    """Only what a reader should see, and the number of plotly figures from the cells.
+def _for_export(nb: Any) -> tuple[Any, int, dict[str, str]]:
+    """Only what a reader should see, the number of plotly figures from the cells, and the HTML
+    outputs held back from the exporter (placeholder -> HTML; :func:`_export_html` puts them
+    back).
 
     Kept: display outputs of code cells (a plotly figure becomes a report figure) and Markdown
     cells (sanitised). Dropped: code, stream output (warnings, prints could carry paths or
@@ -1289,7 +1292,18 @@ def _for_export(nb: Any) -> tuple[Any, int]:
         if outputs:
             kept.append(cell)
     nb.cells = kept
-    return nb, figures
+    # nbconvert parses and writes the whole page again after its template (to give images alt
+    # text and outputs a tab stop): on the report's tables, most of the export's time. The HTML
+    # outputs wait outside, each a placeholder inside its output's <div>, and join the page after
+    held: dict[str, str] = {}
+    token = secrets.token_hex(8)
+    for cell in kept:
+        for output in cell.outputs:
+            if "text/html" in output.get("data", {}):
+                slot = f"<!-- {_HELD_MARK} {token}-{len(held)} -->"
+                held[slot] = output["data"]["text/html"]
+                output["data"]["text/html"] = slot
+    return nb, figures, held
 
 
 class _NotebookFailed(RuntimeError):
@@ -1406,7 +1420,7 @@ def _export_html(
     ``plotlyjs`` is what the template puts in ``<head>`` when there are figures: the
     placeholder that :func:`_render` replaces by plotly.js after its checks.
     """
-    nb, own_figures = _for_export(nb)
+    nb, own_figures, held = _for_export(nb)
     n_figures += own_figures
     nb.metadata["title"] = title
     resources = {
@@ -1417,6 +1431,11 @@ def _export_html(
     exporter = _exporter()
     exporter.language_code = lang  # <html lang=…>: screen readers and hyphenation
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    if held:
+        pattern = "|".join(re.escape(slot) for slot in held)
+        body, n = re.subn(pattern, lambda m: held[m.group(0)], body)
+        if n != len(held):  # an output the template dropped would be a section lost unseen
+            raise RuntimeError(f"the export kept {n} of {len(held)} outputs")
     return body, n_figures
 
 

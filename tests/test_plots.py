@@ -578,3 +578,85 @@ def test_survey_axis_names_every_published_measure_in_words_never_by_its_id(lang
     fig = P.plot_survey(table, by="age", year=2026, measure="used_12m", lang=lang)
     title = fig.layout.yaxis.title.text.replace("<br>", " ")  # wrapped to the axis
     assert ("senaste 12 månaderna" if lang == "sv" else "last 12 months") in title
+
+
+def _plain(value):
+    """A figure's JSON with plotly's typed arrays decoded and a missing number as None, so a
+    chart built as plain lists and one built by plotly compare by their values."""
+    import base64
+
+    if isinstance(value, dict):
+        if {"dtype", "bdata"} <= set(value):
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            return _plain(array.tolist())
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _report_charts() -> list[P.Chart]:
+    from socialreach.survey import published_trend
+
+    trend = _estimates()[lambda d: d["dimension"] == "total"]
+    trend = pd.concat(
+        [
+            trend.assign(year=2017, measure="ever"),
+            trend.assign(year=2026, measure="used_12m", share=trend["share"] - 0.1),
+        ],
+        ignore_index=True,
+    )
+    hidden = _combined().assign(lower=[0.7, np.nan, 0.72], upper=[1.0, np.nan, 1.0])
+    return [
+        P.chart_reach(_estimates(), lang="sv", title="Räckvidd"),
+        P.chart_reach(_estimates(), value="expected", lang="en"),
+        P.chart_reach_by_segment(_estimates(), lang="sv"),
+        P.chart_combined_reach(_combined(), lang="en"),
+        P.chart_combined_reach(hidden, dimension="industry", lang="sv"),
+        P.chart_comparison(_comparison(), lang="sv"),
+        P.chart_reach_trend(trend, lang="en"),
+        P.chart_survey_trend(published_trend(load_penetration(), dimension="age"), lang="sv"),
+    ]
+
+
+def test_a_chart_as_plain_data_is_the_figure_plotly_validates():
+    import json
+
+    import plotly.io as pio
+
+    for chart in _report_charts():
+        fig = chart.figure()  # plotly validates every property: a misspelt one raises here
+        # what the report embeds (plain lists, no object model) is that figure, template and all
+        embedded = json.loads(pio.to_json(chart.to_plotly_json(), validate=False))
+        drawn = json.loads(fig.to_json())
+        assert _plain(embedded) == _plain(drawn)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+@pytest.mark.parametrize("spacing", [0.03, 0.1, 0.2])
+def test_stacked_panels_are_laid_out_as_plotlys_own_subplots(n, spacing):
+    from plotly.subplots import make_subplots
+
+    if n > 1 and spacing > 1 / (n - 1):
+        return
+    titles = [f"panel {k}" for k in range(n)]
+    expected = make_subplots(
+        rows=n, cols=1, shared_xaxes=True, subplot_titles=titles, vertical_spacing=spacing
+    ).to_plotly_json()["layout"]
+    expected.pop("template")
+    assert P._stacked_panels(titles, spacing) == expected
+
+
+def test_a_vertical_line_is_plotlys_own_vline_in_every_panel():
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True)
+    for row in (1, 2):
+        fig.add_scatter(x=[2017, 2025], y=[1, 2], row=row, col=1)
+        fig.add_vline(x=2021, line_dash="dash", line_color="#777777", row=row, col=1)
+    shapes = [s.to_plotly_json() for s in fig.layout.shapes]
+    assert shapes == [P._vline(2021, row) for row in (1, 2)]
+    single = P.go.Figure().add_vline(x=2021, line_dash="dash", line_color="#777777")
+    assert [s.to_plotly_json() for s in single.layout.shapes] == [P._vline(2021)]

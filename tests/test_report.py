@@ -523,3 +523,46 @@ def test_small_field_of_study_is_left_out_of_its_chart(reports: dict[str, str]) 
     shown = [f for f in ("Teacher education (n = 41)", "Engineering (n = 41)") if f in body]
     assert len(shown) == 1
     assert "2 fields of study are not shown" in body
+
+
+def _html_notebook(*outputs: str):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "", outputs=[nbformat.v4.new_output("display_data", data={"text/html": html})]
+        )
+        for html in outputs
+    ]
+    return nb
+
+
+def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
+    from socialreach import report
+
+    # nbconvert's page-wide rewrite would give "&nbsp;" back as a character and "<br>" as
+    # "<br/>": the outputs join the page after it, exactly as composed, in their own <div>
+    first, second = (
+        "<p>12&nbsp;%<br>of 340</p>",
+        '<table class="sr-table"><tr><td>a</td></tr></table>',
+    )
+    body, n_figures = report._export_html(
+        _html_notebook(first, second), lang="en", title="t", n_figures=0, plotlyjs=""
+    )
+    assert body.count(first) == 1 and body.count(second) == 1 and n_figures == 0
+    assert body.index(first) < body.index(second)
+    assert report._HELD_MARK not in body
+    assert body.count('tabindex="0"') == 2  # each output's <div> still a tab stop
+
+    class Dropping:  # an exporter that loses an output: never a page with a section missing
+        language_code = "en"
+
+        def from_notebook_node(self, nb, resources):
+            return "<html><body>nothing</body></html>", resources
+
+    monkeypatch.setattr(report, "_exporter", lambda: Dropping())
+    with pytest.raises(RuntimeError, match="kept 0 of 2 outputs"):
+        report._export_html(
+            _html_notebook(first, second), lang="en", title="t", n_figures=0, plotlyjs=""
+        )
