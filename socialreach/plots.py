@@ -478,7 +478,7 @@ def chart_reach(
             "hoverinfo": "text+name",
             "showlegend": False,
         }
-        for _, row in totals.iterrows()
+        for row in totals.to_dict("records")
     ]
     yaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
     if value == "share":
@@ -809,7 +809,7 @@ def chart_reach_by_segment(
                 "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
                 "name": label(platform, lang),
                 "marker": {"color": _colour(platform)},
-                "hovertext": [_hover(r, value, lang) for _, r in part.iterrows()],
+                "hovertext": [_hover(r, value, lang) for r in part.to_dict("records")],
                 "hoverinfo": "text+name",
             }
         )
@@ -1086,7 +1086,7 @@ def chart_comparison(
                 ),
                 "name": label(platform, lang),
                 "marker": {"color": _colour(platform)},
-                "hovertext": [_hover(r, "share", lang) for _, r in part.iterrows()],
+                "hovertext": [_hover(r, "share", lang) for r in part.to_dict("records")],
                 "hoverinfo": "text+name",
             }
         )

@@ -1629,10 +1629,9 @@ _PLANNERS = {"margins": _margins_plan, "rule": _plan}
 _PROFILE_PARTS: list[tuple[AlumniProfile, int, dict]] = []
 
 
-def _profile_parts(profile: AlumniProfile) -> dict:
-    """The store of ``profile``'s derived parts (:func:`_profile_mark` guards against a profile
-    edited in place)."""
-    mark = _profile_mark(profile)
+def _profile_parts(profile: AlumniProfile, mark: int) -> dict:
+    """The store of ``profile``'s derived parts; ``mark`` is its :func:`_profile_mark` (which
+    guards against a profile edited in place)."""
     for known, fingerprint, parts in _PROFILE_PARTS:
         if known is profile and fingerprint == mark:
             return parts
@@ -1698,7 +1697,7 @@ def _setup(
             _check_profile(profile, tuple(by))
             _LAST_SETUP.insert(0, _LAST_SETUP.pop(i))
             return result
-    result = _new_setup(profile, penetration, opts, by)
+    result = _new_setup(profile, penetration, opts, by, mark[3])
     _LAST_SETUP[:] = [(mark, result), *_LAST_SETUP[: _SETUPS_KEPT - 1]]
     return result
 
@@ -1721,6 +1720,7 @@ def _new_setup(
     penetration: pd.DataFrame | None,
     opts: ReachOptions,
     by: tuple[str, ...],
+    profile_mark: int,
 ):
     platforms = opts.platforms
     cells = _check_profile(profile, tuple(by))
@@ -1733,7 +1733,7 @@ def _new_setup(
     ctx.measure = measure
     ctx.design_effect = float(opts.design_effect)
     ctx.assumptions.update(("shared_figure_draws", "design_effect"))
-    ctx.profile_parts = _profile_parts(profile)
+    ctx.profile_parts = _profile_parts(profile, profile_mark)
     if "cell_text" not in ctx.profile_parts:
         columns = ("age_band", "industry", "employment")
         ctx.profile_parts["cell_text"] = {c: cells[c].astype(str) for c in columns}

@@ -284,13 +284,13 @@ class _Report:
         return self.estimates[self.estimates["dimension"] == "total"]
 
     @functools.cached_property
-    def weekly_rows(self) -> dict[tuple[str, str, str], pd.Series]:
+    def weekly_rows(self) -> dict[tuple[str, str, str], dict]:
         """The weekly rows by (platform, dimension, segment), looked up once per table cell."""
         if self.weekly is None:
             return {}
         return {
             (str(w["platform"]), str(w["dimension"]), str(w["segment"])): w
-            for _, w in self.weekly.iterrows()
+            for w in self.weekly.to_dict("records")
         }
 
     def weekly_totals(self) -> pd.DataFrame | None:
@@ -457,7 +457,7 @@ def _reach(r: _Report) -> str:
             ),
             fmt.share(t["fallback"]),
         ]
-        for _, t in r.totals.iterrows()
+        for t in r.totals.to_dict("records")
     ]
     head = [fmt.col(c) for c in ("platform", "share", "weekly", "expected", "fallback")]
     return _section(
@@ -477,7 +477,7 @@ def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
     rows = []
     for segment, grp in part.groupby("segment", sort=False, observed=True):
         cells = [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
-        for _, e in grp.iterrows():
+        for e in grp.to_dict("records"):
             # ever-use, then weekly: the active audience beside the yearly one
             cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, str(segment))]
         rows.append(cells)
@@ -600,18 +600,17 @@ def _combined(r: _Report) -> str:
     from .combined import combined_reach
 
     fmt, lang = r.fmt, r.lang
-    weekly = (
-        r.combined_weekly.set_index(["dimension", "segment"])
-        if r.combined_weekly is not None
-        else None
-    )
+    weekly = {
+        (w["dimension"], w["segment"]): w
+        for w in ([] if r.combined_weekly is None else r.combined_weekly.to_dict("records"))
+    }
     rows = []
-    for _, c in r.combined.iterrows():
+    for c in r.combined.to_dict("records"):
         where = label("all", lang)
         if c["dimension"] != "total":
             where = f"{_dim(c['dimension'], lang)}: {label(str(c['segment']), lang)}"
         key = (c["dimension"], c["segment"])
-        w = weekly.loc[key] if weekly is not None and key in weekly.index else None
+        w = weekly.get(key)
         has_weekly = w is not None and w["point"] == w["point"]
         rows.append(
             [
@@ -751,7 +750,7 @@ def _comparison(r: _Report) -> str:
     comparison = pd.concat([r.totals.assign(institution=r.name), archetypes], ignore_index=True)
     comparison = comparison[comparison["dimension"] == "total"]
     rows = [
-        [str(inst)] + [fmt.share_interval(c) for _, c in grp.iterrows()]
+        [str(inst)] + [fmt.share_interval(c) for c in grp.to_dict("records")]
         for inst, grp in comparison.groupby("institution", sort=False)
     ]
     platforms = dict.fromkeys(comparison["platform"])
@@ -811,7 +810,7 @@ def _integration(r: _Report) -> str:
     rows = []
     for key, names in INTEGRATION_ROWS.items():
         cells = []
-        for _, s in table.iterrows():
+        for s in table.to_dict("records"):
             if key in ("connect_rate", "match_rate"):
                 cells.append(fmt.share(s[key]))
             elif key in money:
@@ -859,7 +858,7 @@ def _quality(r: _Report) -> str:
         rows.append(
             [pick(QUALITY["dropped"], lang), fmt.count(len(report.dropped_identifying_columns))]
         )
-    for _, t in r.totals.iterrows():
+    for t in r.totals.to_dict("records"):
         what = f"{pick(QUALITY['fallback'], lang)}: {label(t['platform'], lang)}"
         rows.append([what, fmt.share(t["fallback"])])
     inferred = r.totals["inferred_industry"].iloc[0]
@@ -909,7 +908,7 @@ def _appendix(r: _Report) -> str:
     rows = []
     # No column of how many alumni each figure applies to: those counts would give back the
     # small cells that the segment tables hide.
-    for _, f in figures.iterrows():
+    for f in figures.to_dict("records"):
         what = _t("internet_use", lang) if f["role"] == "conversion" else label(f["platform"], lang)
         measure = str(f.get("measure", main))
         if f["role"] != "conversion" and measure not in (main, "nan", "None"):
