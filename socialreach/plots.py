@@ -809,7 +809,9 @@ def chart_reach_by_segment(
                 "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
                 "name": label(platform, lang),
                 "marker": {"color": _colour(platform)},
-                "hovertext": [_hover(r, value, lang) for r in part.to_dict("records")],
+                "hovertext": [
+                    _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
+                ],
                 "hoverinfo": "text+name",
             }
         )
@@ -1086,7 +1088,10 @@ def chart_comparison(
                 ),
                 "name": label(platform, lang),
                 "marker": {"color": _colour(platform)},
-                "hovertext": [_hover(r, "share", lang) for r in part.to_dict("records")],
+                "hovertext": [
+                    _hover(r, "share", lang)
+                    for r in part[["share", "ci_low", "ci_high"]].to_dict("records")
+                ],
                 "hoverinfo": "text+name",
             }
         )

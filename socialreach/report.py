@@ -73,7 +73,7 @@ from .privacy import SUPPRESSED_COL, suppress_segments
 from .profile import AlumniProfile
 from .scenario import Scenarios, example_scenarios, read_scenarios
 from .segments import GRADUATION_COHORTS, UNKNOWN, label
-from .survey import load_penetration, load_sources, reach_measure, source_types
+from .survey import _embedded_penetration, load_sources, reach_measure, source_types
 from .text import (
     ARCHETYPE_MIX,
     ARCHETYPES,
@@ -474,12 +474,16 @@ def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
     fmt, lang = r.fmt, r.lang
     part = r.published[r.published["dimension"] == dim]
     platforms = list(dict.fromkeys(part["platform"]))
+    by_segment: dict[str, list[dict]] = {}  # in order of appearance
+    used = ["platform", "segment", "n_alumni", "share", "ci_low", "ci_high"]
+    for e in part[used].to_dict("records"):
+        by_segment.setdefault(str(e["segment"]), []).append(e)
     rows = []
-    for segment, grp in part.groupby("segment", sort=False, observed=True):
-        cells = [label(str(segment), lang), fmt.count(grp["n_alumni"].iloc[0])]
-        for e in grp.to_dict("records"):
+    for segment, platform_rows in by_segment.items():
+        cells = [label(segment, lang), fmt.count(platform_rows[0]["n_alumni"])]
+        for e in platform_rows:
             # ever-use, then weekly: the active audience beside the yearly one
-            cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, str(segment))]
+            cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, segment)]
         rows.append(cells)
     head = [fmt.col("segment"), fmt.col("n_alumni")]
     for p in platforms:
@@ -666,7 +670,7 @@ def _trend(r: _Report) -> str:
     from .survey import published_trend
 
     fmt, lang = r.fmt, r.lang
-    table = load_penetration() if r.table is None else r.table
+    table = _embedded_penetration() if r.table is None else r.table  # read, never changed
     # the report's own year is already estimated with the same options when its measure is the
     # year's broadest (the trend's): the other editions only
     own = r.totals.assign(year=r.year)

@@ -439,20 +439,20 @@ def published_trend(
         ``year, platform, dimension, segment, measure, base, share, n, n_basis, source_id``,
         sorted by platform, segment and year.
     """
-    table = load_penetration() if table is None else table
+    table = _embedded_penetration() if table is None else table
+    # the rows any year could use: the platforms and dimension asked for, on internet users
+    usable = table[
+        table["platform"].isin(platforms)
+        & table["dimension"].isin(["all", dimension])
+        & table["base"].astype(str).str.fullmatch(r"internet_users_\d+plus")
+    ]
     rows = []
     for year in sorted(set(table["year"])):
         try:
             measure = reach_measure(table, int(year))
         except InputError:
             continue
-        here = table[
-            (table["year"] == year)
-            & table["platform"].isin(platforms)
-            & (table["measure"] == measure)
-            & table["dimension"].isin(["all", dimension])
-            & table["base"].astype(str).str.fullmatch(r"internet_users_\d+plus")
-        ]
+        here = usable[(usable["year"] == year) & (usable["measure"] == measure)]
         if here.empty:
             continue
         # the broadest base: the lowest age limit
