@@ -65,9 +65,11 @@ with the spread the published segments show (logit scale). A simulation test che
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TypeVar
@@ -1640,12 +1642,19 @@ def _profile_parts(profile: AlumniProfile, mark: int) -> dict:
     return parts
 
 
-def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
+def _check_by(profile: AlumniProfile, by: tuple[str, ...]) -> None:
     if not isinstance(profile, AlumniProfile):
         raise TypeError("profile must be an AlumniProfile (see socialreach.make_profile)")
     bad = [d for d in by if d not in _DIMENSIONS or d not in profile.cells]
     if bad:
         raise ValueError(f"by may hold {', '.join(_DIMENSIONS)}, not {bad[0]!r}")
+
+
+def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
+    """The profile's cells that hold alumni (kept in its ``parts``), or an InputError saying
+    why nothing can be estimated."""
+    if "cells" in parts:
+        return parts["cells"]
     cells = profile.cells
     cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
     if cells.empty:
@@ -1664,6 +1673,7 @@ def _check_profile(profile: AlumniProfile, by: tuple[str, ...]) -> pd.DataFrame:
             file=profile.name,
             fix="check the birth-year or age column and --reference-year",
         )
+    parts["cells"] = cells
     return cells
 
 
@@ -1680,13 +1690,14 @@ def _setup(
     opts: ReachOptions,
     by: tuple[str, ...],
 ):
+    _check_by(profile, tuple(by))
     # identity plus a fingerprint of the numbers, so a table or profile edited in place (in a
     # notebook) is set up anew
     mark = (
         profile,
         penetration,
         opts,
-        _profile_mark(profile) if isinstance(profile, AlumniProfile) else 0,
+        _profile_mark(profile),
         _fingerprint(None if penetration is None else penetration.get("share")),
     )
     for i, (last, result) in enumerate(_LAST_SETUP):
@@ -1694,10 +1705,9 @@ def _setup(
             a is b or (isinstance(a, int | ReachOptions) and a == b)
             for a, b in zip(last, mark, strict=True)
         ):
-            _check_profile(profile, tuple(by))
             _LAST_SETUP.insert(0, _LAST_SETUP.pop(i))
             return result
-    result = _new_setup(profile, penetration, opts, by, mark[3])
+    result = _new_setup(profile, penetration, opts, mark[3])
     _LAST_SETUP[:] = [(mark, result), *_LAST_SETUP[: _SETUPS_KEPT - 1]]
     return result
 
@@ -1711,19 +1721,37 @@ def _fingerprint(values: pd.Series | pd.DataFrame | None) -> int:
 def _profile_mark(profile: AlumniProfile) -> int:
     """A fingerprint of every column of the profile's cells: what is remembered for a profile
     (a setup, its alumni types) is used again only while none of its cells changed, counts or
-    segments (a notebook may edit a profile in place)."""
+    segments (a notebook may edit a profile in place). Inside :func:`profile_unchanged`, the
+    one taken on entry."""
+    unchanged = _UNCHANGED.get()
+    if unchanged is not None and unchanged[0] is profile:
+        return unchanged[1]
     return _fingerprint(profile.cells)
+
+
+_UNCHANGED: ContextVar[tuple[AlumniProfile, int] | None] = ContextVar("unchanged", default=None)
+
+
+@contextlib.contextmanager
+def profile_unchanged(profile: AlumniProfile) -> Iterator[None]:
+    """Promise that ``profile`` is not edited inside the block (as while a report is composed):
+    the engine then fingerprints its cells once, not on every estimate."""
+    token = _UNCHANGED.set((profile, _fingerprint(profile.cells)))
+    try:
+        yield
+    finally:
+        _UNCHANGED.reset(token)
 
 
 def _new_setup(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None,
     opts: ReachOptions,
-    by: tuple[str, ...],
     profile_mark: int,
 ):
     platforms = opts.platforms
-    cells = _check_profile(profile, tuple(by))
+    parts = _profile_parts(profile, profile_mark)
+    cells = _check_profile(profile, parts)
     if penetration is None:
         table = _embedded_penetration()
     else:
@@ -1733,7 +1761,7 @@ def _new_setup(
     ctx.measure = measure
     ctx.design_effect = float(opts.design_effect)
     ctx.assumptions.update(("shared_figure_draws", "design_effect"))
-    ctx.profile_parts = _profile_parts(profile, profile_mark)
+    ctx.profile_parts = parts
     if "cell_text" not in ctx.profile_parts:
         columns = ("age_band", "industry", "employment")
         ctx.profile_parts["cell_text"] = {c: cells[c].astype(str) for c in columns}

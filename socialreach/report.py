@@ -1063,22 +1063,25 @@ def build_report_content(
     opts = ReachOptions.resolve(options, **changes)
     if opts.seed is None:
         opts = opts.replace(seed=REPORT_SEED)  # same input, same file
-    report = _prepare(
-        profile,
-        options=opts,
-        table=penetration,
-        lang=lang,
-        institution=institution,
-        min_cell=min_cell,
-        scenarios=scenarios,
-        notes=notes,
-        today=today,
-    )
-    sections = {}
-    for key, build in _BUILDERS.items():
-        section = build(report)
-        if section is not None:
-            sections[key] = section
+    from .reach import profile_unchanged
+
+    with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
+        report = _prepare(
+            profile,
+            options=opts,
+            table=penetration,
+            lang=lang,
+            institution=institution,
+            min_cell=min_cell,
+            scenarios=scenarios,
+            notes=notes,
+            today=today,
+        )
+        sections = {}
+        for key, build in _BUILDERS.items():
+            section = build(report)
+            if section is not None:
+                sections[key] = section
     return ReportContent(
         lang=lang,
         title=f"{_t('title', lang)} · {report.name}",

@@ -427,3 +427,37 @@ def test_a_profile_edited_in_place_is_estimated_anew_not_from_what_was_remembere
     got = engine.estimate_reach(edited, year=2018, seed=1, by=())
     want = engine.estimate_reach(fresh, year=2018, seed=1, by=())
     assert got["expected"].tolist() == pytest.approx(want["expected"].tolist())
+
+
+def test_a_profile_promised_unchanged_is_fingerprinted_once_with_the_same_estimates(monkeypatch):
+    import socialreach.reach as engine
+
+    frame = pd.DataFrame(
+        {
+            "age_band": ["26-35", "36-45", "56-65"],
+            "employment": "working",
+            "industry": ["finance", "education", "it_communication"],
+            "n_alumni": [120, 80, 40],
+        }
+    )
+    profile = make_profile(frame)
+    want = [
+        engine.estimate_reach(profile, year=year, seed=3, by=("age_band",))
+        for year in (2017, 2026, 2017)
+    ]
+    fingerprinted = []
+    real = engine._fingerprint
+    monkeypatch.setattr(
+        engine, "_fingerprint", lambda v: fingerprinted.append(v is profile.cells) or real(v)
+    )
+    with engine.profile_unchanged(profile):
+        got = [
+            engine.estimate_reach(profile, year=year, seed=3, by=("age_band",))
+            for year in (2017, 2026, 2017)
+        ]
+    assert fingerprinted.count(True) == 1  # on entry, not per estimate
+    for g, w in zip(got, want, strict=True):
+        pd.testing.assert_frame_equal(g, w)
+    # outside the block every estimate looks again (a notebook may edit it in place)
+    engine.estimate_reach(profile, year=2017, seed=3, by=("age_band",))
+    assert fingerprinted.count(True) == 2
