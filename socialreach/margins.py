@@ -362,12 +362,30 @@ class MarginsFit:
 
     def _pattern_shares(self, theta: np.ndarray | None = None) -> np.ndarray:
         t = self.theta if theta is None else theta
-        return _logistic(t @ self.X, single=_is_draws(t))
+        if _is_draws(t):  # single precision throughout (see _is_draws)
+            return _logistic(t.astype(np.float32) @ self._single["X"], single=True)
+        return _logistic(t @ self.X)
 
     def reproduced(self, theta: np.ndarray | None = None) -> np.ndarray:
         """The model's value of every target figure: joint-weighted mean of p over its cells."""
+        p = self._pattern_shares(theta)
+        weights = self._single if p.dtype == np.float32 else self._double
+        return (p @ weights["wx"].T) / weights["total"]
+
+    @functools.cached_property
+    def _double(self) -> dict[str, np.ndarray]:
+        """Each target's joint weight per pattern, and its sum (the same for every θ)."""
         wx = self.X * self.pattern_weight
-        return (self._pattern_shares(theta) @ wx.T) / wx.sum(axis=1)
+        return {"X": self.X, "wx": wx, "total": wx.sum(axis=1)}
+
+    @functools.cached_property
+    def _single(self) -> dict[str, np.ndarray]:
+        """:attr:`_double` in single precision, for draws (the sums stay double)."""
+        return {
+            "X": self.X.astype(np.float32),
+            "wx": self._double["wx"].astype(np.float32),
+            "total": self._double["total"],
+        }
 
     def refit(self, shares: np.ndarray, steps: int = 2) -> np.ndarray:
         """θ for each column of target ``shares`` (targets × draws): Newton steps from the fit.
@@ -399,7 +417,11 @@ class MarginsFit:
         MU, columns = self._pattern_weights(profile_keys, key)
         t = self.theta if theta is None else theta
         # only the patterns some type matches: the others carry no weight
-        return (_logistic(t @ self.X[:, columns], single=_is_draws(t)) @ MU.T) / MU.sum(axis=1)
+        if _is_draws(t):  # single precision, as in _pattern_shares
+            p = _logistic(t.astype(np.float32) @ self._single["X"][:, columns], single=True)
+        else:
+            p = _logistic(t @ self.X[:, columns])
+        return (p @ MU.T) / MU.sum(axis=1)
 
     def _pattern_weights(
         self, profile_keys: pd.DataFrame, key: str | None = None
