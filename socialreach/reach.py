@@ -88,11 +88,11 @@ from .survey import (
     _embedded_penetration,
     broadest_measure,
     internet_rows,
-    internet_use_rate,
     latest_year,
     load_employment,
     load_population,
     load_survey_samples,
+    no_internet_rate,
     reach_measure,
     select_internet_rate,
     source_types,
@@ -543,8 +543,7 @@ def _rate(ctx: _Context, band: str | None) -> tuple[float, str]:
         rates = {seg: row["share"] for seg, row in _internet_rows(ctx).items()}
         found = select_internet_rate(rates, band)
         if found is None:
-            # raises its InputError
-            found = internet_use_rate(ctx.year, band, penetration=ctx.table)
+            raise no_internet_rate(ctx.year)
         ctx.memo[key] = found
     return ctx.memo[key]
 
@@ -1579,10 +1578,12 @@ def _margins_plan(
         (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
         int(target_ids[0]),
     )
-    conv = np.empty(len(types), dtype=int)
-    conv_fallback = np.zeros(len(types), dtype=bool)
-    for i, band in enumerate(types["age"]):
-        conv[i], conv_fallback[i] = _conversion(ctx, reg, None if band == "any" else band)
+    conversions = {  # one per age band the types have
+        band: _conversion(ctx, reg, None if band == "any" else band)
+        for band in dict.fromkeys(types["age"])
+    }
+    conv = np.array([conversions[band][0] for band in types["age"]], dtype=int)
+    conv_fallback = np.array([conversions[band][1] for band in types["age"]], dtype=bool)
     dims = ("age", "sex", "employment", "sector")
     known = (types[list(dims)] != "any").to_numpy()
     used = [

@@ -364,11 +364,16 @@ def internet_use_rate(
     rows = internet_rows(table, year)
     found = select_internet_rate(dict(zip(rows["segment"], rows["share"], strict=True)), age_band)
     if found is None:
-        raise InputError(
-            f"no internet-use rate is published for {year}",
-            fix="choose a survey year with an internet-use figure (2017 or 2018)",
-        )
+        raise no_internet_rate(year)
     return found
+
+
+def no_internet_rate(year: int) -> InputError:
+    """The error for a year that publishes no internet-use rate to convert shares with."""
+    return InputError(
+        f"no internet-use rate is published for {year}",
+        fix="choose a survey year with an internet-use figure (2017 or 2018)",
+    )
 
 
 def internet_rows(table: pd.DataFrame, year: int) -> pd.DataFrame:
