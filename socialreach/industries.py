@@ -94,6 +94,10 @@ def _key(value: object) -> str:
     return normalise_text(value)
 
 
+#: Searched keys a compiled crosswalk remembers at most (a few MB).
+_MEMO_KEPT = 100_000
+
+
 @dataclass(frozen=True)
 class _Table:
     exact: dict[str, str]
@@ -111,6 +115,8 @@ class _Table:
         # answer: search once per digit-blind key.
         memo_key = _DIGITS.sub("0", key) if self.digit_free else key
         if memo_key not in self.memo:
+            if len(self.memo) >= _MEMO_KEPT:  # a shipped table lives as long as the process
+                self.memo.clear()
             self.memo[memo_key] = self._search(memo_key)
         return self.memo[memo_key]
 
@@ -228,6 +234,18 @@ def _compile(table: pd.DataFrame, target: str) -> _Table:
     return _Table(exact=exact, contains=contains, words=words, digit_free=digit_free)
 
 
+def _compiled(name: str, path: str | Path | pd.DataFrame | None, target: str) -> _Table:
+    """A crosswalk (:func:`load_crosswalk`) ready for look-ups; a shipped one once per process."""
+    if path is None:
+        return _shipped_compiled(name, target)
+    return _compile(load_crosswalk(name, path), target)
+
+
+@functools.cache
+def _shipped_compiled(name: str, target: str) -> _Table:
+    return _compile(_shipped_crosswalk(name), target)
+
+
 def _distinct(values: Iterable[object] | pd.Series) -> tuple[np.ndarray, pd.Index]:
     codes, uniques = pd.factorize(pd.Series(values, dtype="object"), use_na_sentinel=True)
     return codes, pd.Index(uniques, dtype="object")
@@ -247,25 +265,34 @@ def map_sni_code(value: object, *, sni_table: pd.DataFrame | None = None) -> str
     (it_communication); a section letter (``J``, ``J. Information och kommunikation``) maps
     through its section. Codes outside SNI 2007 give ``None``.
     """
-    table = _sni_table() if sni_table is None else sni_table
+    rows = _shipped_sni_rows() if sni_table is None else _sni_rows(sni_table)
     raw = str(value).strip().casefold()
     digits = _SNI_DIGITS.match(raw)
     if digits:
         division = int(digits.group(1))
-        hit = table[(table["division_from"] <= division) & (table["division_to"] >= division)]
-        return str(hit["industry"].iloc[0]) if len(hit) else None
+        return next((ind for low, high, _, ind in rows if low <= division <= high), None)
     section = _SNI_SECTION.match(raw)
     if section:
-        hit = table[table["section"].str.casefold() == section.group(1)]
-        return str(hit["industry"].iloc[0]) if len(hit) else None
+        return next((ind for _, _, sec, ind in rows if sec == section.group(1)), None)
     return None
 
 
+def _sni_rows(table: pd.DataFrame) -> tuple[tuple[int, int, object, str], ...]:
+    """(first division, last division, section casefolded, industry) per row, in order."""
+    sections = table["section"].str.casefold()
+    return tuple(
+        (int(low), int(high), sec, str(ind))
+        for low, high, sec, ind in zip(
+            table["division_from"], table["division_to"], sections, table["industry"], strict=True
+        )
+    )
+
+
 @functools.cache
-def _sni_table() -> pd.DataFrame:
-    """The shipped SNI 2007 table, read once per process (only ever filtered, never changed)."""
+def _shipped_sni_rows() -> tuple[tuple[int, int, object, str], ...]:
+    """The shipped SNI 2007 table, read once per process."""
     with resources.files("socialreach.data").joinpath("sni_to_industry.csv").open("rb") as fh:
-        return pd.read_csv(fh, comment="#")
+        return _sni_rows(pd.read_csv(fh, comment="#"))
 
 
 def _lookup_with_employer(table: _Table, key: str) -> str | None:
@@ -321,9 +348,8 @@ _AMBIGUOUS = (UNKNOWN, UNKNOWN, "ambiguous")
 
 
 def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.DataFrame:
-    words = _compile(load_crosswalk("industry_synonyms", synonyms), "industry")
-    jobs = _compile(load_crosswalk("occupation_crosswalk", occupations), "industry")
-    sni = _sni_table()
+    words = _compiled("industry_synonyms", synonyms, "industry")
+    jobs = _compiled("occupation_crosswalk", occupations, "industry")
     rows = []
     for value in uniques:
         key = _key(value)
@@ -337,7 +363,7 @@ def _map_industry_distinct(uniques, *, synonyms=None, occupations=None) -> pd.Da
                 (hit, "reported", "mapped") if hit != UNKNOWN else (UNKNOWN, UNKNOWN, "missing")
             )
             continue
-        code = map_sni_code(value, sni_table=sni)
+        code = map_sni_code(value)
         if code is not None:
             rows.append((code, "sni_code", "mapped"))
             continue
@@ -374,8 +400,8 @@ def map_occupation(
         :func:`map_industry`), one row per input value.
     """
     codes, uniques = _distinct(values)
-    words = _compile(load_crosswalk("industry_synonyms", synonyms), "industry")
-    jobs = _compile(load_crosswalk("occupation_crosswalk", crosswalk), "industry")
+    words = _compiled("industry_synonyms", synonyms, "industry")
+    jobs = _compiled("occupation_crosswalk", crosswalk, "industry")
     rows = []
     for value in uniques:
         key = _key(value)
@@ -397,7 +423,7 @@ def map_occupation(
 
 def _map_simple(values, name: str, target: str, table) -> pd.DataFrame:
     codes, uniques = _distinct(values)
-    compiled = _compile(load_crosswalk(name, table), target)
+    compiled = _compiled(name, table, target)
     # exact-only tables (status titles, sex) need no keyword search: a dict look-up per value
     find = compiled.exact.get if not (compiled.contains or compiled.words) else compiled.lookup
     rows = []
