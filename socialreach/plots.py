@@ -1,6 +1,8 @@
 """Charts of survey figures, alumni profiles and reach estimates, in Swedish or English.
 
-Every ``plot_*`` function returns a plotly figure for exploring in JupyterLab; its
+Every ``plot_*`` function returns a plotly figure for exploring in JupyterLab (the report's
+charts are also :class:`Chart` values, plain data built without plotly's object model: the
+``chart_*`` functions, whose ``figure()`` is what the ``plot_*`` function returns); its
 ``plot_*_static`` twin draws the same chart with seaborn on a matplotlib Axes for slides (the
 function interface: ``seaborn.objects`` warns under pandas 3, and ``filterwarnings = error``
 would turn that into failures). They take the tidy frames of the engine (one estimates schema)
@@ -59,6 +61,13 @@ _patches = _Lazy("matplotlib.patches")
 __all__ = [
     "COMBINED_COLOURS",
     "PLATFORM_COLOURS",
+    "Chart",
+    "chart_combined_reach",
+    "chart_comparison",
+    "chart_reach",
+    "chart_reach_by_segment",
+    "chart_reach_trend",
+    "chart_survey_trend",
     "plot_combined_reach",
     "plot_combined_reach_static",
     "plot_comparison",
@@ -76,6 +85,7 @@ __all__ = [
     "plot_reach_trend",
     "plot_survey",
     "plot_survey_static",
+    "plot_survey_trend",
 ]
 
 #: One colour per platform in every chart. The brand colours of Facebook and LinkedIn are both

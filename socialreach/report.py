@@ -12,7 +12,8 @@
 3. **rendering** — the packaged notebook ``socialreach/notebooks/report.ipynb`` runs in a fresh
    kernel (nbclient) with the parameters injected after its ``parameters`` cell, and is exported
    by nbconvert with every input cell, prompt and the parameters cells left out (Markdown cells
-   only when not tagged :data:`HIDDEN_TAG`, and then sanitised).
+   only when not tagged :data:`HIDDEN_TAG`, and then sanitised). The cells' HTML outputs join
+   the exported page as they were displayed, after nbconvert's page-wide rewrite.
 4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind,
    :func:`check_offline`) and written.
 
@@ -29,7 +30,8 @@ content bundle, never the alumni file or its path.
 
 Charts: plotly.js is inlined exactly once, by the export template in the page head (never sent
 through the kernel); every figure is a ``<div>`` plus a ``Plotly.newPlot`` call
-(``include_plotlyjs=False``). Plotly's renderers are not used: the default one drops charts from
+(``include_plotlyjs=False``) of a :class:`socialreach.plots.Chart` (plain data, the figure the
+``plot_*`` functions return). Plotly's renderers are not used: the default one drops charts from
 nbconvert HTML, and setting one per figure would embed plotly.js again each time.
 """
 
