@@ -115,6 +115,8 @@ STEPS = ("validating", "estimating", "rendering", "writing")
 _FIGURE_CLASS = "sr-figure"
 _PLOTLYJS_MARK = "socialreach: plotly.js"
 _HELD_MARK = "socialreach: output"
+#: Outputs joined to the page after the export: HTML (with its plain-text twin) and nothing else.
+_HELD_TYPES = frozenset({"text/html", "text/plain"})
 _PARAMETERS_TAGS = {"parameters", "injected-parameters"}
 #: Cells tagged so are notes for whoever edits the report notebook, never exported.
 HIDDEN_TAG = "not-in-report"
@@ -1303,11 +1305,13 @@ def _for_export(nb: Any) -> tuple[Any, int, dict[str, str]]:
     # nbconvert parses and writes the whole page again after its template (to give images alt
     # text and outputs a tab stop): on the report's tables, most of the export's time. The HTML
     # outputs wait outside, each a placeholder inside its output's <div>, and join the page after
+    # (an output that also offers a richer type, such as JavaScript, is left to nbconvert,
+    # which may show that one instead)
     held: dict[str, str] = {}
     token = secrets.token_hex(8)
     for cell in kept:
         for output in cell.outputs:
-            if "text/html" in output.get("data", {}):
+            if "text/html" in output.get("data", {}) and set(output["data"]) <= _HELD_TYPES:
                 slot = f"<!-- {_HELD_MARK} {token}-{len(held)} -->"
                 held[slot] = output["data"]["text/html"]
                 output["data"]["text/html"] = slot

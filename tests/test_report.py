@@ -566,3 +566,19 @@ def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
         report._export_html(
             _html_notebook(first, second), lang="en", title="t", n_figures=0, plotlyjs=""
         )
+
+
+def test_an_output_offering_a_richer_type_than_html_is_left_to_nbconvert():
+    import nbformat
+
+    from socialreach import report
+
+    nb = _html_notebook("<p>ours</p>")
+    rich = {"text/html": "<p>theirs</p>", "application/javascript": "console.log('theirs')"}
+    nb.cells.append(
+        nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data=rich)])
+    )
+    # nbconvert shows the JavaScript (it ranks above HTML): no held HTML goes missing
+    body, _ = report._export_html(nb, lang="en", title="t", n_figures=0, plotlyjs="")
+    assert body.count("<p>ours</p>") == 1 and "console.log('theirs')" in body
+    assert report._HELD_MARK not in body
