@@ -689,11 +689,11 @@ def chart_survey_trend(
                 "font": {"size": 11, "color": "#555555"},
             }
         )
-    ticks = {**_year_ticks(trend["year"]), "tickangle": 0}
-    values = {"title": {"text": _t("survey_share", lang)}, **_percent_axis(lang)}
-    for key, axis in layout.items():
-        if key.startswith(("xaxis", "yaxis")):
-            axis.update(ticks if key.startswith("x") else values)
+    for key, axis in layout.items():  # every panel's axes (each its own dicts)
+        if key.startswith("xaxis"):
+            axis.update(_year_ticks(trend["year"]), tickangle=0)
+        elif key.startswith("yaxis"):
+            axis.update(title={"text": _t("survey_share", lang)}, **_percent_axis(lang))
     layout = _layout_dict(lang=lang, title=title, height=300 * len(platforms) + 120, **layout)
     layout["margin"] = {**layout["margin"], "b": 90}
     return Chart(data, layout)
@@ -950,7 +950,7 @@ def chart_combined_reach(
     data = [
         {
             "type": "bar",
-            "y": ticks,
+            "y": list(ticks),
             "x": _values(rows["upper"] - rows["lower"], 100),
             "base": _values(rows["lower"], 100),
             "orientation": "h",
@@ -968,7 +968,7 @@ def chart_combined_reach(
         data.append(
             {
                 "type": "scatter",
-                "y": ticks,
+                "y": list(ticks),  # each trace its own list (no aliasing between traces)
                 "x": _values(rows[key], 100),
                 "mode": "markers",
                 "marker": {"symbol": symbol, "size": 13, "color": COMBINED_COLOURS[key]},
@@ -982,7 +982,7 @@ def chart_combined_reach(
         lang=lang,
         title=title,
         xaxis=xaxis,
-        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": ticks},
+        yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": list(ticks)},
         height=220 + 40 * len(rows),
     )
     return Chart(data, layout)
@@ -1091,7 +1091,7 @@ def chart_comparison(
         data.append(
             {
                 "type": "bar",
-                "x": names,
+                "x": list(names),
                 "y": _values(part["share"], 100),
                 "error_y": _error(
                     part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
