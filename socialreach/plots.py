@@ -1447,6 +1447,36 @@ def plot_profile_static(
 # --- survey figures ---------------------------------------------------------------------------
 
 
+def _survey_choice(
+    penetration: pd.DataFrame,
+    platforms: str | Sequence[str],
+    by: str,
+    year: int | None,
+    years: tuple[int, int] | None,
+    measure: str | None,
+) -> tuple[int, tuple[int, int], str]:
+    """The edition, span and measure a survey chart draws: the caller's, else the latest
+    edition's (see :func:`plot_survey`)."""
+    from .survey import broadest_measure
+
+    _require(penetration, ["year", "platform", "measure", "dimension"], "the survey chart")
+    if by not in ("age", "industry", "year"):
+        raise ValueError(f"by must be 'age', 'industry' or 'year', not {by!r}")
+    wanted = [platforms] if isinstance(platforms, str) else list(platforms)
+    mine = penetration[penetration["platform"].isin(wanted)]
+    drawn = mine[mine["dimension"] == ("all" if by == "year" else by)]
+    pool = drawn if len(drawn) else mine  # nothing published by `by`: the chart says so
+    if year is None:
+        year = int(pool["year"].max()) if len(pool) else int(penetration["year"].max())
+    if measure is None:
+        latest = pool[pool["year"] == (year if by != "year" else pool["year"].max())]
+        measure = broadest_measure(set(latest["measure"])) or "ever"
+    if years is None:
+        spans = drawn.loc[drawn["measure"] == measure, "year"]
+        years = (int(spans.min()), int(spans.max())) if len(spans) else (year, year)
+    return int(year), (int(years[0]), int(years[1])), str(measure)
+
+
 def _survey_rows(
     penetration: pd.DataFrame,
     platforms: str | Sequence[str],
@@ -1516,9 +1546,9 @@ def plot_survey(
     *,
     platforms: str | Sequence[str] = "facebook",
     by: str = "age",
-    year: int = 2017,
-    years: tuple[int, int] = (2015, 2018),
-    measure: str = "ever",
+    year: int | None = None,
+    years: tuple[int, int] | None = None,
+    measure: str | None = None,
     base: str | None = None,
     lang: str = "sv",
     title: str | None = None,
@@ -1537,7 +1567,10 @@ def plot_survey(
         unpublished ones marked as such, the overall figure as a dashed line) or ``"year"`` (the
         overall figure per year in ``years``; a year without a figure is a gap, not a guess).
     year, years, measure
-        Survey year (bars), year span (trend), and ``"ever"``/``"daily"``/``"weekly"``.
+        Survey year (bars), year span (trend) and measure (``"used_12m"``, ``"ever"``,
+        ``"weekly"``, ``"daily"``). By default the latest edition that publishes the platforms by
+        ``by``, every edition that publishes the measure, and that edition's broadest measure
+        (``used_12m`` from 2025, ``ever`` before; :func:`socialreach.survey.broadest_measure`).
     base
         The denominator to draw; ``None`` takes the base with most figures. The base is named in
         the axis title: one chart never mixes bases.
@@ -1548,6 +1581,7 @@ def plot_survey(
     -------
     plotly.graph_objects.Figure
     """
+    year, years, measure = _survey_choice(penetration, platforms, by, year, years, measure)
     rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
     wanted = [platforms] if isinstance(platforms, str) else list(platforms)
     fig = _new_figure()
@@ -1698,15 +1732,16 @@ def plot_survey_static(
     *,
     platforms: str | Sequence[str] = "facebook",
     by: str = "age",
-    year: int = 2017,
-    years: tuple[int, int] = (2015, 2018),
-    measure: str = "ever",
+    year: int | None = None,
+    years: tuple[int, int] | None = None,
+    measure: str | None = None,
     base: str | None = None,
     lang: str = "sv",
     title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Static twin of :func:`plot_survey` on a matplotlib Axes."""
+    year, years, measure = _survey_choice(penetration, platforms, by, year, years, measure)
     rows, overall, base = _survey_rows(penetration, platforms, by, year, years, measure, base)
     wanted = [platforms] if isinstance(platforms, str) else list(platforms)
     axis_title = _survey_axis_title(base, by, measure, lang)

@@ -190,7 +190,13 @@ def test_plot_survey_linkedin_by_industry_uses_the_employed_base():
 
 
 def test_plot_survey_trend_leaves_a_gap_where_no_figure_was_published():
-    fig = P.plot_survey(load_penetration(), platforms=("facebook", "linkedin"), by="year")
+    fig = P.plot_survey(
+        load_penetration(),
+        platforms=("facebook", "linkedin"),
+        by="year",
+        measure="ever",  # the 2015-2018 question (the default is the latest edition's)
+        years=(2015, 2018),
+    )
     fb, li = fig.data
     assert fb.x == (2015, 2016, 2017, 2018)
     assert fb.y == pytest.approx([70.0, 71.0, 74.0, 76.0])
@@ -201,7 +207,9 @@ def test_plot_survey_trend_leaves_a_gap_where_no_figure_was_published():
 
 def test_survey_chart_never_mixes_bases():
     table = load_penetration()
-    fig = P.plot_survey(table, platforms="linkedin", by="year", base="employed", years=(2016, 2017))
+    fig = P.plot_survey(
+        table, platforms="linkedin", by="year", base="employed", years=(2016, 2017), measure="ever"
+    )
     assert fig.data[0].y == pytest.approx([33.0, 40.0])
     assert "employed" not in fig.layout.yaxis.title.text  # Swedish by default
     assert "sysselsatta" in fig.layout.yaxis.title.text
@@ -660,3 +668,30 @@ def test_a_vertical_line_is_plotlys_own_vline_in_every_panel():
     assert shapes == [P._vline(2021, row) for row in (1, 2)]
     single = P.go.Figure().add_vline(x=2021, line_dash="dash", line_color="#777777")
     assert [s.to_plotly_json() for s in single.layout.shapes] == [P._vline(2021)]
+
+
+def test_a_survey_chart_without_a_year_draws_the_latest_edition_that_publishes_it():
+    table = load_penetration()
+    latest = int(table.loc[table["platform"] == "facebook", "year"].max())
+    # by age: the latest edition and its broadest question (2025/2026: the last 12 months)
+    assert P._survey_choice(table, "facebook", "age", None, None, None) == (
+        latest,
+        (2025, latest),
+        "used_12m",
+    )
+    fig = P.plot_survey(table, platforms="facebook", by="age", lang="en")
+    assert "last 12 months" in fig.layout.yaxis.title.text.replace("<br>", " ")
+    # LinkedIn by industry: 2025/2026 publish sectors, so the latest edition with industries
+    published = table[(table["platform"] == "linkedin") & (table["dimension"] == "industry")]
+    year = int(published["year"].max())
+    assert P._survey_choice(table, "linkedin", "industry", None, None, None)[0] == year
+    assert year < 2025
+    # over the years: every edition asking the latest question, never one across a change
+    fig = P.plot_survey(table, platforms="facebook", by="year")
+    assert fig.data[0].x == tuple(range(2025, latest + 1))
+    # what the caller gives is kept
+    assert P._survey_choice(table, "facebook", "age", 2017, (2015, 2018), "ever") == (
+        2017,
+        (2015, 2018),
+        "ever",
+    )
