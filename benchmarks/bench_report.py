@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from run import Case
 
-from socialreach.report import ReportContent, render_report, write_report
+from socialreach.presentation.report import ReportContent, render_report, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "examples" / "multi_faculty_university.csv"

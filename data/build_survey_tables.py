@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from socialreach.segments import iis_segment
-from socialreach.survey import SCHEMA
+from socialreach.core.segments import iis_segment
+from socialreach.reading.survey import SCHEMA
 
 OUT = Path(__file__).resolve().parent.parent / "socialreach" / "data"
 

@@ -8,7 +8,8 @@ Personnummer, Telefon, LinkedIn-profil) whose values are obviously not real: "Te
 ``@example.invalid`` addresses, personnummer ``000000-0042``, and PTS's numbers reserved for
 fiction (070-174 06 05 to 070-174 06 99).
 
-The people are drawn from the archetype profiles (``socialreach.archetypes``), which are stated
+The people are drawn from the archetype profiles (``socialreach.model.archetypes``), which are
+stated
 assumptions, so the examples are as (un)realistic as those assumptions, and no more.
 
 Usage: python data/make_examples.py [OUTDIR]
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from socialreach.archetypes import archetype_profile
+from socialreach.model.archetypes import archetype_profile
 
 __all__ = ["EXAMPLES", "make_export", "write_example", "write_large_export"]
 

@@ -1,6 +1,47 @@
 """socialreach: how many of our alumni can Facebook or LinkedIn reach, and how sure are we?
 
 Survey figures (*Svenskarna och internet*) applied to an institution's own alumni profile.
+
+Module map: four layers in the direction data flows, each importing only itself and the layers
+above it in this list (``tests/test_layers.py`` checks it); modules starting with ``_`` are
+private parts of a public one. Every public name is importable from ``socialreach`` itself.
+
+- `socialreach` the public names, each loaded on first use
+- `socialreach.__main__` ``python -m socialreach``: the command line
+- `socialreach.cli` the command line: ``data | validate | reach | report`` (imported by nothing)
+- `socialreach.core` foundation: what every layer shares, importing no layer
+- `socialreach.core.errors` the one exception for bad input (file, column, row, value, fix)
+- `socialreach.core.options` ``ReachOptions``: every model choice, shared by every entry point
+- `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
+- `socialreach.core.segments` canonical segment ids, their order and their labels
+- `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
+- `socialreach.reading` reading: files in, tidy frames out (imports only the foundation)
+- `socialreach.reading.alumni` CRM exports (CSV, XLSX, ODS, Parquet) into an alumni profile
+- `socialreach.reading.examples` the bundled synthetic example exports
+- `socialreach.reading.iis_appendix` Internetstiftelsen's table appendix into the survey schema
+- `socialreach.reading.industries` crosswalks: industries, SNI codes, titles, programmes, statuses
+- `socialreach.reading.survey` the cited survey tables, base conversions, which edition to use
+- `socialreach.model` the model: numbers and ids, never words (imports no presentation)
+- `socialreach.model.analysis` ``analyse``: one analysis of one file, what every surface renders
+- `socialreach.model.archetypes` archetype institutions' alumni profiles
+- `socialreach.model.calibration` the institution's own measurement combined with the model
+- `socialreach.model.combined` reach on either platform: Fréchet range and overlap point
+- `socialreach.model.compare` an institution beside archetype institutions
+- `socialreach.model.diagnostics` what the published figures imply about the missing ones
+- `socialreach.model.integration` value of a LinkedIn CRM integration, as scenarios
+- `socialreach.model.margins` the margins model: shares from every published margin
+- `socialreach.model.privacy` small-cell suppression with secondary suppression
+- `socialreach.model.reach` the reach engine: expected reach per platform and segment
+- `socialreach.model.scenario` the institution's integration scenarios from TOML
+- `socialreach.model.uncertainty` Jeffreys draws and intervals of published shares
+- `socialreach.presentation` presentation: numbers into words, tables, charts and the report
+- `socialreach.presentation.explore` what the notebooks compute and say about the data
+- `socialreach.presentation.findings` the report's headline findings as sentences
+- `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
+- `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
+- `socialreach.presentation.plots` charts (plotly interactive, seaborn static)
+- `socialreach.presentation.report` the leadership report: one offline HTML file
+- `socialreach.presentation.validation` the validation report in words
 """
 
 from __future__ import annotations
@@ -15,26 +56,28 @@ __version__ = "0.1.0"
 #: function needs them, which lets the CLI choose the BLAS threads before numpy starts (see
 #: ``cli.main``); ``from socialreach import read_alumni`` works as before.
 _LAZY = {
-    **dict.fromkeys(("map_columns", "read_alumni"), ".alumni"),
-    **dict.fromkeys(("ARCHETYPES", "archetype_profile"), ".archetypes"),
-    "calibrate_reach": ".calibration",
-    "combined_reach": ".combined",
-    "compare_institutions": ".compare",
-    "diagnose_unpublished_industries": ".diagnostics",
-    "InputError": ".errors",
-    "example_path": ".examples",
-    **dict.fromkeys(("IISAppendix", "read_iis_appendix"), ".iis_appendix"),
+    **dict.fromkeys(("map_columns", "read_alumni"), ".reading.alumni"),
+    **dict.fromkeys(("ARCHETYPES", "archetype_profile"), ".model.archetypes"),
+    "calibrate_reach": ".model.calibration",
+    "combined_reach": ".model.combined",
+    "compare_institutions": ".model.compare",
+    "diagnose_unpublished_industries": ".model.diagnostics",
+    "InputError": ".core.errors",
+    "example_path": ".reading.examples",
+    **dict.fromkeys(("IISAppendix", "read_iis_appendix"), ".reading.iis_appendix"),
     **dict.fromkeys(
-        ("map_employment", "map_field_of_study", "map_industry", "map_occupation"), ".industries"
+        ("map_employment", "map_field_of_study", "map_industry", "map_occupation"),
+        ".reading.industries",
     ),
-    **dict.fromkeys(("integration_sensitivity", "integration_value"), ".integration"),
-    **dict.fromkeys(("MIN_CELL", "ReachOptions"), ".options"),
-    **dict.fromkeys(("suppress_segments", "suppress_small_cells"), ".privacy"),
-    **dict.fromkeys(("AlumniProfile", "ValidationReport", "make_profile"), ".profile"),
+    **dict.fromkeys(("integration_sensitivity", "integration_value"), ".model.integration"),
+    **dict.fromkeys(("MIN_CELL", "ReachOptions"), ".core.options"),
+    **dict.fromkeys(("suppress_segments", "suppress_small_cells"), ".model.privacy"),
+    **dict.fromkeys(("AlumniProfile", "ValidationReport", "make_profile"), ".core.profile"),
     **dict.fromkeys(
-        ("estimate_cell_shares", "estimate_reach", "estimate_trend", "explain_reach"), ".reach"
+        ("estimate_cell_shares", "estimate_reach", "estimate_trend", "explain_reach"),
+        ".model.reach",
     ),
-    "write_report": ".report",
+    "write_report": ".presentation.report",
     **dict.fromkeys(
         (
             "employed_share_to_group",
@@ -47,7 +90,7 @@ _LAZY = {
             "published_trend",
             "to_population_share",
         ),
-        ".survey",
+        ".reading.survey",
     ),
 }
 
@@ -61,7 +104,7 @@ def __getattr__(name: str) -> object:
         globals()[name] = value  # later look-ups skip this function
         return value
     if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
-        return importlib.import_module(f".{name}", __name__)  # ``socialreach.margins`` etc.
+        return importlib.import_module(f".{name}", __name__)  # ``socialreach.model.margins`` etc.
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -19,11 +19,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError
-from .format import LANGS
+from .core.errors import InputError
+from .presentation.format import LANGS
 
 if typing.TYPE_CHECKING:
-    from .options import ReachOptions
+    from .core.options import ReachOptions
 
 __all__ = ["main"]
 
@@ -100,7 +100,7 @@ def _add_lang_option(p: argparse.ArgumentParser, default: str) -> None:
 
 
 def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
-    from .options import MIN_CELL
+    from .core.options import MIN_CELL
 
     p.add_argument(
         "--min-cell",
@@ -174,8 +174,8 @@ def _add_model_options(p: argparse.ArgumentParser, *, seed: str = "") -> None:
 
 def _model_options(args: argparse.Namespace, **fields: object) -> ReachOptions:
     """The :class:`socialreach.ReachOptions` of the model options on the command line."""
-    from .combined import DEFAULT_OVERLAP
-    from .options import ReachOptions
+    from .core.options import ReachOptions
+    from .model.combined import DEFAULT_OVERLAP
 
     return ReachOptions(
         year=args.year,
@@ -239,11 +239,11 @@ DATA_COLUMNS = ("small_base", "source_type")
 
 def _data_table(args: argparse.Namespace):
     """The table ``data`` prints (embedded, a user file or an appendix), with source types."""
-    from .survey import load_penetration, source_types
+    from .reading.survey import load_penetration, source_types
 
     types = source_types()
     if args.iis_appendix:
-        from .iis_appendix import read_iis_appendix
+        from .reading.iis_appendix import read_iis_appendix
 
         if args.table:
             raise InputError("give either --table or --iis-appendix, not both")
@@ -290,8 +290,8 @@ def _filter_data(table, args: argparse.Namespace):
 def _run_data(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .format import format_share
-    from .survey import SCHEMA
+    from .presentation.format import format_share
+    from .reading.survey import SCHEMA
 
     table = _filter_data(_data_table(args), args)
     if args.json:
@@ -350,16 +350,16 @@ def _records(frame) -> list[dict]:
 
 
 def _reach_payload(args: argparse.Namespace) -> dict:
-    from . import read_alumni
-    from .combined import OVERLAP_ASSUMPTION, combined_reach
-    from .privacy import suppress_segments
-    from .reach import (
+    from .model.combined import OVERLAP_ASSUMPTION, combined_reach
+    from .model.privacy import suppress_segments
+    from .model.reach import (
         estimate_cell_shares,
         estimate_reach,
         explain_reach,
         resolve_year_measure,
     )
-    from .survey import load_penetration
+    from .reading.alumni import read_alumni
+    from .reading.survey import load_penetration
 
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
     table = load_penetration(args.table) if args.table else None
@@ -463,8 +463,8 @@ def _reach_payload(args: argparse.Namespace) -> dict:
 
 
 def _run_reach(args: argparse.Namespace) -> int:
-    from .format import format_count_interval, format_share, format_share_interval
-    from .segments import label
+    from .core.segments import label
+    from .presentation.format import format_count_interval, format_share, format_share_interval
 
     payload = _reach_payload(args)
     if args.json:
@@ -566,7 +566,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from .report import init_report_notebook, write_report
+    from .presentation.report import init_report_notebook, write_report
 
     if args.init_notebook:
         print(init_report_notebook(args.init_notebook))
@@ -586,7 +586,7 @@ def _run_report(args: argparse.Namespace) -> int:
     def progress(step: str) -> None:
         print(f"socialreach: {steps[step]} …", file=sys.stderr, flush=True)
 
-    from .survey import load_penetration
+    from .reading.survey import load_penetration
 
     out = write_report(
         args.file,
@@ -680,9 +680,9 @@ def _parse_column_overrides(items: list[str]) -> dict[str, str]:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from .alumni import read_alumni
-    from .profile import validation_text, validation_value, validation_word
-    from .text import VALIDATE, say
+    from .core.text import VALIDATE, say
+    from .presentation.validation import validation_text, validation_value, validation_word
+    from .reading.alumni import read_alumni
 
     profile = read_alumni(args.file, **_read_options(args))
     report = profile.report.to_dict()

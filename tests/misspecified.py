@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from socialreach.survey import SCHEMA
+from socialreach.reading.survey import SCHEMA
 
 AGES = ("8-11", "12-15", "16-25", "26-35", "36-45", "46-55", "56-65", "66-75", "76+")
 _AGE_P = np.array([0.05, 0.05, 0.13, 0.14, 0.13, 0.13, 0.13, 0.12, 0.12])

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialreach import read_alumni
-from socialreach.alumni import map_age_band, map_columns
-from socialreach.errors import InputError
+from socialreach.core.errors import InputError
+from socialreach.reading.alumni import map_age_band, map_columns
 
 # Four alumni, reference year 2017 (the default):
 #   1980 -> age 37 -> 36-45, SNI 62010 -> it_communication (sni_code), Employed -> working

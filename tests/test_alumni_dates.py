@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from socialreach import read_alumni
 from socialreach.cli import main
-from socialreach.errors import InputError
+from socialreach.core.errors import InputError
 
 
 def _bands(profile) -> dict:

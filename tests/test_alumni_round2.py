@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from socialreach import read_alumni
 from socialreach.cli import main
-from socialreach.errors import InputError
-from socialreach.profile import CELL_COLUMNS
+from socialreach.core.errors import InputError
+from socialreach.core.profile import CELL_COLUMNS
 
 DATA = __import__("pathlib").Path(__file__).parent / "data"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from socialreach import ARCHETYPES, archetype_profile
-from socialreach.archetypes import load_archetype_assumptions
-from socialreach.profile import CELL_COLUMNS
+from socialreach.core.profile import CELL_COLUMNS
+from socialreach.model.archetypes import load_archetype_assumptions
 
 
 def _stated(kind: str, dimension: str):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from socialreach.report import write_report
+from socialreach.presentation.report import write_report
 
 pytestmark = pytest.mark.browser
 

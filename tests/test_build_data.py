@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import socialreach
-from socialreach.segments import iis_segment
+from socialreach.core.segments import iis_segment
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -159,7 +159,7 @@ def test_source_types_by_rule(reference):
         "BLOG_X": "secondary_summary",
     }
     shipped = socialreach.load_sources()
-    assert shipped["source_type"].isin(socialreach.survey.SOURCE_TYPES).all()
+    assert shipped["source_type"].isin(socialreach.reading.survey.SOURCE_TYPES).all()
     assert shipped.set_index("source_id").loc["STHLM_B238_2015", "source_type"] == (
         "official_statistics"  # SCB RAMS republished by Stockholms stad (documented)
     )

@@ -9,7 +9,7 @@ import pytest
 from scipy import stats
 
 from socialreach import make_profile
-from socialreach.calibration import calibrate_reach, combine_with_measurement
+from socialreach.model.calibration import calibrate_reach, combine_with_measurement
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 calibrate_reach = partial(calibrate_reach, year=2017)

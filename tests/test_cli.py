@@ -128,7 +128,7 @@ def test_internal_error_exits_1_without_traceback(monkeypatch, capsys):
     def boom(*_a, **_k):
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr("socialreach.survey.load_penetration", boom)
+    monkeypatch.setattr("socialreach.reading.survey.load_penetration", boom)
     assert main(["data"]) == 1
     err = capsys.readouterr().err
     assert "internal error" in err and "Traceback" not in err and "secret detail" not in err

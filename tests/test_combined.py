@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialreach import make_profile
-from socialreach.combined import COMBINED_COLUMNS, combined_reach, union_share
+from socialreach.model.combined import COMBINED_COLUMNS, combined_reach, union_share
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 combined_reach = partial(combined_reach, year=2017)

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from socialreach import estimate_reach, make_profile
-from socialreach.archetypes import archetype_profile
-from socialreach.compare import compare_institutions
-from socialreach.reach import ESTIMATE_COLUMNS
+from socialreach.model.archetypes import archetype_profile
+from socialreach.model.compare import compare_institutions
+from socialreach.model.reach import ESTIMATE_COLUMNS
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 estimate_reach = partial(estimate_reach, year=2017)

@@ -13,7 +13,7 @@ import pytest
 from misspecified import population, published_tables, truth
 
 from socialreach import make_profile
-from socialreach.reach import estimate_reach
+from socialreach.model.reach import estimate_reach
 
 GROUPS = {
     # age band of the alumni group -> what the alumni file says of them

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from socialreach import InputError, load_penetration
-from socialreach.diagnostics import diagnose_unpublished_industries
-from socialreach.uncertainty import jeffreys_interval
+from socialreach.model.diagnostics import diagnose_unpublished_industries
+from socialreach.model.uncertainty import jeffreys_interval
 
 
 def test_implied_average_by_hand():

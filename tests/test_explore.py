@@ -1,4 +1,5 @@
-"""The notebooks' sentences about the data (``socialreach.explore``): each claim checked against
+"""The notebooks' sentences about the data (``socialreach.presentation.explore``): each claim
+checked against
 the table by an independent filter, for the years where it flips, in both languages."""
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialreach
-from socialreach import explore
-from socialreach.examples import example_path
-from socialreach.format import format_count, format_share
-from socialreach.segments import INDUSTRIES, label
-from socialreach.text import NOTEBOOKS, say
+from socialreach.core.segments import INDUSTRIES, label
+from socialreach.core.text import NOTEBOOKS, say
+from socialreach.presentation import explore
+from socialreach.presentation.format import format_count, format_share
+from socialreach.reading.examples import example_path
 
 TABLE = socialreach.load_penetration()
 
@@ -292,7 +293,7 @@ def test_read_profile_takes_the_example_and_the_survey_year():
 
 
 def test_linkedin_api_note_in_both_languages():
-    from socialreach.integration import LINKEDIN_API_NOTE
+    from socialreach.model.integration import LINKEDIN_API_NOTE
 
     assert " ".join(explore.linkedin_api_note("en").split()) == LINKEDIN_API_NOTE
     assert "ingen massimport" in explore.linkedin_api_note("sv")
@@ -336,7 +337,7 @@ def test_read_tables_say_what_reading_did_in_the_notebooks_language():
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_parameter_table_names_every_parameter_with_unit_and_meaning_in_its_language(lang):
-    from socialreach.integration import DEFAULT_SCENARIOS, PARAMETERS
+    from socialreach.model.integration import DEFAULT_SCENARIOS, PARAMETERS
 
     table = explore.parameter_table(lang)
     assert len(table) == len(PARAMETERS) == len(DEFAULT_SCENARIOS.columns) - 1

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialreach.format import (
+from socialreach.presentation.format import (
     MISSING,
     NBSP,
     format_count,

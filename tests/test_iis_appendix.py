@@ -29,10 +29,10 @@ from iis_workbook import (
 
 import socialreach
 from socialreach.cli import main
-from socialreach.errors import InputError
-from socialreach.iis_appendix import LOG_COLUMNS, _map_base, read_iis_appendix
-from socialreach.segments import BASES
-from socialreach.survey import SCHEMA, validate_penetration
+from socialreach.core.errors import InputError
+from socialreach.core.segments import BASES
+from socialreach.reading.iis_appendix import LOG_COLUMNS, _map_base, read_iis_appendix
+from socialreach.reading.survey import SCHEMA, validate_penetration
 
 NAME = "tabellbilaga-svenskarna-och-internet-2025.xlsx"
 SAMTLIGA, NET = "Studie 1 bas samtliga", "Studie 1 bas internetanvändare"

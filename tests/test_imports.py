@@ -42,8 +42,8 @@ def test_every_public_name_is_importable_and_listed():
 def test_the_report_path_loads_neither_matplotlib_nor_seaborn():
     # the report's charts are plotly; the static twins alone draw with seaborn (and scipy)
     code = (
-        "from socialreach import plots, load_penetration; "
-        "from socialreach.survey import published_trend; "
+        "from socialreach.presentation import plots; from socialreach import load_penetration; "
+        "from socialreach.reading.survey import published_trend; "
         "plots.plot_survey_trend(published_trend(load_penetration(), dimension='age'))"
     )
     assert _loaded_after(code) & {"matplotlib", "seaborn", "scipy"} == set()

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from socialreach import InputError
-from socialreach.industries import (
+from socialreach.core.segments import INDUSTRIES
+from socialreach.reading.industries import (
     FIELDS_OF_STUDY,
     load_crosswalk,
     load_field_of_study_mix,
@@ -22,7 +23,6 @@ from socialreach.industries import (
     map_status_title,
     normalise_text,
 )
-from socialreach.segments import INDUSTRIES
 
 
 @pytest.mark.parametrize(
@@ -215,7 +215,7 @@ def test_mapping_each_distinct_value_once_equals_mapping_each_row(values):
 def test_digit_blind_memo_gives_the_plain_keyword_search(values):
     # The memo searches once per key with digit runs collapsed; that must equal searching
     # every key as it stands (the original, slow loop).
-    from socialreach.industries import _compile, load_crosswalk, normalise_text
+    from socialreach.reading.industries import _compile, load_crosswalk, normalise_text
 
     for name in ("occupation_crosswalk", "industry_synonyms"):
         table = _compile(load_crosswalk(name), "industry")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialreach import estimate_reach, make_profile
-from socialreach.integration import (
+from socialreach.model.integration import (
     DEFAULT_SCENARIOS,
     LINKEDIN_API_NOTE,
     PARAMETERS,

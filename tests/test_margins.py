@@ -11,9 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialreach import InputError, load_penetration, make_profile
-from socialreach.margins import PEOPLE_BASE, WORKING_BASE, Target, fit_margins, survey_population
-from socialreach.reach import estimate_reach, explain_reach
-from socialreach.segments import AGE_BANDS, iis_segment
+from socialreach.core.segments import AGE_BANDS, iis_segment
+from socialreach.model.margins import (
+    PEOPLE_BASE,
+    WORKING_BASE,
+    Target,
+    fit_margins,
+    survey_population,
+)
+from socialreach.model.reach import estimate_reach, explain_reach
 
 
 def _figure(year, platform, base, dimension, segment, measure="used_12m"):
@@ -233,8 +239,8 @@ def test_public_sector_graduates_use_linkedin_less_than_private_sector_ones():
 
 
 def test_trend_estimates_every_edition_with_its_own_measure_and_marks_the_change():
-    from socialreach.plots import plot_reach_trend
-    from socialreach.reach import estimate_trend
+    from socialreach.model.reach import estimate_trend
+    from socialreach.presentation.plots import plot_reach_trend
 
     profile = make_profile(
         pd.DataFrame({"age_band": ["36-45"], "employment": "working", "n_alumni": [100]})

@@ -14,14 +14,14 @@ import pytest
 from nbclient import NotebookClient
 
 import socialreach
-from socialreach import explore
-from socialreach.combined import combined_reach
-from socialreach.compare import compare_institutions
-from socialreach.errors import InputError
-from socialreach.examples import EXAMPLES, example_path
-from socialreach.format import NBSP
-from socialreach.integration import integration_sensitivity, integration_value
-from socialreach.text import NOTEBOOKS as SAY
+from socialreach.core.errors import InputError
+from socialreach.core.text import NOTEBOOKS as SAY
+from socialreach.model.combined import combined_reach
+from socialreach.model.compare import compare_institutions
+from socialreach.model.integration import integration_sensitivity, integration_value
+from socialreach.presentation import explore
+from socialreach.presentation.format import NBSP
+from socialreach.reading.examples import EXAMPLES, example_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialreach.errors import InputError
-from socialreach.notes import read_notes, render_markdown
+from socialreach.core.errors import InputError
+from socialreach.presentation.notes import read_notes, render_markdown
 
 # text formatting only: no element that runs, fetches, embeds or styles anything
 ALLOWED = {

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from matplotlib.axes import Axes
 
 from socialreach import load_penetration, make_profile
-from socialreach import plots as P
-from socialreach.format import NBSP
-from socialreach.segments import INDUSTRIES, label
+from socialreach.core.segments import INDUSTRIES, label
+from socialreach.presentation import plots as P
+from socialreach.presentation.format import NBSP
 
 
 @pytest.fixture(autouse=True)
@@ -263,7 +263,7 @@ def test_bad_language_and_missing_columns_say_what_is_wrong():
 def test_importing_plots_changes_no_global_style():
     code = (
         "import matplotlib as mpl, plotly.io as pio; before = dict(mpl.rcParams); "
-        "t = pio.templates.default; import socialreach.plots; "
+        "t = pio.templates.default; import socialreach.presentation.plots; "
         "assert dict(mpl.rcParams) == before and pio.templates.default == t"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -559,7 +559,7 @@ def test_heatmap_no_row_or_column_gives_a_hidden_pair_back(counts):
 def test_charts_are_white_whatever_the_callers_default_template_and_leave_it(named, monkeypatch):
     import plotly.io as pio
 
-    from socialreach.survey import published_trend
+    from socialreach.reading.survey import published_trend
 
     white = pio.templates["plotly_white"].to_plotly_json()
     # a default given by name takes the fast way (swapped around the figure's creation); one
@@ -606,7 +606,7 @@ def _plain(value):
 
 
 def _report_charts() -> list[P.Chart]:
-    from socialreach.survey import published_trend
+    from socialreach.reading.survey import published_trend
 
     trend = _estimates()[lambda d: d["dimension"] == "total"]
     trend = pd.concat(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialreach.privacy import suppress_small_cells
+from socialreach.model.privacy import suppress_small_cells
 
 
 def test_single_small_cell_gets_a_partner_the_smallest_other_cell() -> None:

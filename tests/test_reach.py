@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from socialreach import InputError, estimate_reach, explain_reach, make_profile
-from socialreach.reach import ASSUMPTIONS, ESTIMATE_COLUMNS
-from socialreach.segments import AGE_BANDS
+from socialreach.core.segments import AGE_BANDS
+from socialreach.model.reach import ASSUMPTIONS, ESTIMATE_COLUMNS
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 estimate_reach = partial(estimate_reach, year=2017)
@@ -248,7 +248,7 @@ def test_empty_profile_is_an_input_error():
 @pytest.mark.parametrize("year", [2017, 2018])
 def test_engine_internet_rate_rule_matches_the_survey_module(year):
     from socialreach import internet_use_rate, load_penetration
-    from socialreach.reach import _Context, _rate
+    from socialreach.model.reach import _Context, _rate
 
     table = load_penetration()
     ctx = _Context(table, year, 3000, "", 1600, "", {}, {})
@@ -317,7 +317,7 @@ def test_fallback_spread_widens_only_unpublished_segments():
         "trade (spread around all)",
         "employment: student (spread around non_working)",
     }
-    from socialreach.reach import _embedded_penetration, _load_context, _logit_spread
+    from socialreach.model.reach import _embedded_penetration, _load_context, _logit_spread
 
     table = _embedded_penetration()
     ctx = _load_context(table, 2017)
@@ -362,7 +362,7 @@ def test_assumed_n_for_age_and_overall_figures_by_hand():
 
 
 def test_every_assumption_has_a_swedish_text():
-    from socialreach.reach import ASSUMPTIONS, ASSUMPTIONS_SV
+    from socialreach.model.reach import ASSUMPTIONS, ASSUMPTIONS_SV
 
     assert set(ASSUMPTIONS_SV) == set(ASSUMPTIONS)
     assert all(len(ASSUMPTIONS_SV[k]) > 40 for k in ASSUMPTIONS)
@@ -371,9 +371,9 @@ def test_every_assumption_has_a_swedish_text():
 def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or_not():
     # spreads and their sample-size assumptions are remembered per process for the embedded
     # table: an estimate made after others must rest on the same, fully listed assumptions
-    import socialreach.reach as engine
+    import socialreach.model.reach as engine
     from socialreach import read_alumni
-    from socialreach.examples import example_path
+    from socialreach.reading.examples import example_path
 
     ours = read_alumni(example_path("business_school"), reference_year=2017)
     other = read_alumni(example_path("technical_university"), reference_year=2017)
@@ -390,7 +390,7 @@ def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or
 
 
 def test_a_remembered_spread_brings_its_sample_size_assumptions_along():
-    import socialreach.reach as engine
+    import socialreach.model.reach as engine
 
     table = engine._embedded_penetration()
 
@@ -414,7 +414,7 @@ def test_a_remembered_spread_brings_its_sample_size_assumptions_along():
 
 def test_a_profile_edited_in_place_is_estimated_anew_not_from_what_was_remembered():
     # a notebook may change a profile's segments without changing its counts
-    import socialreach.reach as engine
+    import socialreach.model.reach as engine
     from socialreach import make_profile
 
     frame = pd.DataFrame(
@@ -430,7 +430,7 @@ def test_a_profile_edited_in_place_is_estimated_anew_not_from_what_was_remembere
 
 
 def test_a_profile_promised_unchanged_is_fingerprinted_once_with_the_same_estimates(monkeypatch):
-    import socialreach.reach as engine
+    import socialreach.model.reach as engine
 
     frame = pd.DataFrame(
         {

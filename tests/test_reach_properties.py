@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialreach import estimate_reach, make_profile
-from socialreach.survey import SCHEMA
+from socialreach.reading.survey import SCHEMA
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 estimate_reach = partial(estimate_reach, year=2017)

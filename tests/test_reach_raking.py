@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from socialreach import estimate_reach, explain_reach, make_profile
-from socialreach.reach import _embedded_structure
-from socialreach.segments import AGE_BANDS, INDUSTRIES
-from socialreach.survey import SCHEMA
+from socialreach.core.segments import AGE_BANDS, INDUSTRIES
+from socialreach.model.reach import _embedded_structure
+from socialreach.reading.survey import SCHEMA
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 estimate_reach = partial(estimate_reach, year=2017)

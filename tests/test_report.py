@@ -19,10 +19,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from socialreach.cli import main
-from socialreach.errors import InputError
-from socialreach.findings import write_findings
-from socialreach.format import NBSP
-from socialreach.report import (
+from socialreach.core.errors import InputError
+from socialreach.presentation.findings import write_findings
+from socialreach.presentation.format import NBSP
+from socialreach.presentation.report import (
     SECTIONS,
     STEPS,
     ReportContent,
@@ -348,7 +348,7 @@ def test_strip_removes_every_kind_of_external_reference() -> None:
 def test_render_refuses_a_second_copy_of_plotly_js() -> None:
     import nbformat
 
-    from socialreach.report import plotlyjs_html
+    from socialreach.presentation.report import plotlyjs_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [
@@ -495,7 +495,7 @@ _AGES = ["26-35", "36-45", "46-55", "56-65"]
 def test_published_tables_never_reveal_a_small_group(counts, ages, min_cell) -> None:
     """Black-box: from the composed HTML alone, no hidden group can be worked out."""
     from socialreach import make_profile
-    from socialreach.report import build_report_content
+    from socialreach.presentation.report import build_report_content
 
     assume(sum(counts) >= max(min_cell, 1) * 2)
     frame = pd.DataFrame(
@@ -539,7 +539,7 @@ def _html_notebook(*outputs: str):
 
 
 def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
-    from socialreach import report
+    from socialreach.presentation import report
 
     # nbconvert's page-wide rewrite would give "&nbsp;" back as a character and "<br>" as
     # "<br/>": the outputs join the page after it, exactly as composed, in their own <div>
@@ -571,7 +571,7 @@ def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
 def test_an_output_offering_a_richer_type_than_html_is_left_to_nbconvert():
     import nbformat
 
-    from socialreach import report
+    from socialreach.presentation import report
 
     nb = _html_notebook("<p>ours</p>")
     rich = {"text/html": "<p>theirs</p>", "application/javascript": "console.log('theirs')"}

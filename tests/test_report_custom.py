@@ -17,9 +17,10 @@ import pytest
 
 from socialreach import make_profile
 from socialreach.cli import main
-from socialreach.errors import InputError
-from socialreach.format import NBSP
-from socialreach.report import (
+from socialreach.core.errors import InputError
+from socialreach.model.scenario import read_scenarios
+from socialreach.presentation.format import NBSP
+from socialreach.presentation.report import (
     HIDDEN_TAG,
     build_report_content,
     check_offline,
@@ -27,7 +28,6 @@ from socialreach.report import (
     read_report_notebook,
     write_report,
 )
-from socialreach.scenario import read_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "examples" / "multi_faculty_university.csv"

@@ -14,16 +14,18 @@ import pytest
 from hypothesis import given, settings
 
 import socialreach
-from socialreach import ReachOptions, plots, text
+from socialreach import ReachOptions
 from socialreach.cli import main
-from socialreach.combined import combined_reach
-from socialreach.examples import example_path
-from socialreach.format import format_interval, format_share, format_share_interval
-from socialreach.integration import integration_value
-from socialreach.privacy import MIN_CELL, suppress_segments, suppress_small_cells
-from socialreach.report import build_report_content
-from socialreach.segments import AGE_BANDS, label
-from socialreach.survey import load_penetration, published_trend
+from socialreach.core import text
+from socialreach.core.segments import AGE_BANDS, label
+from socialreach.model.combined import combined_reach
+from socialreach.model.integration import integration_value
+from socialreach.model.privacy import MIN_CELL, suppress_segments, suppress_small_cells
+from socialreach.presentation import plots
+from socialreach.presentation.format import format_interval, format_share, format_share_interval
+from socialreach.presentation.report import build_report_content
+from socialreach.reading.examples import example_path
+from socialreach.reading.survey import load_penetration, published_trend
 
 SEED, DRAWS = 1, 200
 
@@ -192,7 +194,7 @@ def test_cli_report_hands_one_options_object_and_the_table_to_the_report(tmp_pat
         captured.update(kwargs)
         return kwargs["out"]
 
-    monkeypatch.setattr("socialreach.report.write_report", fake_write_report)
+    monkeypatch.setattr("socialreach.presentation.report.write_report", fake_write_report)
     table = tmp_path / "table.csv"
     load_penetration().query("year <= 2025").to_csv(table, index=False)
     argv = ["report", str(example_path("business_school")), "--out", str(tmp_path / "r.html"),
@@ -320,7 +322,7 @@ def test_suppress_segments_keeps_totals_and_hides_as_the_rule_does(counts, min_c
 def test_one_threshold_name_and_value_everywhere():
     import inspect
 
-    from socialreach import privacy
+    from socialreach.model import privacy
 
     assert MIN_CELL == privacy.MIN_CELL == 10
     for func in (plots.plot_profile, plots.plot_reach_heatmap, build_report_content):

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialreach.cli import main
-from socialreach.errors import InputError
-from socialreach.integration import DEFAULT_SCENARIOS, PARAMETERS
-from socialreach.scenario import example_scenarios, read_scenarios
+from socialreach.core.errors import InputError
+from socialreach.model.integration import DEFAULT_SCENARIOS, PARAMETERS
+from socialreach.model.scenario import example_scenarios, read_scenarios
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "data" / "examples" / "integration_scenarios.toml"

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialreach
-from socialreach.errors import InputError
-from socialreach.segments import AGE_BANDS, BASES, INDUSTRIES, age_band
-from socialreach.survey import SCHEMA, load_employment, validate_penetration
+from socialreach.core.errors import InputError
+from socialreach.core.segments import AGE_BANDS, BASES, INDUSTRIES, age_band
+from socialreach.reading.survey import SCHEMA, load_employment, validate_penetration
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +206,7 @@ def test_exact_one_from_float_noise_is_accepted():
 
 
 def test_every_base_has_one_name_in_each_language():
-    from socialreach.segments import label
+    from socialreach.core.segments import label
 
     assert label("employed", "sv") == "sysselsatta"
     assert label("internet_users_12plus", "en") == "internet users aged 12+"

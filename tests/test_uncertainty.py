@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialreach.uncertainty import (
+from socialreach.model.uncertainty import (
     draw_shares,
     jeffreys_interval,
     percentile_interval,

@@ -52,7 +52,7 @@ For each platform the rows of the penetration table for the survey year and meas
 
 Options on the rule: ``industry_fallback="implied"`` gives alumni in unpublished industries what
 those industries must average for the overall employed figure to hold (a derived figure, see
-:mod:`socialreach.diagnostics`) instead of the overall figure; both are fallbacks.
+:mod:`socialreach.model.diagnostics`) instead of the overall figure; both are fallbacks.
 
 Uncertainty: every distinct figure gets Jeffreys Beta draws from its n (published, else an
 assumed n, see :data:`ASSUMPTIONS`); the same draw of a figure is used for every cell that
@@ -77,13 +77,11 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from . import margins
-from .errors import InputError
-from .margins import _logistic, _logit
-from .options import ReachOptions
-from .profile import AlumniProfile
-from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
-from .survey import (
+from ..core.errors import InputError
+from ..core.options import ReachOptions
+from ..core.profile import AlumniProfile
+from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN
+from ..reading.survey import (
     COVERING_SEGMENTS,
     _embedded_penetration,
     broadest_measure,
@@ -98,6 +96,8 @@ from .survey import (
     source_types,
     validate_penetration,
 )
+from . import margins
+from .margins import _logistic, _logit
 from .uncertainty import draw_shares, percentile_interval
 
 T = TypeVar("T")
@@ -1459,7 +1459,8 @@ def _fitted_model(
     population_key: tuple, targets: tuple[margins.Target, ...], n_eff: tuple[float, ...]
 ) -> tuple[margins.MarginsFit, tuple[float, int] | None, tuple[margins.MarginsFit, ...]]:
     """The fit, its held-out model spread, and the fits on the alternative joints
-    (:data:`socialreach.margins.JOINT_VARIANTS`) for one platform's figures; cached likewise."""
+    (:data:`socialreach.model.margins.JOINT_VARIANTS`) for one platform's figures; cached
+    likewise."""
     population = _fitted_population(population_key)
     fit = margins.fit_margins(population, list(targets))
     spread = margins.holdout_spread(
@@ -1512,7 +1513,7 @@ def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.Da
 
 @dataclass
 class _MarginsPlan:
-    """Per platform: the margins model (:mod:`socialreach.margins`) for each alumni type."""
+    """Per platform: the margins model (:mod:`socialreach.model.margins`) for each alumni type."""
 
     platform: str
     combo: np.ndarray  # alumni type per profile cell

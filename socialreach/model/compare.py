@@ -1,6 +1,7 @@
 """Compare an institution's reach with archetype institutions on the same axes.
 
-The archetypes (:mod:`socialreach.archetypes`) are profiles built from stated assumptions about a
+The archetypes (:mod:`socialreach.model.archetypes`) are profiles built from stated assumptions
+about a
 business school, a technical university, a multi-faculty university and a university college.
 Each is scaled to the user's number of alumni so expected counts are comparable, and every
 profile goes through the same engine, rule, figures and seed.
@@ -14,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..core.options import ReachOptions
+from ..core.profile import AlumniProfile
 from .archetypes import ARCHETYPES, archetype_profile
-from .options import ReachOptions
-from .profile import AlumniProfile
 from .reach import estimate_reach
 
 __all__ = ["DEFAULT_ARCHETYPES", "compare_institutions"]
@@ -46,7 +47,7 @@ def compare_institutions(
     penetration
         Penetration table; ``None`` for the embedded one.
     archetypes
-        Archetype ids from :data:`socialreach.archetypes.ARCHETYPES`.
+        Archetype ids from :data:`socialreach.model.archetypes.ARCHETYPES`.
     n_alumni
         Size each archetype is scaled to; default the user's number of alumni (else 10 000).
     seed
@@ -57,7 +58,8 @@ def compare_institutions(
     Returns
     -------
     pandas.DataFrame
-        The estimates frame (:data:`socialreach.reach.ESTIMATE_COLUMNS`) with an ``institution``
+        The estimates frame (:data:`socialreach.model.reach.ESTIMATE_COLUMNS`) with an
+        ``institution``
         column first: the profile's name, then each archetype id, in that order.
     """
     unknown = [a for a in archetypes if a not in ARCHETYPES]

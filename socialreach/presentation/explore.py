@@ -5,7 +5,8 @@ or English, so a sentence that states a fact about the figures (how many are pub
 segments are missing, which base a platform is on, which platform is higher, where the trend
 goes) cannot be written once in Markdown: it would be false for another year. The functions
 here build those sentences from the table and the estimates, in ``lang``, with their words in
-:data:`socialreach.text.NOTEBOOKS` and their numbers from :mod:`socialreach.format`. They also
+:data:`socialreach.core.text.NOTEBOOKS` and their numbers from
+:mod:`socialreach.presentation.format`. They also
 hold the small pieces of logic the notebooks used to repeat in cells (reading the profile,
 resolving the edition, headlines, archetype names, sensitivity swings).
 
@@ -21,24 +22,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .alumni import read_alumni
-from .archetypes import ARCHETYPES
-from .errors import InputError
-from .examples import example_path
-from .format import format_count, format_points, format_share, format_share_interval
-from .options import MIN_CELL, ReachOptions
-from .privacy import suppress_segments
-from .profile import AlumniProfile
-from .reach import estimate_reach, resolve_year_measure
-from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
-from .survey import (
-    internet_rows,
-    internet_use_rate,
-    load_penetration,
-    reach_measure,
-    source_types,
-)
-from .text import (
+from ..core.errors import InputError
+from ..core.options import MIN_CELL, ReachOptions
+from ..core.profile import AlumniProfile
+from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
+from ..core.text import (
     LINKEDIN_API,
     NOTEBOOKS,
     PARAMETER_MEANINGS,
@@ -47,6 +35,19 @@ from .text import (
     pick,
     say,
 )
+from ..model.archetypes import ARCHETYPES
+from ..model.privacy import suppress_segments
+from ..model.reach import estimate_reach, resolve_year_measure
+from ..reading.alumni import read_alumni
+from ..reading.examples import example_path
+from ..reading.survey import (
+    internet_rows,
+    internet_use_rate,
+    load_penetration,
+    reach_measure,
+    source_types,
+)
+from .format import format_count, format_points, format_share, format_share_interval
 
 __all__ = [
     "ProfileRead",
@@ -203,7 +204,7 @@ def read_profile(
         A CRM export (CSV, XLSX, Parquet) or ``None``.
     example
         Bundled example used when ``alumni_file`` is ``None``
-        (:func:`socialreach.examples.example_path`).
+        (:func:`socialreach.reading.examples.example_path`).
     year
         Reference year of ages and graduation cohorts: the survey year of the figures applied.
     institution
@@ -532,7 +533,7 @@ def trend_sentences(trend: pd.DataFrame, lang: str) -> list[str]:
 def measure_change_sentence(trend: pd.DataFrame, lang: str) -> str:
     """Between which editions the survey's question changed, from a frame with ``measure``.
 
-    ``trend`` is :func:`overall_trend` or :func:`socialreach.reach.estimate_trend`.
+    ``trend`` is :func:`overall_trend` or :func:`socialreach.model.reach.estimate_trend`.
     """
     by_year = trend.sort_values("year").drop_duplicates("year")[["year", "measure"]]
     changes = by_year[by_year["measure"] != by_year["measure"].shift()].iloc[1:]
@@ -769,8 +770,8 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         industry came from) and ``notes`` (the assumptions made while reading). Counts and
         header names only: no value of a person.
     """
-    from .profile import validation_text, validation_word
-    from .text import FIELDS, VALIDATE
+    from ..core.text import FIELDS, VALIDATE
+    from .validation import validation_text, validation_word
 
     report = read.profile.report.to_dict()
 
@@ -847,7 +848,7 @@ def parameter_table(lang: str) -> pd.DataFrame:
 
 
 def linkedin_api_note(lang: str, width: int = 100) -> str:
-    """What LinkedIn's API allows a CRM (:data:`socialreach.integration.LINKEDIN_API_NOTE`),
+    """What LinkedIn's API allows a CRM (:data:`socialreach.model.integration.LINKEDIN_API_NOTE`),
     in ``lang``, wrapped to ``width`` characters."""
     return textwrap.fill(pick(LINKEDIN_API, lang), width)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError
+from ..core.errors import InputError
 
 __all__ = ["EXAMPLES", "example_path"]
 
 #: The bundled synthetic exports: one institution of each archetype, fake people only.
 EXAMPLES = ("business_school", "technical_university", "multi_faculty_university")
 
-_DIRECTORY = Path(__file__).resolve().parent.parent / "data" / "examples"
+_DIRECTORY = Path(__file__).resolve().parents[2] / "data" / "examples"
 
 
 def example_path(name: str = "multi_faculty_university") -> Path:

@@ -14,7 +14,7 @@ __all__ = ["MIN_CELL", "ReachOptions"]
 
 #: The smallest number of alumni a published cell may describe, everywhere (report, CLI
 #: ``--min-cell``, charts, notebooks) unless the user asks for another
-#: (:func:`socialreach.privacy.suppress_segments`).
+#: (:func:`socialreach.model.privacy.suppress_segments`).
 MIN_CELL = 10
 
 

@@ -20,10 +20,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .options import ReachOptions
-from .profile import AlumniProfile
+from ..core.options import ReachOptions
+from ..core.profile import AlumniProfile
+from ..core.text import LINKEDIN_API, PARAMETER_MEANINGS, PARAMETER_UNITS, pick
 from .reach import estimate_reach
-from .text import LINKEDIN_API, PARAMETER_MEANINGS, PARAMETER_UNITS, pick
 
 __all__ = [
     "DEFAULT_SCENARIOS",
@@ -33,11 +33,13 @@ __all__ = [
     "integration_value",
 ]
 
-#: The note in English (its Swedish twin and the report's shorter version: :mod:`socialreach.text`).
+#: The note in English (its Swedish twin and the report's shorter version:
+#: :mod:`socialreach.core.text`).
 LINKEDIN_API_NOTE = pick(LINKEDIN_API, "en")
 
 #: Parameters of a scenario: name -> (unit, meaning), in English (both languages:
-#: :data:`socialreach.text.PARAMETER_UNITS` and :data:`~socialreach.text.PARAMETER_MEANINGS`).
+#: :data:`socialreach.core.text.PARAMETER_UNITS` and
+#: :data:`~socialreach.core.text.PARAMETER_MEANINGS`).
 PARAMETERS = {
     key: (pick(PARAMETER_UNITS[key], "en"), pick(PARAMETER_MEANINGS[key], "en"))
     for key in (

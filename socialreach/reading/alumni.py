@@ -1,7 +1,7 @@
 """Alumni input: read what a CRM exports, keep only counts per segment, account for every row.
 
 :func:`read_alumni` turns a CSV, Excel (.xlsx), OpenDocument (.ods) or Parquet export (row-level,
-or aggregated with a count column) into an :class:`~socialreach.profile.AlumniProfile`: counts
+or aggregated with a count column) into an :class:`~socialreach.core.profile.AlumniProfile`: counts
 per age band, industry, employment status, field of study, sex, graduation cohort and degree
 level. Identifying columns (names, e-mail,
 personnummer, phone, address, profile URLs, CRM ids) are recognised from their headers and never
@@ -12,7 +12,7 @@ Employment status is read from every place an export puts it: the status column,
 is a status ("Pensionär"), an employment form ("Tillsvidare"), and an industry below pension
 age, in that order of precedence (:data:`EMPLOYMENT_SOURCES`). Dates are read as years, ISO or
 compact dates, spreadsheet date cells, or day/month dates whose order the column settles; a
-damaged file of any format is bad input (:class:`~socialreach.errors.InputError`), never a bug.
+damaged file of any format is bad input (:class:`~socialreach.core.errors.InputError`), never a bug.
 
 Row numbers in the report count the header as row 1, as a spreadsheet shows them. Blank lines
 of a CSV file and blank rows of a sheet are not records (they hold no alumnus), so they are
@@ -34,7 +34,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from ..core.errors import InputError
+from ..core.profile import (
+    CELL_COLUMNS,
+    COHORT_SOURCES,
+    INDUSTRY_SOURCES,
+    AlumniProfile,
+    ValidationReport,
+    make_profile,
+)
+from ..core.segments import (
+    AGE_BANDS,
+    DEGREE_LEVELS,
+    EMPLOYMENT,
+    GRADUATION_COHORTS,
+    INDUSTRIES,
+    SEXES,
+    UNKNOWN,
+    age_band,
+)
+from ..core.text import VALIDATE, say
 from .industries import (
     FIELDS_OF_STUDY,
     _map_industry_distinct,
@@ -47,25 +66,6 @@ from .industries import (
     map_status_title,
     normalise_text,
 )
-from .profile import (
-    CELL_COLUMNS,
-    COHORT_SOURCES,
-    INDUSTRY_SOURCES,
-    AlumniProfile,
-    ValidationReport,
-    make_profile,
-)
-from .segments import (
-    AGE_BANDS,
-    DEGREE_LEVELS,
-    EMPLOYMENT,
-    GRADUATION_COHORTS,
-    INDUSTRIES,
-    SEXES,
-    UNKNOWN,
-    age_band,
-)
-from .text import VALIDATE, say
 
 __all__ = [
     "AGE_AT_GRADUATION",
@@ -925,7 +925,7 @@ def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.nd
 
 def _said(kind: str, code: str, **values: object) -> dict[str, Any]:
     """A text of the validation report (``kind``: ``excluded`` or ``note``) as a stable code,
-    its values and its English text (:data:`socialreach.text.VALIDATE`), so that the CLI can
+    its values and its English text (:data:`socialreach.core.text.VALIDATE`), so that the CLI can
     say it in either language and ``--json`` keeps the English and gains the code."""
     clean = {k: _json_value(v) for k, v in values.items()}
     english = {k: _english_value(k, v) for k, v in clean.items()}
@@ -1325,12 +1325,13 @@ def read_alumni(
         An unmapped value is shown in the report only when at least this many alumni share it
         (a rare free-text value can identify a person); the rest are counted together.
     industry_synonyms, occupation_crosswalk, field_of_study_synonyms, employment_synonyms
-        Replacement mapping tables (see :func:`socialreach.industries.load_crosswalk`).
+        Replacement mapping tables (see :func:`socialreach.reading.industries.load_crosswalk`).
     status_titles, sex_synonyms, degree_level_synonyms
         Replacement tables for titles that are statuses, sex values and degree levels.
     field_of_study_mix
         Replacement field-of-study -> industry mix (see
-        :func:`socialreach.industries.load_field_of_study_mix`). Used only for working alumni
+        :func:`socialreach.reading.industries.load_field_of_study_mix`). Used only for working
+        alumni
         with no industry from the industry or occupation columns and a known field of study;
         those cells have ``industry_source = field_of_study``.
     name
@@ -1339,11 +1340,11 @@ def read_alumni(
     Returns
     -------
     AlumniProfile
-        ``cells``: one row per combination of :data:`~socialreach.profile.CELL_COLUMNS` (age
+        ``cells``: one row per combination of :data:`~socialreach.core.profile.CELL_COLUMNS` (age
         band, industry, employment, field of study, industry source, sex, graduation cohort,
         cohort source, degree level), ``n_alumni`` = number of alumni (fractional where the
         field-of-study mix splits them). ``report``: a
-        :class:`~socialreach.profile.ValidationReport` in which ``rows_read = rows_used +
+        :class:`~socialreach.core.profile.ValidationReport` in which ``rows_read = rows_used +
         rows_excluded``; ``mapping`` counts alumni per field by status (``mapped``,
         ``ambiguous``, ``unmapped``, ``missing``, and for industry the sources and
         ``inferred``), and ``employment_source``, ``sex_groups``, ``graduation_cohort`` and

@@ -43,7 +43,8 @@ CELL_COLUMNS = (
 INDUSTRY_SOURCES = ("reported", "sni_code", "occupation", "field_of_study", UNKNOWN)
 
 #: How a cell's graduation cohort was determined: from a graduation year or date, or from the
-#: alumnus's age and the assumed age at graduation (``socialreach.alumni.AGE_AT_GRADUATION``).
+#: alumnus's age and the assumed age at graduation
+#: (``socialreach.reading.alumni.AGE_AT_GRADUATION``).
 COHORT_SOURCES = ("graduation", "age", UNKNOWN)
 
 
@@ -55,7 +56,7 @@ class ValidationReport:
     rows_used: int
     rows_excluded: int
     # {"row": int, "reason": English text, "code": str, "values": dict}: the code is a key of
-    # socialreach.text.VALIDATE ("excluded.<code>") and the values fill it in
+    # socialreach.core.text.VALIDATE ("excluded.<code>") and the values fill it in
     excluded: list[dict[str, Any]] = field(default_factory=list)
     dropped_identifying_columns: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # canonical field -> header used
@@ -71,7 +72,7 @@ class ValidationReport:
         default_factory=dict
     )  # format, encoding, delimiter, sheet
     reference_year: int | None = None  # year at which ages were taken
-    # per note, its code in socialreach.text.VALIDATE ("note.<code>") and values, so it can be
+    # per note, its code in socialreach.core.text.VALIDATE ("note.<code>") and values, so it can be
     # said in Swedish or English; ``notes`` keeps the English text
     note_codes: list[dict[str, Any]] = field(default_factory=list)
 
@@ -173,42 +174,3 @@ def make_profile(
         cells[kind] = _categorical(cells[kind], kind)
     cells = cells.sort_values(list(CELL_COLUMNS[:3])).reset_index(drop=True)
     return AlumniProfile(cells=cells, name=name)
-
-
-# --------------------------------------------------------------------------- in words
-
-
-def validation_value(key: str, value: object, lang: str) -> str:
-    """A value of a validation text in ``lang``: years as plain digits, shares and other
-    numbers in the language's number style, header names as they are."""
-    from .format import format_count, format_number, format_share
-
-    if isinstance(value, str):
-        return value
-    if key.endswith("year"):
-        return f"{value:.0f}"
-    if key == "share":
-        return format_share(value, lang=lang)
-    value = float(f"{value:.6g}")  # sums of weights carry float noise (91.00000000000001)
-    if value.is_integer():
-        return format_count(value, lang=lang)
-    return format_number(value, lang=lang, digits=1 if round(value, 1) == value else 2)
-
-
-def validation_word(key: str, lang: str) -> str:
-    """A key of the mapping counts in ``lang``: its word in the validate texts, else its segment
-    label in Swedish; English keeps the id the JSON report uses."""
-    from .segments import label
-    from .text import VALIDATE, say
-
-    if f"word.{key}" in VALIDATE:
-        return say(VALIDATE, f"word.{key}", lang)
-    return key if lang == "en" else label(key, lang)
-
-
-def validation_text(kind: str, item: dict, lang: str) -> str:
-    """An exclusion reason or a note of the report in ``lang``, from its code and values."""
-    from .text import VALIDATE, say
-
-    values = {k: validation_value(k, v, lang) for k, v in item["values"].items()}
-    return say(VALIDATE, f"{kind}.{item['code']}", lang, **values)

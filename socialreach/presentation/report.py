@@ -17,9 +17,10 @@
 4. **writing** — the HTML is checked (plotly.js exactly once, no external reference of any kind,
    :func:`check_offline`) and written.
 
-The institution's own: ``scenarios`` (TOML, :mod:`socialreach.scenario`) replaces the example
+The institution's own: ``scenarios`` (TOML, :mod:`socialreach.model.scenario`) replaces the example
 integration parameters, which are otherwise labelled as examples and never quoted among the
-findings; ``notes`` (Markdown, :mod:`socialreach.notes`) adds the strategist's commentary after the
+findings; ``notes`` (Markdown, :mod:`socialreach.presentation.notes`) adds the strategist's
+commentary after the
 title; ``notebook`` runs a copy of the report notebook (:func:`init_report_notebook`) whose own
 Markdown cells are exported sanitised and whose plotly figures are drawn by the page's plotly.js
 (the kernel's ``PLOTLY_RENDERER`` is the plotly JSON mimetype, turned into report figures here).
@@ -30,7 +31,8 @@ content bundle, never the alumni file or its path.
 
 Charts: plotly.js is inlined exactly once, by the export template in the page head (never sent
 through the kernel); every figure is a ``<div>`` plus a ``Plotly.newPlot`` call
-(``include_plotlyjs=False``) of a :class:`socialreach.plots.Chart` (plain data, the figure the
+(``include_plotlyjs=False``) of a :class:`socialreach.presentation.plots.Chart` (plain data, the
+figure the
 ``plot_*`` functions return). Plotly's renderers are not used: the default one drops charts from
 nbconvert HTML, and setting one per figure would embed plotly.js again each time.
 """
@@ -57,26 +59,11 @@ from typing import Any, ClassVar
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
-from .findings import write_findings
-from .format import (
-    NBSP,
-    format_count,
-    format_count_interval,
-    format_date,
-    format_interval,
-    format_share,
-    format_share_interval,
-)
-from .integration import integration_value
-from .notes import read_notes, render_markdown
-from .options import MIN_CELL, ReachOptions
-from .privacy import SUPPRESSED_COL, suppress_segments
-from .profile import AlumniProfile
-from .scenario import Scenarios, example_scenarios, read_scenarios
-from .segments import GRADUATION_COHORTS, UNKNOWN, label
-from .survey import _embedded_penetration, load_sources, reach_measure, source_types
-from .text import (
+from ..core.errors import InputError
+from ..core.options import MIN_CELL, ReachOptions
+from ..core.profile import AlumniProfile
+from ..core.segments import GRADUATION_COHORTS, UNKNOWN, label
+from ..core.text import (
     ARCHETYPE_MIX,
     ARCHETYPES,
     COLUMNS,
@@ -93,6 +80,21 @@ from .text import (
     pick,
     say,
 )
+from ..model.integration import integration_value
+from ..model.privacy import SUPPRESSED_COL, suppress_segments
+from ..model.scenario import Scenarios, example_scenarios, read_scenarios
+from ..reading.survey import _embedded_penetration, load_sources, reach_measure, source_types
+from .findings import write_findings
+from .format import (
+    NBSP,
+    format_count,
+    format_count_interval,
+    format_date,
+    format_interval,
+    format_share,
+    format_share_interval,
+)
+from .notes import read_notes, render_markdown
 
 __all__ = [
     "HIDDEN_TAG",
@@ -186,7 +188,8 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
 
 
 class _Figures:
-    """Turns charts (:class:`socialreach.plots.Chart`) into ``<figure>`` blocks that rely on
+    """Turns charts (:class:`socialreach.presentation.plots.Chart`) into ``<figure>`` blocks that
+    rely on
     plotly.js being on the page."""
 
     def __init__(self) -> None:
@@ -247,7 +250,7 @@ class _Report:
     """Everything the section builders share: inputs, options and the estimates, computed once.
 
     Every frame here is aggregated; the ``published`` ones have passed small-cell suppression
-    (:func:`socialreach.privacy.suppress_segments`) and are the only segment rows any section
+    (:func:`socialreach.model.privacy.suppress_segments`) and are the only segment rows any section
     shows.
     """
 
@@ -316,8 +319,8 @@ def _prepare(
     today: dt.date | None,
 ) -> _Report:
     """Estimate once what every section shows, and suppress the small cells once."""
-    from .combined import combined_reach
-    from .reach import estimate_cell_shares, estimate_reach, resolve_year_measure
+    from ..model.combined import combined_reach
+    from ..model.reach import estimate_cell_shares, estimate_reach, resolve_year_measure
 
     # a breakdown only when the file says something about it: one 'unknown' group says nothing
     optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
@@ -386,7 +389,7 @@ def _weekly(
 ) -> pd.DataFrame | None:
     """Weekly reach per platform and segment where the survey year has a usable weekly figure
     (2025 LinkedIn has none: its weekly and daily rows are a copy error), else None."""
-    from .reach import estimate_together
+    from ..model.reach import estimate_together
 
     frames = estimate_together(profile, table, options.replace(measure="weekly"), by=by)
     return pd.concat(frames, ignore_index=True) if frames else None
@@ -518,7 +521,8 @@ def _segments(r: _Report) -> str:
         parts.append(f'<div class="sr-keep">{block}</div>{figure}')
     fos = published[published["dimension"] == "field_of_study"]
     if len(fos):
-        # a chart only: labels of fields of study live with the charts (socialreach.plots)
+        # a chart only: labels of fields of study live with the charts
+        # (socialreach.presentation.plots)
         visible = fos[fos["share"].notna()]
         hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
         chart = plots.chart_reach_by_segment(
@@ -604,8 +608,8 @@ def _cohort_sentence(r: _Report) -> str | None:
 
 
 def _combined(r: _Report) -> str:
+    from ..model.combined import combined_reach
     from . import plots
-    from .combined import combined_reach
 
     fmt, lang = r.fmt, r.lang
     weekly = {
@@ -669,9 +673,9 @@ def _combined(r: _Report) -> str:
 def _trend(r: _Report) -> str:
     """Our alumni's reach under every edition's figures, and the survey's own figures by age
     band over the editions: tables and charts with year ticks."""
+    from ..model.reach import estimate_trend
+    from ..reading.survey import published_trend
     from . import plots
-    from .reach import estimate_trend
-    from .survey import published_trend
 
     fmt, lang = r.fmt, r.lang
     table = _embedded_penetration() if r.table is None else r.table  # read, never changed
@@ -713,7 +717,7 @@ def _trend(r: _Report) -> str:
 def _young_trend_sentence(survey: pd.DataFrame, fmt: _Formats) -> str | None:
     """Facebook among the youngest adult band over every edition that publishes it, in words
     (e.g. 93 % in 2017, 70 % in 2025 and 67.5 % in 2026); None when no band has two editions."""
-    from .segments import AGE_BANDS
+    from ..core.segments import AGE_BANDS
 
     lang = fmt.lang
     facebook = survey[survey["platform"] == "facebook"]
@@ -745,8 +749,8 @@ def _digits(share: float) -> int:
 
 
 def _comparison(r: _Report) -> str:
+    from ..model.compare import DEFAULT_ARCHETYPES, compare_institutions
     from . import plots
-    from .compare import DEFAULT_ARCHETYPES, compare_institutions
 
     fmt, lang = r.fmt, r.lang
     # archetypes through the engine's own comparison (same seed: the same draws of shared
@@ -907,7 +911,7 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 
 
 def _appendix(r: _Report) -> str:
-    from .reach import explain_reach
+    from ..model.reach import explain_reach
 
     fmt, lang = r.fmt, r.lang
     figures, assumptions = explain_reach(r.profile, r.table, options=r.options)
@@ -1033,16 +1037,17 @@ def build_report_content(
         embedded one (``socialreach report --table``).
     min_cell
         Smallest number of alumni a published cell may describe (primary and secondary
-        suppression, :func:`socialreach.privacy.suppress_segments`).
+        suppression, :func:`socialreach.model.privacy.suppress_segments`).
     today
         Date printed in the report (default: today).
     scenarios
         The institution's LinkedIn CRM integration scenarios
-        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which the
+        (:func:`socialreach.model.scenario.read_scenarios`); default the package's examples, which
+        the
         integration section then labels as examples and the findings never quote.
     notes
         The strategist's commentary as Markdown, shown first after the title in a ``notes``
-        section (rendered and sanitised by :func:`socialreach.notes.render_markdown`).
+        section (rendered and sanitised by :func:`socialreach.presentation.notes.render_markdown`).
     **changes
         Fields of ``options`` to change (``year=2017``, ``n_draws=500``, ``seed=1`` …).
 
@@ -1067,7 +1072,7 @@ def build_report_content(
     opts = ReachOptions.resolve(options, **changes)
     if opts.seed is None:
         opts = opts.replace(seed=REPORT_SEED)  # same input, same file
-    from .reach import profile_unchanged
+    from ..model.reach import profile_unchanged
 
     with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
         report = _prepare(
@@ -1121,7 +1126,7 @@ def _read_options(
     """Options for read_alumni: ages are taken at the survey year the estimates will use (the
     same resolution as theirs: the latest edition with every platform of ``opts``) unless the
     caller says."""
-    from .reach import resolve_year_measure
+    from ..model.reach import resolve_year_measure
 
     year, _ = resolve_year_measure(penetration, opts.platforms, opts.year, opts.measure)
     return {"reference_year": year, **(options or {})}
@@ -1144,10 +1149,11 @@ def prepare_report(
 
     ``options``, ``penetration`` and ``changes`` (``year=2017`` …) are as in
     :func:`build_report_content`; ``scenario_path`` is the institution's integration scenarios
-    (TOML, :func:`socialreach.scenario.read_scenarios`; default the examples) and
-    ``notes_path`` the strategist's commentary (Markdown, :func:`socialreach.notes.read_notes`).
+    (TOML, :func:`socialreach.model.scenario.read_scenarios`; default the examples) and
+    ``notes_path`` the strategist's commentary (Markdown,
+    :func:`socialreach.presentation.notes.read_notes`).
     """
-    from . import read_alumni
+    from ..reading.alumni import read_alumni
 
     opts = ReachOptions.resolve(options, **changes)
     scenarios = read_scenarios(scenario_path) if scenario_path else None
@@ -1701,7 +1707,7 @@ def write_report(
         in :func:`build_report_content`; the same seed gives the same numbers.
     min_cell
         Smallest number of alumni a published cell may describe (default
-        :data:`socialreach.options.MIN_CELL`).
+        :data:`socialreach.core.options.MIN_CELL`).
     progress
         Called with each step's name (``validating``, ``estimating``, ``rendering``,
         ``writing``) as it starts.
@@ -1711,7 +1717,7 @@ def write_report(
         otherwise.
     scenarios
         TOML file of the institution's LinkedIn CRM integration scenarios
-        (:func:`socialreach.scenario.read_scenarios`); default the package's examples, which
+        (:func:`socialreach.model.scenario.read_scenarios`); default the package's examples, which
         the report labels as such and never quotes among the findings.
     notes
         Markdown file of the strategist's commentary, shown after the title (rendered and
@@ -1730,8 +1736,8 @@ def write_report(
     InputError
         Bad input (unreadable or unusable file, too few alumni, output folder missing).
     """
-    from . import read_alumni
-    from .errors import InputError
+    from ..core.errors import InputError
+    from ..reading.alumni import read_alumni
 
     announce = progress or (lambda step: None)
     out = Path(out)

@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
-from .segments import AGE_BANDS, BASES, MEASURES
+from ..core.errors import InputError
+from ..core.segments import AGE_BANDS, BASES, MEASURES
 
 __all__ = [
     "COVERING_SEGMENTS",

@@ -3,8 +3,9 @@
 The appendix of *Svenskarna och internet* is an Excel workbook of banner tables (DESIGN.md §3):
 each sheet holds many tables one under another, every question broken down by ~170 segments.
 :func:`read_iis_appendix` keeps the tables that measure use of a named platform, maps base,
-platform, measure and segment to the canonical ids of :mod:`socialreach.segments`, and returns
-the figures in the schema of :data:`socialreach.survey.SCHEMA` together with a parse log that
+platform, measure and segment to the canonical ids of :mod:`socialreach.core.segments`, and returns
+the figures in the schema of :data:`socialreach.reading.survey.SCHEMA` together with a parse log
+that
 names every sheet, table, row, column and cell it left out, and why.
 
 Choices (each one logged where it applies):
@@ -38,7 +39,7 @@ Choices (each one logged where it applies):
   sum; a table with ``Netto - …`` rows gives only its nets (no sums).
 - **Segments.** A banner column's key is slug(group) + ``_`` + slug(label), the way the IIS
   keys are made (``ÅLDERSGRUPPER - MÄN`` / ``26-35 år`` -> ``aldersgrupper_man_26_35_ar``);
-  :func:`socialreach.segments.iis_segment` maps it to a canonical dimension and segment. Other
+  :func:`socialreach.core.segments.iis_segment` maps it to a canonical dimension and segment. Other
   editions' wording (``KÖN``/``Man``, ``ÅLDER``/``16-25 år``, ``BRANSCH``/``Finans`` …) is
   mapped by the group's words. A column with no canonical id (generations, political views …)
   is left out and logged with its key.
@@ -72,8 +73,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
-from .segments import BASES, PLATFORMS, iis_segment
+from ..core.errors import InputError
+from ..core.segments import BASES, PLATFORMS, iis_segment
 from .survey import KEY, MEASURES, SCHEMA, validate_penetration
 
 __all__ = ["LOG_COLUMNS", "IISAppendix", "read_iis_appendix"]
@@ -329,7 +330,7 @@ class IISAppendix:
     Attributes
     ----------
     table
-        Penetration figures in the schema of :data:`socialreach.survey.SCHEMA` (validated),
+        Penetration figures in the schema of :data:`socialreach.reading.survey.SCHEMA` (validated),
         plus ``segment_label``, ``question``, ``n_weighted`` (weighted interviews), ``small_base``
         (``n`` below the threshold) and ``source_cell`` (``'sheet'!D57``; a sum lists its cells).
         ``share`` is a proportion 0-1 of the row's ``base`` in the row's segment; ``n`` is
@@ -683,7 +684,7 @@ def _iis_key(group: str, label: str) -> str:
 def _map_segment(group: str, label: str) -> tuple[str | None, str | None, str]:
     """``(dimension, segment, why)`` of a banner column; ``dimension`` None = left out.
 
-    The key of the IIS appendix (:func:`socialreach.segments.iis_segment`) first; then, for
+    The key of the IIS appendix (:func:`socialreach.core.segments.iis_segment`) first; then, for
     other editions' wording, the canonical ids of the group's own words (age bands, sex,
     education, employment, role, sector, industry). ``why`` says why a column is left out.
     """

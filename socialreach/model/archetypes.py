@@ -17,16 +17,16 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from .industries import load_field_of_study_mix
-from .profile import CELL_COLUMNS, AlumniProfile, make_profile
-from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN
-from .text import ARCHETYPE_MIX
-from .text import ARCHETYPES as _NAMES
+from ..core.profile import CELL_COLUMNS, AlumniProfile, make_profile
+from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN
+from ..core.text import ARCHETYPE_MIX
+from ..core.text import ARCHETYPES as _NAMES
+from ..reading.industries import load_field_of_study_mix
 
 __all__ = ["ARCHETYPES", "archetype_profile", "load_archetype_assumptions"]
 
 #: Archetype id -> (Swedish label, English label, English one-line description of the assumed
-#: mix); the words live in :mod:`socialreach.text` (``ARCHETYPES``, ``ARCHETYPE_MIX``).
+#: mix); the words live in :mod:`socialreach.core.text` (``ARCHETYPES``, ``ARCHETYPE_MIX``).
 ARCHETYPES: dict[str, tuple[str, str, str]] = {
     kind: (*names, ARCHETYPE_MIX[kind][1]) for kind, names in _NAMES.items()
 }

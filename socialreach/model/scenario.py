@@ -14,7 +14,8 @@ file, one table per scenario::
 
 and checks every value, naming the file, the key and the value when one is wrong.
 ``data/examples/integration_scenarios.toml`` documents every parameter and holds the package's
-illustrative values (:data:`socialreach.integration.DEFAULT_SCENARIOS`); a file with exactly those
+illustrative values (:data:`socialreach.model.integration.DEFAULT_SCENARIOS`); a file with exactly
+those
 values is still the example, and the report says so (:attr:`Scenarios.is_example`).
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError
+from ..core.errors import InputError
 from .integration import DEFAULT_SCENARIOS, PARAMETERS
 
 __all__ = ["Scenarios", "example_scenarios", "read_scenarios"]
@@ -44,7 +45,7 @@ class Scenarios:
     ----------
     table
         One row per scenario: ``scenario`` and every key of
-        :data:`socialreach.integration.PARAMETERS` (shares 0-1, SEK, years).
+        :data:`socialreach.model.integration.PARAMETERS` (shares 0-1, SEK, years).
     is_example
         True when the values are the bundled examples (:data:`DEFAULT_SCENARIOS`): then no
         result may be presented as a finding.
@@ -115,7 +116,7 @@ def read_scenarios(path: str | Path) -> Scenarios:
     ----------
     path
         A TOML file with one table ``[scenarios.NAME]`` per scenario, each holding every key of
-        :data:`socialreach.integration.PARAMETERS`: ``connect_rate`` and ``match_rate``
+        :data:`socialreach.model.integration.PARAMETERS`: ``connect_rate`` and ``match_rate``
         (shares 0-1), ``value_per_record`` (SEK per enriched record per year), ``years``
         (whole years, at least 1), ``setup_cost`` (SEK) and ``yearly_cost`` (SEK per year).
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
+from ..core.errors import InputError
+from ..reading.survey import validate_penetration
 from .reach import _embedded_penetration, _load_context
-from .survey import validate_penetration
 from .uncertainty import draw_shares, percentile_interval
 
 __all__ = ["diagnose_unpublished_industries"]

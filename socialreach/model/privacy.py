@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .options import MIN_CELL
+from ..core.options import MIN_CELL
 
 __all__ = ["MIN_CELL", "SUPPRESSED_COL", "suppress_segments", "suppress_small_cells"]
 

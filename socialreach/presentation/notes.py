@@ -17,7 +17,7 @@ from pathlib import Path
 import mistune
 import nh3
 
-from .errors import InputError
+from ..core.errors import InputError
 
 __all__ = ["read_notes", "render_markdown"]
 

@@ -24,7 +24,19 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .archetypes import ARCHETYPES
+from ..core.profile import AlumniProfile
+from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
+from ..core.text import (
+    CHART_BASE_SEGMENT,
+    CHART_MEASURES,
+    CHARTS,
+    DIMENSIONS,
+    PARAMETERS,
+    pick,
+    say,
+)
+from ..model.archetypes import ARCHETYPES
+from ..model.privacy import MIN_CELL, suppress_segments, suppress_small_cells
 from .format import (
     format_count,
     format_number,
@@ -32,10 +44,6 @@ from .format import (
     format_share_interval,
     percent_sign,
 )
-from .privacy import MIN_CELL, suppress_segments, suppress_small_cells
-from .profile import AlumniProfile
-from .segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
-from .text import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, DIMENSIONS, PARAMETERS, pick, say
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -524,7 +532,7 @@ def plot_reach_trend(
     Parameters
     ----------
     trend
-        Frame of :func:`socialreach.reach.estimate_trend` (total rows with ``year`` and
+        Frame of :func:`socialreach.model.reach.estimate_trend` (total rows with ``year`` and
         ``measure``).
     lang, title
         Labels and an optional title.
@@ -594,7 +602,7 @@ def plot_survey_trend(
     Parameters
     ----------
     trend
-        Frame of :func:`socialreach.survey.published_trend` (``year, platform, segment,
+        Frame of :func:`socialreach.reading.survey.published_trend` (``year, platform, segment,
         measure, base, share``).
     bands
         Age bands drawn (default the adult bands, 16-25 and up), besides the overall figure.
@@ -750,7 +758,7 @@ def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.Dat
 
 def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
     n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
-    # A suppressed cell (socialreach.privacy) has no count: say so rather than print a dash.
+    # A suppressed cell (socialreach.model.privacy) has no count: say so rather than print a dash.
     return [
         f"{label(s, lang)} ({_t('suppressed', lang)})"
         if pd.isna(n[s])
@@ -1364,8 +1372,9 @@ def plot_profile(
         ``"age_band"``, ``"industry"``, ``"employment"`` or ``"field_of_study"``.
     min_cell
         Segments with fewer alumni are hidden (named, without a bar), with enough others that
-        the total cannot give them back (:func:`socialreach.privacy.suppress_segments`; default
-        :data:`socialreach.privacy.MIN_CELL`, as in the report); 0 shows every segment.
+        the total cannot give them back (:func:`socialreach.model.privacy.suppress_segments`;
+        default
+        :data:`socialreach.model.privacy.MIN_CELL`, as in the report); 0 shows every segment.
     lang, title
         Labels and chart title.
 
@@ -1457,7 +1466,7 @@ def _survey_choice(
 ) -> tuple[int, tuple[int, int], str]:
     """The edition, span and measure a survey chart draws: the caller's, else the latest
     edition's (see :func:`plot_survey`)."""
-    from .survey import broadest_measure
+    from ..reading.survey import broadest_measure
 
     _require(penetration, ["year", "platform", "measure", "dimension"], "the survey chart")
     if by not in ("age", "industry", "year"):
@@ -1570,7 +1579,8 @@ def plot_survey(
         Survey year (bars), year span (trend) and measure (``"used_12m"``, ``"ever"``,
         ``"weekly"``, ``"daily"``). By default the latest edition that publishes the platforms by
         ``by``, every edition that publishes the measure, and that edition's broadest measure
-        (``used_12m`` from 2025, ``ever`` before; :func:`socialreach.survey.broadest_measure`).
+        (``used_12m`` from 2025, ``ever`` before;
+        :func:`socialreach.reading.survey.broadest_measure`).
     base
         The denominator to draw; ``None`` takes the base with most figures. The base is named in
         the axis title: one chart never mixes bases.
@@ -1805,7 +1815,7 @@ def plot_integration_sensitivity(
     Parameters
     ----------
     sensitivity
-        Frame of :func:`socialreach.integration.integration_sensitivity`: ``parameter``,
+        Frame of :func:`socialreach.model.integration.integration_sensitivity`: ``parameter``,
         ``factor`` (multiplier of the base scenario's value), ``net_value`` and its interval
         ``net_value_low``/``net_value_high`` (SEK, from the interval on alumni on LinkedIn).
     lang, title

@@ -191,7 +191,8 @@ LINKEDIN_API: tuple[str, str] = (
     "checked 2026.",
 )
 
-#: Sentences the exploration notebooks print, by key (built by :mod:`socialreach.explore`).
+#: Sentences the exploration notebooks print, by key (built by
+#: :mod:`socialreach.presentation.explore`).
 NOTEBOOKS: dict[str, tuple[str, str]] = {
     "and": ("och", "and"),
     # the tables of what reading the file did (explore.read_tables)
@@ -562,7 +563,7 @@ BASE_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-#: The report's headline sentences (socialreach.findings).
+#: The report's headline sentences (socialreach.presentation.findings).
 FINDINGS: dict[str, tuple[str, str]] = {
     "reach": (
         "Vi når uppskattningsvis {share} av våra alumner på {platform}, omkring {count} personer.",
@@ -623,7 +624,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
 }
 
 
-#: Axis titles, legends and notes of the charts (socialreach.plots).
+#: Axis titles, legends and notes of the charts (socialreach.presentation.plots).
 CHARTS: dict[str, tuple[str, str]] = {
     "base_changed": ("basen: {old} → {new}", "base: {old} → {new}"),
     "survey_share": ("Andel av internetanvändarna", "Share of internet users"),
@@ -690,7 +691,7 @@ PARAMETERS: dict[str, tuple[str, str]] = {
 }
 
 #: Unit of each integration parameter (notebook 05's table; in English
-#: :data:`socialreach.integration.PARAMETERS`).
+#: :data:`socialreach.model.integration.PARAMETERS`).
 PARAMETER_UNITS: dict[str, tuple[str, str]] = {
     "connect_rate": ("andel 0–1 av alumnerna på LinkedIn", "share 0-1 of alumni on LinkedIn"),
     "match_rate": ("andel 0–1 av de alumner som ansluter", "share 0-1 of connecting alumni"),

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..core.segments import UNKNOWN, label
+from ..core.text import FINDINGS, pick
 from .format import (
     format_count,
     format_points,
     format_share,
     format_share_interval,
 )
-from .segments import UNKNOWN, label
-from .text import FINDINGS, pick
 
 __all__ = ["write_findings"]
 

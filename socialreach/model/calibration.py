@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
-from .profile import AlumniProfile
+from ..core.profile import AlumniProfile
 from .reach import estimate_reach
 from .uncertainty import jeffreys_interval
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .profile import AlumniProfile
+from ..core.profile import AlumniProfile
 from .reach import estimate_cell_shares
 
 __all__ = [

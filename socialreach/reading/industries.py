@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import InputError
-from .segments import DEGREE_LEVELS, EMPLOYMENT, FIELDS_OF_STUDY, INDUSTRIES, SEXES, UNKNOWN
+from ..core.errors import InputError
+from ..core.segments import DEGREE_LEVELS, EMPLOYMENT, FIELDS_OF_STUDY, INDUSTRIES, SEXES, UNKNOWN
 
 __all__ = [
     "FIELDS_OF_STUDY",
@@ -527,7 +527,7 @@ def map_degree_level(
     Returns
     -------
     DataFrame
-        ``degree_level`` (an id of :data:`socialreach.segments.DEGREE_LEVELS` or ``unknown``)
+        ``degree_level`` (an id of :data:`socialreach.core.segments.DEGREE_LEVELS` or ``unknown``)
         and ``status``, one row per value.
 
     Examples
