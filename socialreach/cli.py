@@ -112,7 +112,7 @@ def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_model_options(p: argparse.ArgumentParser, *, seed: str = "") -> None:
+def _add_model_options(p: argparse.ArgumentParser) -> None:
     """The model's options (:class:`socialreach.ReachOptions`), the same for reach and report."""
     p.add_argument(
         "--year", type=int, default=None, help="survey year (default: the latest edition)"
@@ -137,7 +137,13 @@ def _add_model_options(p: argparse.ArgumentParser, *, seed: str = "") -> None:
         default=None,
         help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
     )
-    p.add_argument("--seed", type=int, default=None, help=f"seed for the Monte Carlo draws{seed}")
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="seed for the Monte Carlo draws (default 2017: the same file gives the same numbers "
+        "in reach, report and the notebooks)",
+    )
     p.add_argument(
         "--draws", type=_positive_int, default=2000, help="Monte Carlo draws (default 2000)"
     )
@@ -340,102 +346,79 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_run_reach)
 
 
-#: Breakdowns of ``reach`` (text and ``--json`` segments), each with small-cell suppression.
-REACH_DIMENSIONS = ("age_band", "industry", "employment", "sex", "graduation_cohort")
-
-
 def _records(frame) -> list[dict]:
     """Rows as dicts with missing values as None (JSON has no NaN)."""
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
 
+def _platform_totals(frame) -> dict:
+    """The total row of each platform, as the JSON's ``platforms`` (or ``weekly``) object."""
+    total = frame[frame["dimension"] == "total"].set_index("platform")
+    keys = ("expected", "expected_low", "expected_high", "share", "ci_low", "ci_high")
+    return {
+        p: {
+            **{k: r[k] for k in keys},
+            "fallback_share": r["fallback"],
+            "inferred_industry": r["inferred_industry"],
+            "dimension_used": r["dimension_used"],
+            "n_basis": r["n_basis"],
+        }
+        for p, r in total.to_dict(orient="index").items()
+    }
+
+
 def _reach_payload(args: argparse.Namespace) -> dict:
-    from .model.combined import OVERLAP_ASSUMPTION, combined_reach
+    """``reach``'s answer: the one analysis of the file (:func:`socialreach.analyse`) as JSON."""
+    from .model.analysis import analyse
+    from .model.combined import OVERLAP_ASSUMPTION
     from .model.privacy import suppress_segments
-    from .model.reach import (
-        estimate_cell_shares,
-        estimate_reach,
-        explain_reach,
-        resolve_year_measure,
-    )
-    from .reading.alumni import read_alumni
     from .reading.survey import load_penetration
 
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
-    table = load_penetration(args.table) if args.table else None
-    options = _model_options(args, platforms=platforms)
-    overlap = options.overlap
-    # the survey year is resolved first so that ages are taken at it
-    year, measure = resolve_year_measure(table, platforms, args.year, args.measure)
-    options = options.replace(year=year, measure=measure)
-    read = _read_options(args)
-    read["reference_year"] = args.reference_year or year
-    profile = read_alumni(args.file, **read)
-    cells = profile.cells
-    # a breakdown the file says nothing about (one 'unknown' group) is left out
-    by = [d for d in REACH_DIMENSIONS if d in cells and (cells[d].astype(str) != "unknown").any()]
-    est = estimate_reach(profile, table, options=options, by=by)
-    figures, assumptions = explain_reach(profile, table, options=options)
-    total = est[est["dimension"] == "total"].set_index("platform")
+    analysis = analyse(
+        args.file,
+        options=_model_options(args, platforms=platforms),
+        penetration=load_penetration(args.table) if args.table else None,
+        read_options=_read_options(args),
+    )
+    options = analysis.options
+    est = analysis.estimates
+    weekly = analysis.weekly
     payload: dict = {
-        "n_alumni": float(profile.n_alumni),
-        "year": year,
-        "measure": measure,
+        "n_alumni": float(analysis.n_alumni),
+        "year": analysis.year,
+        "measure": analysis.measure,
+        "reference_year": analysis.reference_year,
         "base": "population",
-        "design_effect": args.design_effect,
-        "level": 0.95,
-        "combine": args.combine,
-        "non_working": args.non_working,
-        "industry_fallback": args.industry_fallback,
-        "fallback_spread": args.fallback_spread,
-        "n_draws": args.draws,
-        "seed": args.seed,
-        "platforms": {
-            p: {
-                "expected": r["expected"],
-                "expected_low": r["expected_low"],
-                "expected_high": r["expected_high"],
-                "share": r["share"],
-                "ci_low": r["ci_low"],
-                "ci_high": r["ci_high"],
-                "fallback_share": r["fallback"],
-                "inferred_industry": r["inferred_industry"],
-                "dimension_used": r["dimension_used"],
-                "n_basis": r["n_basis"],
-            }
-            for p, r in total.to_dict(orient="index").items()
-        },
+        "design_effect": options.design_effect,
+        "level": options.level,
+        "combine": options.combine,
+        "non_working": options.non_working,
+        "industry_fallback": options.industry_fallback,
+        "fallback_spread": options.fallback_spread,
+        "n_draws": options.n_draws,
+        "seed": options.seed,
+        "platforms": _platform_totals(est),
+        "weekly": None if weekly is None else _platform_totals(weekly),
         "combined": None,
     }
-    if set(platforms) >= {"facebook", "linkedin"}:
-        cells = estimate_cell_shares(profile, table, options=options)
-        comb = combined_reach(
-            profile,
-            table,
-            cell_shares=cells,
-            overlap=overlap,
-            non_working=args.non_working,
-            industry_fallback=args.industry_fallback,
-            by=(),
-        ).iloc[0]
+    combined = analysis.combined
+    if combined is not None:
+        comb = combined[combined["dimension"] == "total"].iloc[0]
         payload["combined"] = {
             "platforms": ["facebook", "linkedin"],
             "lower": comb["lower"],
             "independent": comb["independent"],
             "point": comb["point"],
             "upper": comb["upper"],
-            "overlap": overlap,
+            "overlap": options.overlap,
             # the overlap is uncited: the point at both ends of the range US studies report
-            "point_if_overlap": {
-                f"{o:g}": combined_reach(profile, cell_shares=cells, overlap=o, by=())[
-                    "point"
-                ].iloc[0]
-                for o in (0.8, 0.9)
-            },
+            "point_if_overlap": {f"{o:g}": v for o, v in analysis.combined_at.items()},
             "note": "shares of all alumni on Facebook or LinkedIn; the survey publishes no "
             "overlap, so lower-upper is the honest range and point rests on the overlap "
             "assumption (share of LinkedIn users also on Facebook)",
         }
+    figures, assumptions = analysis.explanation
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
     keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
@@ -558,7 +541,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="NB.ipynb",
         help="write a copy of the report notebook to start your own from, and stop",
     )
-    _add_model_options(p, seed=" (default 2017: the same file gives the same report)")
+    _add_model_options(p)
     _add_table_option(p)
     _add_min_cell_option(p)
     _add_read_options(p)
@@ -656,11 +639,12 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
 
 
 def _read_options(args: argparse.Namespace) -> dict:
-    """read_alumni keywords from the shared options; ages default to the survey year."""
+    """read_alumni keywords from the shared options. ``reference_year`` None means the survey
+    year: :func:`socialreach.reading.survey.resolve_edition` decides it, for every command."""
     return {
         "sheet": args.sheet,
         "columns": _parse_column_overrides(args.column),
-        "reference_year": args.reference_year or getattr(args, "year", None),
+        "reference_year": args.reference_year,
         "date_order": args.date_order,
     }
 
@@ -683,8 +667,12 @@ def _run_validate(args: argparse.Namespace) -> int:
     from .core.text import VALIDATE, say
     from .presentation.validation import validation_text, validation_value, validation_word
     from .reading.alumni import read_alumni
+    from .reading.survey import resolve_edition
 
-    profile = read_alumni(args.file, **_read_options(args))
+    read = _read_options(args)
+    # ages are taken at the year reach and report would use: the latest edition's by default
+    read["reference_year"] = resolve_edition(reference_year=read["reference_year"]).reference_year
+    profile = read_alumni(args.file, **read)
     report = profile.report.to_dict()
     if args.json:
         _print_json(report)

@@ -10,12 +10,17 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-__all__ = ["MIN_CELL", "ReachOptions"]
+__all__ = ["DEFAULT_SEED", "MIN_CELL", "ReachOptions"]
 
 #: The smallest number of alumni a published cell may describe, everywhere (report, CLI
 #: ``--min-cell``, charts, notebooks) unless the user asks for another
 #: (:func:`socialreach.model.privacy.suppress_segments`).
 MIN_CELL = 10
+
+#: The seed of every analysis (:func:`socialreach.analyse`: the report, ``socialreach reach``,
+#: the notebooks) unless the user chooses one, so the same file gives the same numbers on every
+#: surface and on every run. The library's own functions draw anew when given no seed.
+DEFAULT_SEED = 2017
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
-from ..core.options import MIN_CELL, ReachOptions
+from ..core.options import DEFAULT_SEED, MIN_CELL, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import GRADUATION_COHORTS, UNKNOWN, label
 from ..core.text import (
@@ -80,10 +80,10 @@ from ..core.text import (
     pick,
     say,
 )
-from ..model.integration import integration_value
+from ..model.analysis import OVERLAP_RANGE, Analysis, analyse
 from ..model.privacy import SUPPRESSED_COL, suppress_segments
 from ..model.scenario import Scenarios, example_scenarios, read_scenarios
-from ..reading.survey import _embedded_penetration, load_sources, reach_measure, source_types
+from ..reading.survey import _embedded_penetration, load_sources, source_types
 from .findings import write_findings
 from .format import (
     NBSP,
@@ -97,6 +97,7 @@ from .format import (
 from .notes import read_notes, render_markdown
 
 __all__ = [
+    "HEADLINE_ID",
     "HIDDEN_TAG",
     "SECTIONS",
     "STEPS",
@@ -106,6 +107,7 @@ __all__ = [
     "init_report_notebook",
     "plotlyjs_html",
     "prepare_report",
+    "read_headline",
     "read_report_notebook",
     "render_report",
     "strip_external_references",
@@ -122,11 +124,13 @@ _HELD_TYPES = frozenset({"text/html", "text/plain"})
 _PARAMETERS_TAGS = {"parameters", "injected-parameters"}
 #: Cells tagged so are notes for whoever edits the report notebook, never exported.
 HIDDEN_TAG = "not-in-report"
+#: ``id`` of the report's data island: the headline numbers as JSON (:func:`read_headline`).
+HEADLINE_ID = "sr-headline"
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
 _FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 #: The seed of a report's Monte Carlo draws when the options give none: same input, same file.
-REPORT_SEED = 2017
+REPORT_SEED = DEFAULT_SEED  # the seed of every analysis unless one is chosen
 _CSS_EXTERNAL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
@@ -247,31 +251,40 @@ class _Formats:
 
 @dataclass
 class _Report:
-    """Everything the section builders share: inputs, options and the estimates, computed once.
+    """What the section builders share: the analysis they render and the report's choices.
 
     Every frame here is aggregated; the ``published`` ones have passed small-cell suppression
-    (:func:`socialreach.model.privacy.suppress_segments`) and are the only segment rows any section
-    shows.
+    (:func:`socialreach.model.privacy.suppress_segments`) and are the only segment rows any
+    section shows. No builder estimates: every number comes from :attr:`analysis`.
     """
 
-    profile: AlumniProfile
-    options: ReachOptions
-    table: pd.DataFrame | None
+    analysis: Analysis
     name: str
     min_cell: float
     fmt: _Formats
     figs: _Figures
-    scenarios: Scenarios
     notes: str | None
     today: dt.date
-    dims: tuple[str, ...]
-    estimates: pd.DataFrame  # every platform and segment, the year's broadest measure
-    published: pd.DataFrame  # the same after suppression (total rows first)
-    weekly: pd.DataFrame | None  # weekly reach of the platforms that publish it, suppressed
-    cell_shares: pd.DataFrame
-    combined: pd.DataFrame  # combined reach, suppressed
-    combined_weekly: pd.DataFrame | None
-    integration: pd.DataFrame  # the scenarios valued with the same options
+
+    @property
+    def profile(self) -> AlumniProfile:
+        return self.analysis.profile
+
+    @property
+    def options(self) -> ReachOptions:
+        return self.analysis.options
+
+    @property
+    def table(self) -> pd.DataFrame | None:
+        return self.analysis.penetration
+
+    @property
+    def scenarios(self) -> Scenarios:
+        return self.analysis.scenarios or example_scenarios()
+
+    @property
+    def dims(self) -> tuple[str, ...]:
+        return self.analysis.combined_by
 
     @property
     def lang(self) -> str:
@@ -279,16 +292,42 @@ class _Report:
 
     @property
     def year(self) -> int:
-        return int(self.estimates["year"].iloc[0])
+        return self.analysis.year
 
     @property
     def measure(self) -> str:
         """The estimates' measure in words ("at least once in the last 12 months" …)."""
-        return label(str(self.estimates["measure"].iloc[0]), self.lang)
+        return label(self.analysis.measure, self.lang)
+
+    @functools.cached_property
+    def estimates(self) -> pd.DataFrame:
+        return self.analysis.estimates
 
     @functools.cached_property
     def totals(self) -> pd.DataFrame:
-        return self.estimates[self.estimates["dimension"] == "total"]
+        return self.analysis.totals
+
+    @functools.cached_property
+    def published(self) -> pd.DataFrame:
+        return _suppressed(self.estimates, self.min_cell)
+
+    @functools.cached_property
+    def weekly(self) -> pd.DataFrame | None:
+        weekly = self.analysis.weekly
+        return None if weekly is None else _suppressed(weekly, self.min_cell)
+
+    @functools.cached_property
+    def combined(self) -> pd.DataFrame:
+        return _suppressed(self.analysis.combined, self.min_cell, by="dimension")
+
+    @functools.cached_property
+    def combined_weekly(self) -> pd.DataFrame | None:
+        weekly = self.analysis.combined_weekly
+        return None if weekly is None else _suppressed(weekly, self.min_cell, by="dimension")
+
+    @functools.cached_property
+    def integration(self) -> pd.DataFrame:
+        return self.analysis.integration
 
     @functools.cached_property
     def weekly_rows(self) -> dict[tuple[str, str, str], dict]:
@@ -306,99 +345,9 @@ class _Report:
         return self.weekly[self.weekly["dimension"] == "total"]
 
 
-def _prepare(
-    profile: AlumniProfile,
-    *,
-    options: ReachOptions,
-    table: pd.DataFrame | None,
-    lang: str,
-    institution: str | None,
-    min_cell: float,
-    scenarios: Scenarios | None,
-    notes: str | None,
-    today: dt.date | None,
-) -> _Report:
-    """Estimate once what every section shows, and suppress the small cells once."""
-    from ..model.combined import combined_reach
-    from ..model.reach import estimate_cell_shares, estimate_reach, resolve_year_measure
-
-    # a breakdown only when the file says something about it: one 'unknown' group says nothing
-    optional = [d for d in ("graduation_cohort", "sex") if _known(profile, d)]
-    dims = ("age_band", "industry", "employment", *optional)
-    by = (*dims, "field_of_study") if _known(profile, "field_of_study") else dims
-    # the latest edition unless one was asked for; every estimate uses the same year (and so
-    # the estimates of one measure share their setup)
-    year, _ = resolve_year_measure(table, options.platforms, options.year, options.measure)
-    options = options.replace(year=year)
-    estimates = estimate_reach(profile, table, options=options, by=by)
-    weekly = _weekly(profile, table, options, by)
-    cell_shares = estimate_cell_shares(profile, table, options=options)
-    combined = combined_reach(profile, cell_shares=cell_shares, overlap=options.overlap, by=dims)
-    combined_weekly = None
-    if weekly is not None and set(weekly["platform"]) >= {"facebook", "linkedin"}:
-        weekly_cells = estimate_cell_shares(
-            profile, table, options=options.replace(measure="weekly")
-        )
-        combined_weekly = combined_reach(
-            profile, cell_shares=weekly_cells, overlap=options.overlap, by=dims
-        )
-    scenarios = scenarios or example_scenarios()
-    # the alumni on LinkedIn the headline counts, not a second estimate of them
-    linkedin = estimates[
-        (estimates["dimension"] == "total") & (estimates["platform"] == "linkedin")
-    ]
-    integration = integration_value(
-        profile,
-        scenarios.table,
-        penetration=table,
-        options=options,
-        linkedin=linkedin.iloc[0] if len(linkedin) else None,
-    )
-    return _Report(
-        profile=profile,
-        options=options,
-        table=table,
-        name=institution or _t("our_institution", lang),
-        min_cell=min_cell,
-        fmt=_Formats(lang),
-        figs=_Figures(),
-        scenarios=scenarios,
-        integration=integration,
-        notes=notes,
-        today=today or dt.date.today(),
-        dims=dims,
-        estimates=estimates,
-        published=suppress_segments(estimates, min_cell=min_cell).drop(columns=SUPPRESSED_COL),
-        weekly=None
-        if weekly is None
-        else suppress_segments(weekly, min_cell=min_cell).drop(columns=SUPPRESSED_COL),
-        cell_shares=cell_shares,
-        combined=suppress_segments(combined, min_cell=min_cell, by="dimension").drop(
-            columns=SUPPRESSED_COL
-        ),
-        combined_weekly=None
-        if combined_weekly is None
-        else suppress_segments(combined_weekly, min_cell=min_cell, by="dimension").drop(
-            columns=SUPPRESSED_COL
-        ),
-    )
-
-
-def _weekly(
-    profile: AlumniProfile, table: pd.DataFrame | None, options: ReachOptions, by: tuple[str, ...]
-) -> pd.DataFrame | None:
-    """Weekly reach per platform and segment where the survey year has a usable weekly figure
-    (2025 LinkedIn has none: its weekly and daily rows are a copy error), else None."""
-    from ..model.reach import estimate_together
-
-    frames = estimate_together(profile, table, options.replace(measure="weekly"), by=by)
-    return pd.concat(frames, ignore_index=True) if frames else None
-
-
-def _known(profile: AlumniProfile, dimension: str) -> bool:
-    """Whether the profile has the dimension with at least one known value."""
-    cells = profile.cells
-    return dimension in cells and (cells[dimension].astype(str) != UNKNOWN).any()
+def _suppressed(frame: pd.DataFrame, min_cell: float, **by: str) -> pd.DataFrame:
+    """The rows a section may show: small cells (and those that would give them back) hidden."""
+    return suppress_segments(frame, min_cell=min_cell, **by).drop(columns=SUPPRESSED_COL)
 
 
 # --------------------------------------------------------------------------- sections
@@ -470,9 +419,40 @@ def _reach(r: _Report) -> str:
     return _section(
         "reach",
         lang,
-        _table(head, rows) + r.figs.html(plots.chart_reach(r.estimates, lang=lang)),
+        _table(head, rows)
+        + r.figs.html(plots.chart_reach(r.estimates, lang=lang))
+        + _headline_data(r),
         intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
+
+
+#: The keys of each platform's headline numbers in the report's data island.
+_HEADLINE_KEYS = ("share", "ci_low", "ci_high", "expected", "expected_low", "expected_high")
+
+
+def _headline_data(r: _Report) -> str:
+    """The headline numbers as JSON in the page (totals only: no cell a table hides), so a
+    reader's tools, and the tests, can check them against ``socialreach reach --json``."""
+    data = {
+        "year": r.year,
+        "measure": r.analysis.measure,
+        "reference_year": r.analysis.reference_year,
+        "seed": r.options.seed,
+        "n_alumni": r.profile.n_alumni,
+        "platforms": {
+            t["platform"]: {k: float(t[k]) for k in _HEADLINE_KEYS}
+            for t in r.totals.to_dict("records")
+        },
+    }
+    text = json.dumps(data).replace("</", "<\\/")
+    return f'<script type="application/json" id="{HEADLINE_ID}">{text}</script>'
+
+
+def read_headline(document: str) -> dict:
+    """The headline numbers of a written report (its data island), as JSON values."""
+    start = document.index(f'<script type="application/json" id="{HEADLINE_ID}">')
+    start = document.index(">", start) + 1
+    return json.loads(document[start : document.index("</script>", start)])
 
 
 def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
@@ -608,7 +588,6 @@ def _cohort_sentence(r: _Report) -> str | None:
 
 
 def _combined(r: _Report) -> str:
-    from ..model.combined import combined_reach
     from . import plots
 
     fmt, lang = r.fmt, r.lang
@@ -646,18 +625,9 @@ def _combined(r: _Report) -> str:
         )
     ]
 
-    def point_at(overlap: float) -> str:
-        # the overlap's sensitivity: the total's point at both ends of the reported range
-        at = combined_reach(r.profile, cell_shares=r.cell_shares, overlap=overlap, by=())
-        return fmt.share(float(at["point"].iloc[0]))
-
-    intro = _t(
-        "combined_intro",
-        lang,
-        overlap=fmt.share(r.options.overlap),
-        low=point_at(0.8),
-        high=point_at(0.9),
-    )
+    # the overlap's sensitivity: the total's point at both ends of the reported range
+    low, high = (fmt.share(r.analysis.combined_at[o]) for o in OVERLAP_RANGE)
+    intro = _t("combined_intro", lang, overlap=fmt.share(r.options.overlap), low=low, high=high)
     if r.combined_weekly is None:
         intro += " " + _t("combined_no_weekly", lang, year=r.year)
     else:
@@ -673,22 +643,11 @@ def _combined(r: _Report) -> str:
 def _trend(r: _Report) -> str:
     """Our alumni's reach under every edition's figures, and the survey's own figures by age
     band over the editions: tables and charts with year ticks."""
-    from ..model.reach import estimate_trend
-    from ..reading.survey import published_trend
     from . import plots
 
     fmt, lang = r.fmt, r.lang
     table = _embedded_penetration() if r.table is None else r.table  # read, never changed
-    # the report's own year is already estimated with the same options when its measure is the
-    # year's broadest (the trend's): the other editions only
-    own = r.totals.assign(year=r.year)
-    same = str(own["measure"].iloc[0]) == reach_measure(table, r.year)
-    years = sorted(set(table["year"]) - ({r.year} if same else set()))
-    trend = estimate_trend(
-        r.profile, r.table, options=r.options.replace(year=None, measure=None), years=years
-    )
-    if same:
-        trend = pd.concat([trend, own[trend.columns]], ignore_index=True)
+    trend = r.analysis.trend
     kinds = source_types()
     rows = []
     for year, grp in trend.groupby("year", sort=True):
@@ -704,7 +663,7 @@ def _trend(r: _Report) -> str:
     head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
     body = _table([*head, fmt.col("source")], rows)
     body += r.figs.html(plots.chart_reach_trend(trend, lang=lang))
-    survey = published_trend(table, platforms=r.options.platforms, dimension="age")
+    survey = r.analysis.survey_trend
     if len(survey):
         body += f"<h3>{_e(_t('trend_by_age', lang))}</h3>"
         sentence = _young_trend_sentence(survey, fmt)
@@ -749,18 +708,15 @@ def _digits(share: float) -> int:
 
 
 def _comparison(r: _Report) -> str:
-    from ..model.compare import DEFAULT_ARCHETYPES, compare_institutions
+    from ..model.compare import DEFAULT_ARCHETYPES
     from . import plots
 
     fmt, lang = r.fmt, r.lang
-    # archetypes through the engine's own comparison (same seed: the same draws of shared
-    # figures); our institution's totals are already computed
-    archetypes = compare_institutions(
-        None, r.table, n_alumni=r.profile.n_alumni, options=r.options, by=()
-    )
-    archetypes["institution"] = [pick(ARCHETYPES[k], lang) for k in archetypes["institution"]]
-    comparison = pd.concat([r.totals.assign(institution=r.name), archetypes], ignore_index=True)
-    comparison = comparison[comparison["dimension"] == "total"]
+    comparison = r.analysis.comparison  # our totals first, then the archetypes'
+    ours = len(r.totals)
+    comparison["institution"] = [r.name] * ours + [
+        pick(ARCHETYPES[k], lang) for k in comparison["institution"].iloc[ours:]
+    ]
     rows = [
         [str(inst)] + [fmt.share_interval(c) for c in grp.to_dict("records")]
         for inst, grp in comparison.groupby("institution", sort=False)
@@ -911,10 +867,8 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 
 
 def _appendix(r: _Report) -> str:
-    from ..model.reach import explain_reach
-
     fmt, lang = r.fmt, r.lang
-    figures, assumptions = explain_reach(r.profile, r.table, options=r.options)
+    figures, assumptions = r.analysis.explanation
     main = str(r.estimates["measure"].iloc[0])
     sources = load_sources().set_index("source_id")
     rows = []
@@ -1004,7 +958,7 @@ SECTIONS = tuple(key for key in _BUILDERS if key != "notes")
 
 
 def build_report_content(
-    profile: AlumniProfile,
+    analysis: Analysis | AlumniProfile,
     *,
     lang: str = "sv",
     institution: str | None = None,
@@ -1020,8 +974,10 @@ def build_report_content(
 
     Parameters
     ----------
-    profile
-        The institution's :class:`socialreach.AlumniProfile` (aggregated counts only).
+    analysis
+        The :class:`socialreach.Analysis` to render (:func:`socialreach.analyse`), or an
+        institution's :class:`socialreach.AlumniProfile` (aggregated counts only), which is
+        analysed here with ``options``, ``penetration``, ``scenarios`` and ``changes``.
     lang
         ``"sv"`` (default) or ``"en"``: every label, sentence and number format.
     institution
@@ -1063,29 +1019,31 @@ def build_report_content(
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    if isinstance(analysis, AlumniProfile):
+        analysis = analyse(
+            analysis, options=options, penetration=penetration, scenarios=scenarios, **changes
+        )
+    elif options is not None or penetration is not None or scenarios is not None or changes:
+        raise ValueError("an Analysis carries its own options, table and scenarios")
+    profile = analysis.profile
     if profile.n_alumni < min_cell:
         raise InputError(
             f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
             f"cell size {min_cell:g}, so no figure can be published",
             fix="use a larger export or a smaller --min-cell",
         )
-    opts = ReachOptions.resolve(options, **changes)
-    if opts.seed is None:
-        opts = opts.replace(seed=REPORT_SEED)  # same input, same file
     from ..model.reach import profile_unchanged
 
+    report = _Report(
+        analysis=analysis,
+        name=institution or _t("our_institution", lang),
+        min_cell=min_cell,
+        fmt=_Formats(lang),
+        figs=_Figures(),
+        notes=notes,
+        today=today or dt.date.today(),
+    )
     with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
-        report = _prepare(
-            profile,
-            options=opts,
-            table=penetration,
-            lang=lang,
-            institution=institution,
-            min_cell=min_cell,
-            scenarios=scenarios,
-            notes=notes,
-            today=today,
-        )
         sections = {}
         for key, build in _BUILDERS.items():
             section = build(report)
@@ -1120,18 +1078,6 @@ def plotlyjs_html() -> str:
     )
 
 
-def _read_options(
-    options: dict | None, opts: ReachOptions, penetration: pd.DataFrame | None = None
-) -> dict:
-    """Options for read_alumni: ages are taken at the survey year the estimates will use (the
-    same resolution as theirs: the latest edition with every platform of ``opts``) unless the
-    caller says."""
-    from ..model.reach import resolve_year_measure
-
-    year, _ = resolve_year_measure(penetration, opts.platforms, opts.year, opts.measure)
-    return {"reference_year": year, **(options or {})}
-
-
 def prepare_report(
     alumni_path: str | Path,
     *,
@@ -1153,21 +1099,18 @@ def prepare_report(
     ``notes_path`` the strategist's commentary (Markdown,
     :func:`socialreach.presentation.notes.read_notes`).
     """
-    from ..reading.alumni import read_alumni
-
-    opts = ReachOptions.resolve(options, **changes)
     scenarios = read_scenarios(scenario_path) if scenario_path else None
     notes = read_notes(notes_path) if notes_path else None
-    profile = read_alumni(alumni_path, **_read_options(read_options, opts, penetration))
-    return build_report_content(
-        profile,
-        lang=lang,
-        institution=institution,
-        options=opts,
+    analysis = analyse(
+        alumni_path,
+        options=options,
         penetration=penetration,
-        min_cell=min_cell,
+        read_options=read_options,
         scenarios=scenarios,
-        notes=notes,
+        **changes,
+    )
+    return build_report_content(
+        analysis, lang=lang, institution=institution, min_cell=min_cell, notes=notes
     )
 
 
@@ -1736,16 +1679,12 @@ def write_report(
     InputError
         Bad input (unreadable or unusable file, too few alumni, output folder missing).
     """
-    from ..core.errors import InputError
-    from ..reading.alumni import read_alumni
-
     announce = progress or (lambda step: None)
     out = Path(out)
     if not out.parent.is_dir():
         raise InputError("the output folder does not exist", file=out.name, fix="create it first")
     if lang not in LANGS:
         raise InputError(f"unknown language {lang!r}", fix="use sv or en")
-    opts = ReachOptions.resolve(options, **changes)
     announce("validating")
     # the small files first: a mistake in them costs no kernel start
     own = read_scenarios(scenarios) if scenarios else None
@@ -1755,18 +1694,17 @@ def write_report(
         # started first: the kernel boots while we read and estimate
         renderer = _Renderer(nb, workdir=Path(tmp))
         try:
-            reading = _read_options(read_options, opts, penetration)
-            profile = read_alumni(alumni_path, **reading)
+            analysis = analyse(
+                alumni_path,
+                options=options,
+                penetration=penetration,
+                read_options=read_options,
+                scenarios=own,
+                **changes,
+            )
             announce("estimating")
             content = build_report_content(
-                profile,
-                lang=lang,
-                institution=institution,
-                options=opts,
-                penetration=penetration,
-                min_cell=min_cell,
-                scenarios=own,
-                notes=note_text,
+                analysis, lang=lang, institution=institution, min_cell=min_cell, notes=note_text
             )
             announce("rendering")
             try:

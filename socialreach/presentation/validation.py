@@ -6,7 +6,6 @@ from __future__ import annotations
 __all__ = ["validation_text", "validation_value", "validation_word"]
 
 
-
 def validation_value(key: str, value: object, lang: str) -> str:
     """A value of a validation text in ``lang``: years as plain digits, shares and other
     numbers in the language's number style, header names as they are."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,7 @@ __all__ = [
     "MEASURES",
     "SCHEMA",
     "SOURCE_TYPES",
+    "Edition",
     "employed_share_to_group",
     "internet_rows",
     "internet_use_rate",
@@ -32,8 +35,10 @@ __all__ = [
     "load_population",
     "load_sources",
     "load_survey_samples",
+    "published_measures",
     "published_trend",
     "reach_measure",
+    "resolve_edition",
     "select_internet_rate",
     "source_types",
     "to_population_share",
@@ -409,6 +414,106 @@ def broadest_measure(measures: Iterable[str]) -> str | None:
     first by name (a table of daily figures only); None when there are none."""
     have = set(measures)
     return next((m for m in REACH_MEASURES if m in have), min(have, default=None))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The survey edition an analysis uses, decided once (:func:`resolve_edition`).
+
+    ``year`` is the survey year of the figures, ``measure`` the use measure (``used_12m``,
+    ``ever``, ``weekly`` …) and ``reference_year`` the year at which alumni's ages and graduation
+    cohorts are taken: the survey year unless the caller chose another.
+    """
+
+    year: int
+    measure: str
+    reference_year: int
+
+
+@functools.cache
+def _embedded_measures() -> Mapping[tuple[int, str], frozenset[str]]:
+    return _measures_of(_embedded_penetration())
+
+
+def _measures_of(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
+    return MappingProxyType(
+        {
+            (int(year), str(platform)): frozenset(map(str, measures))
+            for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
+        }
+    )
+
+
+def published_measures(table: pd.DataFrame | None = None) -> Mapping[tuple[int, str], frozenset]:
+    """The measures each platform publishes each year: ``{(year, platform): measures}``
+    (``table`` None: the embedded one, read once per process)."""
+    return _embedded_measures() if table is None else _measures_of(table)
+
+
+def resolve_edition(
+    table: pd.DataFrame | None = None,
+    *,
+    platforms: tuple[str, ...] = ("facebook", "linkedin"),
+    year: int | None = None,
+    measure: str | None = None,
+    reference_year: int | None = None,
+) -> Edition:
+    """The one place the survey year, the measure and the year ages are taken at are decided.
+
+    Parameters
+    ----------
+    table
+        Penetration table; ``None`` for the embedded one.
+    platforms
+        The platforms the analysis estimates: the default year is the latest in which every one
+        of them has figures.
+    year
+        Survey year; ``None`` = the latest edition with every platform.
+    measure
+        ``None`` = the broadest use measure that year publishes for these platforms
+        (``used_12m`` 2025+, ``ever`` 2015-2018).
+    reference_year
+        Year at which ages are taken; ``None`` = the survey year (the figures describe people of
+        that year's ages).
+
+    Raises
+    ------
+    InputError
+        The table has no figures for a platform in that year, or not in that measure.
+    """
+    published = published_measures(table)
+    rows = _embedded_penetration() if table is None else table
+    if year is None:
+        common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
+        year = max(common) if common else latest_year(rows, platforms)  # raises its InputError
+    years = sorted({y for y, _ in published})
+    if year not in years:
+        raise InputError(
+            f"the survey table has no figures for {year}",
+            fix=f"choose one of the years {', '.join(map(str, years))}",
+        )
+    for platform in platforms:
+        if (year, platform) not in published:
+            have = sorted(y for y, q in published if q == platform)
+            raise InputError(
+                f"the survey table has no {platform} figures for {year}",
+                fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
+            )
+    if measure is None:
+        measure = broadest_measure(
+            set().union(*(published[year, p] for p in platforms if p != "internet"))
+        )
+        if measure is None:  # only "internet" asked for: the survey's own error for it
+            measure = reach_measure(rows[rows["platform"].isin(platforms)], year)
+    for platform in platforms:
+        measures = published[year, platform]
+        if measure not in measures:
+            raise InputError(
+                f"the survey table has no {platform} figures for {year} measured as '{measure}'",
+                fix=f"choose one of the measures {', '.join(sorted(measures))}",
+            )
+    ref = int(year) if reference_year is None else int(reference_year)
+    return Edition(year=int(year), measure=str(measure), reference_year=ref)
 
 
 def reach_measure(table: pd.DataFrame, year: int) -> str:

@@ -1,0 +1,411 @@
+"""One analysis of one alumni file: every number a surface shows, estimated once.
+
+:func:`analyse` resolves the survey edition once (:func:`socialreach.reading.survey.
+resolve_edition`: year, measure and the year at which ages are taken), reads the file at that
+year, and estimates what the report, ``socialreach reach``, ``write_report`` and the notebooks
+show. They render the :class:`Analysis`; none of them estimates on its own, so the same file and
+options give the same numbers on every surface.
+
+The analysis holds numbers and ids only (words are the presentation layer's). Its frames are
+handed out as copies: editing one changes nothing in the analysis. Parts that not every surface
+needs (the trend, the comparison, the integration scenarios, the explanation) are estimated on
+first use and then kept.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..core.errors import InputError
+from ..core.options import DEFAULT_SEED, ReachOptions
+from ..core.profile import AlumniProfile
+from ..core.segments import UNKNOWN
+from ..reading.survey import Edition, published_trend, resolve_edition
+
+__all__ = ["BREAKDOWNS", "OVERLAP_RANGE", "Analysis", "analyse"]
+
+#: The breakdowns an analysis estimates, in the order surfaces show them; a breakdown the file
+#: says nothing about (one ``unknown`` group) is left out.
+BREAKDOWNS = ("age_band", "industry", "employment", "graduation_cohort", "sex", "field_of_study")
+#: Breakdowns of combined reach (field of study has no combined table).
+_COMBINED_BREAKDOWNS = BREAKDOWNS[:-1]
+#: The overlap (share of LinkedIn users also on Facebook) at both ends of the range US studies
+#: report: the combined point's sensitivity.
+OVERLAP_RANGE = (0.8, 0.9)
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_copied(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    return value
+
+
+#: How each part of an analysis is estimated, by name (filled by :func:`_part`).
+_BUILDS: dict[str, Callable[[Analysis], Any]] = {}
+
+
+def _part(build: Callable[[Analysis], Any]) -> property:
+    """A part of the analysis: estimated on first use, kept, and handed out as a copy."""
+    _BUILDS[build.__name__] = build
+
+    @functools.wraps(build)
+    def get(self: Analysis) -> Any:
+        return _copied(self._own(build.__name__))
+
+    return property(get)
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything the surfaces show about one alumni file, estimated once (:func:`analyse`).
+
+    Attributes
+    ----------
+    profile
+        The alumni profile (counts per segment only; no personal data).
+    options
+        The model's options with ``year`` and ``measure`` resolved.
+    edition
+        Survey year, measure and the year at which ages were taken.
+    penetration
+        The survey table given (``None``: the embedded one).
+    by
+        The breakdowns estimated: those the file says something about.
+    scenarios
+        The LinkedIn integration scenarios valued in :attr:`integration` (``None``: the
+        package's examples, labelled as such).
+    """
+
+    profile: AlumniProfile
+    options: ReachOptions
+    edition: Edition
+    penetration: pd.DataFrame | None = field(repr=False)
+    by: tuple[str, ...]
+    scenarios: Any = field(default=None, repr=False)
+    _parts: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def year(self) -> int:
+        """Survey year of every figure applied."""
+        return self.edition.year
+
+    @property
+    def measure(self) -> str:
+        """Use measure of the main estimates (``used_12m``, ``ever``, ``weekly`` …)."""
+        return self.edition.measure
+
+    @property
+    def reference_year(self) -> int | None:
+        """The year at which the alumni's ages and cohorts were taken."""
+        report = self.profile.report
+        if report is not None and report.reference_year is not None:
+            return int(report.reference_year)
+        return self.edition.reference_year
+
+    @property
+    def n_alumni(self) -> float:
+        return self.profile.n_alumni
+
+    @property
+    def combined_by(self) -> tuple[str, ...]:
+        """The breakdowns of combined reach."""
+        return tuple(d for d in self.by if d in _COMBINED_BREAKDOWNS)
+
+    # ----------------------------------------------------------------- yearly (main measure)
+
+    @_part
+    def estimates(self) -> pd.DataFrame:
+        """Reach per platform, in total and per segment of :attr:`by` (estimates schema)."""
+        from .reach import estimate_reach
+
+        return estimate_reach(self.profile, self.penetration, options=self.options, by=self.by)
+
+    @property
+    def totals(self) -> pd.DataFrame:
+        """The total rows of :attr:`estimates`, one per platform."""
+        return self._own_totals()
+
+    @_part
+    def cell_shares(self) -> pd.DataFrame:
+        """Each alumni cell's share on each platform (with draws' intervals)."""
+        from .reach import estimate_cell_shares
+
+        return estimate_cell_shares(self.profile, self.penetration, options=self.options)
+
+    @_part
+    def combined(self) -> pd.DataFrame | None:
+        """Reach on Facebook or LinkedIn: Fréchet range, independence and the overlap point,
+        in total and per segment; ``None`` unless both platforms are estimated."""
+        if not self._both:
+            return None
+        from .combined import combined_reach
+
+        return combined_reach(
+            self.profile,
+            cell_shares=self._own("cell_shares"),
+            overlap=self.options.overlap,
+            by=self.combined_by,
+        )
+
+    @_part
+    def combined_at(self) -> dict[float, float] | None:
+        """The total combined point at each overlap of :data:`OVERLAP_RANGE`."""
+        if not self._both:
+            return None
+        from .combined import combined_reach
+
+        cells = self._own("cell_shares")
+        return {
+            o: float(combined_reach(self.profile, cell_shares=cells, overlap=o, by=())["point"][0])
+            for o in OVERLAP_RANGE
+        }
+
+    # ----------------------------------------------------------------- weekly
+
+    @_part
+    def weekly(self) -> pd.DataFrame | None:
+        """Weekly reach per platform and segment where the edition publishes a usable weekly
+        figure (2025 LinkedIn has none: its weekly and daily rows are a copy error); ``None``
+        when no platform has one."""
+        from .reach import estimate_together
+
+        frames = estimate_together(
+            self.profile, self.penetration, self.options.replace(measure="weekly"), by=self.by
+        )
+        return pd.concat(frames, ignore_index=True) if frames else None
+
+    @_part
+    def combined_weekly(self) -> pd.DataFrame | None:
+        """Combined weekly reach, where both platforms have a weekly figure."""
+        weekly = self._own("weekly")
+        if weekly is None or not self._both or not set(weekly["platform"]) >= _PAIR:
+            return None
+        from .combined import combined_reach
+        from .reach import estimate_cell_shares
+
+        cells = estimate_cell_shares(
+            self.profile, self.penetration, options=self.options.replace(measure="weekly")
+        )
+        return combined_reach(
+            self.profile, cell_shares=cells, overlap=self.options.overlap, by=self.combined_by
+        )
+
+    # ----------------------------------------------------------------- explanation
+
+    @_part
+    def explanation(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """``(figures, assumptions)`` behind :attr:`estimates`
+        (:func:`socialreach.explain_reach`)."""
+        from .reach import explain_reach
+
+        return explain_reach(self.profile, self.penetration, options=self.options)
+
+    @property
+    def figures(self) -> pd.DataFrame:
+        """Every published figure the estimates rest on."""
+        return self.explanation[0]
+
+    @property
+    def assumptions(self) -> pd.DataFrame:
+        """Every assumption the estimates rest on, by id."""
+        return self.explanation[1]
+
+    # ----------------------------------------------------------------- over the editions
+
+    @_part
+    def trend(self) -> pd.DataFrame:
+        """Our alumni's reach under every edition's figures (total rows, one per platform and
+        year, each edition with its broadest measure; this edition's own rows are the
+        analysis's when its measure is the broadest)."""
+        from ..reading.survey import _embedded_penetration, reach_measure
+        from .reach import estimate_trend
+
+        table = _embedded_penetration() if self.penetration is None else self.penetration
+        own = self._own_totals().assign(year=self.year)
+        same = self.measure == reach_measure(table, self.year)
+        years = sorted(set(table["year"]) - ({self.year} if same else set()))
+        trend = estimate_trend(
+            self.profile,
+            self.penetration,
+            options=self.options.replace(year=None, measure=None),
+            years=years,
+        )
+        if same:
+            trend = pd.concat([trend, own[trend.columns]], ignore_index=True)
+        return trend.sort_values(["year", "platform"], kind="stable").reset_index(drop=True)
+
+    def trend_by(self, dimension: str) -> pd.DataFrame:
+        """Reach per segment of ``dimension`` under every edition whose figures the engine can
+        use (each with its broadest measure, as :attr:`trend`)."""
+        key = f"trend_by:{dimension}"
+        if key not in self._parts:
+            self._parts[key] = self._trend_by(dimension)
+        return self._parts[key].copy()
+
+    def _trend_by(self, dimension: str) -> pd.DataFrame:
+        from ..reading.survey import _embedded_penetration
+        from .reach import estimate_reach
+
+        table = _embedded_penetration() if self.penetration is None else self.penetration
+        frames = []
+        for year in sorted(set(table["year"])):
+            try:
+                edition = resolve_edition(
+                    self.penetration, platforms=self.options.platforms, year=int(year)
+                )
+            except InputError:  # no figures of these platforms in this edition
+                continue
+            at = self.options.replace(year=edition.year, measure=edition.measure)
+            try:
+                frames.append(
+                    estimate_reach(self.profile, self.penetration, options=at, by=(dimension,))
+                )
+            except InputError:  # figures the engine cannot use
+                continue
+        if not frames:
+            raise InputError("no survey year has figures the engine can use for these platforms")
+        out = pd.concat(frames, ignore_index=True)
+        return out[out["dimension"] == dimension].reset_index(drop=True)
+
+    @_part
+    def survey_trend(self) -> pd.DataFrame:
+        """The survey's own figures by age band over every edition
+        (:func:`socialreach.published_trend`)."""
+        return published_trend(self.penetration, platforms=self.options.platforms, dimension="age")
+
+    # ----------------------------------------------------------------- beside others
+
+    @_part
+    def comparison(self) -> pd.DataFrame:
+        """Our totals beside the archetype institutions' (same options, same seed), one row per
+        institution and platform; our rows are labelled by the profile's name."""
+        from .compare import compare_institutions
+
+        archetypes = compare_institutions(
+            None, self.penetration, n_alumni=self.n_alumni, options=self.options, by=()
+        )
+        ours = self._own_totals().assign(institution=self.profile.name)
+        out = pd.concat([ours, archetypes], ignore_index=True)
+        return out[out["dimension"] == "total"].reset_index(drop=True)
+
+    @_part
+    def integration(self) -> pd.DataFrame:
+        """The LinkedIn integration scenarios valued on the alumni the headline counts."""
+        from .integration import integration_value
+        from .scenario import example_scenarios
+
+        scenarios = self.scenarios or example_scenarios()
+        totals = self._own_totals()
+        linkedin = totals[totals["platform"] == "linkedin"]
+        return integration_value(
+            self.profile,
+            scenarios.table,
+            penetration=self.penetration,
+            options=self.options,
+            linkedin=linkedin.iloc[0] if len(linkedin) else None,
+        )
+
+    # ----------------------------------------------------------------- helpers
+
+    @property
+    def _both(self) -> bool:
+        return set(self.options.platforms) >= _PAIR
+
+    def _own(self, name: str) -> Any:
+        """A part as the analysis keeps it (never handed out: callers get copies)."""
+        if name not in self._parts:
+            self._parts[name] = _BUILDS[name](self)
+        return self._parts[name]
+
+    def _own_totals(self) -> pd.DataFrame:
+        est = self._own("estimates")
+        return est[est["dimension"] == "total"].reset_index(drop=True)
+
+
+_PAIR = {"facebook", "linkedin"}
+
+
+def _known(profile: AlumniProfile, dimension: str) -> bool:
+    """Whether the profile has the dimension with at least one known value."""
+    cells = profile.cells
+    return dimension in cells and (cells[dimension].astype(str) != UNKNOWN).any()
+
+
+def analyse(
+    source: str | Path | AlumniProfile,
+    *,
+    options: ReachOptions | None = None,
+    penetration: pd.DataFrame | None = None,
+    read_options: dict | None = None,
+    scenarios: Any = None,
+    by: Sequence[str] | None = None,
+    **changes: object,
+) -> Analysis:
+    """Read an alumni file once and estimate what every surface shows.
+
+    Parameters
+    ----------
+    source
+        An alumni export (CSV, XLSX, ODS, Parquet; read by :func:`socialreach.read_alumni`) or
+        a profile already read.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`); ``changes`` (``year=2017``,
+        ``seed=1`` …) change its fields. Without a seed the analysis uses
+        :data:`socialreach.core.options.DEFAULT_SEED`: the same file gives the same numbers.
+    penetration
+        An alternative survey table (``None``: the embedded one).
+    read_options
+        Keywords of :func:`socialreach.read_alumni` (``sheet``, ``columns``, ``name``,
+        ``reference_year`` …). Ages are taken at the survey year unless ``reference_year`` names
+        another (``None`` means the survey year).
+    scenarios
+        LinkedIn integration scenarios (:class:`socialreach.model.scenario.Scenarios`);
+        ``None``: the package's examples.
+    by
+        Breakdowns to estimate (default: every one of :data:`BREAKDOWNS` the file knows).
+
+    Returns
+    -------
+    Analysis
+        The profile, the resolved edition and options, and every estimate.
+    """
+    from ..reading.alumni import read_alumni
+
+    opts = ReachOptions.resolve(options, **changes)
+    if opts.seed is None:
+        opts = opts.replace(seed=DEFAULT_SEED)  # same file, same numbers, on every surface
+    read = dict(read_options or {})
+    wanted_ref = read.pop("reference_year", None)
+    if isinstance(source, AlumniProfile):
+        profile = source
+        report = profile.report
+        wanted_ref = wanted_ref or (report.reference_year if report is not None else None)
+    edition = resolve_edition(
+        penetration,
+        platforms=opts.platforms,
+        year=opts.year,
+        measure=opts.measure,
+        reference_year=wanted_ref,
+    )
+    if not isinstance(source, AlumniProfile):
+        profile = read_alumni(source, reference_year=edition.reference_year, **read)
+    if by is None:
+        by = tuple(d for d in BREAKDOWNS if _known(profile, d))
+    return Analysis(
+        profile=profile,
+        options=opts.replace(year=edition.year, measure=edition.measure),
+        edition=edition,
+        penetration=penetration,
+        by=tuple(by),
+        scenarios=scenarios,
+    )
