@@ -57,6 +57,7 @@ __version__ = "0.1.0"
 #: ``cli.main``); ``from socialreach import read_alumni`` works as before.
 _LAZY = {
     **dict.fromkeys(("map_columns", "read_alumni"), ".reading.alumni"),
+    **dict.fromkeys(("Analysis", "analyse"), ".model.analysis"),
     **dict.fromkeys(("ARCHETYPES", "archetype_profile"), ".model.archetypes"),
     "calibrate_reach": ".model.calibration",
     "combined_reach": ".model.combined",

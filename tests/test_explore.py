@@ -301,10 +301,9 @@ def test_linkedin_api_note_in_both_languages():
 
 
 def test_trend_by_age_band_covers_every_edition_with_both_platforms():
-    profile = socialreach.read_alumni(example_path("multi_faculty_university"), reference_year=2026)
-    by_age = explore.estimate_trend_by(
-        profile, options=socialreach.ReachOptions(seed=3, n_draws=200)
-    )
+    read = explore.read_profile(None, institution="Test", seed=3, n_draws=200)
+    profile = read.profile
+    by_age = read.analysis.trend_by("age_band")
     assert set(by_age["dimension"]) == {"age_band"}
     editions = set(by_age["year"])
     both = set(TABLE.loc[TABLE["platform"] == "facebook", "year"]) & set(

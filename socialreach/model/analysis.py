@@ -298,13 +298,31 @@ class Analysis:
         out = pd.concat([ours, archetypes], ignore_index=True)
         return out[out["dimension"] == "total"].reset_index(drop=True)
 
+    def compare_by(self, dimension: str) -> pd.DataFrame:
+        """Our reach beside the archetype institutions' per segment of ``dimension`` (and in
+        total): one row per institution, platform and segment; the archetypes are the size of
+        our institution, so counts compare too."""
+        key = f"compare_by:{dimension}"
+        if key not in self._parts:
+            from .compare import compare_institutions
+
+            archetypes = compare_institutions(
+                None, self.penetration, n_alumni=self.n_alumni, options=self.options,
+                by=(dimension,),
+            )  # fmt: skip
+            est = self._own("estimates")
+            ours = est[est["dimension"].isin(["total", dimension])]
+            self._parts[key] = pd.concat(
+                [ours.assign(institution=self.profile.name), archetypes], ignore_index=True
+            )
+        return self._parts[key].copy()
+
     @_part
     def integration(self) -> pd.DataFrame:
         """The LinkedIn integration scenarios valued on the alumni the headline counts."""
         from .integration import integration_value
-        from .scenario import example_scenarios
 
-        scenarios = self.scenarios or example_scenarios()
+        scenarios = self._scenarios()
         totals = self._own_totals()
         linkedin = totals[totals["platform"] == "linkedin"]
         return integration_value(
@@ -315,11 +333,38 @@ class Analysis:
             linkedin=linkedin.iloc[0] if len(linkedin) else None,
         )
 
+    def integration_sensitivity(
+        self,
+        *,
+        base: str = "central",
+        vary: Sequence[str] = ("connect_rate", "match_rate", "value_per_record", "yearly_cost"),
+        factors: Sequence[float] = (0.5, 0.75, 1.0, 1.5, 2.0),
+    ) -> pd.DataFrame:
+        """One-at-a-time sensitivity of the integration's net value around scenario ``base``
+        (:func:`socialreach.integration_sensitivity`), with the analysis's options."""
+        from .integration import integration_sensitivity
+
+        scenarios = self._scenarios()
+        return integration_sensitivity(
+            self.profile,
+            base=base,
+            scenarios=scenarios.table,
+            vary=vary,
+            factors=factors,
+            penetration=self.penetration,
+            options=self.options,
+        )
+
     # ----------------------------------------------------------------- helpers
 
     @property
     def _both(self) -> bool:
         return set(self.options.platforms) >= _PAIR
+
+    def _scenarios(self) -> Any:
+        from .scenario import as_scenarios
+
+        return as_scenarios(self.scenarios)
 
     def _own(self, name: str) -> Any:
         """A part as the analysis keeps it (never handed out: callers get copies)."""
@@ -369,8 +414,8 @@ def analyse(
         ``reference_year`` …). Ages are taken at the survey year unless ``reference_year`` names
         another (``None`` means the survey year).
     scenarios
-        LinkedIn integration scenarios (:class:`socialreach.model.scenario.Scenarios`);
-        ``None``: the package's examples.
+        LinkedIn integration scenarios (:class:`socialreach.model.scenario.Scenarios`, or a
+        table with their columns); ``None``: the package's examples.
     by
         Breakdowns to estimate (default: every one of :data:`BREAKDOWNS` the file knows).
 

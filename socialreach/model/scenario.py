@@ -60,6 +60,16 @@ def example_scenarios() -> Scenarios:
     return Scenarios(DEFAULT_SCENARIOS.copy(), is_example=True)
 
 
+def as_scenarios(scenarios: Scenarios | pd.DataFrame | None) -> Scenarios:
+    """Scenarios from a table with the columns of :data:`DEFAULT_SCENARIOS` (``None``: the
+    examples); a table equal to the examples is marked as examples."""
+    if scenarios is None:
+        return example_scenarios()
+    if isinstance(scenarios, Scenarios):
+        return scenarios
+    return Scenarios(scenarios.copy(), is_example=_same_as_examples(scenarios))
+
+
 def _same_as_examples(table: pd.DataFrame) -> bool:
     if list(table["scenario"]) != list(DEFAULT_SCENARIOS["scenario"]):
         return False

@@ -35,16 +35,16 @@ from ..core.text import (
     pick,
     say,
 )
+from ..model.analysis import Analysis, analyse
 from ..model.archetypes import ARCHETYPES
 from ..model.privacy import suppress_segments
-from ..model.reach import estimate_reach, resolve_year_measure
-from ..reading.alumni import read_alumni
 from ..reading.examples import example_path
 from ..reading.survey import (
     internet_rows,
     internet_use_rate,
     load_penetration,
     reach_measure,
+    resolve_edition,
     source_types,
 )
 from .format import format_count, format_points, format_share, format_share_interval
@@ -60,7 +60,6 @@ __all__ = [
     "conversion_sentence",
     "dimension_label",
     "edition_sentences",
-    "estimate_trend_by",
     "gap_sentences",
     "headline_sentences",
     "higher_platform",
@@ -142,8 +141,8 @@ def reach_options(
         With a concrete ``year`` and ``measure``, so every output can name them.
     """
     options = ReachOptions(**fields)
-    year, measure = resolve_year_measure(_table(table), options.platforms, survey_year, measure)
-    return options.replace(year=year, measure=measure)
+    edition = resolve_edition(table, platforms=options.platforms, year=survey_year, measure=measure)
+    return options.replace(year=edition.year, measure=edition.measure)
 
 
 def bases_of(table: pd.DataFrame, year: int, measure: str, platform: str) -> list[str]:
@@ -183,20 +182,33 @@ def edition_sentences(
 
 
 class ProfileRead(NamedTuple):
-    """An alumni profile and the name (never the path) of the file it was read from."""
+    """The notebook's analysis of an alumni file and the file's name (never its path)."""
 
-    profile: AlumniProfile
+    analysis: Analysis
     file_name: str
+
+    @property
+    def profile(self) -> AlumniProfile:
+        return self.analysis.profile
+
+    @property
+    def options(self) -> ReachOptions:
+        """The analysis's options, year and measure resolved."""
+        return self.analysis.options
 
 
 def read_profile(
     alumni_file: str | Path | None,
     *,
     example: str = "multi_faculty_university",
-    year: int,
     institution: str,
+    options: ReachOptions | None = None,
+    table: pd.DataFrame | None = None,
+    scenarios: pd.DataFrame | None = None,
+    **fields: object,
 ) -> ProfileRead:
-    """Read the notebook's alumni file, or the bundled example when ``alumni_file`` is ``None``.
+    """Analyse the notebook's alumni file, or the bundled example when ``alumni_file`` is
+    ``None``: the one analysis (:func:`socialreach.analyse`) the report and ``reach`` render.
 
     Parameters
     ----------
@@ -205,19 +217,32 @@ def read_profile(
     example
         Bundled example used when ``alumni_file`` is ``None``
         (:func:`socialreach.reading.examples.example_path`).
-    year
-        Reference year of ages and graduation cohorts: the survey year of the figures applied.
     institution
         Name of the profile (labels its rows).
+    options, fields
+        The model's options (:class:`~socialreach.ReachOptions`) and fields to change
+        (``year=2017``, ``seed=1`` …). Ages and cohorts are taken at the survey year.
+    table
+        Penetration table; ``None`` for the embedded one.
+    scenarios
+        LinkedIn integration scenarios (a table with the columns of
+        :data:`socialreach.model.integration.DEFAULT_SCENARIOS`); ``None``: the examples.
 
     Returns
     -------
     ProfileRead
-        The profile (counts only) and the file's name, for printing.
+        The analysis (counts only, and every estimate) and the file's name, for printing.
     """
     source = Path(alumni_file) if alumni_file else example_path(example)
-    profile = read_alumni(source, reference_year=year, name=institution)
-    return ProfileRead(profile, source.name)
+    analysis = analyse(
+        source,
+        options=options,
+        penetration=table,
+        read_options={"name": institution},
+        scenarios=scenarios,
+        **fields,
+    )
+    return ProfileRead(analysis, source.name)
 
 
 def profile_sentence(read: ProfileRead, lang: str) -> str:
@@ -567,39 +592,6 @@ def secondary_sources_sentence(trend: pd.DataFrame, lang: str) -> str:
     if not years:
         return say(NOTEBOOKS, "no_secondary", lang)
     return say(NOTEBOOKS, "secondary", lang, years=_listing([str(y) for y in years], lang))
-
-
-def estimate_trend_by(
-    profile: AlumniProfile,
-    *,
-    options: ReachOptions,
-    by: str = "age_band",
-    table: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Our alumni's reach per segment of ``by`` under each edition (as :func:`estimate_trend`).
-
-    Every year in which both platforms have figures is estimated with its broadest measure;
-    ``fallback`` says how much of a segment's reach rests on a figure not published for it.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Rows of :func:`socialreach.estimate_reach` for ``by`` (no total rows), all editions.
-    """
-    penetration = table
-    table = _table(table)
-    frames = []
-    for year in sorted(set(table["year"])):
-        try:
-            opts = options.replace(year=int(year), measure=None)
-            resolve_year_measure(table, opts.platforms, opts.year, None)
-            frames.append(estimate_reach(profile, penetration, options=opts, by=(by,)))
-        except InputError:  # no usable figures for this edition
-            continue
-    if not frames:
-        raise InputError("no survey year has figures the engine can use for these platforms")
-    out = pd.concat(frames, ignore_index=True)
-    return out[out["dimension"] == by].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- our estimates

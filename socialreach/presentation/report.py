@@ -82,7 +82,7 @@ from ..core.text import (
 )
 from ..model.analysis import OVERLAP_RANGE, Analysis, analyse
 from ..model.privacy import SUPPRESSED_COL, suppress_segments
-from ..model.scenario import Scenarios, example_scenarios, read_scenarios
+from ..model.scenario import Scenarios, as_scenarios, read_scenarios
 from ..reading.survey import _embedded_penetration, load_sources, source_types
 from .findings import write_findings
 from .format import (
@@ -280,7 +280,7 @@ class _Report:
 
     @property
     def scenarios(self) -> Scenarios:
-        return self.analysis.scenarios or example_scenarios()
+        return as_scenarios(self.analysis.scenarios)
 
     @property
     def dims(self) -> tuple[str, ...]:
