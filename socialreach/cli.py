@@ -113,7 +113,11 @@ def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_model_options(p: argparse.ArgumentParser) -> None:
-    """The model's options (:class:`socialreach.ReachOptions`), the same for reach and report."""
+    """The model's options (:class:`socialreach.ReachOptions`), the same for reach and report;
+    every default is the options object's own (None: left to the analysis)."""
+    from .core.options import DEFAULT_SEED, ReachOptions
+
+    d = ReachOptions()
     p.add_argument(
         "--year", type=int, default=None, help="survey year (default: the latest edition)"
     )
@@ -127,25 +131,30 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--design-effect",
         type=_design_effect,
-        default=1.5,
+        default=d.design_effect,
         metavar="DEFF",
-        help="variance inflation of the weighted survey (default 1.5, an uncited assumption)",
+        help=f"variance inflation of the weighted survey (default {d.design_effect:g}, an uncited "
+        "assumption)",
     )
     p.add_argument(
         "--overlap",
         type=_proportion,
-        default=None,
-        help="share of LinkedIn users also on Facebook, 0-1 (default 0.85, an assumption)",
+        default=d.overlap,
+        help=f"share of LinkedIn users also on Facebook, 0-1 (default {d.overlap:g}, an "
+        "assumption)",
     )
     p.add_argument(
         "--seed",
         type=int,
         default=None,
-        help="seed for the Monte Carlo draws (default 2017: the same file gives the same numbers "
-        "in reach, report and the notebooks)",
+        help=f"seed for the Monte Carlo draws (default {DEFAULT_SEED}: the same file gives the "
+        "same numbers in reach, report and the notebooks)",
     )
     p.add_argument(
-        "--draws", type=_positive_int, default=2000, help="Monte Carlo draws (default 2000)"
+        "--draws",
+        type=_positive_int,
+        default=d.n_draws,
+        help=f"Monte Carlo draws (default {d.n_draws})",
     )
     p.add_argument(
         "--non-working",
@@ -158,21 +167,21 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--combine",
         choices=("rule", "logit_raking"),
-        default="rule",
+        default=d.combine,
         help="rule (default) or logit_raking: fit age and industry margins where a platform "
         "publishes both on one base",
     )
     p.add_argument(
         "--industry-fallback",
         choices=("overall", "implied"),
-        default="overall",
+        default=d.industry_fallback,
         help="what working alumni in an unpublished industry get on LinkedIn 2017: the overall "
         "40 %% (default) or what the published figures imply for those industries",
     )
     p.add_argument(
         "--fallback-spread",
         action=argparse.BooleanOptionalAction,
-        default=True,
+        default=d.fallback_spread,
         help="widen intervals for segments without a published figure by the spread the "
         "published segments show (points unchanged; on by default)",
     )
@@ -181,12 +190,11 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
 def _model_options(args: argparse.Namespace, **fields: object) -> ReachOptions:
     """The :class:`socialreach.ReachOptions` of the model options on the command line."""
     from .core.options import ReachOptions
-    from .model.combined import DEFAULT_OVERLAP
 
     return ReachOptions(
         year=args.year,
         measure=args.measure,
-        overlap=DEFAULT_OVERLAP if args.overlap is None else args.overlap,
+        overlap=args.overlap,
         non_working=args.non_working,
         combine=args.combine,
         industry_fallback=args.industry_fallback,
@@ -457,7 +465,7 @@ def _run_reach(args: argparse.Namespace) -> int:
     print(
         f"{format_count_interval(payload['n_alumni'], None, None, lang=lang)} alumni · survey "
         f"year {payload['year']} ({label(payload['measure'], lang)}, share of all alumni) · "
-        "95% intervals\n"
+        f"ages at {payload['reference_year']} · seed {payload['seed']} · 95% intervals\n"
     )
     head = f"{'platform':<10} {'expected alumni':<26} {'share':<18} {'on fallback':>11}"
     print(head)
@@ -470,6 +478,10 @@ def _run_reach(args: argparse.Namespace) -> int:
             f"{label(p, lang):<10} {count:<26} {share:<18} "
             f"{format_share(r['fallback_share'], lang=lang):>11}"
         )
+    weekly = payload["weekly"] or {}
+    for p, r in weekly.items():
+        share = format_share_interval(r["share"], r["ci_low"], r["ci_high"], lang=lang)
+        print(f"{label(p, lang):<10} weekly: {share}")
     comb = payload["combined"]
     if comb is not None:
         print(
