@@ -73,9 +73,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..core.errors import InputError
-from ..core.segments import BASES, PLATFORMS, iis_segment
-from .survey import KEY, MEASURES, SCHEMA, validate_penetration
+from ...core.errors import InputError
+from ...core.segments import BASES, PLATFORMS, iis_segment
+from ..survey import KEY, MEASURES, SCHEMA, validate_penetration
 
 __all__ = ["LOG_COLUMNS", "IISAppendix", "read_iis_appendix"]
 

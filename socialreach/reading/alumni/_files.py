@@ -34,8 +34,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..core.errors import InputError
-from ..core.profile import (
+from ...core.errors import InputError
+from ...core.profile import (
     CELL_COLUMNS,
     COHORT_SOURCES,
     INDUSTRY_SOURCES,
@@ -43,7 +43,7 @@ from ..core.profile import (
     ValidationReport,
     make_profile,
 )
-from ..core.segments import (
+from ...core.segments import (
     AGE_BANDS,
     DEGREE_LEVELS,
     EMPLOYMENT,
@@ -53,8 +53,8 @@ from ..core.segments import (
     UNKNOWN,
     age_band,
 )
-from ..core.text import VALIDATE, say
-from .industries import (
+from ...core.text import VALIDATE, say
+from ..industries import (
     FIELDS_OF_STUDY,
     _map_industry_distinct,
     load_field_of_study_mix,
