@@ -25,6 +25,9 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.reading.alumni._values` parsing numbers, ages, age groups, years and dates
 - `socialreach.reading.examples` the bundled synthetic example exports
 - `socialreach.reading.iis_appendix` Internetstiftelsen's table appendix into the survey schema
+- `socialreach.reading.iis_appendix._cells` reading a table's cells: segment columns and shares
+- `socialreach.reading.iis_appendix._layout` finding the tables: sheet, parse log, table layout
+- `socialreach.reading.iis_appendix._records` building the records: figures, sums, duplicates
 - `socialreach.reading.iis_appendix._words` the appendix's words: platforms, frequencies, bases
 - `socialreach.reading.industries` crosswalks: industries, SNI codes, titles, programmes, statuses
 - `socialreach.reading.survey` the cited survey tables, base conversions, which edition to use
