@@ -17,8 +17,18 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
 - `socialreach.reading` reading: files in, tidy frames out (imports only the foundation)
 - `socialreach.reading.alumni` CRM exports (CSV, XLSX, ODS, Parquet) into an alumni profile
+- `socialreach.reading.alumni._cells` segment codes, their orders, alumni summed per cell
+- `socialreach.reading.alumni._columns` which header holds which field; identifying headers
+- `socialreach.reading.alumni._fields` each field's values into a code per row, with its rules
+- `socialreach.reading.alumni._files` reading CSV, XLSX, ODS and Parquet into raw cells
+- `socialreach.reading.alumni._report` the validation report's bookkeeping: exclusions, notes
+- `socialreach.reading.alumni._values` parsing numbers, ages, age groups, years and dates
 - `socialreach.reading.examples` the bundled synthetic example exports
 - `socialreach.reading.iis_appendix` Internetstiftelsen's table appendix into the survey schema
+- `socialreach.reading.iis_appendix._cells` reading a table's cells: segment columns and shares
+- `socialreach.reading.iis_appendix._layout` finding the tables: sheet, parse log, table layout
+- `socialreach.reading.iis_appendix._records` building the records: figures, sums, duplicates
+- `socialreach.reading.iis_appendix._words` the appendix's words: platforms, frequencies, bases
 - `socialreach.reading.industries` crosswalks: industries, SNI codes, titles, programmes, statuses
 - `socialreach.reading.survey` the cited survey tables, base conversions, which edition to use
 - `socialreach.model` the model: numbers and ids, never words (imports no presentation)

@@ -31,7 +31,8 @@ import socialreach
 from socialreach.cli import main
 from socialreach.core.errors import InputError
 from socialreach.core.segments import BASES
-from socialreach.reading.iis_appendix import LOG_COLUMNS, _map_base, read_iis_appendix
+from socialreach.reading.iis_appendix import LOG_COLUMNS, read_iis_appendix
+from socialreach.reading.iis_appendix._words import _map_base
 from socialreach.reading.survey import SCHEMA, validate_penetration
 
 NAME = "tabellbilaga-svenskarna-och-internet-2025.xlsx"

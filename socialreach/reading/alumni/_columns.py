@@ -1,0 +1,323 @@
+"""Which header holds which field: header synonyms, identifying columns, the column plan.
+
+A header is matched to a canonical field (:data:`FIELDS`) through :data:`HEADER_SYNONYMS`,
+ignoring case, accents, punctuation and a trailing parenthesis. Headers that identify people
+are recognised by their words and never read; every other unknown header is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ...core.errors import InputError
+from ..industries import normalise_text
+
+#: Canonical fields of an alumni export, in the order they are reported.
+FIELDS = (
+    "birth_year",
+    "age",
+    "age_band",
+    "graduation_year",
+    "industry",
+    "occupation",
+    "field_of_study",
+    "employment_status",
+    "employment_form",
+    "sex",
+    "degree_level",
+    "count",
+)
+
+#: Header synonyms per field (DESIGN.md §4), matched ignoring case, accents and punctuation, and
+#: ignoring a trailing parenthesis ("Födelseår (ÅÅÅÅ)").
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "birth_year": (
+        "födelseår",
+        "födelse år",
+        "födelsedatum",
+        "född",
+        "birth year",
+        "year of birth",
+        "birthyear",
+        "date of birth",
+        "birth date",
+        "birthdate",
+        "dob",
+        "born",
+    ),
+    "age": ("ålder", "age", "ålder år", "age years"),
+    "age_band": (
+        "åldersgrupp",
+        "åldersintervall",
+        "åldersklass",
+        "åldersspann",
+        "age group",
+        "age band",
+        "age range",
+    ),
+    "graduation_year": (
+        "examensår",
+        "examen år",
+        "examensdatum",
+        "examen datum",
+        "examensdag",
+        "år för examen",
+        "graduation year",
+        "graduation date",
+        "date of graduation",
+        "year of graduation",
+        "class year",
+        "class of",
+        "grad year",
+    ),
+    "industry": (
+        "bransch",
+        "näringsgren",
+        "sni",
+        "sni kod",
+        "sni 2007",
+        "industry",
+        "sector",
+        "sektor",
+        "arbetsgivarens bransch",
+    ),
+    "occupation": (
+        "yrke",
+        "titel",
+        "befattning",
+        "yrkestitel",
+        "job title",
+        "title",
+        "occupation",
+        "position",
+    ),
+    "field_of_study": (
+        "utbildning",
+        "utbildningsprogram",
+        "utbildningsprogrammet",
+        "studieprogram",
+        "program",
+        "programnamn",
+        "program programme",
+        "examen",
+        "ämne",
+        "huvudområde",
+        "field of study",
+        "programme",
+        "programme name",
+        "program name",
+        "study programme",
+        "degree",
+        "major",
+    ),
+    "employment_status": (
+        "sysselsättning",
+        "status",
+        "employment",
+        "employment status",
+        "anställningsstatus",
+    ),
+    "employment_form": (
+        "anställningsform",
+        "anställningstyp",
+        "typ av anställning",
+        "employment type",
+        "type of employment",
+        "form of employment",
+        "contract type",
+    ),
+    "sex": ("kön", "juridiskt kön", "sex", "gender"),
+    "degree_level": (
+        "examensnivå",
+        "nivå på examen",
+        "examenstyp",
+        "typ av examen",
+        "degree level",
+        "level of degree",
+        "degree type",
+    ),
+    "count": ("antal", "count", "n", "antal alumner", "number of alumni", "number"),
+}
+
+# Headers that identify people. Whole normalised header, or a token of it, or (longer ones) any
+# part of it: "Förnamn", "E-postadress", "Mobilnummer", "LinkedIn-profil" are all caught.
+_IDENTIFYING_PARTS = (
+    "namn",
+    "name",
+    "mail",
+    "e post",
+    "epost",
+    "personnummer",
+    "personnr",
+    "samordningsnummer",
+    "person number",
+    "personal identity",
+    "social security",
+    "telefon",
+    "phone",
+    "mobil",
+    "mobile",
+    "adress",
+    "address",
+    "postnummer",
+    "postort",
+    "linkedin",
+    "facebook",
+    "twitter",
+    "instagram",
+    "url",
+    "profil",
+    "profile",
+    "webbsida",
+    "website",
+    "homepage",
+)
+_IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
+
+_DATA_LIKE = re.compile(r"@|^[\d\s\-+./,:]+$")
+
+_SYNONYM_INDEX = {
+    normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
+}
+
+
+def _header_key(header: str) -> str:
+    return normalise_text(re.sub(r"\([^)]*\)\s*$", "", str(header)))
+
+
+def _is_identifying(header: str) -> bool:
+    key = normalise_text(header)
+    tokens = key.split()
+    return any(part in key for part in _IDENTIFYING_PARTS) or any(
+        tok in tokens for tok in _IDENTIFYING_TOKENS
+    )
+
+
+@dataclass(frozen=True)
+class _Plan:
+    columns: dict[str, str]  # field -> header
+    identifying: list[str]
+    ignored: list[str]
+
+
+def map_columns(
+    headers: list[str], *, columns: Mapping[str, str] | None = None, file: str = "the file"
+) -> dict[str, Any]:
+    """Decide which header holds which canonical field, and which headers identify people.
+
+    Parameters
+    ----------
+    headers
+        Header names as they appear in the export.
+    columns
+        Overrides ``{field: header}`` for headers the synonyms do not know (the CLI's
+        ``--column field=Header``); an override also settles two headers claiming one field.
+    file
+        Bare file name for error messages.
+
+    Returns
+    -------
+    dict
+        ``columns`` (field -> header), ``dropped_identifying_columns`` and ``ignored_columns``
+        (header names only).
+
+    Raises
+    ------
+    InputError
+        Duplicate header names, two headers claiming one field, an override naming an unknown
+        field or header, or no known column at all.
+    """
+    plan = _plan_columns(list(headers), columns=columns, file=file)
+    return {
+        "columns": plan.columns,
+        "dropped_identifying_columns": plan.identifying,
+        "ignored_columns": plan.ignored,
+    }
+
+
+def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file: str) -> _Plan:
+    names = [str(h).strip() for h in headers]
+    if any(_DATA_LIKE.search(h) for h in names):
+        # an e-mail address or a bare number is a person's data, not a header: a file without a
+        # header row would otherwise have its first person listed as "ignored columns"
+        raise InputError(
+            "has a header row holding an e-mail address or a number, so it looks like data",
+            file=file,
+            fix="add a header row (e.g. Födelseår;Bransch;Yrke) above the data",
+        )
+    seen: dict[str, int] = {}
+    for h in names:
+        seen[h] = seen.get(h, 0) + 1
+    # Only a duplicated header that would be read matters (two 'Bransch': which one?); a header
+    # "row" that is really data must not be echoed, so unknown duplicates are left alone.
+    wanted = set((columns or {}).values())
+    dupes = [
+        h
+        for h, k in seen.items()
+        if k > 1 and h and (_header_key(h) in _SYNONYM_INDEX or h in wanted)
+    ]
+    if dupes:
+        raise InputError(
+            "has duplicate header names " + ", ".join(f"'{h}'" for h in dupes),
+            file=file,
+            fix="rename or delete the extra columns so every header is unique",
+        )
+    overrides = dict(columns or {})
+    for field, header in overrides.items():
+        if field not in FIELDS:
+            raise InputError(
+                f"'{field}' is not a field socialreach reads",
+                file=file,
+                fix=f"use one of {', '.join(FIELDS)} in --column field=Header",
+            )
+        if header not in names:
+            raise InputError(
+                f"has no column '{header}' (asked for as {field})",
+                file=file,
+                fix="give the header exactly as it appears in the file's first row",
+            )
+        if _is_identifying(header) and _header_key(header) not in _SYNONYM_INDEX:
+            raise InputError(
+                f"column '{header}' identifies people and cannot be read as {field}",
+                file=file,
+                fix="choose another column; identifying columns are never read",
+            )
+    chosen: dict[str, str] = dict(overrides)
+    claims: dict[str, list[str]] = {}
+    identifying, ignored = [], []
+    for h in names:
+        if h in overrides.values():
+            continue
+        field = _SYNONYM_INDEX.get(_header_key(h))
+        if field is not None and field not in overrides:
+            claims.setdefault(field, []).append(h)
+        elif field is None and _is_identifying(h):
+            identifying.append(h)
+        elif h:
+            ignored.append(h)
+    for field, hs in claims.items():
+        if len(hs) > 1:
+            raise InputError(
+                f"has {len(hs)} columns that could be {field}: " + ", ".join(f"'{h}'" for h in hs),
+                file=file,
+                fix=f"choose one with --column {field}=<header> (Python: columns={{'{field}': …}})",
+            )
+        chosen[field] = hs[0]
+    if not chosen:
+        # the headers are not echoed: in a file without a header row they are a person's data
+        raise InputError(
+            f"has no column socialreach knows among its {len(names)} headers",
+            file=file,
+            fix="name columns like Födelseår, Bransch, Yrke, Program, Sysselsättning or Antal, "
+            "or map one with --column field=Header",
+        )
+    ordered = {f: chosen[f] for f in FIELDS if f in chosen}
+    return _Plan(columns=ordered, identifying=identifying, ignored=ignored)
+
+
+def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:
+    wanted = set((columns or {}).values())
+    return sum(_header_key(c) in _SYNONYM_INDEX or c.strip() in wanted for c in cells)

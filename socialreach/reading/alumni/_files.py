@@ -1,0 +1,405 @@
+"""Reading an export's file: CSV, XLSX, ODS and Parquet into the raw distinct-value cells.
+
+Each reader finds the header (below any title lines), plans the columns
+(``_columns._plan_columns``) and returns, per used header, ``(codes, uniques)`` where
+``codes[i]`` indexes ``uniques`` for row i (-1 = missing) — the distinct-value form everything
+after it works on — plus the spreadsheet row number of every data row. A damaged file of any
+format is bad input (:class:`~socialreach.core.errors.InputError`), never a bug.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ...core.errors import InputError
+from ._columns import _known_headers, _Plan, _plan_columns
+
+
+@dataclass
+class _Raw:
+    n_rows: int
+    cols: dict[str, tuple[np.ndarray, list[object]]]
+    row_numbers: np.ndarray | None  # None: row i is spreadsheet row i + 2
+    format: dict[str, str]
+
+
+def _sniff_text(path: Path, file: str) -> tuple[str, str]:
+    """(encoding, decoded head) of a text export, or InputError."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if not head.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError("is empty", file=file, fix="export the alumni list again")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif b"\x00" in head:
+        raise InputError(
+            "contains binary data, not text",
+            file=file,
+            fix="export it as CSV, Excel (.xlsx) or Parquet",
+        )
+    else:
+        encoding = "utf-8"
+        try:
+            head.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            if err.start < len(head) - 3:  # not just a character cut at the end of the sample
+                encoding = "cp1252"
+    try:
+        # the sample may end inside a UTF-16 character: only a UTF-16 tail may be dropped
+        errors = "ignore" if encoding == "utf-16" else "strict"
+        text = head.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors=errors)
+    except UnicodeDecodeError:
+        if encoding == "utf-8":
+            text = head.decode("utf-8-sig", errors="ignore")
+        else:
+            raise InputError(
+                "has bytes that are neither UTF-8 nor Windows-1252 text",
+                file=file,
+                fix="save it again as CSV UTF-8 from Excel",
+            ) from None
+    return encoding, text
+
+
+_DELIMITERS = (";", ",", "\t", "|")
+_PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumni 2024-01-31")
+
+
+def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
+    """(physical line index, delimiter, header cells): the first line among the first
+    ``_PREAMBLE_LINES`` that holds a known header, else the first line (whose headers are then
+    reported as unknown)."""
+    lines = text.splitlines()[:_PREAMBLE_LINES]
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        best = None
+        for d in _DELIMITERS:
+            cells = next(csv.reader([line], delimiter=d), [])
+            score = (_known_headers(cells, columns), len(cells))
+            if score[0] and (best is None or score > best[0]):
+                best = (score, d, cells)
+        if best is not None:
+            if index == 0:  # a quoted header may hold a line break: read the whole record
+                cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=best[1]), [])
+                return 0, best[1], cells
+            return index, best[1], best[2]
+    first = _first_record(text)
+    counts = {d: first.count(d) for d in _DELIMITERS}
+    delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
+    start = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    return start, delimiter, next(csv.reader(io.StringIO(first), delimiter=delimiter), [])
+
+
+def _first_record(text: str) -> str:
+    """The header record (may span lines when a quoted header holds a line break)."""
+    quoted, out = False, []
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif ch in "\r\n" and not quoted:
+            if out:
+                break
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple[_Plan, _Raw]:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    encoding, text = _sniff_text(path, file)
+    header_line, delimiter, header = _find_header(text, columns)
+    plan = _plan_columns(header, columns=columns, file=file)
+    used = list(plan.columns.values())
+    for attempt in (encoding, "cp1252"):
+        try:
+            table = pacsv.read_csv(
+                path,
+                read_options=pacsv.ReadOptions(
+                    encoding="utf8" if attempt == "utf-8" else attempt,
+                    column_names=[str(h).strip() for h in header],
+                    skip_rows=header_line + 1,
+                ),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=used,
+                    column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in used},
+                    strings_can_be_null=True,
+                    null_values=[""],
+                ),
+            )
+            encoding = attempt
+            break
+        except pa.ArrowInvalid as err:
+            message = str(err)
+            if "UTF8" in message.upper() and attempt == "utf-8":
+                continue  # looked like UTF-8 at the top, is not further down: Windows-1252
+            raise _csv_error(message, file) from None
+        except UnicodeDecodeError:
+            raise InputError(
+                "has bytes that are neither UTF-8 nor Windows-1252 text",
+                file=file,
+                fix="save it again as CSV UTF-8 from Excel",
+            ) from None
+        except (pa.ArrowException, OSError):  # any other parse failure is the file's, not ours
+            raise _csv_error("", file) from None
+    if table.num_rows == 0:
+        raise InputError("has a header but no data rows", file=file, fix="export it again")
+    values = {}
+    for h in used:
+        cat = table.column(h).to_pandas()
+        values[h] = (cat.cat.codes.to_numpy(), list(cat.cat.categories))
+    fmt = {
+        "format": "csv",
+        "encoding": {"utf-8": "utf-8", "cp1252": "windows-1252", "utf-16": "utf-16"}[encoding],
+        "delimiter": {"\t": "tab"}.get(delimiter, delimiter),
+    }
+    if header_line:
+        fmt["header_line"] = str(header_line + 1)
+    rows = np.arange(table.num_rows) + header_line + 2 if header_line else None
+    return plan, _Raw(table.num_rows, values, rows, fmt)
+
+
+def _csv_error(message: str, file: str) -> InputError:
+    # pyarrow's message quotes the offending row (personal data): keep only the numbers.
+    got = re.search(r"Expected (\d+) columns, got (\d+)", message)
+    if got:
+        return InputError(
+            f"has a row with {got.group(2)} fields where the header has {got.group(1)}",
+            file=file,
+            fix="check the separator and that quotes are closed, then export again",
+        )
+    return InputError(
+        "cannot be parsed as CSV",
+        file=file,
+        fix="export it again as CSV (UTF-8, one header row)",
+    )
+
+
+def _factorize(series: pd.Series) -> tuple[np.ndarray, list[object]]:
+    codes, uniques = pd.factorize(series.astype("object"), use_na_sentinel=True)
+    return codes, list(uniques)
+
+
+def _cell_text(value: object) -> object:
+    """Excel/Parquet cell as text: whole numbers without '.0', dates as ISO, blanks as None."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def _damaged(file: str, kind: str, fix: str) -> InputError:
+    return InputError(
+        f"cannot be read as {kind}: the file is damaged or incomplete", file=file, fix=fix
+    )
+
+
+_XLSX_FIX = "open it in Excel or LibreOffice Calc and save it again as .xlsx, or export it as CSV"
+_ODS_FIX = "open it in LibreOffice Calc and save it again as .ods or .xlsx, or export it as CSV"
+
+
+def _read_excel(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # anything the zip/XML parsers raise means a bad file
+        raise InputError(
+            "is not an Excel workbook (.xlsx), or a damaged one",
+            file=file,
+            fix="if it is a CSV or text export, rename it to .csv; otherwise "
+            + _XLSX_FIX.removeprefix("open it in Excel or LibreOffice Calc and "),
+        ) from None
+    try:
+        name = _pick_sheet(book.sheetnames, sheet, file)
+        try:
+            # every cell is decoded here, inside the zip and XML readers: a flipped byte
+            # surfaces as zlib.error, BadZipFile, KeyError, XML or value errors from them
+            rows = [
+                (number, row)
+                for number, row in enumerate(book[name].iter_rows(values_only=True), start=1)
+                if any(_cell_text(v) is not None for v in row)
+            ]
+        except InputError:
+            raise
+        except Exception:
+            raise _damaged(file, "an Excel workbook", _XLSX_FIX) from None
+    finally:
+        book.close()
+    return _rows_to_raw(rows, file, columns, {"format": "xlsx", "sheet": name})
+
+
+def _pick_sheet(names: list[str], sheet: str | None, file: str) -> str:
+    if not names:
+        raise InputError("has no sheets", file=file, fix="save it again with the data on a sheet")
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    raise InputError(
+        f"has no sheet '{sheet}' (sheets: {', '.join(repr(n) for n in names)})",
+        file=file,
+        fix="pick one of those with --sheet",
+    )
+
+
+def _read_ods(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    """OpenDocument spreadsheet (LibreOffice Calc) through pandas' odf engine."""
+    try:
+        book = pd.ExcelFile(path, engine="odf")
+    except Exception:  # zip/XML errors from odfpy mean a bad file
+        raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
+    with book:
+        name = _pick_sheet([str(n) for n in book.sheet_names], sheet, file)
+        try:
+            frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
+        except Exception:  # cell decoding errors of a damaged file
+            raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
+    rows = [
+        (number, row)
+        for number, row in enumerate(frame.itertuples(index=False, name=None), start=1)
+        if any(_cell_text(v) is not None for v in row)
+    ]
+    return _rows_to_raw(rows, file, columns, {"format": "ods", "sheet": name})
+
+
+def _rows_to_raw(
+    rows: list[tuple[int, tuple]], file: str, columns: Mapping[str, str] | None, fmt: dict
+) -> tuple[_Plan, _Raw]:
+    """Header and data of a sheet given as (spreadsheet row number, cells) of non-blank rows.
+
+    Title rows above the header ("Alumni 2024-01-31") are skipped: the header is the first of
+    the first ``_PREAMBLE_LINES`` rows that holds a known header, else the first row.
+    """
+    name = fmt["sheet"]
+    if not rows:
+        raise InputError(f"sheet '{name}' is empty", file=file, fix="choose a sheet with data")
+    at = 0
+    for i, (_, row) in enumerate(rows[:_PREAMBLE_LINES]):
+        if _known_headers([_header_cell(v) for v in row], columns):
+            at = i
+            break
+    header_row = rows[at][0]
+    header = [_header_cell(v) for v in rows[at][1]]
+    while header and not header[-1]:
+        header.pop()
+    plan = _plan_columns(header, columns=columns, file=file)
+    data = rows[at + 1 :]
+    if not data:
+        raise InputError(
+            f"sheet '{name}' has a header (row {header_row}) but no data rows",
+            file=file,
+            fix="export it again",
+        )
+    values = {}
+    for h in plan.columns.values():
+        j = header.index(h)
+        col = pd.Series([_cell_text(r[j]) if j < len(r) else None for _, r in data], dtype="object")
+        values[h] = _factorize(col)
+    if header_row > 1:
+        fmt = {**fmt, "header_row": str(header_row)}
+    numbers = np.fromiter((number for number, _ in data), dtype="int64", count=len(data))
+    return plan, _Raw(len(data), values, numbers, fmt)
+
+
+def _header_cell(value: object) -> str:
+    text = _cell_text(value)
+    return "" if text is None else str(text)
+
+
+def _read_parquet(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple[_Plan, _Raw]:
+    import pyarrow.parquet as pq
+
+    try:
+        handle = pq.ParquetFile(path)
+        header = [str(h) for h in handle.schema_arrow.names]
+    except Exception:  # footer/schema errors from the Parquet reader: a bad file
+        raise InputError(
+            "is not a Parquet file, or a damaged one",
+            file=file,
+            fix="check the file or export it as CSV",
+        ) from None
+    plan = _plan_columns(header, columns=columns, file=file)
+    try:
+        table = handle.read(columns=list(plan.columns.values()))
+        values = {h: _factorize(_parquet_text(table.column(h))) for h in plan.columns.values()}
+    except Exception:  # page, compression or type errors while decoding
+        raise _damaged(file, "Parquet", "export it again as Parquet or CSV") from None
+    if table.num_rows == 0:
+        raise InputError("has columns but no rows", file=file, fix="export it again")
+    return plan, _Raw(table.num_rows, values, None, {"format": "parquet"})
+
+
+def _parquet_text(col) -> pd.Series:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(col.type):
+        col = col.cast(col.type.value_type)
+    if pa.types.is_nested(col.type) or pa.types.is_binary(col.type):
+        # a list, struct or bytes cell is not a value socialreach reads: count it as unmapped
+        col = pa.array(["(not a single value)" if v.is_valid else None for v in col])
+    return pd.Series(col.to_pandas(), dtype="object").map(_cell_text)
+
+
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _read_raw(
+    path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
+) -> tuple[_Plan, _Raw]:
+    if not path.is_file():
+        raise InputError("does not exist or is not a file", file=file, fix="check the path")
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(100)
+    except OSError as err:
+        raise InputError(
+            f"cannot be opened ({type(err).__name__})",
+            file=file,
+            fix="check that you may read it and that no other program locks it",
+        ) from None
+    suffix = path.suffix.lower()
+    if suffix == ".xls" or magic.startswith(_XLS_MAGIC):
+        raise InputError(
+            "is an old binary Excel file (.xls) or a password-protected workbook, which "
+            "socialreach does not read",
+            file=file,
+            fix="open it in Excel or LibreOffice Calc, remove any password, and use File > Save As "
+            "> Excel Workbook (.xlsx), then run again on the .xlsx",
+        )
+    if suffix == ".ods" or (magic.startswith(b"PK\x03\x04") and _ODS_MIME in magic):
+        return _read_ods(path, file, sheet, columns)
+    if suffix in (".xlsx", ".xlsm") or (magic.startswith(b"PK\x03\x04") and suffix != ".parquet"):
+        return _read_excel(path, file, sheet, columns)
+    if suffix in (".parquet", ".pq") or magic.startswith(b"PAR1"):
+        return _read_parquet(path, file, columns)
+    if sheet is not None:
+        raise InputError(
+            f"is not a spreadsheet, so it has no sheet '{sheet}'",
+            file=file,
+            fix="leave out --sheet for CSV and Parquet files",
+        )
+    return _read_csv(path, file, columns)

@@ -1,0 +1,78 @@
+"""Spreadsheet formats beside CSV: an ODS file reads like CSV and leaks nothing, an old binary
+XLS is refused whatever its name, a damaged XLSX is bad input and never a bug.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from socialreach import read_alumni
+from socialreach.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def _by(profile, *cols) -> dict:
+    c = profile.cells
+    sums = c.astype({k: str for k in cols}).groupby(list(cols))["n_alumni"].sum()
+    return {k: float(v) for k, v in sums.items() if v > 0}
+
+
+def test_ods_canary_never_reaches_output(capsys):
+    path = DATA / "alumni_libreoffice.ods"
+    for extra in ([], ["--json"]):
+        assert main(["validate", str(path), "--reference-year", "2025", *extra]) == 0
+        out, err = capsys.readouterr()
+        for canary in ("Kanarie", "19800314-0000", "19500101", "Testsson"):
+            assert canary not in out + err
+    profile = read_alumni(path)
+    assert "Kanarie" not in profile.cells.to_string()
+
+
+def test_ods_written_by_pandas_reads_like_csv(tmp_path):
+    frame = pd.DataFrame(
+        {"Födelseår": [1980, 1990], "Kön": ["K", "M"], "Sysselsättning": ["Student", "Arbetar"]}
+    )
+    frame.to_excel(tmp_path / "a.ods", engine="odf", index=False)
+    frame.to_csv(tmp_path / "a.csv", index=False, sep=";")
+    ods, csv = read_alumni(tmp_path / "a.ods"), read_alumni(tmp_path / "a.csv")
+    keys = ("age_band", "employment", "sex")
+    assert (
+        _by(ods, *keys)
+        == _by(csv, *keys)
+        == {
+            ("36-45", "student", "women"): 1,  # 2017 - 1980 = 37
+            ("26-35", "working", "men"): 1,  # 2017 - 1990 = 27
+        }
+    )
+
+
+def test_old_binary_excel_refused_whatever_its_name(tmp_path, capsys):
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "old binary Excel file (.xls)" in err and "Save As > Excel Workbook (.xlsx)" in err
+
+
+def test_flipped_byte_in_xlsx_is_bad_input_not_a_bug(tmp_path, capsys):
+    book = openpyxl.Workbook()
+    book.active.append(["Födelseår", "Bransch"])
+    for year in range(1950, 2000):
+        book.active.append([year, "Bank"])
+    book.save(tmp_path / "ok.xlsx")
+    data = bytearray((tmp_path / "ok.xlsx").read_bytes())
+    # flip one byte inside each compressed member's data until one breaks decoding
+    codes = set()
+    for at in range(100, len(data) - 100, 97):
+        broken = data.copy()
+        broken[at] ^= 0xFF
+        (tmp_path / "bad.xlsx").write_bytes(bytes(broken))
+        codes.add(main(["validate", str(tmp_path / "bad.xlsx")]))
+        err = capsys.readouterr().err
+        assert "internal error" not in err
+        assert err == "" or err.count("\n") == 1
+    assert codes <= {0, 2} and 2 in codes
