@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..core.profile import AlumniProfile
-from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
-from ..core.text import (
+from ...core.profile import AlumniProfile
+from ...core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, as_categorical, label
+from ...core.text import (
     CHART_BASE_SEGMENT,
     CHART_MEASURES,
     CHARTS,
@@ -35,9 +35,9 @@ from ..core.text import (
     pick,
     say,
 )
-from ..model.archetypes import ARCHETYPES
-from ..model.privacy import MIN_CELL, suppress_segments, suppress_small_cells
-from .format import (
+from ...model.archetypes import ARCHETYPES
+from ...model.privacy import MIN_CELL, suppress_segments, suppress_small_cells
+from ..format import (
     format_count,
     format_number,
     format_share,
@@ -1466,7 +1466,7 @@ def _survey_choice(
 ) -> tuple[int, tuple[int, int], str]:
     """The edition, span and measure a survey chart draws: the caller's, else the latest
     edition's (see :func:`plot_survey`)."""
-    from ..reading.survey import broadest_measure
+    from ...reading.survey import broadest_measure
 
     _require(penetration, ["year", "platform", "measure", "dimension"], "the survey chart")
     if by not in ("age", "industry", "year"):
