@@ -39,7 +39,13 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
 - `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
-- `socialreach.presentation.plots` charts (plotly interactive, seaborn static)
+- `socialreach.presentation.plots` charts (plotly interactive, seaborn static): the public names
+- `socialreach.presentation.plots._base` colours, template, ``Chart``, layouts, shared axis helpers
+- `socialreach.presentation.plots._integration` the integration's sensitivity chart
+- `socialreach.presentation.plots._profile` the alumni profile and the two-dimension heatmap
+- `socialreach.presentation.plots._reach` reach: total, per segment, combined, compared, trend
+- `socialreach.presentation.plots._static` the seaborn twins (matplotlib loads only to draw)
+- `socialreach.presentation.plots._survey` the survey's own figures, by edition and as a trend
 - `socialreach.presentation.report` the leadership report: one offline HTML file
 - `socialreach.presentation.validation` the validation report in words
 """
