@@ -15,6 +15,12 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
+- `socialreach.core.text._charts` the charts' axis titles, legends and notes
+- `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses
+- `socialreach.core.text._model` archetype institutions, integration parameters and scenarios
+- `socialreach.core.text._notebooks` what the exploration notebooks print
+- `socialreach.core.text._report` the report's findings, section texts and data-quality rows
+- `socialreach.core.text._validate` what ``socialreach validate`` prints
 - `socialreach.reading` reading: files in, tidy frames out (imports only the foundation)
 - `socialreach.reading.alumni` CRM exports (CSV, XLSX, ODS, Parquet) into an alumni profile
 - `socialreach.reading.examples` the bundled synthetic example exports
