@@ -15,6 +15,12 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
+- `socialreach.core.text._charts` the charts' axis titles, legends and notes
+- `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses
+- `socialreach.core.text._model` archetype institutions, integration parameters and scenarios
+- `socialreach.core.text._notebooks` what the exploration notebooks print
+- `socialreach.core.text._report` the report's findings, section texts and data-quality rows
+- `socialreach.core.text._validate` what ``socialreach validate`` prints
 - `socialreach.reading` reading: files in, tidy frames out (imports only the foundation)
 - `socialreach.reading.alumni` CRM exports (CSV, XLSX, ODS, Parquet) into an alumni profile
 - `socialreach.reading.alumni._cells` segment codes, their orders, alumni summed per cell
@@ -49,7 +55,13 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
 - `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
-- `socialreach.presentation.plots` charts (plotly interactive, seaborn static)
+- `socialreach.presentation.plots` charts (plotly interactive, seaborn static): the public names
+- `socialreach.presentation.plots._base` colours, template, ``Chart``, layouts, shared axis helpers
+- `socialreach.presentation.plots._integration` the integration's sensitivity chart
+- `socialreach.presentation.plots._profile` the alumni profile and the two-dimension heatmap
+- `socialreach.presentation.plots._reach` reach: total, per segment, combined, compared, trend
+- `socialreach.presentation.plots._static` the seaborn twins (matplotlib loads only to draw)
+- `socialreach.presentation.plots._survey` the survey's own figures, by edition and as a trend
 - `socialreach.presentation.report` the leadership report: one offline HTML file
 - `socialreach.presentation.validation` the validation report in words
 """

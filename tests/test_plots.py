@@ -8,15 +8,18 @@ import sys
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.axes import Axes
 
 from socialreach import load_penetration, make_profile
-from socialreach.core.segments import INDUSTRIES, label
+from socialreach.core.segments import AGE_BANDS, INDUSTRIES, label
 from socialreach.presentation import plots as P
 from socialreach.presentation.format import NBSP
+from socialreach.presentation.plots._base import _stacked_panels, _vline
+from socialreach.presentation.plots._survey import _survey_choice
 
 
 @pytest.fixture(autouse=True)
@@ -532,7 +535,7 @@ def test_heatmap_suppression_in_a_larger_grid_hides_a_block_not_everything():
     )
 )
 def test_heatmap_no_row_or_column_gives_a_hidden_pair_back(counts):
-    bands, fields = list(P.AGE_BANDS)[: len(counts)], ["law", "engineering", "other", "unknown"]
+    bands, fields = list(AGE_BANDS)[: len(counts)], ["law", "engineering", "other", "unknown"]
     cells = pd.DataFrame(
         [
             (bands[i], fields[j], float(n), 0.5)
@@ -654,7 +657,7 @@ def test_stacked_panels_are_laid_out_as_plotlys_own_subplots(n, spacing):
         rows=n, cols=1, shared_xaxes=True, subplot_titles=titles, vertical_spacing=spacing
     ).to_plotly_json()["layout"]
     expected.pop("template")
-    assert P._stacked_panels(titles, spacing) == expected
+    assert _stacked_panels(titles, spacing) == expected
 
 
 def test_a_vertical_line_is_plotlys_own_vline_in_every_panel():
@@ -665,16 +668,16 @@ def test_a_vertical_line_is_plotlys_own_vline_in_every_panel():
         fig.add_scatter(x=[2017, 2025], y=[1, 2], row=row, col=1)
         fig.add_vline(x=2021, line_dash="dash", line_color="#777777", row=row, col=1)
     shapes = [s.to_plotly_json() for s in fig.layout.shapes]
-    assert shapes == [P._vline(2021, row) for row in (1, 2)]
-    single = P.go.Figure().add_vline(x=2021, line_dash="dash", line_color="#777777")
-    assert [s.to_plotly_json() for s in single.layout.shapes] == [P._vline(2021)]
+    assert shapes == [_vline(2021, row) for row in (1, 2)]
+    single = go.Figure().add_vline(x=2021, line_dash="dash", line_color="#777777")
+    assert [s.to_plotly_json() for s in single.layout.shapes] == [_vline(2021)]
 
 
 def test_a_survey_chart_without_a_year_draws_the_latest_edition_that_publishes_it():
     table = load_penetration()
     latest = int(table.loc[table["platform"] == "facebook", "year"].max())
     # by age: the latest edition and its broadest question (2025/2026: the last 12 months)
-    assert P._survey_choice(table, "facebook", "age", None, None, None) == (
+    assert _survey_choice(table, "facebook", "age", None, None, None) == (
         latest,
         (2025, latest),
         "used_12m",
@@ -684,13 +687,13 @@ def test_a_survey_chart_without_a_year_draws_the_latest_edition_that_publishes_i
     # LinkedIn by industry: 2025/2026 publish sectors, so the latest edition with industries
     published = table[(table["platform"] == "linkedin") & (table["dimension"] == "industry")]
     year = int(published["year"].max())
-    assert P._survey_choice(table, "linkedin", "industry", None, None, None)[0] == year
+    assert _survey_choice(table, "linkedin", "industry", None, None, None)[0] == year
     assert year < 2025
     # over the years: every edition asking the latest question, never one across a change
     fig = P.plot_survey(table, platforms="facebook", by="year")
     assert fig.data[0].x == tuple(range(2025, latest + 1))
     # what the caller gives is kept
-    assert P._survey_choice(table, "facebook", "age", 2017, (2015, 2018), "ever") == (
+    assert _survey_choice(table, "facebook", "age", 2017, (2015, 2018), "ever") == (
         2017,
         (2015, 2018),
         "ever",

@@ -1,0 +1,316 @@
+"""The leadership report's words: headline findings, section texts, its data-quality rows."""
+
+from __future__ import annotations
+
+#: The report's headline sentences (socialreach.presentation.findings).
+FINDINGS: dict[str, tuple[str, str]] = {
+    "reach": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform}, omkring {count} personer.",
+        "We reach an estimated {share} of our alumni on {platform}, about {count} people.",
+    ),
+    "reach_active": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
+        "{count} personer, och {active} varje vecka.",
+        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
+        "people, and {active} weekly.",
+    ),
+    "reach_no_active": (
+        "Vi når uppskattningsvis {share} av våra alumner på {platform} ({measure}), omkring "
+        "{count} personer; för veckoanvändning finns ingen användbar siffra {year}.",
+        "We reach an estimated {share} of our alumni on {platform} ({measure}), about {count} "
+        "people; no usable figure for weekly use exists for {year}.",
+    ),
+    "gap": (
+        "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
+        "branscher och åldrar våra alumner finns i.",
+        "{lead} reaches {points} more of our alumni than {other}; the gap depends on the "
+        "industries and ages our alumni are in.",
+    ),
+    "same": (
+        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner.",
+        "Facebook and LinkedIn reach about the same share of our alumni.",
+    ),
+    "segments": (
+        "På {platform} når vi flest bland alumner inom {best}, {best_share}, och färst inom "
+        "{worst}, {worst_share}.",
+        "On {platform} we reach the most among alumni in {best}, {best_share}, and the fewest in "
+        "{worst}, {worst_share}.",
+    ),
+    "combined": (
+        "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "
+        "(omkring {point} om {overlap} av LinkedIn-användarna också använder Facebook).",
+        "On at least one of the two platforms we reach between {lower} and {upper} of our "
+        "alumni (about {point} if {overlap} of LinkedIn users also use Facebook).",
+    ),
+    "fallback": (
+        "Av {platform}-skattningen vilar {share} på reservsiffror (ingen publicerad siffra för "
+        "alumnernas {what}), så den är osäkrare än intervallet visar.",
+        "Of the {platform} estimate, {share} rests on fallback figures (no published figure for "
+        "the alumni's {what}), so it is less certain than its interval shows.",
+    ),
+    "fallbacks": (
+        "Av skattningarna vilar {shares} på reservsiffror (ingen publicerad siffra för "
+        "alumnernas {what}), så de är osäkrare än intervallen visar.",
+        "Of the estimates, {shares} rest on fallback figures (no published figure for the "
+        "alumni's {what}), so they are less certain than their intervals show.",
+    ),
+    "and": (" och ", " and "),
+    "of": ("för", "for"),
+    # what the survey leaves unpublished for each platform's rule (reach.py)
+    "what_facebook": ("åldersgrupp", "age band"),
+    "what_linkedin": ("bransch eller sysselsättning", "industry or employment"),
+    "what_both": ("åldersgrupp, bransch eller sysselsättning", "age band, industry or employment"),
+}
+
+
+#: Headings and sentences of the report's sections.
+REPORT: dict[str, tuple[str, str]] = {
+    "title": ("Alumner på Facebook och LinkedIn", "Alumni on Facebook and LinkedIn"),
+    "subtitle": (
+        "Hur många av våra alumner kan vi nå, vilka är de och hur säkra är vi?",
+        "How many of our alumni can we reach, who are they, and how sure are we?",
+    ),
+    "our_institution": ("Vårt lärosäte", "Our institution"),
+    "meta": (
+        "{n} alumner · uppgifter om sociala medier från {year} · rapporten skapad {date}",
+        "{n} alumni · social-media figures from {year} · report created {date}",
+    ),
+    "findings": ("Det viktigaste", "Key findings"),
+    "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),
+    "reach_intro": (
+        "Andel och antal av våra alumner som använder respektive plattform ({measure}; i "
+        "kolumnen för varje vecka: minst varje vecka), med {level}-osäkerhetsintervall.",
+        "Share and number of our alumni who use each platform ({measure}; in the weekly "
+        "column: at least weekly), with {level} uncertainty intervals.",
+    ),
+    "segments": ("Vilka når vi?", "Who do we reach?"),
+    "segments_intro": (
+        "Andel som använder plattformen ({measure}) inom varje grupp av våra alumner. Grupper "
+        "med färre än "
+        "{k} alumner visas inte (–), och inte heller så många andra att de dolda inte kan räknas "
+        "fram ur totalen.",
+        "Share using the platform ({measure}) within each group of our alumni. Groups with "
+        "fewer than {k} "
+        "alumni are not shown (–), nor enough others that the hidden ones cannot be worked out "
+        "from the total.",
+    ),
+    "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
+    "combined_intro": (
+        "Hur många vi når på minst en av plattformarna beror på hur många som finns på båda. "
+        "Intervallet kräver inget antagande om överlappet (men bär plattformarnas egen "
+        "osäkerhet): från den större plattformens andel (alla LinkedIn-användare finns också på "
+        "Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
+        "{overlap} av LinkedIn-användarna också använder Facebook, ett antagande utan svensk "
+        "källa (amerikanska studier anger ungefär 80–90 %); med 80 % blir den {low}, med 90 % "
+        "{high}.",
+        "How many we reach on at least one platform depends on how many use both. Only the "
+        "range needs no assumption about the overlap (it carries the platforms' own "
+        "uncertainty): from the larger platform's share (every LinkedIn user is also on "
+        "Facebook) to the sum (nobody uses both). The point estimate assumes that {overlap} of "
+        "LinkedIn users also use Facebook, an assumption without a Swedish source (US studies "
+        "report roughly 80–90%); with 80% it is {low}, with 90% {high}.",
+    ),
+    "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
+    "trend": ("Utvecklingen över tid", "The trend over time"),
+    "trend_intro": (
+        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, med "
+        "samma modell. Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
+        "tjänsten någon gång, från 2025 den som använt den minst en gång de senaste tolv "
+        "månaderna, och källorna före 2025 är delvis sammanfattningar i andra hand. En trend "
+        "över bytet är därför bara en indikation.",
+        "How many of our alumni each year's survey figures would reach, by the same model. The "
+        "question changed between the editions: 2015–2018 asked who uses a service at least "
+        "sometimes, from 2025 who used it at least once in the last twelve months, and the "
+        "sources before 2025 are partly secondary summaries. A trend across the change is "
+        "therefore indicative only.",
+    ),
+    "integration": (
+        "Lönar sig en CRM-integration med LinkedIn?",
+        "Is a CRM integration with LinkedIn worth it?",
+    ),
+    "integration_intro": (
+        "Värdet = alumner på LinkedIn × andel som ansluter (loggar in med LinkedIn och samtycker) "
+        "× andel som matchas mot en post i CRM × värde per berikad post och år × år, minus "
+        "kostnaderna. Bara antalet alumner på LinkedIn kommer från undersökningen; alla andra "
+        "värden är antaganden, och de ska vara lärosätets egna.",
+        "Value = alumni on LinkedIn × share who connect (sign in with LinkedIn and consent) × "
+        "share matched to a CRM record × value per enriched record per year × years, minus the "
+        "costs. Only the number of alumni on LinkedIn comes from the survey; every other value "
+        "is an assumption, and it should be the institution's own.",
+    ),
+    "integration_example": (
+        "Parametrarna nedan är paketets exempelvärden, inte lärosätets egna: resultaten visar hur "
+        "beräkningen fungerar och är inga slutsatser. Ange egna värden med --scenario FIL.toml "
+        "(mall: data/examples/integration_scenarios.toml).",
+        "The parameters below are the package's example values, not the institution's own: the "
+        "results show how the calculation works and are no findings. Give your own values with "
+        "--scenario FILE.toml (template: data/examples/integration_scenarios.toml).",
+    ),
+    "integration_own": (
+        "Parametrarna nedan är lärosätets egna antaganden.",
+        "The parameters below are the institution's own assumptions.",
+    ),
+    "integration_finding": (
+        "Med våra egna antaganden ger en CRM-integration med LinkedIn ett nettovärde {values} "
+        "(efter {years}; {scenarios}).",
+        "Under our own assumptions, a LinkedIn CRM integration has a net value {values} "
+        "(after {years}; {scenarios}).",
+    ),
+    "notes": ("Kommentar", "Commentary"),
+    "value_of": ("på {value}", "of {value}"),
+    "value_between": ("mellan {low} och {high}", "between {low} and {high}"),
+    "year_unit": ("år", "year"),
+    "years_unit": ("år", "years"),
+    "scenario_word": ("scenario", "scenario"),
+    "scenarios_word": ("scenarierna", "scenarios"),
+    "to": (" till ", " to "),
+    "and": (" och ", " and "),
+    "combined_no_weekly": (
+        "För veckoanvändning kan räckvidden på minst en plattform inte skattas för {year}: "
+        "undersökningen har ingen användbar veckosiffra för båda plattformarna.",
+        "Weekly reach on at least one platform cannot be estimated for {year}: the survey has "
+        "no usable weekly figure for both platforms.",
+    ),
+    "spread_around": ("{segment} (spridning kring {around})", "{segment} (spread around {around})"),
+    "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
+    "cohorts_intro": (
+        "Andel som använder plattformen ({measure}) efter hur många år sedan alumnerna tog "
+        "examen. De som "
+        "tog examen de senaste åren är de som förändringen hos unga vuxna når först. Examensåret "
+        "kommer från filen; för {from_age} av alumnerna saknas det och är uppskattat från "
+        "åldern. Grupper med färre än {k} alumner visas inte (–), och inte heller så många andra "
+        "att de dolda inte kan räknas fram ur totalen.",
+        "Share using the platform ({measure}) by years since the alumni graduated. The most "
+        "recent "
+        "graduates are the ones the change among young adults reaches first. The graduation "
+        "year comes from the file; for {from_age} of the alumni it is missing and estimated "
+        "from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
+        "others that the hidden ones cannot be worked out from the total.",
+    ),
+    "cohort_lead": ("Användning {measure}:", "Use {measure}:"),
+    "cohort_compare": (
+        "på {platform} {new_share} bland dem med {new}, mot {old_share} bland dem med {old}",
+        "on {platform} {new_share} among alumni who {new}, against {old_share} among alumni who "
+        "{old}",
+    ),
+    "trend_by_age": ("Undersökningens siffror efter ålder", "The survey's figures by age"),
+    "share_in_year": ("{share} {year}", "{share} in {year}"),
+    "young_trend": (
+        "Av internetanvändarna {band} använde {series} Facebook (andel av {base} i den "
+        "senaste utgåvan){note}.",
+        "Of internet users aged {band}, {series} used Facebook (share of {base} in the latest "
+        "edition){note}.",
+    ),
+    "young_trend_changed": (
+        "; frågan och basen ändrades mellan utgåvorna, så jämför med försiktighet",
+        "; the question and the base changed between the editions, so compare with care",
+    ),
+    "integration_api": (
+        "LinkedIns API tillåter ingen massimport av profiler. Uppgifter når ett CRM bara när en "
+        "alumn själv loggar in med LinkedIn och samtycker, och då bara namn, bild och "
+        "e-postadress; arbetsgivare, titel och bransch kräver ett godkänt partnerprogram och är "
+        "fortfarande medlemsstyrt. Därför avgör anslutningsgraden värdet, inte antalet alumner "
+        "på LinkedIn.",
+        "LinkedIn's API allows no bulk import of profiles. Data reaches a CRM only when an "
+        "alumnus signs in with LinkedIn and consents, and then only name, photo and e-mail "
+        "address; employer, title and industry need an approved partner programme and are still "
+        "member-authorised. So the connect rate, not the number of alumni on LinkedIn, decides "
+        "the value.",
+    ),
+    "comparison_intro": (
+        "Samma beräkning för typprofiler av lärosäten, byggda av redovisade antaganden om "
+        "alumnernas branscher och åldrar. Skillnaden visar hur mycket alumnernas mix betyder.",
+        "The same calculation for archetype institutions, built from stated assumptions about "
+        "their alumni's industries and ages. The difference shows how much the alumni mix "
+        "matters.",
+    ),
+    "quality": ("Underlagets kvalitet", "Data quality"),
+    "methods": ("Metod", "Methods"),
+    "methods_text": (
+        "För varje plattform och grupp av alumner används de andelar användare som källorna i "
+        "bilagan redovisar för liknande personer (varje siffra med sin källtyp: officiell "
+        "tabellbilaga, pressmeddelande, sammanfattning i andra hand eller leverantörsblogg). För "
+        "2025 och 2026 kombinerar en logitmodell alla publicerade siffror som beskriver alumnen "
+        "— ålder, högskoleutbildning, sysselsättning, kön och sektor — så att varje siffra "
+        "återges för undersökningens egen befolkning och ingen räknas två gånger; för 2015–2018 "
+        "används ålder för Facebook och bransch för yrkesverksamma på LinkedIn. "
+        "Förväntat antal nådda är summan av antal alumner × andel över grupperna. Osäkerheten "
+        "kommer från undersökningens urval och från modellen: varje publicerad andel dras {draws} "
+        "gånger ur en Beta-fördelning (Jeffreys) med dess viktade bas delad med en designeffekt, "
+        "modellens eget fel läggs till, och intervallen är percentilintervall ({level}). Där "
+        "undersökningen saknar en siffra för gruppen används "
+        "den övergripande siffran för samma bas (reservsiffra), och rapporten anger hur stor "
+        "del som vilar på sådana. Alumnuppgifterna sammanställs till antal per grupp när filen "
+        "läses; inga personuppgifter finns i rapporten.",
+        "For each platform and group of alumni we apply the shares of users that the sources in "
+        "the appendix report for similar people (each figure with its source type: official "
+        "table appendix, press release, secondary summary or vendor blog). For 2025 and 2026 a "
+        "logit model combines every published figure that describes the alumnus — age, "
+        "university education, employment, sex and sector — so that each figure is reproduced "
+        "on the survey's own population and none is counted twice; for 2015–2018 age is used for "
+        "Facebook and industry for working people on LinkedIn. The expected number "
+        "reached is the sum over groups of alumni × share. The uncertainty comes from the "
+        "survey's sample and from the model: each published share is drawn {draws} times from a "
+        "Beta (Jeffreys) distribution on its weighted base divided by a design effect, the "
+        "model's own error is added, and the intervals are percentile intervals ({level}). "
+        "Where the survey has no figure for a group, the overall figure of "
+        "the same base is used (a fallback), and the report says how much rests on such "
+        "figures. The alumni data is aggregated to counts per group when the file is read; the "
+        "report contains no personal data.",
+    ),
+    "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
+    "fields_hidden": (
+        "{n} utbildningsgrupper visas inte (färre än {k} alumner, eller dolda så att en sådan "
+        "grupp inte kan räknas fram).",
+        "{n} fields of study are not shown (fewer than {k} alumni, or hidden so that such a "
+        "group cannot be worked out).",
+    ),
+    "internet_use": ("Internetanvändning", "Internet use"),
+    "assumed_n": ("antaget", "assumed"),
+    "weighted_n": ("viktat", "weighted"),
+    "assumptions_note": (
+        "Antagandena som modellens dokumentation anger dem.",
+        "The assumptions as the model's documentation states them.",
+    ),
+    "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
+    "assumptions": ("Antaganden", "Assumptions"),
+    "sources": ("Källor", "Sources"),
+    "combined_weekly_overlap": (
+        "Punktskattningen för varje vecka antar samma överlapp bland dem som använder "
+        "plattformarna varje vecka.",
+        "The weekly point assumes the same overlap among weekly users.",
+    ),
+    "suppressed_note": (
+        "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
+        "en sådan grupp inte kan räknas fram).",
+        "– = hidden to protect individuals (fewer than {k} alumni in the group, or hidden so "
+        "that such a group cannot be worked out).",
+    ),
+}
+
+
+#: Segments the report names that are not canonical ids.
+REPORT_SEGMENTS: dict[str, tuple[str, str]] = {
+    "up_to_retirement": ("upp till pensionsåldern", "up to retirement age"),
+}
+
+
+#: Rows of the report's data-quality table.
+QUALITY: dict[str, tuple[str, str]] = {
+    "rows_read": ("Rader i filen", "Rows in the file"),
+    "rows_used": ("Rader som används", "Rows used"),
+    "rows_excluded": ("Rader som inte används", "Rows not used"),
+    "alumni": ("Alumner i underlaget", "Alumni in the analysis"),
+    "dropped": (
+        "Kolumner med personuppgifter som togs bort vid inläsning",
+        "Personal-data columns dropped on reading",
+    ),
+    "fallback": (
+        "Andel av skattningen som vilar på reservsiffror",
+        "Share of the estimate resting on fallback figures",
+    ),
+    "inferred": (
+        "Alumner vars bransch härletts från utbildning",
+        "Alumni whose industry was inferred from field of study",
+    ),
+}

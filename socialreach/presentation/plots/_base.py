@@ -1,0 +1,234 @@
+"""The parts every chart shares: colours, the template, :class:`Chart`, layouts, axes, ticks."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ...core.segments import as_categorical
+from ...core.text import CHARTS, DIMENSIONS, pick
+from ..format import percent_sign
+
+#: One colour per platform in every chart. The brand colours of Facebook and LinkedIn are both
+#: blue and cannot be told apart side by side, so the colours come from the Okabe-Ito palette,
+#: which stays distinct for colour-blind readers and in greyscale print.
+PLATFORM_COLOURS = {
+    "facebook": "#0072B2",
+    "linkedin": "#E69F00",
+    "messenger": "#56B4E9",
+    "instagram": "#CC79A7",
+    "snapchat": "#F0E442",
+    "twitter": "#009E73",
+    "youtube": "#D55E00",
+    "internet": "#999999",
+}
+#: Colours of the combined-reach chart: the honest range, and the two points inside it.
+COMBINED_COLOURS = {"range": "#BBBBBB", "independent": "#000000", "point": "#009E73"}
+_OTHER_COLOUR = "#777777"
+_ORDER_KIND = {
+    "age_band": "age_band",
+    "age": "age_band",
+    "industry": "industry",
+    "employment": "employment",
+    "field_of_study": "field_of_study",
+}
+
+
+def _t(key: str, lang: str) -> str:
+    return pick(CHARTS[key], lang)
+
+
+def _dimension(dimension: str, lang: str) -> str:
+    """The one name of a dimension (the same in the report's tables and sentences)."""
+    return pick(DIMENSIONS[dimension], lang) if dimension in DIMENSIONS else dimension
+
+
+def _require(data: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise ValueError(f"{what} needs the columns {', '.join(missing)}")
+
+
+def _colour(platform: str) -> str:
+    return PLATFORM_COLOURS.get(platform, _OTHER_COLOUR)
+
+
+def _platforms(rows: pd.DataFrame) -> list[str]:
+    """Platforms present, in canonical order: legends and bars never depend on row order."""
+    order = as_categorical(pd.Series(rows["platform"].astype(str).unique()), "platform")
+    return [str(p) for p in order.sort_values()]
+
+
+def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
+    """Segments present, in the canonical order of their dimension (else first appearance)."""
+    present = segments.astype(str)
+    kind = _ORDER_KIND.get(dimension)
+    if kind is None:
+        return list(dict.fromkeys(present))
+    order = as_categorical(pd.Series(present.unique()), kind).sort_values()
+    return [str(s) for s in order]
+
+
+def _year_ticks(years: pd.Series) -> dict:
+    """An x axis with a tick at every edition drawn, and no others (no 2016.5)."""
+    ticks = sorted(set(years))
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": [str(y) for y in ticks]}
+
+
+def _percent_axis(lang: str) -> dict:
+    return {"ticksuffix": percent_sign(lang), "rangemode": "tozero"}
+
+
+#: The template of every chart.
+TEMPLATE = "plotly_white"
+
+
+def _white(make: Callable[[], go.Figure]) -> go.Figure:
+    """``make()``'s figure on :data:`TEMPLATE`, given the way plotly applies its default
+    template: without validating plotly's own template again (20 ms a figure, a fifth of a
+    report's charts). That way swaps plotly's stored default (a private attribute) around the
+    call; where plotly no longer has it, the template is set the public, slower way."""
+    import plotly.io as pio
+
+    templates = pio.templates
+    if not isinstance(getattr(templates, "_default", None), str):
+        return make().update_layout(template=TEMPLATE)
+    default = templates._default
+    templates._default = TEMPLATE
+    try:
+        return make()
+    finally:
+        templates._default = default
+
+
+def _new_figure(*args: Any, **kwargs: Any) -> go.Figure:
+    return _white(lambda: go.Figure(*args, **kwargs))
+
+
+def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Figure:
+    return fig.update_layout(**_layout_dict(lang=lang, title=title, **layout))
+
+
+def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
+    """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
+    common = {
+        **({"title": {"text": title}} if title else {}),
+        # Swedish numbers in hover and ticks: decimal comma, space between thousands.
+        "separators": ", " if lang == "sv" else ".,",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        "margin": {"t": 80 if title else 50},
+    }
+    return {**common, **layout}
+
+
+@functools.cache
+def _template_json() -> dict:
+    import plotly.io as pio
+
+    return pio.templates[TEMPLATE].to_plotly_json()
+
+
+class Chart(NamedTuple):
+    """A plotly chart as plain data: one dict per trace and the layout (its template is
+    :data:`TEMPLATE`).
+
+    What the report embeds: plotly's object model validates every property as it is set, which
+    cost a third of the report's composing time for the same JSON. :meth:`figure` is the chart
+    as the ``plot_*`` functions return it, validated by plotly.
+    """
+
+    data: list[dict]
+    layout: dict
+
+    def figure(self) -> go.Figure:
+        """The chart as a plotly figure (every property validated)."""
+        return _new_figure({"data": self.data, "layout": self.layout})
+
+    def to_plotly_json(self) -> dict:
+        """The chart as plotly.js draws it, the template included."""
+        return {"data": self.data, "layout": {**self.layout, "template": _template_json()}}
+
+
+def _values(values: Any, scale: float = 1) -> list:
+    """Numbers of a trace as a list (a missing one is None: no point, no bar)."""
+    array = np.asarray(values, dtype=float) * scale
+    return [None if v != v else v for v in array.tolist()]
+
+
+def _error(above: Any, below: Any, scale: float = 1) -> dict:
+    """An asymmetric error bar reaching ``above`` over and ``below`` under each value."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": _values(above, scale),
+        "arrayminus": _values(below, scale),
+    }
+
+
+def _vline(x: float, row: int | None = None) -> dict:
+    """A dashed grey vertical line at ``x`` across the (``row``'s) plot area."""
+    n = "" if row in (None, 1) else str(row)
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": f"x{n}",
+        "y0": 0,
+        "y1": 1,
+        "yref": f"y{n} domain",
+        "line": {"color": "#777777", "dash": "dash"},
+    }
+
+
+def _stacked_panels(titles: Sequence[str], spacing: float) -> dict:
+    """The layout of panels one above the other sharing their x axis, titled, as plotly's
+    ``make_subplots(rows=len(titles), cols=1, shared_xaxes=True, subplot_titles=titles,
+    vertical_spacing=spacing)`` lays them out (traces go to ``xaxis="x<k>"``, ``yaxis="y<k>"``)."""
+    n = len(titles)
+    height = (1 - spacing * (n - 1)) / n
+    layout: dict = {"annotations": []}
+    for k in range(1, n + 1):
+        below = n - k  # panels below this one; summed as plotly sums them, to the last digit
+        bottom = sum([height] * below) + below * spacing
+        top = bottom + height
+        s = "" if k == 1 else str(k)
+        layout[f"xaxis{s}"] = {"anchor": f"y{s}", "domain": [0.0, 1.0]}
+        if k < n:  # shared: the bottom panel's axis carries the ticks
+            layout[f"xaxis{s}"].update(matches=f"x{n}", showticklabels=False)
+        layout[f"yaxis{s}"] = {"anchor": f"x{s}", "domain": [bottom, top]}
+        layout["annotations"].append(
+            {
+                "font": {"size": 16},
+                "showarrow": False,
+                "text": titles[k - 1],
+                "x": 0.5,
+                "xanchor": "center",
+                "xref": "paper",
+                "y": top,
+                "yanchor": "bottom",
+                "yref": "paper",
+            }
+        )
+    return layout
+
+
+class _Change(NamedTuple):
+    """Where the survey's question changed (ever -> last 12 months) on a trend's year axis."""
+
+    x: float  # midway between the last old and the first new edition
+    last_old: int
+    first_new: int
+
+
+def _question_change(trend: pd.DataFrame) -> _Change | None:
+    """The change of question in a trend's rows, or None when they hold only one measure."""
+    old = trend.loc[trend["measure"] == "ever", "year"]
+    new = trend.loc[trend["measure"] == "used_12m", "year"]
+    if not (len(old) and len(new)):
+        return None
+    return _Change((old.max() + new.min()) / 2, int(old.max()), int(new.min()))
