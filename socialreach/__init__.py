@@ -62,7 +62,11 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.presentation.plots._reach` reach: total, per segment, combined, compared, trend
 - `socialreach.presentation.plots._static` the seaborn twins (matplotlib loads only to draw)
 - `socialreach.presentation.plots._survey` the survey's own figures, by edition and as a trend
-- `socialreach.presentation.report` the leadership report: one offline HTML file
+- `socialreach.presentation.report` the leadership report: one offline HTML file (write_report)
+- `socialreach.presentation.report._compose` the content bundle, formats and what sections share
+- `socialreach.presentation.report._sections` one builder per section; build_report_content
+- `socialreach.presentation.report._notebook` the report notebook run in a kernel and exported
+- `socialreach.presentation.report._offline` plotly.js inlined once; no external reference
 - `socialreach.presentation.validation` the validation report in words
 """
 

@@ -88,7 +88,7 @@ def test_module_map_lists_every_module_once():
     import socialreach
 
     listed = [
-        line.split()[0].strip("`")
+        line.split()[1].strip("`")
         for line in socialreach.__doc__.splitlines()
         if line.startswith("- `socialreach")
     ]

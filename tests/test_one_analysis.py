@@ -73,18 +73,20 @@ def test_validate_takes_ages_at_the_survey_year(capsys):
 def test_the_report_notebook_by_hand_gives_reach_s_numbers(capsys, tmp_path):
     """The packaged report notebook, run with ``alumni_path`` set (as a strategist would in
     JupyterLab), composes the same headline as ``reach``."""
+    import importlib.resources
+
     import nbformat
     from nbclient import NotebookClient
 
-    from socialreach.presentation.report import (
-        _inject_parameters,
-        _packaged_notebook,
-        read_headline,
-    )
+    from socialreach.presentation.report import read_headline
 
     path = example_path("technical_university")
     reach = _reach_json(capsys, path)
-    nb = _inject_parameters(_packaged_notebook(), {"alumni_path": str(path), "lang": "en"})
+    source = importlib.resources.files("socialreach") / "notebooks" / "report.ipynb"
+    nb = nbformat.reads(source.read_text(encoding="utf-8"), as_version=4)
+    # as a strategist would: set alumni_path after the parameters cell and run it all
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell(f"alumni_path = {str(path)!r}\nlang = 'en'"))
     NotebookClient(nb, timeout=300, kernel_name="python3").execute()
     html = "".join(
         out.get("data", {}).get("text/html", "")

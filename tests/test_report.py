@@ -539,7 +539,7 @@ def _html_notebook(*outputs: str):
 
 
 def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
-    from socialreach.presentation import report
+    from socialreach.presentation.report import _compose, _notebook
 
     # nbconvert's page-wide rewrite would give "&nbsp;" back as a character and "<br>" as
     # "<br/>": the outputs join the page after it, exactly as composed, in their own <div>
@@ -547,12 +547,12 @@ def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
         "<p>12&nbsp;%<br>of 340</p>",
         '<table class="sr-table"><tr><td>a</td></tr></table>',
     )
-    body, n_figures = report._export_html(
+    body, n_figures = _notebook._export_html(
         _html_notebook(first, second), lang="en", title="t", n_figures=0, plotlyjs=""
     )
     assert body.count(first) == 1 and body.count(second) == 1 and n_figures == 0
     assert body.index(first) < body.index(second)
-    assert report._HELD_MARK not in body
+    assert _compose._HELD_MARK not in body
     assert body.count('tabindex="0"') == 2  # each output's <div> still a tab stop
 
     class Dropping:  # an exporter that loses an output: never a page with a section missing
@@ -561,9 +561,9 @@ def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
         def from_notebook_node(self, nb, resources):
             return "<html><body>nothing</body></html>", resources
 
-    monkeypatch.setattr(report, "_exporter", lambda: Dropping())
+    monkeypatch.setattr(_notebook, "_exporter", lambda: Dropping())
     with pytest.raises(RuntimeError, match="kept 0 of 2 outputs"):
-        report._export_html(
+        _notebook._export_html(
             _html_notebook(first, second), lang="en", title="t", n_figures=0, plotlyjs=""
         )
 
@@ -571,7 +571,7 @@ def test_html_outputs_reach_the_page_as_composed_and_none_is_lost(monkeypatch):
 def test_an_output_offering_a_richer_type_than_html_is_left_to_nbconvert():
     import nbformat
 
-    from socialreach.presentation import report
+    from socialreach.presentation.report import _compose, _notebook
 
     nb = _html_notebook("<p>ours</p>")
     rich = {"text/html": "<p>theirs</p>", "application/javascript": "console.log('theirs')"}
@@ -579,6 +579,6 @@ def test_an_output_offering_a_richer_type_than_html_is_left_to_nbconvert():
         nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output("display_data", data=rich)])
     )
     # nbconvert shows the JavaScript (it ranks above HTML): no held HTML goes missing
-    body, _ = report._export_html(nb, lang="en", title="t", n_figures=0, plotlyjs="")
+    body, _ = _notebook._export_html(nb, lang="en", title="t", n_figures=0, plotlyjs="")
     assert body.count("<p>ours</p>") == 1 and "console.log('theirs')" in body
-    assert report._HELD_MARK not in body
+    assert _compose._HELD_MARK not in body

@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .text import BASE_LABELS, LABEL_TEMPLATES, LABELS, LANGS, pick, say
+from .text import BASE_LABELS, LABEL_TEMPLATES, LABELS, check_lang, pick, say
 
 __all__ = [
     "AGE_BANDS",
@@ -144,8 +144,7 @@ BASES = {
 
 def label(segment_id: str, lang: str = "sv") -> str:
     """Human label for a canonical id, in Swedish (``sv``) or English (``en``)."""
-    if lang not in LANGS:
-        raise ValueError(f"lang must be 'sv' or 'en', not {lang!r}")
+    check_lang(lang)
     if segment_id in LABELS:
         return pick(LABELS[segment_id], lang)
     if _AGES.fullmatch(segment_id):

@@ -72,8 +72,9 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "our_institution": ("Vårt lärosäte", "Our institution"),
     "meta": (
-        "{n} alumner · uppgifter om sociala medier från {year} · rapporten skapad {date}",
-        "{n} alumni · social-media figures from {year} · report created {date}",
+        "{n} alumner · uppgifter om sociala medier från {year} · åldrar räknade {ref} · "
+        "rapporten skapad {date}",
+        "{n} alumni · social-media figures from {year} · ages as of {ref} · report created {date}",
     ),
     "findings": ("Det viktigaste", "Key findings"),
     "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),

@@ -1,0 +1,271 @@
+"""The report's shared pieces: its content bundle, the formats and helpers every section
+uses, and what the sections render (the one analysis, suppressed once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ...core.options import DEFAULT_SEED, ReachOptions
+from ...core.profile import AlumniProfile
+from ...core.segments import label
+from ...core.text import (
+    COLUMNS,
+    DIMENSIONS,
+    REPORT,
+    pick,
+    say,
+)
+from ...model.analysis import Analysis
+from ...model.privacy import SUPPRESSED_COL, suppress_segments
+from ...model.scenario import Scenarios, as_scenarios
+from ..format import (
+    format_count,
+    format_share,
+    format_share_interval,
+)
+
+#: The steps :func:`write_report` announces through ``progress``, in order.
+STEPS = ("validating", "estimating", "rendering", "writing")
+_FIGURE_CLASS = "sr-figure"
+_PLOTLYJS_MARK = "socialreach: plotly.js"
+_HELD_MARK = "socialreach: output"
+#: Outputs joined to the page after the export: HTML (with its plain-text twin) and nothing else.
+_HELD_TYPES = frozenset({"text/html", "text/plain"})
+_PARAMETERS_TAGS = {"parameters", "injected-parameters"}
+#: Cells tagged so are notes for whoever edits the report notebook, never exported.
+HIDDEN_TAG = "not-in-report"
+#: ``id`` of the report's data island: the headline numbers as JSON (:func:`read_headline`).
+HEADLINE_ID = "sr-headline"
+_PLOTLY_MIME = "application/vnd.plotly.v1+json"
+_FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
+_EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+#: The seed of a report's Monte Carlo draws when the options give none: same input, same file.
+REPORT_SEED = DEFAULT_SEED  # the seed of every analysis unless one is chosen
+_CSS_EXTERNAL = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """The composed report: HTML per section, aggregates only (safe to store and pass around)."""
+
+    lang: str
+    title: str
+    sections: dict[str, str]
+    n_figures: int
+
+    def to_json(self) -> str:
+        """Serialise for the report notebook's kernel."""
+        return json.dumps(
+            {
+                "lang": self.lang,
+                "title": self.title,
+                "sections": self.sections,
+                "n_figures": self.n_figures,
+            },
+            ensure_ascii=False,
+        )
+
+
+# --------------------------------------------------------------------------- text
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return say(REPORT, key, lang, **values)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _dim(dimension: str, lang: str) -> str:
+    return pick(DIMENSIONS[dimension], lang)
+
+
+# --------------------------------------------------------------------------- composing
+
+
+def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -> str:
+    head = "".join(
+        f'<th class="{"num" if i >= numeric_from else ""}">{_e(h)}</th>'
+        for i, h in enumerate(header)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{"num" if i >= numeric_from else ""}">{_e(c)}</td>'
+            for i, c in enumerate(r)
+        )
+        + "</tr>"
+        for r in rows
+    )
+    return f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class _Figures:
+    """Turns charts (:class:`socialreach.presentation.plots.Chart`) into ``<figure>`` blocks that
+    rely on
+    plotly.js being on the page."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def html(self, chart: Any, *, caption: str | None = None) -> str:
+        self.count += 1
+        # stable ids: same input, same file
+        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}")
+        cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
+        return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
+
+
+def _figure_div(figure: dict, div_id: str) -> str:
+    """A plotly figure (as plotly.js takes it) as a ``<div>`` and its ``Plotly.newPlot`` call;
+    plotly.js comes once, from :func:`plotlyjs_html`."""
+    import plotly.io as pio
+
+    height = (figure.get("layout") or {}).get("height") or 420
+    return pio.to_html(
+        figure,
+        include_plotlyjs=False,
+        default_height=f"{height}px",
+        full_html=False,
+        div_id=div_id,
+        config=_FIGURE_CONFIG,
+        validate=False,  # a Chart is plotly's own figure JSON; a cell's figure was validated
+    )
+
+
+def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice: str = "") -> str:
+    lead = f'<p class="sr-intro">{intro}</p>' if intro else ""
+    heading = f"<h2>{_e(_t(key, lang))}</h2>"
+    return f'<section class="sr-section" id="sr-{key}">{heading}{notice}{lead}{body}</section>'
+
+
+class _Formats:
+    """The report's number and label formats in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def share(self, value: float) -> str:
+        return format_share(value, lang=self.lang)
+
+    def count(self, value: float) -> str:
+        return format_count(value, lang=self.lang)
+
+    def share_interval(self, row: Any) -> str:
+        return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=self.lang)
+
+    def col(self, key: str) -> str:
+        return pick(COLUMNS[key], self.lang)
+
+
+@dataclass
+class _Report:
+    """What the section builders share: the analysis they render and the report's choices.
+
+    Every frame here is aggregated; the ``published`` ones have passed small-cell suppression
+    (:func:`socialreach.model.privacy.suppress_segments`) and are the only segment rows any
+    section shows. No builder estimates: every number comes from :attr:`analysis`.
+    """
+
+    analysis: Analysis
+    name: str
+    min_cell: float
+    fmt: _Formats
+    figs: _Figures
+    notes: str | None
+    today: dt.date
+
+    @property
+    def profile(self) -> AlumniProfile:
+        return self.analysis.profile
+
+    @property
+    def options(self) -> ReachOptions:
+        return self.analysis.options
+
+    @property
+    def table(self) -> pd.DataFrame | None:
+        return self.analysis.penetration
+
+    @property
+    def scenarios(self) -> Scenarios:
+        return as_scenarios(self.analysis.scenarios)
+
+    @property
+    def dims(self) -> tuple[str, ...]:
+        return self.analysis.combined_by
+
+    @property
+    def lang(self) -> str:
+        return self.fmt.lang
+
+    @property
+    def year(self) -> int:
+        return self.analysis.year
+
+    @property
+    def measure(self) -> str:
+        """The estimates' measure in words ("at least once in the last 12 months" …)."""
+        return label(self.analysis.measure, self.lang)
+
+    @functools.cached_property
+    def estimates(self) -> pd.DataFrame:
+        return self.analysis.estimates
+
+    @functools.cached_property
+    def totals(self) -> pd.DataFrame:
+        return self.analysis.totals
+
+    @functools.cached_property
+    def published(self) -> pd.DataFrame:
+        return _suppressed(self.estimates, self.min_cell)
+
+    @functools.cached_property
+    def weekly(self) -> pd.DataFrame | None:
+        weekly = self.analysis.weekly
+        return None if weekly is None else _suppressed(weekly, self.min_cell)
+
+    @functools.cached_property
+    def combined(self) -> pd.DataFrame:
+        return _suppressed(self.analysis.combined, self.min_cell, by="dimension")
+
+    @functools.cached_property
+    def combined_weekly(self) -> pd.DataFrame | None:
+        weekly = self.analysis.combined_weekly
+        return None if weekly is None else _suppressed(weekly, self.min_cell, by="dimension")
+
+    @functools.cached_property
+    def integration(self) -> pd.DataFrame:
+        return self.analysis.integration
+
+    @functools.cached_property
+    def weekly_rows(self) -> dict[tuple[str, str, str], dict]:
+        """The weekly rows by (platform, dimension, segment), looked up once per table cell."""
+        if self.weekly is None:
+            return {}
+        return {
+            (str(w["platform"]), str(w["dimension"]), str(w["segment"])): w
+            for w in self.weekly.to_dict("records")
+        }
+
+    def weekly_totals(self) -> pd.DataFrame | None:
+        if self.weekly is None:
+            return None
+        return self.weekly[self.weekly["dimension"] == "total"]
+
+
+def _suppressed(frame: pd.DataFrame, min_cell: float, **by: str) -> pd.DataFrame:
+    """The rows a section may show: small cells (and those that would give them back) hidden."""
+    return suppress_segments(frame, min_cell=min_cell, **by).drop(columns=SUPPRESSED_COL)
+
+
+# --------------------------------------------------------------------------- sections

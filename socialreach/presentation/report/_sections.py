@@ -1,0 +1,763 @@
+"""The report's sections, one builder each, in the report's order, and the composition of
+the whole report from one analysis (:func:`build_report_content`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ...core.errors import InputError
+from ...core.options import MIN_CELL, ReachOptions
+from ...core.profile import AlumniProfile
+from ...core.segments import GRADUATION_COHORTS, UNKNOWN, label
+from ...core.text import (
+    ARCHETYPE_MIX,
+    ARCHETYPES,
+    FIELDS,
+    INTEGRATION_ROWS,
+    LABEL_TEMPLATES,
+    QUALITY,
+    REPORT_SEGMENTS,
+    SCENARIOS,
+    STATUSES,
+    check_lang,
+    pick,
+    say,
+)
+from ...model.analysis import OVERLAP_RANGE, Analysis, analyse
+from ...model.scenario import Scenarios
+from ...reading.survey import _embedded_penetration, load_sources, source_types
+from ..findings import write_findings
+from ..format import (
+    NBSP,
+    format_count,
+    format_count_interval,
+    format_date,
+    format_interval,
+    format_share,
+)
+from ..notes import render_markdown
+from ._compose import (
+    HEADLINE_ID,
+    ReportContent,
+    _dim,
+    _e,
+    _Figures,
+    _Formats,
+    _Report,
+    _section,
+    _t,
+    _table,
+)
+
+
+def _header(r: _Report) -> str:
+    lang, fmt = r.lang, r.fmt
+    meta = _t(
+        "meta",
+        lang,
+        n=fmt.count(r.profile.n_alumni),
+        year=r.year,
+        ref=r.analysis.reference_year,
+        date=format_date(r.today, lang=lang),
+    )
+    return (
+        f'<header class="sr-header"><p class="sr-kicker">{_e(r.name)}</p>'
+        f"<h1>{_e(_t('title', lang))}</h1>"
+        f'<p class="sr-subtitle">{_e(_t("subtitle", lang))}</p>'
+        f'<p class="sr-meta">{_e(meta)}</p></header>'
+    )
+
+
+def _notes(r: _Report) -> str | None:
+    return None if r.notes is None else _section("notes", r.lang, render_markdown(r.notes))
+
+
+def _findings(r: _Report) -> str:
+    findings = write_findings(
+        r.published,
+        r.combined,
+        lang=r.lang,
+        overlap=r.options.overlap,
+        active=r.weekly_totals(),
+    )
+    if not r.scenarios.is_example:
+        # example parameters give example results: never a finding. Own ones take the last
+        # place when the findings are full (five at most)
+        findings = [*findings[:4], _integration_finding(r.integration, r.fmt)]
+    items = "".join(f"<li>{_e(s)}</li>" for s in findings)
+    return _section("findings", r.lang, f'<ul class="sr-findings">{items}</ul>')
+
+
+def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
+    """Weekly reach of one row, or "–" where the year publishes no usable weekly figure."""
+    row = r.weekly_rows.get((platform, dimension, segment))
+    if row is None or row["share"] != row["share"]:  # not published, or hidden
+        return "–"
+    return r.fmt.share_interval(row)
+
+
+def _reach(r: _Report) -> str:
+    from .. import plots
+
+    fmt, lang = r.fmt, r.lang
+    rows = [
+        [
+            label(t["platform"], lang),
+            fmt.share_interval(t),
+            # active reach beside ever-use
+            _weekly_cell(r, t["platform"], "total", "all"),
+            format_count_interval(
+                t["expected"], t["expected_low"], t["expected_high"], lang=lang, round_to=10
+            ),
+            fmt.share(t["fallback"]),
+        ]
+        for t in r.totals.to_dict("records")
+    ]
+    head = [fmt.col(c) for c in ("platform", "share", "weekly", "expected", "fallback")]
+    return _section(
+        "reach",
+        lang,
+        _table(head, rows)
+        + r.figs.html(plots.chart_reach(r.estimates, lang=lang))
+        + _headline_data(r),
+        intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
+    )
+
+
+#: The keys of each platform's headline numbers in the report's data island.
+_HEADLINE_KEYS = ("share", "ci_low", "ci_high", "expected", "expected_low", "expected_high")
+
+
+def _headline_data(r: _Report) -> str:
+    """The headline numbers as JSON in the page (totals only: no cell a table hides), so a
+    reader's tools, and the tests, can check them against ``socialreach reach --json``."""
+    data = {
+        "year": r.year,
+        "measure": r.analysis.measure,
+        "reference_year": r.analysis.reference_year,
+        "seed": r.options.seed,
+        "n_alumni": r.profile.n_alumni,
+        "platforms": {
+            t["platform"]: {k: float(t[k]) for k in _HEADLINE_KEYS}
+            for t in r.totals.to_dict("records")
+        },
+    }
+    text = json.dumps(data).replace("</", "<\\/")
+    return f'<script type="application/json" id="{HEADLINE_ID}">{text}</script>'
+
+
+def read_headline(document: str) -> dict:
+    """The headline numbers of a written report (its data island), as JSON values."""
+    start = document.index(f'<script type="application/json" id="{HEADLINE_ID}">')
+    start = document.index(">", start) + 1
+    return json.loads(document[start : document.index("</script>", start)])
+
+
+def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of one dimension's table: alumni, then yearly and weekly reach per
+    platform (the published, suppressed rows only)."""
+    fmt, lang = r.fmt, r.lang
+    part = r.published[r.published["dimension"] == dim]
+    platforms = list(dict.fromkeys(part["platform"]))
+    by_segment: dict[str, list[dict]] = {}  # in order of appearance
+    used = ["platform", "segment", "n_alumni", "share", "ci_low", "ci_high"]
+    for e in part[used].to_dict("records"):
+        by_segment.setdefault(str(e["segment"]), []).append(e)
+    rows = []
+    for segment, platform_rows in by_segment.items():
+        cells = [label(segment, lang), fmt.count(platform_rows[0]["n_alumni"])]
+        for e in platform_rows:
+            # ever-use, then weekly: the active audience beside the yearly one
+            cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, segment)]
+        rows.append(cells)
+    head = [fmt.col("segment"), fmt.col("n_alumni")]
+    for p in platforms:
+        head += [label(p, lang), f"{label(p, lang)}, {fmt.col('weekly').lower()}"]
+    return head, rows
+
+
+def _segments(r: _Report) -> str:
+    from .. import plots
+
+    lang = r.lang
+    published = r.published[r.published["dimension"] != "total"]
+    parts = []
+    for dim in r.dims:
+        if dim == "graduation_cohort":
+            continue  # its own section: the cohorts the trend reaches first
+        part = published[published["dimension"] == dim]
+        head, rows = _segment_table(r, dim)
+        figure = ""
+        visible = part[part["share"].notna()]
+        if dim in ("industry", "age_band") and len(visible):
+            chart = plots.chart_reach_by_segment(
+                pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
+            )
+            figure = r.figs.html(chart)
+        # the heading and its table as one block: on paper they never part
+        block = f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}"
+        parts.append(f'<div class="sr-keep">{block}</div>{figure}')
+    fos = published[published["dimension"] == "field_of_study"]
+    if len(fos):
+        # a chart only: labels of fields of study live with the charts
+        # (socialreach.presentation.plots)
+        visible = fos[fos["share"].notna()]
+        hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
+        chart = plots.chart_reach_by_segment(
+            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
+        )
+        text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
+        parts.append(
+            f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
+            f'{r.figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
+        )
+    note = _suppressed_note(r)
+    return _section(
+        "segments",
+        lang,
+        "".join(parts) + note,
+        intro=_e(_t("segments_intro", lang, k=r.min_cell, measure=r.measure)),
+    )
+
+
+def _suppressed_note(r: _Report) -> str:
+    """What a dash in a segment table means: hidden, primary or secondary."""
+    return f'<p class="sr-note">{_e(_t("suppressed_note", r.lang, k=r.min_cell))}</p>'
+
+
+def _cohorts(r: _Report) -> str | None:
+    """Reach by years since graduation: the newest cohorts are the ones the trend hits first."""
+    from .. import plots
+
+    if "graduation_cohort" not in r.dims:
+        return None  # the file says nothing about graduation (nor ages to derive it from)
+    fmt, lang = r.fmt, r.lang
+    head, rows = _segment_table(r, "graduation_cohort")
+    part = r.published[r.published["dimension"] == "graduation_cohort"]
+    visible = part[part["share"].notna()]
+    chart = ""
+    if len(visible):
+        fig = plots.chart_reach_by_segment(
+            pd.concat([r.totals, visible], ignore_index=True),
+            dimension="graduation_cohort",
+            lang=lang,
+        )
+        chart = r.figs.html(fig)
+    cells = r.profile.cells
+    source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
+    from_age = source.get("age", 0.0) / r.profile.n_alumni
+    intro = _t("cohorts_intro", lang, from_age=fmt.share(from_age), k=r.min_cell, measure=r.measure)
+    sentence = _cohort_sentence(r)
+    body = _table(head, rows) + (f"<p>{_e(sentence)}</p>" if sentence else "") + chart
+    body += _suppressed_note(r)
+    return _section("cohorts", lang, body, intro=_e(intro))
+
+
+def _cohort_sentence(r: _Report) -> str | None:
+    """The newest and the oldest published cohort compared, weekly where the year has it."""
+    frame = r.weekly if r.weekly is not None else r.published
+    rows = frame[(frame["dimension"] == "graduation_cohort") & frame["share"].notna()]
+    rows = rows[rows["segment"].astype(str) != UNKNOWN]
+    if rows.empty:
+        return None
+    order = {c: i for i, c in enumerate(GRADUATION_COHORTS)}
+    lines = []
+    for platform, grp in rows.groupby("platform", sort=False):
+        grp = grp.assign(rank=grp["segment"].astype(str).map(order)).sort_values("rank")
+        if len(grp) < 2:
+            continue
+        new, old = grp.iloc[0], grp.iloc[-1]
+        lines.append(
+            _t(
+                "cohort_compare",
+                r.lang,
+                platform=label(str(platform), r.lang),
+                new=label(str(new["segment"]), r.lang).lower(),
+                new_share=r.fmt.share_interval(new),
+                old=label(str(old["segment"]), r.lang).lower(),
+                old_share=r.fmt.share_interval(old),
+            )
+        )
+    if not lines:
+        return None
+    measure = "weekly" if r.weekly is not None else str(r.estimates["measure"].iloc[0])
+    lead = _t("cohort_lead", r.lang, measure=label(measure, r.lang))
+    return f"{lead} " + "; ".join(lines) + "."
+
+
+def _combined(r: _Report) -> str:
+    from .. import plots
+
+    fmt, lang = r.fmt, r.lang
+    weekly = {
+        (w["dimension"], w["segment"]): w
+        for w in ([] if r.combined_weekly is None else r.combined_weekly.to_dict("records"))
+    }
+    rows = []
+    for c in r.combined.to_dict("records"):
+        where = label("all", lang)
+        if c["dimension"] != "total":
+            where = f"{_dim(c['dimension'], lang)}: {label(str(c['segment']), lang)}"
+        key = (c["dimension"], c["segment"])
+        w = weekly.get(key)
+        has_weekly = w is not None and w["point"] == w["point"]
+        rows.append(
+            [
+                where,
+                fmt.count(c["n_alumni"]),
+                format_interval(c["lower"], c["upper"], lang=lang),
+                fmt.share(c["point"]),
+                format_interval(w["lower"], w["upper"], lang=lang) if has_weekly else "–",
+                fmt.share(w["point"]) if has_weekly else "–",
+            ]
+        )
+    head = [
+        fmt.col(c)
+        for c in (
+            "segment",
+            "n_alumni",
+            "range",
+            "point",
+            "weekly_range",
+            "weekly_point",
+        )
+    ]
+
+    # the overlap's sensitivity: the total's point at both ends of the reported range
+    low, high = (fmt.share(r.analysis.combined_at[o]) for o in OVERLAP_RANGE)
+    intro = _t("combined_intro", lang, overlap=fmt.share(r.options.overlap), low=low, high=high)
+    if r.combined_weekly is None:
+        intro += " " + _t("combined_no_weekly", lang, year=r.year)
+    else:
+        intro += " " + _t("combined_weekly_overlap", lang)
+    return _section(
+        "combined",
+        lang,
+        _table(head, rows) + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang)),
+        intro=_e(intro),
+    )
+
+
+def _trend(r: _Report) -> str:
+    """Our alumni's reach under every edition's figures, and the survey's own figures by age
+    band over the editions: tables and charts with year ticks."""
+    from .. import plots
+
+    fmt, lang = r.fmt, r.lang
+    table = _embedded_penetration() if r.table is None else r.table  # read, never changed
+    trend = r.analysis.trend
+    kinds = source_types()
+    rows = []
+    for year, grp in trend.groupby("year", sort=True):
+        by = grp.set_index("platform")
+        used = table[(table["year"] == year) & table["platform"].isin(by.index)]
+        # which kinds of source the year's figures come from: a blog is not the report
+        types = sorted({kinds.get(sid, "") for sid in used["source_id"]} - {""})
+        rows.append(
+            [str(int(year)), label(str(grp["measure"].iloc[0]), lang)]
+            + [fmt.share_interval(by.loc[p]) if p in by.index else "–" for p in r.options.platforms]
+            + [", ".join(label(t, lang) for t in types)]
+        )
+    head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
+    body = _table([*head, fmt.col("source")], rows)
+    body += r.figs.html(plots.chart_reach_trend(trend, lang=lang))
+    survey = r.analysis.survey_trend
+    if len(survey):
+        body += f"<h3>{_e(_t('trend_by_age', lang))}</h3>"
+        sentence = _young_trend_sentence(survey, fmt)
+        if sentence:
+            body += f"<p>{_e(sentence)}</p>"
+        body += r.figs.html(plots.chart_survey_trend(survey, lang=lang))
+    return _section("trend", lang, body, intro=_e(_t("trend_intro", lang)))
+
+
+def _young_trend_sentence(survey: pd.DataFrame, fmt: _Formats) -> str | None:
+    """Facebook among the youngest adult band over every edition that publishes it, in words
+    (e.g. 93 % in 2017, 70 % in 2025 and 67.5 % in 2026); None when no band has two editions."""
+    from ...core.segments import AGE_BANDS
+
+    lang = fmt.lang
+    facebook = survey[survey["platform"] == "facebook"]
+    for band in AGE_BANDS[1:]:
+        rows = facebook[facebook["segment"] == band].sort_values("year")
+        if len(set(rows["year"])) < 2:
+            continue
+        points = [
+            # as precise as published: whole percents before 2025, one decimal after
+            _t("share_in_year", lang, share=format_share(s, lang=lang, digits=_digits(s)), year=y)
+            for s, y in zip(rows["share"], rows["year"], strict=True)
+        ]
+        series = ", ".join(points[:-1]) + _t("and", lang) + points[-1]
+        changed = len(set(rows["measure"])) > 1 or len(set(rows["base"])) > 1
+        return _t(
+            "young_trend",
+            lang,
+            band=label(band, lang),
+            base=label(str(rows["base"].iloc[-1]), lang),
+            series=series,
+            note=_t("young_trend_changed", lang) if changed else "",
+        )
+    return None
+
+
+def _digits(share: float) -> int:
+    """Decimals a share is published with (0 for whole percents, else 1)."""
+    return 0 if abs(share * 100 - round(share * 100)) < 1e-9 else 1
+
+
+def _comparison(r: _Report) -> str:
+    from ...model.compare import DEFAULT_ARCHETYPES
+    from .. import plots
+
+    fmt, lang = r.fmt, r.lang
+    comparison = r.analysis.comparison  # our totals first, then the archetypes'
+    ours = len(r.totals)
+    comparison["institution"] = [r.name] * ours + [
+        pick(ARCHETYPES[k], lang) for k in comparison["institution"].iloc[ours:]
+    ]
+    rows = [
+        [str(inst)] + [fmt.share_interval(c) for c in grp.to_dict("records")]
+        for inst, grp in comparison.groupby("institution", sort=False)
+    ]
+    platforms = dict.fromkeys(comparison["platform"])
+    head = [fmt.col("institution"), *(label(p, lang) for p in platforms)]
+    described = "".join(
+        f"<li><b>{_e(pick(ARCHETYPES[k], lang))}</b>: {_e(pick(ARCHETYPE_MIX[k], lang))}</li>"
+        for k in DEFAULT_ARCHETYPES
+    )
+    return _section(
+        "comparison",
+        lang,
+        _table(head, rows)
+        + r.figs.html(plots.chart_comparison(comparison, lang=lang))
+        + f'<ul class="sr-note">{described}</ul>',
+        intro=_e(_t("comparison_intro", lang)),
+    )
+
+
+def _sek(value: float, lang: str) -> str:
+    amount = format_count(value, lang=lang, round_to=1000 if abs(value) >= 10_000 else None)
+    return say(LABEL_TEMPLATES, "sek", lang, amount=amount)
+
+
+def _scenario_name(name: str, lang: str) -> str:
+    return pick(SCENARIOS[name], lang) if name in SCENARIOS else name
+
+
+def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
+    """One sentence on the net value under the institution's own scenarios (SEK)."""
+    lang = fmt.lang
+    ordered = table.sort_values("net_value")
+    low, high = ordered["net_value"].iloc[0], ordered["net_value"].iloc[-1]
+    if len(table) == 1 or _sek(low, lang) == _sek(high, lang):
+        values = _t("value_of", lang, value=_sek(low, lang))
+    else:
+        values = _t("value_between", lang, low=_sek(low, lang), high=_sek(high, lang))
+    years = sorted({int(y) for y in table["years"]})
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    unit = _t("year_unit" if years == [1] else "years_unit", lang)
+    names = ", ".join(_scenario_name(n, lang) for n in table["scenario"])
+    what = _t("scenarios_word" if len(table) > 1 else "scenario_word", lang)
+    return _t(
+        "integration_finding",
+        lang,
+        values=values,
+        years=f"{span}{NBSP}{unit}",
+        scenarios=f"{what} {names}",
+    )
+
+
+def _integration(r: _Report) -> str:
+    fmt, lang, table = r.fmt, r.lang, r.integration
+    is_example = r.scenarios.is_example
+    source = _t("integration_example" if is_example else "integration_own", lang)
+    kind = "sr-example" if is_example else "sr-own"
+    money = {"value_per_record", "setup_cost", "yearly_cost", "value", "cost"}
+    rows = []
+    for key, names in INTEGRATION_ROWS.items():
+        cells = []
+        for s in table.to_dict("records"):
+            if key in ("connect_rate", "match_rate"):
+                cells.append(fmt.share(s[key]))
+            elif key in money:
+                cells.append(_sek(s[key], lang))
+            elif key == "net_value":
+                ends = [
+                    format_count(s[f"{key}_{end}"], lang=lang, round_to=1000)
+                    for end in ("low", "high")
+                ]
+                cells.append(f"{_sek(s[key], lang)} ({_t('to', lang).join(ends)})")
+            elif key == "break_even_value_per_record":
+                ok = s[key] == s[key] and np.isfinite(s[key])
+                cells.append(_sek(s[key], lang) if ok else "–")
+            elif key == "alumni_on_linkedin":
+                cells.append(
+                    format_count_interval(
+                        s[key], s[f"{key}_low"], s[f"{key}_high"], lang=lang, round_to=10
+                    )
+                )
+            else:
+                cells.append(fmt.count(s[key]))
+        rows.append([pick(names, lang), *cells])
+    head = ["", *(_scenario_name(n, lang) for n in table["scenario"])]
+    return _section(
+        "integration",
+        lang,
+        _table(head, rows) + f'<p class="sr-note">{_e(_t("integration_api", lang))}</p>',
+        intro=_e(_t("integration_intro", lang)),
+        notice=f'<p class="sr-notice {kind}">{_e(source)}</p>',
+    )
+
+
+def _quality(r: _Report) -> str:
+    fmt, lang, profile = r.fmt, r.lang, r.profile
+    rows = []
+    report = profile.report
+    if report is not None:
+        rows += [
+            [pick(QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
+            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
+            [pick(QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
+        ]
+    rows.append([pick(QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
+    if report is not None and report.dropped_identifying_columns:
+        rows.append(
+            [pick(QUALITY["dropped"], lang), fmt.count(len(report.dropped_identifying_columns))]
+        )
+    for t in r.totals.to_dict("records"):
+        what = f"{pick(QUALITY['fallback'], lang)}: {label(t['platform'], lang)}"
+        rows.append([what, fmt.share(t["fallback"])])
+    inferred = r.totals["inferred_industry"].iloc[0]
+    rows.append([pick(QUALITY["inferred"], lang), fmt.share(inferred)])
+    if report is not None:
+        # counts per mapping status only: the unmapped values themselves may be free text
+        for fld, statuses in report.mapping.items():
+            total = sum(statuses.values())
+            if not total or fld not in FIELDS:
+                continue
+            text = ", ".join(
+                f"{pick(STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
+                for status, n in statuses.items()
+                if n
+            )
+            rows.append([pick(FIELDS[fld], lang), text])
+    return _section("quality", lang, _table(["", ""], rows, numeric_from=9))
+
+
+def _methods(r: _Report) -> str:
+    fmt = r.fmt
+    text = _t(
+        "methods_text",
+        r.lang,
+        draws=fmt.count(r.options.n_draws),
+        level=fmt.share(r.options.level),
+    )
+    return _section("methods", r.lang, f"<p>{_e(text)}</p>")
+
+
+def _n_text(figure: pd.Series, fmt: _Formats) -> str:
+    """Respondents behind a figure, saying when the number is assumed or weighted."""
+    if figure["n"] != figure["n"]:
+        return "–"
+    note = {"assumed": "assumed_n", "weighted_interviews": "weighted_n"}.get(figure["n_basis"])
+    text = fmt.count(figure["n"])
+    return f"≈ {text} ({_t(note, fmt.lang)})" if note else text
+
+
+def _appendix(r: _Report) -> str:
+    fmt, lang = r.fmt, r.lang
+    figures, assumptions = r.analysis.explanation
+    main = str(r.estimates["measure"].iloc[0])
+    sources = load_sources().set_index("source_id")
+    rows = []
+    # No column of how many alumni each figure applies to: those counts would give back the
+    # small cells that the segment tables hide.
+    for f in figures.to_dict("records"):
+        what = _t("internet_use", lang) if f["role"] == "conversion" else label(f["platform"], lang)
+        measure = str(f.get("measure", main))
+        if f["role"] != "conversion" and measure not in (main, "nan", "None"):
+            # a figure of another measure (daily use behind a derived band) says which
+            what = f"{what} ({label(measure, lang)})"
+        segment = str(f["segment"])
+        where = _segment_text(segment, lang)
+        rows.append(
+            [
+                f"{what} · {where}",
+                fmt.share(f["share"]),
+                label(str(f["base"]), lang),
+                _n_text(f, fmt),
+                f"{f['source_id']} ({label(str(f.get('source_type')), lang)})",
+            ]
+        )
+    head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
+    src_items = "".join(
+        f"<li><b>{_e(sid)}</b> ({_e(label(str(sources.loc[sid, 'source_type']), lang))}): "
+        f"{_e(sources.loc[sid, 'title'])} "
+        f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
+        f"{_e(_text(sources.loc[sid, 'notes']))} {_e(_text(sources.loc[sid, 'url']))}</li>"
+        for sid in dict.fromkeys(figures["source_id"])
+        if sid in sources.index
+    )
+    texts = assumptions["text_sv" if lang == "sv" else "text"]
+    a_items = "".join(f"<li>{_e(t)}</li>" for t in texts)
+    return _section(
+        "appendix",
+        lang,
+        f"<h3>{_e(_t('figures_used', lang))}</h3>{_table(head, rows)}"
+        f"<h3>{_e(_t('assumptions', lang))}</h3>"
+        f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
+        f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
+    )
+
+
+_SPREAD = re.compile(r"(.+) \(spread around (.+)\)")
+
+
+def _segment_text(segment: str, lang: str) -> str:
+    """A figure's segment in words, also for a fallback's spread ("76+ (spread around all)")."""
+    if segment in REPORT_SEGMENTS:
+        return pick(REPORT_SEGMENTS[segment], lang)
+    if spread := _SPREAD.fullmatch(segment):
+        own, around = spread.groups()
+        return _t("spread_around", lang, segment=label(own, lang), around=label(around, lang))
+    return label(segment, lang)
+
+
+def _year(value: object) -> str:
+    return str(int(value)) if value == value and value is not None else ""
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value != value else str(value)
+
+
+#: One builder per section, in the report's order; a builder returns None to leave its section
+#: out (the notes, when there are none).
+_BUILDERS: dict[str, Callable[[_Report], str | None]] = {
+    "header": _header,
+    "notes": _notes,
+    "findings": _findings,
+    "reach": _reach,
+    "segments": _segments,
+    "cohorts": _cohorts,
+    "combined": _combined,
+    "trend": _trend,
+    "comparison": _comparison,
+    "integration": _integration,
+    "quality": _quality,
+    "methods": _methods,
+    "appendix": _appendix,
+}
+
+
+#: Sections of the report, in the order the notebook shows them (the strategist's notes, shown
+#: only when given, aside).
+SECTIONS = tuple(key for key in _BUILDERS if key != "notes")
+
+
+def build_report_content(
+    analysis: Analysis | AlumniProfile,
+    *,
+    lang: str = "sv",
+    institution: str | None = None,
+    options: ReachOptions | None = None,
+    penetration: pd.DataFrame | None = None,
+    min_cell: float = MIN_CELL,
+    today: dt.date | None = None,
+    scenarios: Scenarios | None = None,
+    notes: str | None = None,
+    **changes: object,
+) -> ReportContent:
+    """Compute every number of the report and compose its sections as HTML.
+
+    Parameters
+    ----------
+    analysis
+        The :class:`socialreach.Analysis` to render (:func:`socialreach.analyse`), or an
+        institution's :class:`socialreach.AlumniProfile` (aggregated counts only), which is
+        analysed here with ``options``, ``penetration``, ``scenarios`` and ``changes``.
+    lang
+        ``"sv"`` (default) or ``"en"``: every label, sentence and number format.
+    institution
+        Name shown in the title; default "Vårt lärosäte" / "Our institution" (never taken from
+        the file name, which may identify a person).
+    options
+        The model's choices (:class:`socialreach.ReachOptions`: year, measure, overlap,
+        design effect, seed, draws, …), the same object ``socialreach reach`` and the notebooks
+        use, so the same inputs give the same numbers. A report is always reproducible: without
+        a seed it uses 2017.
+    penetration
+        A survey table in the schema of :func:`socialreach.load_penetration` instead of the
+        embedded one (``socialreach report --table``).
+    min_cell
+        Smallest number of alumni a published cell may describe (primary and secondary
+        suppression, :func:`socialreach.model.privacy.suppress_segments`).
+    today
+        Date printed in the report (default: today).
+    scenarios
+        The institution's LinkedIn CRM integration scenarios
+        (:func:`socialreach.model.scenario.read_scenarios`); default the package's examples, which
+        the
+        integration section then labels as examples and the findings never quote.
+    notes
+        The strategist's commentary as Markdown, shown first after the title in a ``notes``
+        section (rendered and sanitised by :func:`socialreach.presentation.notes.render_markdown`).
+    **changes
+        Fields of ``options`` to change (``year=2017``, ``n_draws=500``, ``seed=1`` …).
+
+    Returns
+    -------
+    ReportContent
+        HTML per section (aggregates only) and the number of figures.
+
+    Raises
+    ------
+    InputError
+        When the profile holds fewer than ``min_cell`` alumni: nothing could be published.
+    """
+    check_lang(lang)
+    if isinstance(analysis, AlumniProfile):
+        analysis = analyse(
+            analysis, options=options, penetration=penetration, scenarios=scenarios, **changes
+        )
+    elif options is not None or penetration is not None or scenarios is not None or changes:
+        raise ValueError("an Analysis carries its own options, table and scenarios")
+    profile = analysis.profile
+    if profile.n_alumni < min_cell:
+        raise InputError(
+            f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
+            f"cell size {min_cell:g}, so no figure can be published",
+            fix="use a larger export or a smaller --min-cell",
+        )
+    from ...model.reach import profile_unchanged
+
+    report = _Report(
+        analysis=analysis,
+        name=institution or _t("our_institution", lang),
+        min_cell=min_cell,
+        fmt=_Formats(lang),
+        figs=_Figures(),
+        notes=notes,
+        today=today or dt.date.today(),
+    )
+    with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
+        sections = {}
+        for key, build in _BUILDERS.items():
+            section = build(report)
+            if section is not None:
+                sections[key] = section
+    return ReportContent(
+        lang=lang,
+        title=f"{_t('title', lang)} · {report.name}",
+        sections=sections,
+        n_figures=report.figs.count,
+    )
+
+
+# --------------------------------------------------------------------------- inside the kernel
