@@ -358,6 +358,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         explain_reach,
         resolve_year_measure,
     )
+    from .presentation.assumptions import describe_assumptions
     from .reading.alumni import read_alumni
     from .reading.survey import load_penetration
 
@@ -449,7 +450,8 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     payload["segments"] = _records(seg)
     # per-figure alumni counts are left out: differences between them can give back hidden cells
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
-    payload["assumptions"] = assumptions.to_dict(orient="records")
+    words = describe_assumptions(assumptions, args.lang)
+    payload["assumptions"] = words[["id", "text"]].to_dict(orient="records")
     if payload["combined"] is not None:
         payload["assumptions"].append({"id": "overlap", "text": OVERLAP_ASSUMPTION})
     payload["method"] = (

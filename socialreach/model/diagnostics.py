@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
-from ..reading.survey import validate_penetration
-from .reach import _embedded_penetration, _load_context
+from ..reading.survey import _embedded_penetration, validate_penetration
+from .reach._figures import _load_context
 from .uncertainty import draw_shares, percentile_interval
 
 __all__ = ["diagnose_unpublished_industries"]

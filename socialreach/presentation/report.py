@@ -912,6 +912,7 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 
 def _appendix(r: _Report) -> str:
     from ..model.reach import explain_reach
+    from .assumptions import describe_assumptions
 
     fmt, lang = r.fmt, r.lang
     figures, assumptions = explain_reach(r.profile, r.table, options=r.options)
@@ -926,8 +927,7 @@ def _appendix(r: _Report) -> str:
         if f["role"] != "conversion" and measure not in (main, "nan", "None"):
             # a figure of another measure (daily use behind a derived band) says which
             what = f"{what} ({label(measure, lang)})"
-        segment = str(f["segment"])
-        where = _segment_text(segment, lang)
+        where = _segment_text(str(f["segment"]), lang, around=f.get("spread_around"))
         rows.append(
             [
                 f"{what} · {where}",
@@ -946,7 +946,7 @@ def _appendix(r: _Report) -> str:
         for sid in dict.fromkeys(figures["source_id"])
         if sid in sources.index
     )
-    texts = assumptions["text_sv" if lang == "sv" else "text"]
+    texts = describe_assumptions(assumptions, lang)["text"]
     a_items = "".join(f"<li>{_e(t)}</li>" for t in texts)
     return _section(
         "appendix",
@@ -958,16 +958,14 @@ def _appendix(r: _Report) -> str:
     )
 
 
-_SPREAD = re.compile(r"(.+) \(spread around (.+)\)")
-
-
-def _segment_text(segment: str, lang: str) -> str:
-    """A figure's segment in words, also for a fallback's spread ("76+ (spread around all)")."""
+def _segment_text(segment: str, lang: str, around: object = None) -> str:
+    """A figure's segment in words; for a fallback's spread, the segment it spreads ``around``
+    too ("76+ (spread around all)")."""
+    if around is not None and around == around:  # not missing
+        own, around = _segment_text(segment, lang), _segment_text(str(around), lang)
+        return _t("spread_around", lang, segment=own, around=around)
     if segment in REPORT_SEGMENTS:
         return pick(REPORT_SEGMENTS[segment], lang)
-    if spread := _SPREAD.fullmatch(segment):
-        own, around = spread.groups()
-        return _t("spread_around", lang, segment=label(own, lang), around=label(around, lang))
     return label(segment, lang)
 
 
