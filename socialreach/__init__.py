@@ -14,6 +14,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.options` ``ReachOptions``: every model choice, shared by every entry point
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels
+- `socialreach.core._assumption_text` the words of the engine's assumptions, by id
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
 - `socialreach.core.text._charts` the charts' axis titles, legends and notes
 - `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses
@@ -48,9 +49,19 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.margins` the margins model: shares from every published margin
 - `socialreach.model.privacy` small-cell suppression with secondary suppression
 - `socialreach.model.reach` the reach engine: expected reach per platform and segment
+- `socialreach.model.reach._estimate` estimates: figure draws, reach and cell shares
+- `socialreach.model.reach._explain` the figures and assumption ids behind an estimate
+- `socialreach.model.reach._figures` the figure registry, sample sizes, internet-use conversions
+- `socialreach.model.reach._margins_plan` the margins model's plan: survey population, alumni types
+- `socialreach.model.reach._raking` logit raking of an age and an industry margin
+- `socialreach.model.reach._rules` the written rule of the 2015-2018 tables, per platform
+- `socialreach.model.reach._setup` setting up an estimate, and the memo of setups
+- `socialreach.model.reach._spreads` fallback spreads around figures of unpublished segments
+- `socialreach.model.reach._trend` reach under every survey edition
 - `socialreach.model.scenario` the institution's integration scenarios from TOML
 - `socialreach.model.uncertainty` Jeffreys draws and intervals of published shares
 - `socialreach.presentation` presentation: numbers into words, tables, charts and the report
+- `socialreach.presentation.assumptions` the engine's assumption ids and numbers in words
 - `socialreach.presentation.explore` what the notebooks compute and say about the data
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language

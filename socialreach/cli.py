@@ -380,6 +380,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     from .model.analysis import analyse
     from .model.combined import OVERLAP_ASSUMPTION
     from .model.privacy import suppress_segments
+    from .presentation.assumptions import describe_assumptions
     from .reading.survey import load_penetration
 
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
@@ -440,7 +441,8 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     payload["segments"] = _records(seg)
     # per-figure alumni counts are left out: differences between them can give back hidden cells
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
-    payload["assumptions"] = assumptions.to_dict(orient="records")
+    words = describe_assumptions(assumptions, args.lang)
+    payload["assumptions"] = words[["id", "text"]].to_dict(orient="records")
     if payload["combined"] is not None:
         payload["assumptions"].append({"id": "overlap", "text": OVERLAP_ASSUMPTION})
     payload["method"] = (

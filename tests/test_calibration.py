@@ -59,3 +59,14 @@ def test_posterior_between_prior_and_data():
         combine_with_measurement(1, 1, matched=1, uploaded=2, detection=0)
     with pytest.raises(ValueError, match="matched"):
         combine_with_measurement(1, 1, matched=3, uploaded=2)
+
+
+def test_options_give_the_same_result_as_the_keywords():
+    from socialreach import ReachOptions
+
+    kept = {"matched": 40, "uploaded": 100, "platform": "linkedin"}
+    for field, value in (("seed", 5), ("level", 0.9), ("n_draws", 1000), ("design_effect", 2.0)):
+        by_keyword = calibrate_reach(IT, **kept, **{"seed": 5, field: value})
+        by_options = calibrate_reach(IT, **kept, options=ReachOptions(**{"seed": 5, field: value}))
+        pd.testing.assert_frame_equal(by_keyword, by_options)
+    assert calibrate_reach(IT, **kept, level=0.9, seed=5)["level"].iloc[0] == 0.9

@@ -98,3 +98,24 @@ def test_combined_rows_within_bounds_and_platform_shares(rows, overlap):
         assert part["n_alumni"].sum() == pytest.approx(frame["n_alumni"].sum())
         point = (part["point"] * part["n_alumni"]).sum() / part["n_alumni"].sum()
         assert point == pytest.approx(out.iloc[0]["point"])
+
+
+def test_options_give_the_same_result_as_the_keywords():
+    from socialreach import ReachOptions
+
+    p = make_profile(
+        pd.DataFrame(
+            {
+                "age_band": ["26-35", "66-75"],
+                "industry": ["it_communication", "unknown"],
+                "employment": ["working", "retired"],
+                "n_alumni": [100, 40],
+            }
+        )
+    )
+    for field, value in (("overlap", 0.6), ("non_working", 0.1), ("industry_fallback", "implied")):
+        by_keyword = combined_reach(p, **{field: value})
+        by_options = combined_reach(p, options=ReachOptions(**{field: value}))
+        pd.testing.assert_frame_equal(by_keyword, by_options)
+    assert combined_reach(p, overlap=0.6)["overlap"].iloc[0] == 0.6
+    assert not combined_reach(p, non_working=0.1).equals(combined_reach(p))

@@ -82,3 +82,14 @@ def test_the_options_seed_holds_and_archetypes_are_remembered_only_when_seeded(o
     free = ReachOptions(year=2017, n_draws=300)
     a, b = (compare_institutions(None, options=free, by=()) for _ in range(2))
     assert (a["share"] == b["share"]).all() and not (a["ci_low"] == b["ci_low"]).all()
+
+
+def test_options_give_the_same_result_as_the_keywords(ours):
+    from socialreach import ReachOptions
+
+    for field, value in (("seed", 8), ("platforms", ("linkedin",)), ("n_draws", 300)):
+        by_keyword = compare_institutions(ours, by=(), **{"seed": 8, field: value})
+        by_options = compare_institutions(
+            ours, by=(), options=ReachOptions(**{"seed": 8, field: value})
+        )
+        pd.testing.assert_frame_equal(by_keyword, by_options)

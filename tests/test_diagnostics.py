@@ -74,3 +74,19 @@ def test_user_table_with_one_more_published_industry():
     extra["segment"], extra["share"] = "trade", 0.30
     out = diagnose_unpublished_industries(pd.concat([table, extra]), seed=3)
     assert (out["status"] == "published").sum() == 6
+
+
+def test_options_give_the_same_result_as_the_keywords():
+    from socialreach import ReachOptions
+
+    for field, value in (("seed", 4), ("level", 0.8), ("n_draws", 500), ("year", 2017)):
+        by_keyword = diagnose_unpublished_industries(**{"seed": 4, field: value})
+        by_options = diagnose_unpublished_industries(
+            options=ReachOptions(**{"seed": 4, field: value})
+        )
+        pd.testing.assert_frame_equal(by_keyword, by_options)
+    wide = diagnose_unpublished_industries(options=ReachOptions(seed=4, level=0.99))
+    narrow = diagnose_unpublished_industries(seed=4, level=0.5)
+    implied = "unpublished (implied average)"
+    width = [f.set_index("industry").loc[implied, "ci_high"] for f in (wide, narrow)]
+    assert width[0] > width[1]

@@ -124,3 +124,15 @@ def test_integration_counts_the_alumni_of_a_given_linkedin_total(it_alumni):
     )
     with pytest.raises(ValueError, match="LinkedIn total"):
         integration_value(it_alumni, linkedin=est[est["platform"] == "facebook"].iloc[0])
+
+
+def test_options_give_the_same_result_as_the_keywords(it_alumni):
+    from socialreach import ReachOptions
+
+    for field, value in (("seed", 7), ("level", 0.8), ("non_working", 0.2), ("n_draws", 500)):
+        by_keyword = integration_value(it_alumni, **{"seed": 7, field: value})
+        by_options = integration_value(it_alumni, options=ReachOptions(**{"seed": 7, field: value}))
+        pd.testing.assert_frame_equal(by_keyword, by_options)
+    by_keyword = integration_sensitivity(it_alumni, seed=7, level=0.8)
+    by_options = integration_sensitivity(it_alumni, options=ReachOptions(seed=7, level=0.8))
+    pd.testing.assert_frame_equal(by_keyword, by_options)

@@ -10,7 +10,8 @@ import pytest
 
 from socialreach import InputError, estimate_reach, explain_reach, make_profile
 from socialreach.core.segments import AGE_BANDS
-from socialreach.model.reach import ASSUMPTIONS, ESTIMATE_COLUMNS
+from socialreach.model.reach import ASSUMPTION_IDS, ESTIMATE_COLUMNS
+from socialreach.presentation.assumptions import describe_assumptions
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 estimate_reach = partial(estimate_reach, year=2017)
@@ -129,8 +130,9 @@ def test_older_bands_get_facebook_ever_derived_from_their_own_daily_use():
     daily_rows = figures[figures["measure"] == "daily"]
     assert set(daily_rows["segment"]) == {"66-75", "76+", "all"}
     assert "age_derived_from_daily" in set(assumptions["id"])
-    text = assumptions.set_index("id").loc["age_derived_from_daily"]
-    assert "odds" in text["text"] and "odds" in text["text_sv"]
+    en, sv = (describe_assumptions(assumptions, lang).set_index("id") for lang in ("en", "sv"))
+    assert "odds" in en.loc["age_derived_from_daily", "text"]
+    assert "odds" in sv.loc["age_derived_from_daily", "text"]
     # never more precise than a published band, nor than the fallback the band had before
     # (the same band, so the same internet-use rate; logit scale). The derived figure carries
     # the fallback's spread τ plus its three inputs' sampling error, so it is at least as wide
@@ -186,7 +188,7 @@ def test_unpublished_industry_falls_back_and_non_working_get_the_derived_figure(
     assert row(stated, "linkedin", "employment", "student")["ci_high"] == 0
     _, assumptions = explain_reach(p, platforms="linkedin")
     assert {"industry_fallback", "non_working_derived"} <= set(assumptions["id"])
-    assert set(assumptions["id"]) <= set(ASSUMPTIONS)
+    assert set(assumptions["id"]) <= set(ASSUMPTION_IDS)
 
 
 def test_unknown_employment_is_treated_as_working():
@@ -247,13 +249,27 @@ def test_empty_profile_is_an_input_error():
 
 @pytest.mark.parametrize("year", [2017, 2018])
 def test_engine_internet_rate_rule_matches_the_survey_module(year):
+    # the engine converts a share of internet users with the rate internet_use_rate gives: on
+    # an everyone-base platform, one alumnus per band gets the band's figure × that rate
     from socialreach import internet_use_rate, load_penetration
-    from socialreach.model.reach import _Context, _rate
 
     table = load_penetration()
-    ctx = _Context(table, year, 3000, "", 1600, "", {}, {})
-    for band in [*AGE_BANDS, None]:
-        assert _rate(ctx, band) == internet_use_rate(year, band, penetration=table)
+    bands = [*AGE_BANDS, "unknown"]
+    p = profile([(b, "unknown", "working", 1) for b in bands])
+    figures, _ = explain_reach(p, table, year=year, platforms="facebook", fallback_spread=False)
+    est = estimate_reach(p, table, year=year, platforms="facebook", fallback_spread=False)
+    conversions = figures[figures["role"] == "conversion"]
+    for band in bands:
+        rate, segment = internet_use_rate(
+            year, None if band == "unknown" else band, penetration=table
+        )
+        used = conversions[conversions["segment"] == segment]
+        if segment == "all" and band in AGE_BANDS and used.empty:
+            continue  # the engine's implied rate for the band (see the implied-rate test)
+        assert float(used["share"].iloc[0]) == pytest.approx(rate)
+        got = row(est, "facebook", "age_band", band)
+        pen = got["share"] / rate
+        assert 0 < pen <= 1
 
 
 def test_implied_industry_fallback_matches_the_diagnostic():
@@ -313,11 +329,12 @@ def test_fallback_spread_widens_only_unpublished_segments():
     figures, assumptions = explain_reach(p, platforms="linkedin", fallback_spread=True)
     assert "fallback_spread" in set(assumptions["id"])
     spread = figures[figures["n_note"].str.startswith("τ = 1.29")]
-    assert set(spread["segment"]) == {
-        "trade (spread around all)",
-        "employment: student (spread around non_working)",
-    }
-    from socialreach.model.reach import _embedded_penetration, _load_context, _logit_spread
+    got = set(zip(spread["dimension"], spread["segment"], spread["spread_around"], strict=True))
+    assert got == {("industry", "trade", "all"), ("employment", "student", "non_working")}
+    assert figures.loc[figures["n_note"].str.startswith("published"), "spread_around"].isna().all()
+    from socialreach.model.reach._figures import _load_context
+    from socialreach.model.reach._spreads import _logit_spread
+    from socialreach.reading.survey import _embedded_penetration
 
     table = _embedded_penetration()
     ctx = _load_context(table, 2017)
@@ -361,11 +378,42 @@ def test_assumed_n_for_age_and_overall_figures_by_hand():
     assert n[("conversion", "up_to_retirement")] == pytest.approx(3000 * sum(bands) / 8320283)
 
 
-def test_every_assumption_has_a_swedish_text():
-    from socialreach.model.reach import ASSUMPTIONS, ASSUMPTIONS_SV
+def test_every_assumption_has_both_languages_and_its_placeholders_fill():
+    import string
 
+    from socialreach.core._assumption_text import ASSUMPTIONS, ASSUMPTIONS_SV
+    from socialreach.model.reach._explain import ASSUMPTION_VALUES
+
+    assert tuple(ASSUMPTIONS) == ASSUMPTION_IDS  # the model's ids, in the same order
     assert set(ASSUMPTIONS_SV) == set(ASSUMPTIONS)
     assert all(len(ASSUMPTIONS_SV[k]) > 40 for k in ASSUMPTIONS)
+    for texts in (ASSUMPTIONS, ASSUMPTIONS_SV):
+        for key, text in texts.items():
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            assert fields == set(ASSUMPTION_VALUES.get(key, ())), key
+    # every id with the numbers an estimate gives (the margins model measures a spread)
+    values = {"deff": 1.5, "spread": {"facebook": {"tau": 0.25, "n": 4}}}
+    frame = pd.DataFrame(
+        {
+            "id": ASSUMPTION_IDS,
+            "values": [
+                {k: values[k] for k in ASSUMPTION_VALUES.get(a, ())} for a in ASSUMPTION_IDS
+            ],
+        }
+    )
+    for lang, deff, spread in (("en", "1.5", "from 4 held-out"), ("sv", "1.5", "från 4 ")):
+        words = describe_assumptions(frame, lang).set_index("id")["text"]
+        assert words.notna().all() and not words.str.contains("{", regex=False).any()
+        assert deff in words["design_effect"] and spread in words["model_spread"]
+    # and on a real estimate: ids and numbers from the model, words from presentation
+    p = profile([("26-35", "finance", "working", 100)])
+    _, assumptions = explain_reach(p, year=2026)
+    assert list(assumptions.columns) == ["id", "values"]
+    assert assumptions.set_index("id").loc["design_effect", "values"] == {"deff": 1.5}
+    for lang in ("en", "sv"):
+        words = describe_assumptions(assumptions, lang)
+        assert list(words.columns) == ["id", "text", "values"]
+        assert not words["text"].str.contains("{", regex=False).any()
 
 
 def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or_not():
@@ -377,10 +425,9 @@ def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or
 
     ours = read_alumni(example_path("business_school"), reference_year=2017)
     other = read_alumni(example_path("technical_university"), reference_year=2017)
-    engine._SPREADS.clear()
-    engine._LAST_SETUP.clear()
+    engine.clear()
     cold = [engine.explain_reach(ours, year=y, seed=1) for y in (2017, 2018)]
-    engine._LAST_SETUP.clear()
+    engine.clear()
     for y in (2017, 2018):
         engine.explain_reach(other, year=y, seed=1)  # warms the lookups
     warm = [engine.explain_reach(ours, year=y, seed=1) for y in (2017, 2018)]
@@ -390,26 +437,18 @@ def test_explanation_is_the_same_whether_the_sessions_survey_lookups_are_warm_or
 
 
 def test_a_remembered_spread_brings_its_sample_size_assumptions_along():
+    # the spread of LinkedIn's 2017 industry figures is remembered per process; a second
+    # estimate (a new profile: a new setup) that reuses it must still name the assumed sample
+    # sizes it rests on
     import socialreach.model.reach as engine
 
-    table = engine._embedded_penetration()
-
-    def fresh():
-        ctx = engine._load_context(table, 2017)
-        ctx.measure = "ever"
-        return ctx
-
-    rows = engine._records(table, 2017, "measure", "ever")
-    linkedin = [r for r in rows if r["platform"] == "linkedin"]
-    engine._SPREADS.clear()
-    cold = fresh()
-    first = engine._spread_of(cold, "linkedin", "employed", "industry", linkedin)
-    warm = fresh()
-    again = engine._spread_of(warm, "linkedin", "employed", "industry", linkedin)
-    assert first == again and first is not None
+    rows = [("36-45", "trade", "working", 100)]
+    engine.clear()
+    _, cold = engine.explain_reach(profile(rows), year=2017, platforms="linkedin", seed=1)
+    _, warm = engine.explain_reach(profile(rows), year=2017, platforms="linkedin", seed=1)
     # LinkedIn's 2017 industry figures publish no n: each rests on an assumed sample size
-    assert "assumed_n_industry" in cold.assumptions
-    assert warm.assumptions == cold.assumptions
+    assert {"fallback_spread", "assumed_n_industry"} <= set(cold["id"])
+    assert sorted(warm["id"]) == sorted(cold["id"])
 
 
 def test_a_profile_edited_in_place_is_estimated_anew_not_from_what_was_remembered():
@@ -446,9 +485,11 @@ def test_a_profile_promised_unchanged_is_fingerprinted_once_with_the_same_estima
         for year in (2017, 2026, 2017)
     ]
     fingerprinted = []
-    real = engine._fingerprint
+    from socialreach.model.reach import _setup
+
+    real = _setup._fingerprint
     monkeypatch.setattr(
-        engine, "_fingerprint", lambda v: fingerprinted.append(v is profile.cells) or real(v)
+        _setup, "_fingerprint", lambda v: fingerprinted.append(v is profile.cells) or real(v)
     )
     with engine.profile_unchanged(profile):
         got = [

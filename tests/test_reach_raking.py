@@ -10,7 +10,7 @@ import pytest
 
 from socialreach import estimate_reach, explain_reach, make_profile
 from socialreach.core.segments import AGE_BANDS, INDUSTRIES
-from socialreach.model.reach import _embedded_structure
+from socialreach.model.reach._figures import _embedded_structure
 from socialreach.reading.survey import SCHEMA
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.

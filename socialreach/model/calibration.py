@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import ndtri
 
+from ..core.options import ReachOptions
 from ..core.profile import AlumniProfile
 from .reach import estimate_reach
 from .uncertainty import jeffreys_interval
@@ -81,12 +82,9 @@ def calibrate_reach(
     platform: str = "facebook",
     detection: float = 1.0,
     penetration: pd.DataFrame | None = None,
-    year: int | None = None,
-    level: float = 0.95,
-    n_draws: int = 4000,
-    seed: int | None = None,
-    non_working: float | None = None,
+    options: ReachOptions | None = None,
     prior_n: float | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """The model's share, the institution's own measurement, and the two combined — side by side.
 
@@ -100,8 +98,12 @@ def calibrate_reach(
         The platform measured.
     detection
         Share (0-1) of the list's platform users that the upload can find; 1 assumes all.
-    penetration, year, level, n_draws, seed, non_working
+    penetration
         As in :func:`socialreach.estimate_reach`.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`, the same defaults as every
+        estimate); keyword arguments named after its fields (``year``,
+        ``level``, ``n_draws``, ``seed``, ``non_working`` …) change single fields.
     prior_n
         Weight of the model in respondents' worth (a + b of its Beta), keeping its mean. ``None``
         uses the spread of the engine's interval, which covers the survey's sampling error only,
@@ -116,19 +118,13 @@ def calibrate_reach(
         profile's alumni, share × n_alumni), ``n_alumni``, ``effective_n`` (respondents' worth
         of information: a + b for the model's Beta summary, uploaded × detection for the
         measurement), ``model_and_measurement_agree`` (their intervals overlap), and the inputs
-        ``matched``, ``uploaded``, ``detection``, ``platform``, ``year``, ``level``.
+        ``matched``, ``uploaded``, ``detection``, ``platform``, ``year`` (as asked; ``None``:
+        the latest edition), ``level``.
     """
-    est = estimate_reach(
-        profile,
-        penetration,
-        platforms=platform,
-        year=year,
-        by=(),
-        level=level,
-        n_draws=n_draws,
-        seed=seed,
-        non_working=non_working,
-    ).iloc[0]
+    opts = ReachOptions.resolve(options, **changes)
+    level = opts.level
+    model = opts.replace(platforms=(platform,))
+    est = estimate_reach(profile, penetration, options=model, by=()).iloc[0]
     # the prior's spread is read off the engine's interval (width / 2z, as for a normal), so
     # the Beta summary reproduces the interval the engine reports for the model row
     low, high, share = est["ci_low"], est["ci_high"], est["share"]
@@ -164,6 +160,6 @@ def calibrate_reach(
     out["uploaded"] = uploaded
     out["detection"] = detection
     out["platform"] = platform
-    out["year"] = year
+    out["year"] = opts.year
     out["level"] = level
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..core.options import ReachOptions
 from ..core.profile import AlumniProfile
 from .reach import estimate_cell_shares
 
@@ -25,8 +26,9 @@ __all__ = [
     "union_share",
 ]
 
-#: Share of LinkedIn users who also use Facebook (assumed; US studies: roughly 0.8-0.9).
-DEFAULT_OVERLAP = 0.85
+#: Share of LinkedIn users who also use Facebook (assumed; US studies: roughly 0.8-0.9): the
+#: default of :attr:`socialreach.ReachOptions.overlap`.
+DEFAULT_OVERLAP = ReachOptions.overlap
 
 OVERLAP_ASSUMPTION = (
     "The survey publishes no overlap between platforms. Per alumni cell, the share on either "
@@ -88,14 +90,10 @@ def combined_reach(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None = None,
     *,
-    platforms: tuple[str, str] = ("facebook", "linkedin"),
-    overlap: float = DEFAULT_OVERLAP,
-    year: int | None = None,
-    measure: str | None = None,
+    options: ReachOptions | None = None,
     by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
-    non_working: float | None = None,
-    industry_fallback: str = "overall",
     cell_shares: pd.DataFrame | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """Share of alumni reachable on either of two platforms: range, independence and a point.
 
@@ -103,12 +101,14 @@ def combined_reach(
     ----------
     profile
         Alumni counts per cell.
-    penetration, year, measure, non_working, industry_fallback
+    penetration
         As in :func:`socialreach.estimate_reach` (point shares by the same rule).
-    platforms
-        The two platforms, ``(A, B)``; ``overlap`` is the share of B's users also on A.
-    overlap
-        Share of LinkedIn users who also use Facebook (0-1), an assumption.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`); keyword arguments named after
+        its fields change single fields. Used here: ``platforms`` (the two platforms,
+        ``(A, B)``), ``overlap`` (share of B's users also on A, 0-1, an assumption) and, for
+        the point shares, ``year``, ``measure``, ``non_working``, ``industry_fallback``,
+        ``combine``.
     by
         Profile dimensions to break the result down by (a ``total`` row comes first).
     cell_shares
@@ -123,20 +123,14 @@ def combined_reach(
         ``independent``, ``point`` and ``upper``; each is the per-cell value summed over the
         row's cells and divided by its alumni.
     """
+    opts = ReachOptions.resolve(options, **changes)
+    platforms, overlap = opts.platforms, opts.overlap
     if len(platforms) != 2:
         raise ValueError("combined_reach needs exactly two platforms")
     a, b = platforms
     cells = cell_shares
     if cells is None:
-        cells = estimate_cell_shares(
-            profile,
-            penetration,
-            platforms=platforms,
-            year=year,
-            measure=measure,
-            non_working=non_working,
-            industry_fallback=industry_fallback,
-        )
+        cells = estimate_cell_shares(profile, penetration, options=opts)
     u = union_share(cells[a].to_numpy(), cells[b].to_numpy(), overlap=overlap)
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
     values = {a: cells[a].to_numpy(), b: cells[b].to_numpy(), **u}

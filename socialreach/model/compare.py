@@ -9,7 +9,6 @@ profile goes through the same engine, rule, figures and seed.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -35,8 +34,9 @@ def compare_institutions(
     *,
     archetypes: Sequence[str] = DEFAULT_ARCHETYPES,
     n_alumni: float | None = None,
-    seed: int | None = None,
-    **options,
+    options: ReachOptions | None = None,
+    by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
+    **changes: object,
 ) -> pd.DataFrame:
     """Reach of the institution beside archetype institutions: one estimates frame for all.
 
@@ -50,17 +50,19 @@ def compare_institutions(
         Archetype ids from :data:`socialreach.model.archetypes.ARCHETYPES`.
     n_alumni
         Size each archetype is scaled to; default the user's number of alumni (else 10 000).
-    seed
-        Seed for every estimate (the same draws of shared figures across institutions).
-    **options
-        Passed to :func:`socialreach.estimate_reach` (``platforms``, ``year``, ``by``, …).
+    options
+        The model's choices (:class:`socialreach.ReachOptions`) for every estimate; keyword
+        arguments named after its fields (``platforms``, ``year``, ``seed`` …) change single
+        fields. One ``seed`` for all gives the same draws of shared figures across
+        institutions.
+    by
+        Passed to :func:`socialreach.estimate_reach`.
 
     Returns
     -------
     pandas.DataFrame
         The estimates frame (:data:`socialreach.model.reach.ESTIMATE_COLUMNS`) with an
-        ``institution``
-        column first: the profile's name, then each archetype id, in that order.
+        ``institution`` column first: the profile's name, then each archetype id, in that order.
     """
     unknown = [a for a in archetypes if a not in ARCHETYPES]
     if unknown:
@@ -69,22 +71,17 @@ def compare_institutions(
     named = [] if profile is None else [(profile.name, profile)]
     if any(name in archetypes for name, _ in named):
         raise ValueError(f"the profile's name {profile.name!r} clashes with an archetype id")
-    # the model's options once, for every institution (``seed`` only when given: None would
-    # replace the seed of ``options``); the rest (``by`` …) passes through
-    fields = {f.name for f in dataclasses.fields(ReachOptions)}
-    changes = {k: options.pop(k) for k in list(options) if k in fields}
-    opts = ReachOptions.resolve(options.pop("options", None), **changes)
-    if seed is not None:
-        opts = opts.replace(seed=seed)
+    opts = ReachOptions.resolve(options, **changes)  # once, for every institution
+    by = tuple(by)
     frames = [
-        estimate_reach(p, penetration, options=opts, **options).assign(institution=name)
+        estimate_reach(p, penetration, options=opts, by=by).assign(institution=name)
         for name, p in named
     ]
     table = None
     if penetration is not None and _remembers(opts):
         table = int(pd.util.hash_pandas_object(penetration, index=True).sum())
     frames += [
-        _archetype_estimate(kind, size, penetration, table, opts, options).assign(institution=kind)
+        _archetype_estimate(kind, size, penetration, table, opts, by).assign(institution=kind)
         for kind in archetypes
     ]
     out = pd.concat(frames, ignore_index=True)
@@ -103,14 +100,14 @@ def _archetype_estimate(
     penetration: pd.DataFrame | None,
     table: int | None,
     opts: ReachOptions,
-    rest: dict,
+    by: tuple[str, ...],
 ) -> pd.DataFrame:
     """:func:`estimate_reach` of an archetype (``table``: a fingerprint of ``penetration``),
     remembered when seeded with a number. Callers must not change the frame."""
-    key = (kind, float(size), table, opts, repr(sorted(rest.items())))
+    key = (kind, float(size), table, opts, by)
     if key in _ARCHETYPE_ESTIMATES:
         return _ARCHETYPE_ESTIMATES[key]
-    out = estimate_reach(archetype_profile(kind, n_alumni=size), penetration, options=opts, **rest)
+    out = estimate_reach(archetype_profile(kind, n_alumni=size), penetration, options=opts, by=by)
     if _remembers(opts):
         if len(_ARCHETYPE_ESTIMATES) >= 48:
             _ARCHETYPE_ESTIMATES.clear()

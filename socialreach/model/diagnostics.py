@@ -19,22 +19,25 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
-from ..reading.survey import validate_penetration
-from .reach import _embedded_penetration, _load_context
+from ..core.options import ReachOptions
+from ..reading.survey import _embedded_penetration, validate_penetration
+from .reach._figures import _load_context
 from .uncertainty import draw_shares, percentile_interval
 
-__all__ = ["diagnose_unpublished_industries"]
+__all__ = ["DEFAULT_MEASURE", "DEFAULT_YEAR", "diagnose_unpublished_industries"]
+
+
+#: The year and measure checked when the options leave them open: the 2017 'ever' figures, the
+#: edition that publishes LinkedIn for the employed.
+DEFAULT_YEAR, DEFAULT_MEASURE = 2017, "ever"
 
 
 def diagnose_unpublished_industries(
     penetration: pd.DataFrame | None = None,
     *,
     platform: str = "linkedin",
-    year: int = 2017,
-    measure: str = "ever",
-    level: float = 0.95,
-    n_draws: int = 4000,
-    seed: int | None = None,
+    options: ReachOptions | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """What the unpublished industries must average for the overall employed figure to hold.
 
@@ -42,12 +45,16 @@ def diagnose_unpublished_industries(
     ----------
     penetration
         Penetration table; ``None`` for the embedded one.
-    platform, year, measure
-        The employed-base figures to check.
-    level, n_draws, seed
-        Interval on the implied average: a Jeffreys interval (by draws) on the respondents of
-        the unpublished industries, working respondents × their share of employment (the
-        overall figure is the mean of disjoint groups, so its sampling error is theirs).
+    platform
+        The platform whose employed-base figures are checked.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`, the same defaults as every
+        estimate); keyword arguments named after its fields change single fields. Used:
+        ``year`` and ``measure`` (the figures to check; unset: 2017, ``ever``),
+        ``level``, ``n_draws``, ``seed`` (the interval on the implied average: a Jeffreys
+        interval, by draws, on the respondents of the unpublished industries, working
+        respondents × their share of employment; the overall figure is the mean of disjoint
+        groups, so its sampling error is theirs).
 
     Returns
     -------
@@ -60,6 +67,9 @@ def diagnose_unpublished_industries(
         overall row), ``ci_low``, ``ci_high`` (interval on the implied average, 0-1),
         ``source_id``.
     """
+    opts = ReachOptions.resolve(options, **changes)
+    year = opts.year if opts.year is not None else DEFAULT_YEAR
+    measure = opts.measure if opts.measure is not None else DEFAULT_MEASURE
     table = (
         _embedded_penetration()
         if penetration is None
@@ -109,8 +119,8 @@ def diagnose_unpublished_industries(
     # published industries — drawing the overall and the industries as independent would count
     # the same people's sampling error twice.
     n_rest = ctx.working * rest
-    implied_draws = draw_shares(contribution / rest, n_rest, n_draws=n_draws, rng=seed)[0]
-    low, high = percentile_interval(implied_draws, level=level)
+    implied_draws = draw_shares(contribution / rest, n_rest, n_draws=opts.n_draws, rng=opts.seed)[0]
+    low, high = percentile_interval(implied_draws, level=opts.level)
     tail = pd.DataFrame(
         {
             "industry": ["unpublished (implied average)", "all employed"],

@@ -95,11 +95,8 @@ def integration_value(
     *,
     penetration: pd.DataFrame | None = None,
     options: ReachOptions | None = None,
-    year: int | None = None,
-    level: float | None = None,
-    seed: int | None = None,
-    non_working: float | None = None,
     linkedin: pd.Series | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """Net value of a LinkedIn CRM integration per scenario, every parameter a column.
 
@@ -113,8 +110,9 @@ def integration_value(
     penetration, options
         Passed to :func:`socialreach.estimate_reach` for the number of alumni on LinkedIn (the
         same :class:`socialreach.ReachOptions` as every other estimate of the report).
-    year, level, seed, non_working
-        Override the fields of ``options`` when given.
+    changes
+        Keyword arguments named after fields of :class:`socialreach.ReachOptions` (``year``,
+        ``level``, ``seed``, ``non_working`` …) change single fields of ``options``.
     linkedin
         The LinkedIn total row of an estimate already made (:func:`socialreach.estimate_reach`,
         ``expected``, ``expected_low``, ``expected_high``), used instead of estimating again:
@@ -130,7 +128,7 @@ def integration_value(
         (SEK per record per year at which net value is zero).
     """
     scenarios = _check_scenarios(DEFAULT_SCENARIOS if scenarios is None else scenarios)
-    given = {"year": year, "level": level, "seed": seed, "non_working": non_working}
+    opts = ReachOptions.resolve(options, **changes)
     if linkedin is not None:
         if (
             linkedin.get("platform", "linkedin") != "linkedin"
@@ -139,14 +137,8 @@ def integration_value(
             raise ValueError("linkedin must be the LinkedIn total row of an estimate")
         est = linkedin
     else:
-        est = estimate_reach(
-            profile,
-            penetration,
-            options=options,
-            platforms="linkedin",
-            by=(),
-            **{k: v for k, v in given.items() if v is not None},
-        ).iloc[0]
+        model = opts.replace(platforms=("linkedin",))
+        est = estimate_reach(profile, penetration, options=model, by=()).iloc[0]
     out = scenarios.copy()
     out["alumni_on_linkedin"] = est["expected"]
     out["alumni_on_linkedin_low"] = est["expected_low"]
@@ -170,12 +162,15 @@ def integration_sensitivity(
     scenarios: pd.DataFrame | None = None,
     vary: Sequence[str] = ("connect_rate", "match_rate", "value_per_record", "yearly_cost"),
     factors: Sequence[float] = (0.5, 0.75, 1.0, 1.5, 2.0),
-    **options,
+    options: ReachOptions | None = None,
+    **changes: object,
 ) -> pd.DataFrame:
     """One-at-a-time sensitivity of the net value around a base scenario.
 
     Each parameter in ``vary`` is multiplied by each factor while the others stay at the base
-    scenario (rates are capped at 1).
+    scenario (rates are capped at 1). ``options`` and ``changes`` (``penetration``,
+    ``linkedin`` and fields of :class:`socialreach.ReachOptions`) are passed to
+    :func:`integration_value`.
 
     Returns
     -------
@@ -205,10 +200,13 @@ def integration_sensitivity(
             row.insert(0, "parameter", parameter)
             rows.append(row)
     grid = pd.concat(rows, ignore_index=True)
-    result = integration_value(profile, grid.drop(columns=["parameter", "factor"]), **options)
+    result = integration_value(
+        profile, grid.drop(columns=["parameter", "factor"]), options=options, **changes
+    )
     result.insert(0, "factor", grid["factor"])
     result.insert(0, "parameter", grid["parameter"])
     result["parameter_value"] = [result.loc[i, p] for i, p in enumerate(result["parameter"])]
-    reference = integration_value(profile, start, **options)["net_value"].iloc[0]
+    reference = integration_value(profile, start, options=options, **changes)
+    reference = reference["net_value"].iloc[0]
     result["change"] = result["net_value"] - reference
     return result

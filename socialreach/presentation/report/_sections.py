@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Callable
 
 import numpy as np
@@ -32,6 +31,7 @@ from ...core.text import (
 from ...model.analysis import OVERLAP_RANGE, Analysis, analyse
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
+from ..assumptions import describe_assumptions
 from ..findings import write_findings
 from ..format import (
     NBSP,
@@ -584,8 +584,7 @@ def _appendix(r: _Report) -> str:
         if f["role"] != "conversion" and measure not in (main, "nan", "None"):
             # a figure of another measure (daily use behind a derived band) says which
             what = f"{what} ({label(measure, lang)})"
-        segment = str(f["segment"])
-        where = _segment_text(segment, lang)
+        where = _segment_text(str(f["segment"]), lang, around=f.get("spread_around"))
         rows.append(
             [
                 f"{what} · {where}",
@@ -604,7 +603,7 @@ def _appendix(r: _Report) -> str:
         for sid in dict.fromkeys(figures["source_id"])
         if sid in sources.index
     )
-    texts = assumptions["text_sv" if lang == "sv" else "text"]
+    texts = describe_assumptions(assumptions, lang)["text"]
     a_items = "".join(f"<li>{_e(t)}</li>" for t in texts)
     return _section(
         "appendix",
@@ -616,16 +615,14 @@ def _appendix(r: _Report) -> str:
     )
 
 
-_SPREAD = re.compile(r"(.+) \(spread around (.+)\)")
-
-
-def _segment_text(segment: str, lang: str) -> str:
-    """A figure's segment in words, also for a fallback's spread ("76+ (spread around all)")."""
+def _segment_text(segment: str, lang: str, around: object = None) -> str:
+    """A figure's segment in words; for a fallback's spread, the segment it spreads ``around``
+    too ("76+ (spread around all)")."""
+    if around is not None and around == around:  # not missing
+        own, around = _segment_text(segment, lang), _segment_text(str(around), lang)
+        return _t("spread_around", lang, segment=own, around=around)
     if segment in REPORT_SEGMENTS:
         return pick(REPORT_SEGMENTS[segment], lang)
-    if spread := _SPREAD.fullmatch(segment):
-        own, around = spread.groups()
-        return _t("spread_around", lang, segment=label(own, lang), around=label(around, lang))
     return label(segment, lang)
 
 

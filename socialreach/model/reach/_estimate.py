@@ -1,0 +1,300 @@
+"""Estimates: figure draws, :func:`estimate_reach`, :func:`estimate_cell_shares` and
+:func:`estimate_together`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ...core.errors import InputError
+from ...core.options import ReachOptions
+from ...core.profile import AlumniProfile
+from ..uncertainty import draw_shares, percentile_interval
+from ._figures import (
+    _BASIS_ORDER,
+    _Registry,
+)
+from ._setup import (
+    _setup,
+)
+
+#: Columns of the estimates frame, in order.
+ESTIMATE_COLUMNS = (
+    "platform",
+    "dimension",
+    "segment",
+    "n_alumni",
+    "expected",
+    "expected_low",
+    "expected_high",
+    "share",
+    "ci_low",
+    "ci_high",
+    "dimension_used",
+    "fallback",
+    "inferred_industry",
+    "n_basis",
+    "year",
+    "measure",
+    "level",
+)
+
+
+def _derive(
+    reg: _Registry, values: np.ndarray, rng: np.random.Generator | None = None
+) -> np.ndarray:
+    """Fill the rows of derived figures (in registration order, so inputs come first).
+
+    ``rng`` is None for point values: derived figures then return their point.
+    """
+    for k, f in enumerate(reg.figures):
+        if f.derive is not None:
+            values[k] = f.derive(values, rng)
+    return values
+
+
+def _figure_points(reg: _Registry) -> np.ndarray:
+    """Point value of every registered figure plus a final 1 (for 'no conversion')."""
+    points = np.append([f.row["share"] for f in reg.figures], 1.0)[:, None]
+    return _derive(reg, points)[:, 0]
+
+
+def _figure_draws(
+    reg: _Registry, n_draws: int, rng: np.random.Generator, design_effect: float = 1.0
+) -> np.ndarray:
+    """Draws of every registered figure plus a final row of ones (for 'no conversion').
+
+    A figure's n is divided by the design effect: a weighted survey estimate varies as much as
+    a simple random sample of n / deff would.
+    """
+    share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
+    n = np.array([f.n for f in reg.figures], dtype="float64") / design_effect
+    fixed = np.array([f.fixed or f.derive is not None for f in reg.figures], dtype=bool)
+    apart = np.array([f.apart for f in reg.figures], dtype=bool) & ~fixed
+    out = np.ones((len(reg.figures) + 1, n_draws))
+    main = ~fixed & ~apart
+    if main.any():
+        out[:-1][main] = draw_shares(share[main], n[main], n_draws=n_draws, rng=rng)
+    if apart.any():
+        child = rng.spawn(1)[0]
+        out[:-1][apart] = draw_shares(share[apart], n[apart], n_draws=n_draws, rng=child)
+    out[:-1][fixed] = share[fixed][:, None]
+    return _derive(reg, out, rng)
+
+
+def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per row of ``used`` (rows × combos, bool): the one value its combos share, else 'mixed'."""
+    out = np.full(used.shape[0], "mixed", dtype=object)
+    distinct = pd.unique(values)
+    has = np.stack([used[:, values == v].any(axis=1) for v in distinct], axis=1)
+    single = has.sum(axis=1) == 1
+    out[single] = distinct[has[single].argmax(axis=1)]
+    return out
+
+
+def estimate_reach(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    options: ReachOptions | None = None,
+    by: tuple[str, ...] | list[str] = ("age_band", "industry", "employment"),
+    include_alumni_variation: bool = False,
+    **changes: object,
+) -> pd.DataFrame:
+    """Expected number and share of an institution's alumni each platform reaches, with intervals.
+
+    Parameters
+    ----------
+    profile
+        Alumni counts per cell (:class:`socialreach.AlumniProfile`).
+    penetration
+        Penetration table in the survey schema; ``None`` for the embedded, cited table.
+    options
+        The model's choices (:class:`socialreach.ReachOptions`); keyword arguments named after
+        its fields (``year=2017``, ``measure="weekly"``, ``seed=1`` …) change single fields.
+        The fields:
+    platforms
+        Platform ids, e.g. ``("facebook", "linkedin")``.
+    year, measure
+        Survey year (default: the latest edition with every platform) and measure (default: the
+        broadest use measure of that year: ``used_12m`` for 2025/2026, ``ever`` for 2015-2018;
+        ``weekly`` or ``daily`` for active reach).
+    level
+        Coverage of the intervals (0-1).
+    n_draws
+        Monte Carlo draws.
+    seed
+        Seed (or generator) for the local random generator; the same seed gives the same frame.
+    design_effect
+        A figure on n respondents varies like a simple random sample of n / design_effect.
+    combine
+        ``"rule"`` (the written rule, module docstring) or ``"logit_raking"`` (fit to the age and
+        industry margins where a platform publishes both).
+    non_working
+        Share (0-1) of non-working alumni assumed to use an employed-base platform; ``None``
+        applies the best published figure (flagged as fallback, see the rule).
+    industry_fallback
+        What working alumni in an unpublished industry get on an employed-base platform:
+        ``"overall"`` (the overall figure for the employed, the rule) or ``"implied"`` (what the
+        unpublished industries must average for the overall figure to hold, see
+        :func:`socialreach.diagnose_unpublished_industries`). Both are flagged as fallback.
+    fallback_spread
+        Widen the intervals for alumni whose segment has no published figure: each such segment
+        (an age band, an industry, a non-working status) gets its own draw around its fallback
+        figure, normal on the logit scale with the spread τ that the published segments of the
+        same breakdown show around the overall figure. Points do not change. On by default, so
+        a segment without its own figure never looks more precise than one with it.
+    by
+        Profile dimensions to break the estimate down by (a total row always comes first).
+    include_alumni_variation
+        Add the binomial variation of the alumni themselves (who among them happens to use the
+        platform; normal approximation to the sum of binomials) to the figures' uncertainty.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The estimates frame (:data:`ESTIMATE_COLUMNS`, module docstring): counts are numbers of
+        alumni; ``share``, ``ci_low``, ``ci_high`` are proportions 0-1 of the row's alumni.
+    """
+    opts = ReachOptions.resolve(options, **changes)
+    by = tuple(by)
+    cells, ctx, reg, plans = _setup(profile, penetration, opts, by)
+    year, measure, level = ctx.year, ctx.measure, opts.level
+    rng = np.random.default_rng(opts.seed)
+    F = _figure_draws(reg, opts.n_draws, rng, ctx.design_effect)
+    point_share = _figure_points(reg)
+    basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
+    rank = np.array([_BASIS_ORDER[b] for b in basis])
+    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    inferred = (cells["industry_source"].astype(str) == "field_of_study").to_numpy()
+    groupings = [("total", np.zeros(len(cells), dtype=int), np.array(["all"], dtype=object))]
+    for dim in by:
+        col = cells[dim]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            present = col.cat.remove_unused_categories()
+            codes, labels = present.cat.codes.to_numpy(), np.asarray(present.cat.categories, object)
+        else:
+            codes, uniques = pd.factorize(col.astype(str), sort=True)
+            labels = np.asarray(uniques, dtype=object)
+        groupings.append((dim, codes, labels))
+    frames = []
+    for plan in plans:
+        c = plan.combos
+        pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
+        p_point = plan.shares(point_share[:, None])[:, 0]
+        P = plan.shares(F, rng)  # combos × draws
+        # a product of two figures is only as well founded as its weaker n
+        nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
+        if "age_fig" in c:  # raked: the weakest of both margins and the conversion
+            parts = [c[k].to_numpy() for k in ("age_fig", "ind_fig")] + [conv]
+            weakest = np.max([rank[x] for x in parts], axis=0)
+            order = np.array(list(_BASIS_ORDER))
+            nb = np.where(c["pair"].to_numpy() >= 0, order[weakest], nb)
+        for dim, codes, labels in groupings:
+            W = np.zeros((len(labels), len(c)))
+            np.add.at(W, (codes, plan.combo), n_alumni)
+            N = W.sum(axis=1)
+            expected = W @ p_point
+            draws = W @ P
+            if include_alumni_variation:
+                sd = np.sqrt(W @ (P * (1 - P)))
+                draws = np.clip(draws + rng.standard_normal(draws.shape) * sd, 0, N[:, None])
+            low, high = percentile_interval(draws, level=level, axis=1)
+            fb_expected = W[:, c["fallback"].to_numpy()] @ p_point[c["fallback"].to_numpy()]
+            inf = np.bincount(codes, weights=n_alumni * inferred, minlength=len(labels))
+            used = W > 0
+            share = expected / N
+            frame = pd.DataFrame(
+                {
+                    "platform": plan.platform,
+                    "dimension": dim,
+                    "segment": labels,
+                    "n_alumni": N,
+                    "expected": expected,
+                    # the point comes from the published figures; the percentile ends are widened
+                    # to contain it where a share sits at 0 or 1 (Jeffreys boundary rule)
+                    "expected_low": np.minimum(low, expected),
+                    "expected_high": np.maximum(high, expected),
+                    "share": share,
+                    "ci_low": np.minimum(low / N, share),
+                    "ci_high": np.maximum(high / N, share),
+                    "dimension_used": _collapse(used, c["dimension_used"].to_numpy(dtype=object)),
+                    # clipped: a ratio of two sums of the same products can round past 1
+                    "fallback": np.clip(
+                        np.divide(
+                            fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
+                        ),
+                        0,
+                        1,
+                    ),
+                    "inferred_industry": np.clip(inf / N, 0, 1),
+                    "n_basis": _collapse(used, nb.astype(object)),
+                }
+            )
+            frames.append(frame[N > 0])
+    out = pd.concat(frames, ignore_index=True)
+    out["year"] = year
+    out["measure"] = measure
+    out["level"] = level
+    for col in ("platform", "dimension", "segment", "dimension_used", "n_basis", "measure"):
+        out[col] = out[col].astype(str)
+    return out[list(ESTIMATE_COLUMNS)]
+
+
+def estimate_cell_shares(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    options: ReachOptions | None = None,
+    **changes: object,
+) -> pd.DataFrame:
+    """Point share of each profile cell's alumni using each platform, by the written rule.
+
+    Parameters
+    ----------
+    profile, penetration, options, changes
+        As in :func:`estimate_reach`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The profile's cells (alumni counts > 0) with, per platform, a column named after it
+        (share 0-1 of the cell's alumni, in the population base) and ``<platform>_fallback``
+        (True when the cell's share rests on a fallback figure). Used for combined reach, where
+        the Fréchet range must be taken per cell before summing.
+    """
+    opts = ReachOptions.resolve(options, **changes)
+    cells, _, reg, plans = _setup(profile, penetration, opts, ())
+    point_share = _figure_points(reg)
+    out = cells.copy()
+    for plan in plans:
+        c = plan.combos
+        p_point = plan.shares(point_share[:, None])[:, 0]
+        out[plan.platform] = p_point[plan.combo]
+        out[f"{plan.platform}_fallback"] = c["fallback"].to_numpy()[plan.combo]
+    return out
+
+
+def estimate_together(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    options: ReachOptions,
+    *,
+    by: tuple[str, ...] = (),
+) -> list[pd.DataFrame]:
+    """:func:`estimate_reach` of ``options.platforms`` together (one setup, one set of draws);
+    where that fails, of each platform alone, leaving out one with no figure the engine can use
+    (2025 LinkedIn weekly). Empty when none has."""
+    try:
+        return [estimate_reach(profile, penetration, options=options, by=by)]
+    except InputError:
+        if len(options.platforms) == 1:
+            return []
+        return [
+            frame
+            for p in options.platforms
+            for frame in estimate_together(
+                profile, penetration, options.replace(platforms=(p,)), by=by
+            )
+        ]

@@ -1,0 +1,269 @@
+"""Setting up an estimate: the profile's parts, fingerprints, the year and measure, the plans, and
+the memo of recent setups (emptied by :func:`clear`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from types import MappingProxyType
+
+import pandas as pd
+
+from ...core.errors import InputError
+from ...core.options import ReachOptions
+from ...core.profile import AlumniProfile
+from ...core.segments import UNKNOWN
+from ...reading.survey import (
+    _embedded_penetration,
+    broadest_measure,
+    latest_year,
+    reach_measure,
+    validate_penetration,
+)
+from .. import margins
+from ._figures import (
+    _DIMENSIONS,
+    _embedded_structure,
+    _load_context,
+    _on_embedded,
+    _per_table,
+    _records,
+    _Registry,
+)
+from ._margins_plan import (
+    _fitted_joints,
+    _fitted_model,
+    _margins_plan,
+    _uses_margins,
+)
+from ._rules import (
+    _plan,
+)
+from ._spreads import (
+    _SPREADS,
+)
+
+#: How a platform's share is planned: the margins model where the year publishes the appendix's
+#: margins, else the written rule of the 2015-2018 tables. Adding a model is adding a function.
+_PLANNERS = {"margins": _margins_plan, "rule": _plan}
+
+
+#: What the engine derives from a profile alone (its cells' text columns, its alumni types),
+#: for the last few profiles: every estimate of a report asks again. Newest first.
+_PROFILE_PARTS: list[tuple[AlumniProfile, int, dict]] = []
+
+
+def _profile_parts(profile: AlumniProfile, mark: int) -> dict:
+    """The store of ``profile``'s derived parts; ``mark`` is its :func:`_profile_mark` (which
+    guards against a profile edited in place)."""
+    for known, fingerprint, parts in _PROFILE_PARTS:
+        if known is profile and fingerprint == mark:
+            return parts
+    parts: dict = {}
+    _PROFILE_PARTS[:] = [(profile, mark, parts), *_PROFILE_PARTS[:2]]
+    return parts
+
+
+def _check_by(profile: AlumniProfile, by: tuple[str, ...]) -> None:
+    if not isinstance(profile, AlumniProfile):
+        raise TypeError("profile must be an AlumniProfile (see socialreach.make_profile)")
+    bad = [d for d in by if d not in _DIMENSIONS or d not in profile.cells]
+    if bad:
+        raise ValueError(f"by may hold {', '.join(_DIMENSIONS)}, not {bad[0]!r}")
+
+
+def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
+    """The profile's cells that hold alumni (kept in its ``parts``), or an InputError saying
+    why nothing can be estimated."""
+    if "cells" in parts:
+        return parts["cells"]
+    cells = profile.cells
+    cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
+    if cells.empty:
+        raise InputError(
+            "the alumni profile holds no alumni",
+            file=profile.name,
+            fix="check that the file has rows with a positive count",
+        )
+    ages = {"birth_year", "age", "age_band", "graduation_year"}
+    said = profile.report is not None and ages & set(profile.report.columns)
+    if said and (cells["age_band"].astype(str) == UNKNOWN).all():
+        # the file gives ages, yet none falls in the survey's bands: every share would rest on
+        # the all-ages figure, which says nothing about these people
+        raise InputError(
+            "no alumnus has an age the survey covers (12 and older at the reference year)",
+            file=profile.name,
+            fix="check the birth-year or age column and --reference-year",
+        )
+    parts["cells"] = cells
+    return cells
+
+
+#: The last few setups, reused when the same profile, table and options are estimated again
+#: and explained (as ``reach`` and the report do: the report's main, weekly and cell-share
+#: estimates interleave): nothing in a setup changes after it is made. Newest first.
+_LAST_SETUP: list[tuple] = []
+_SETUPS_KEPT = 6
+
+
+def _setup(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    by: tuple[str, ...],
+):
+    _check_by(profile, tuple(by))
+    # identity plus a fingerprint of the numbers, so a table or profile edited in place (in a
+    # notebook) is set up anew
+    mark = (
+        profile,
+        penetration,
+        opts,
+        _profile_mark(profile),
+        _fingerprint(None if penetration is None else penetration.get("share")),
+    )
+    for i, (last, result) in enumerate(_LAST_SETUP):
+        if all(
+            a is b or (isinstance(a, int | ReachOptions) and a == b)
+            for a, b in zip(last, mark, strict=True)
+        ):
+            _LAST_SETUP.insert(0, _LAST_SETUP.pop(i))
+            return result
+    result = _new_setup(profile, penetration, opts, mark[3])
+    _LAST_SETUP[:] = [(mark, result), *_LAST_SETUP[: _SETUPS_KEPT - 1]]
+    return result
+
+
+def _fingerprint(values: pd.Series | pd.DataFrame | None) -> int:
+    if values is None:
+        return 0
+    return int(pd.util.hash_pandas_object(values, index=True).sum())
+
+
+def _profile_mark(profile: AlumniProfile) -> int:
+    """A fingerprint of every column of the profile's cells: what is remembered for a profile
+    (a setup, its alumni types) is used again only while none of its cells changed, counts or
+    segments (a notebook may edit a profile in place). Inside :func:`profile_unchanged`, the
+    one taken on entry."""
+    unchanged = _UNCHANGED.get()
+    if unchanged is not None and unchanged[0] is profile:
+        return unchanged[1]
+    return _fingerprint(profile.cells)
+
+
+_UNCHANGED: ContextVar[tuple[AlumniProfile, int] | None] = ContextVar("unchanged", default=None)
+
+
+@contextlib.contextmanager
+def profile_unchanged(profile: AlumniProfile) -> Iterator[None]:
+    """Promise that ``profile`` is not edited inside the block (as while a report is composed):
+    the engine then fingerprints its cells once, not on every estimate."""
+    token = _UNCHANGED.set((profile, _fingerprint(profile.cells)))
+    try:
+        yield
+    finally:
+        _UNCHANGED.reset(token)
+
+
+def _new_setup(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    profile_mark: int,
+):
+    platforms = opts.platforms
+    parts = _profile_parts(profile, profile_mark)
+    cells = _check_profile(profile, parts)
+    if penetration is None:
+        table = _embedded_penetration()
+    else:
+        table = validate_penetration(penetration, source="penetration table")
+    year, measure = resolve_year_measure(table, platforms, opts.year, opts.measure)
+    ctx = _load_context(table, year)
+    ctx.measure = measure
+    ctx.design_effect = float(opts.design_effect)
+    ctx.assumptions.update(("shared_figure_draws", "design_effect"))
+    ctx.profile_parts = parts
+    if "cell_text" not in ctx.profile_parts:
+        columns = ("age_band", "industry", "employment")
+        ctx.profile_parts["cell_text"] = {c: cells[c].astype(str) for c in columns}
+    ctx.cell_text = ctx.profile_parts["cell_text"]
+    for record in _records(table, year, "measure", measure):
+        ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
+    reg = _Registry()
+    plans = []
+    for p in platforms:
+        rows = ctx.by_platform.get(p)
+        kind = "margins" if rows is not None and _uses_margins(rows) else "rule"
+        plans.append(_PLANNERS[kind](ctx, reg, cells, p, rows, opts))
+    return cells, ctx, reg, plans
+
+
+def _published_measures(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
+    """The measures each platform publishes each year."""
+    return _per_table(_measures_of, table)
+
+
+def _measures_of(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
+    return MappingProxyType(
+        {
+            (int(year), str(platform)): frozenset(map(str, measures))
+            for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
+        }
+    )
+
+
+def resolve_year_measure(
+    table: pd.DataFrame | None, platforms: tuple[str, ...], year: int | None, measure: str | None
+) -> tuple[int, str]:
+    """The survey year (default: the latest with every platform) and measure (default: the
+    broadest use measure of that year), checked against what the table holds (None: the
+    embedded one)."""
+    table = _embedded_penetration() if table is None else table
+    published = _published_measures(table)
+    if year is None:
+        common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
+        year = max(common) if common else latest_year(table, platforms)  # raises its InputError
+    years = sorted({y for y, _ in published})
+    if year not in years:
+        raise InputError(
+            f"the survey table has no figures for {year}",
+            fix=f"choose one of the years {', '.join(map(str, years))}",
+        )
+    for platform in platforms:
+        if (year, platform) not in published:
+            have = sorted(y for y, q in published if q == platform)
+            raise InputError(
+                f"the survey table has no {platform} figures for {year}",
+                fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
+            )
+    if measure is None:
+        measure = broadest_measure(
+            set().union(*(published[year, p] for p in platforms if p != "internet"))
+        )
+        if measure is None:  # only "internet" asked for: the survey's own error for it
+            measure = reach_measure(table[table["platform"].isin(platforms)], year)
+    for platform in platforms:
+        measures = published[year, platform]
+        if measure not in measures:
+            raise InputError(
+                f"the survey table has no {platform} figures for {year} measured as '{measure}'",
+                fix=f"choose one of the measures {', '.join(sorted(measures))}",
+            )
+    return int(year), measure
+
+
+def clear() -> None:
+    """Forget everything the engine remembers between calls: recent setups, profiles' derived
+    parts, spreads, the embedded table's lookups and sample structure, and the margins model's
+    fitted joints and fits. Estimates do not change (the memo only saves time); use it to
+    measure a cold start, or to free memory."""
+    _LAST_SETUP.clear()
+    _PROFILE_PARTS.clear()
+    _SPREADS.clear()
+    for cached in (_on_embedded, _embedded_structure, _fitted_joints, _fitted_model):
+        cached.cache_clear()
+    margins._constraints.cache_clear()
+    margins._MASKS.clear()

@@ -1,0 +1,69 @@
+"""The engine's assumptions in words: its ids and numbers, given the text of the reader's language.
+
+:func:`socialreach.model.reach.explain_reach` names every assumption an estimate rests on by id,
+with the numbers its text quotes (``values``); the words live in
+:mod:`socialreach.core._assumption_text`. This module puts the two together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from ..core._assumption_text import ASSUMPTIONS, ASSUMPTIONS_SV, VALUE_TEXT
+from ..core.text import pick
+
+__all__ = ["assumption_text", "describe_assumptions"]
+
+#: The assumption texts by language.
+_TEXTS = {"en": ASSUMPTIONS, "sv": ASSUMPTIONS_SV}
+
+
+def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
+    """The numbers an assumption quotes as the words its ``{placeholders}`` take."""
+    out = {}
+    if "deff" in values:
+        out["deff"] = f"{float(values['deff']):g}"
+    if "spread" in values:
+        spread = values["spread"] or {}
+        items = [
+            pick(VALUE_TEXT["spread_item"], lang).format(platform=p, tau=s["tau"], n=s["n"])
+            for p, s in sorted(spread.items())
+        ]
+        out["spread"] = "; ".join(items) or pick(VALUE_TEXT["spread_none"], lang)
+    return out
+
+
+def assumption_text(key: str, values: Mapping[str, object] | None = None, lang: str = "en") -> str:
+    """The text of assumption ``key`` in ``lang`` (``en`` or ``sv``), its numbers filled in."""
+    if lang not in _TEXTS:
+        raise ValueError(f"lang must be one of {', '.join(_TEXTS)}, not {lang!r}")
+    if not isinstance(values, Mapping):  # none given (a missing value in a frame)
+        values = {}
+    return _TEXTS[lang][key].format(**_filled(values, lang))
+
+
+def describe_assumptions(assumptions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The assumptions frame of :func:`socialreach.explain_reach` with its words.
+
+    Parameters
+    ----------
+    assumptions
+        ``id`` and ``values`` (the numbers each text quotes; may be missing for texts that
+        quote none).
+    lang
+        ``en`` or ``sv``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with a ``text`` column in ``lang`` after ``id``; ``values`` is kept (the numbers
+        stay beside their words, as data).
+    """
+    out = assumptions.copy()
+    values = out["values"] if "values" in out else pd.Series([{}] * len(out), index=out.index)
+    text = [assumption_text(k, v, lang) for k, v in zip(out["id"], values, strict=True)]
+    at = out.columns.get_loc("id") + 1
+    out.insert(at, "text", pd.Series(text, index=out.index, dtype=object))
+    return out
