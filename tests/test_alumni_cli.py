@@ -74,11 +74,14 @@ def test_validate_output_never_contains_personal_data(tmp_path, capsys, as_json,
             "Adress",
         ]
         assert payload["ignored_columns"] == ["Kommentar"]
-        assert payload["rows_read"] == 30 and payload["rows_excluded"] == 1
+        # ages are taken at the survey year (2026): born 2150 is impossible, and the three
+        # born 14/3/1912 would be 114, past MAX_AGE (110)
+        assert payload["reference_year"] == 2026
+        assert payload["rows_read"] == 30 and payload["rows_excluded"] == 4
     elif lang == "en":
-        assert "30 read = 29 used + 1 excluded" in out
+        assert "30 read = 26 used + 4 excluded" in out
     else:
-        assert "30 lästa = 29 använda + 1 uteslutna" in out
+        assert "30 lästa = 26 använda + 4 uteslutna" in out
 
 
 def test_validate_json_has_the_keys_of_the_issue(root, capsys):
