@@ -14,8 +14,8 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.options` ``ReachOptions``: every model choice, shared by every entry point
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels
-- `socialreach.core._assumption_text` the words of the engine's assumptions, by id
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
+- `socialreach.core.text._assumptions` the reach engine's assumptions in words, by id
 - `socialreach.core.text._charts` the charts' axis titles, legends and notes
 - `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses
 - `socialreach.core.text._model` archetype institutions, integration parameters and scenarios

@@ -381,7 +381,10 @@ def test_assumed_n_for_age_and_overall_figures_by_hand():
 def test_every_assumption_has_both_languages_and_its_placeholders_fill():
     import string
 
-    from socialreach.core._assumption_text import ASSUMPTIONS, ASSUMPTIONS_SV
+    from socialreach.core.text import ASSUMPTION_TEXT, pick
+
+    ASSUMPTIONS = {k: pick(pair, "en") for k, pair in ASSUMPTION_TEXT.items()}
+    ASSUMPTIONS_SV = {k: pick(pair, "sv") for k, pair in ASSUMPTION_TEXT.items()}
     from socialreach.model.reach._explain import ASSUMPTION_VALUES
 
     assert tuple(ASSUMPTIONS) == ASSUMPTION_IDS  # the model's ids, in the same order

@@ -22,7 +22,6 @@ from typing import Any
 
 import pandas as pd
 
-from ..core.errors import InputError
 from ..core.options import DEFAULT_SEED, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import UNKNOWN
@@ -245,37 +244,24 @@ class Analysis:
         return trend.sort_values(["year", "platform"], kind="stable").reset_index(drop=True)
 
     def trend_by(self, dimension: str) -> pd.DataFrame:
-        """Reach per segment of ``dimension`` under every edition whose figures the engine can
-        use (each with its broadest measure, as :attr:`trend`)."""
+        """Reach per segment of ``dimension`` under every edition that publishes figures for
+        each of the analysis's platforms (so the segments compare across platforms), each
+        edition with its broadest measure, by the same rule as :attr:`trend`."""
         key = f"trend_by:{dimension}"
         if key not in self._parts:
-            self._parts[key] = self._trend_by(dimension)
+            from .reach import estimate_trend
+
+            rows = estimate_trend(
+                self.profile,
+                self.penetration,
+                options=self.options.replace(year=None, measure=None),
+                by=(dimension,),
+            )
+            rows = rows[rows["dimension"] == dimension]
+            platforms = rows.groupby("year")["platform"].nunique()
+            every = platforms.index[platforms == len(self.options.platforms)]
+            self._parts[key] = rows[rows["year"].isin(every)].reset_index(drop=True)
         return self._parts[key].copy()
-
-    def _trend_by(self, dimension: str) -> pd.DataFrame:
-        from ..reading.survey import _embedded_penetration
-        from .reach import estimate_reach
-
-        table = _embedded_penetration() if self.penetration is None else self.penetration
-        frames = []
-        for year in sorted(set(table["year"])):
-            try:
-                edition = resolve_edition(
-                    self.penetration, platforms=self.options.platforms, year=int(year)
-                )
-            except InputError:  # no figures of these platforms in this edition
-                continue
-            at = self.options.replace(year=edition.year, measure=edition.measure)
-            try:
-                frames.append(
-                    estimate_reach(self.profile, self.penetration, options=at, by=(dimension,))
-                )
-            except InputError:  # figures the engine cannot use
-                continue
-        if not frames:
-            raise InputError("no survey year has figures the engine can use for these platforms")
-        out = pd.concat(frames, ignore_index=True)
-        return out[out["dimension"] == dimension].reset_index(drop=True)
 
     @_part
     def survey_trend(self) -> pd.DataFrame:

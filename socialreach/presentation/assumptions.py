@@ -2,7 +2,7 @@
 
 :func:`socialreach.model.reach.explain_reach` names every assumption an estimate rests on by id,
 with the numbers its text quotes (``values``); the words live in
-:mod:`socialreach.core._assumption_text`. This module puts the two together.
+:mod:`socialreach.core.text`. This module puts the two together.
 """
 
 from __future__ import annotations
@@ -11,13 +11,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ..core._assumption_text import ASSUMPTIONS, ASSUMPTIONS_SV, VALUE_TEXT
-from ..core.text import pick
+from ..core.text import ASSUMPTION_TEXT, VALUE_TEXT, check_lang, pick
 
 __all__ = ["assumption_text", "describe_assumptions"]
-
-#: The assumption texts by language.
-_TEXTS = {"en": ASSUMPTIONS, "sv": ASSUMPTIONS_SV}
 
 
 def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
@@ -37,11 +33,10 @@ def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
 
 def assumption_text(key: str, values: Mapping[str, object] | None = None, lang: str = "en") -> str:
     """The text of assumption ``key`` in ``lang`` (``en`` or ``sv``), its numbers filled in."""
-    if lang not in _TEXTS:
-        raise ValueError(f"lang must be one of {', '.join(_TEXTS)}, not {lang!r}")
+    check_lang(lang)
     if not isinstance(values, Mapping):  # none given (a missing value in a frame)
         values = {}
-    return _TEXTS[lang][key].format(**_filled(values, lang))
+    return pick(ASSUMPTION_TEXT[key], lang).format(**_filled(values, lang))
 
 
 def describe_assumptions(assumptions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

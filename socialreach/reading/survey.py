@@ -446,8 +446,10 @@ def _measures_of(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]
 
 def published_measures(table: pd.DataFrame | None = None) -> Mapping[tuple[int, str], frozenset]:
     """The measures each platform publishes each year: ``{(year, platform): measures}``
-    (``table`` None: the embedded one, read once per process)."""
-    return _embedded_measures() if table is None else _measures_of(table)
+    (``table`` None: the embedded one; worked out once per process for it)."""
+    if table is None or table is _embedded_penetration():
+        return _embedded_measures()
+    return _measures_of(table)
 
 
 def resolve_edition(

@@ -13,10 +13,12 @@ The tables live in private parts, by the surface that shows them; import them fr
 - ``_model``: archetype institutions and the integration's parameters and scenarios
 - ``_validate``: what ``socialreach validate`` prints
 - ``_notebooks``: what the exploration notebooks print
+- ``_assumptions``: the reach engine's assumptions, by id
 """
 
 from __future__ import annotations
 
+from ._assumptions import ASSUMPTION_TEXT, VALUE_TEXT
 from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS
 from ._labels import BASE_LABELS, COLUMNS, DIMENSIONS, FIELDS, LABEL_TEMPLATES, LABELS, STATUSES
 from ._model import (
@@ -35,6 +37,7 @@ from ._validate import VALIDATE
 __all__ = [
     "ARCHETYPES",
     "ARCHETYPE_MIX",
+    "ASSUMPTION_TEXT",
     "BASE_LABELS",
     "CHARTS",
     "CHART_BASE_SEGMENT",
@@ -58,6 +61,7 @@ __all__ = [
     "SCENARIOS",
     "STATUSES",
     "VALIDATE",
+    "VALUE_TEXT",
     "check_lang",
     "pick",
     "say",

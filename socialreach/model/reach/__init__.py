@@ -75,7 +75,7 @@ from __future__ import annotations
 from ._estimate import ESTIMATE_COLUMNS, estimate_cell_shares, estimate_reach, estimate_together
 from ._explain import ASSUMPTION_IDS, explain_reach
 from ._margins_plan import INDUSTRY_SECTOR
-from ._setup import clear, profile_unchanged, resolve_year_measure
+from ._setup import clear, profile_unchanged
 from ._trend import estimate_trend
 
 __all__ = [
@@ -89,5 +89,4 @@ __all__ = [
     "estimate_trend",
     "explain_reach",
     "profile_unchanged",
-    "resolve_year_measure",
 ]

@@ -24,7 +24,7 @@ from ._setup import (
 )
 
 #: Every assumption the engine can make, by id, in the order explanations list them. The words
-#: are :data:`socialreach.core._assumption_text.ASSUMPTIONS` (and ``ASSUMPTIONS_SV``); a test
+#: are :data:`socialreach.core.text.ASSUMPTION_TEXT`; a test
 #: keeps the ids in step.
 ASSUMPTION_IDS = (
     "internet_to_population",

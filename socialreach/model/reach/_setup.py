@@ -5,9 +5,8 @@ the memo of recent setups (emptied by :func:`clear`).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextvars import ContextVar
-from types import MappingProxyType
 
 import pandas as pd
 
@@ -17,9 +16,7 @@ from ...core.profile import AlumniProfile
 from ...core.segments import UNKNOWN
 from ...reading.survey import (
     _embedded_penetration,
-    broadest_measure,
-    latest_year,
-    reach_measure,
+    resolve_edition,
     validate_penetration,
 )
 from .. import margins
@@ -28,7 +25,6 @@ from ._figures import (
     _embedded_structure,
     _load_context,
     _on_embedded,
-    _per_table,
     _records,
     _Registry,
 )
@@ -180,7 +176,8 @@ def _new_setup(
         table = _embedded_penetration()
     else:
         table = validate_penetration(penetration, source="penetration table")
-    year, measure = resolve_year_measure(table, platforms, opts.year, opts.measure)
+    edition = resolve_edition(table, platforms=platforms, year=opts.year, measure=opts.measure)
+    year, measure = edition.year, edition.measure
     ctx = _load_context(table, year)
     ctx.measure = measure
     ctx.design_effect = float(opts.design_effect)
@@ -199,60 +196,6 @@ def _new_setup(
         kind = "margins" if rows is not None and _uses_margins(rows) else "rule"
         plans.append(_PLANNERS[kind](ctx, reg, cells, p, rows, opts))
     return cells, ctx, reg, plans
-
-
-def _published_measures(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
-    """The measures each platform publishes each year."""
-    return _per_table(_measures_of, table)
-
-
-def _measures_of(table: pd.DataFrame) -> Mapping[tuple[int, str], frozenset[str]]:
-    return MappingProxyType(
-        {
-            (int(year), str(platform)): frozenset(map(str, measures))
-            for (year, platform), measures in table.groupby(["year", "platform"])["measure"]
-        }
-    )
-
-
-def resolve_year_measure(
-    table: pd.DataFrame | None, platforms: tuple[str, ...], year: int | None, measure: str | None
-) -> tuple[int, str]:
-    """The survey year (default: the latest with every platform) and measure (default: the
-    broadest use measure of that year), checked against what the table holds (None: the
-    embedded one)."""
-    table = _embedded_penetration() if table is None else table
-    published = _published_measures(table)
-    if year is None:
-        common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
-        year = max(common) if common else latest_year(table, platforms)  # raises its InputError
-    years = sorted({y for y, _ in published})
-    if year not in years:
-        raise InputError(
-            f"the survey table has no figures for {year}",
-            fix=f"choose one of the years {', '.join(map(str, years))}",
-        )
-    for platform in platforms:
-        if (year, platform) not in published:
-            have = sorted(y for y, q in published if q == platform)
-            raise InputError(
-                f"the survey table has no {platform} figures for {year}",
-                fix=f"{platform} has figures for {', '.join(map(str, have)) or 'no year'}",
-            )
-    if measure is None:
-        measure = broadest_measure(
-            set().union(*(published[year, p] for p in platforms if p != "internet"))
-        )
-        if measure is None:  # only "internet" asked for: the survey's own error for it
-            measure = reach_measure(table[table["platform"].isin(platforms)], year)
-    for platform in platforms:
-        measures = published[year, platform]
-        if measure not in measures:
-            raise InputError(
-                f"the survey table has no {platform} figures for {year} measured as '{measure}'",
-                fix=f"choose one of the measures {', '.join(sorted(measures))}",
-            )
-    return int(year), measure
 
 
 def clear() -> None:
