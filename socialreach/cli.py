@@ -377,7 +377,7 @@ def _platform_totals(frame) -> dict:
 
 def _reach_payload(args: argparse.Namespace) -> dict:
     """``reach``'s answer: the one analysis of the file (:func:`socialreach.analyse`) as JSON."""
-    from .model.analysis import analyse
+    from .model.analysis import BASE, analyse
     from .model.combined import OVERLAP_ASSUMPTION
     from .model.privacy import suppress_segments
     from .presentation.assumptions import describe_assumptions
@@ -398,7 +398,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "year": analysis.year,
         "measure": analysis.measure,
         "reference_year": analysis.reference_year,
-        "base": "population",
+        "base": BASE,
         "design_effect": options.design_effect,
         "level": options.level,
         "combine": options.combine,

@@ -27,13 +27,16 @@ from ..core.profile import AlumniProfile
 from ..core.segments import UNKNOWN
 from ..reading.survey import Edition, published_trend, resolve_edition
 
-__all__ = ["BREAKDOWNS", "OVERLAP_RANGE", "Analysis", "analyse"]
+__all__ = ["BASE", "BREAKDOWNS", "OVERLAP_RANGE", "Analysis", "analyse"]
 
 #: The breakdowns an analysis estimates, in the order surfaces show them; a breakdown the file
 #: says nothing about (one ``unknown`` group) is left out.
 BREAKDOWNS = ("age_band", "industry", "employment", "graduation_cohort", "sex", "field_of_study")
 #: Breakdowns of combined reach (field of study has no combined table).
 _COMBINED_BREAKDOWNS = BREAKDOWNS[:-1]
+#: The base of every share an analysis estimates: all our alumni, internet users or not (the
+#: survey's shares of internet users are converted by each age band's internet-use rate).
+BASE = "population"
 #: The overlap (share of LinkedIn users also on Facebook) at both ends of the range US studies
 #: report: the combined point's sensitivity.
 OVERLAP_RANGE = (0.8, 0.9)

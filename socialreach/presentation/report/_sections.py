@@ -28,7 +28,7 @@ from ...core.text import (
     pick,
     say,
 )
-from ...model.analysis import OVERLAP_RANGE, Analysis, analyse
+from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
 from ..assumptions import describe_assumptions
@@ -140,6 +140,7 @@ def _headline_data(r: _Report) -> str:
     data = {
         "year": r.year,
         "measure": r.analysis.measure,
+        "base": BASE,
         "reference_year": r.analysis.reference_year,
         "seed": r.options.seed,
         "n_alumni": r.profile.n_alumni,
