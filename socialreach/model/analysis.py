@@ -40,6 +40,8 @@ BASE = "population"
 #: The overlap (share of LinkedIn users also on Facebook) at both ends of the range US studies
 #: report: the combined point's sensitivity.
 OVERLAP_RANGE = (0.8, 0.9)
+#: The platforms combined reach is estimated for.
+_PAIR = frozenset({"facebook", "linkedin"})
 
 
 def _copied(value: Any) -> Any:
@@ -364,9 +366,6 @@ class Analysis:
     def _own_totals(self) -> pd.DataFrame:
         est = self._own("estimates")
         return est[est["dimension"] == "total"].reset_index(drop=True)
-
-
-_PAIR = {"facebook", "linkedin"}
 
 
 def _known(profile: AlumniProfile, dimension: str) -> bool:
