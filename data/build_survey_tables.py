@@ -197,6 +197,9 @@ def build_penetration(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 # --------------------------------------------------------------------------- 2025 and 2026
 
 APPENDIX_CELLS = "iis_tabellbilaga_2025_2026_cells.csv"
+#: Every other platform of the same sheet (YouTube, Instagram, Snapchat, TikTok, X, Pinterest,
+#: Flashback; Reddit 2026 only), copied from the same public parse (its notes file beside it).
+MORE_CELLS = "iis_tabellbilaga_2025_2026_more_platforms_cells.csv"
 APPENDIX_SOURCES = {2025: "IIS_SOI2025_TAB", 2026: "IIS_SOI2026_TAB"}
 LEFT_OUT_COLUMNS = (
     "reference_file",
@@ -213,16 +216,27 @@ LEFT_OUT_COLUMNS = (
 )
 
 # Question id prefix -> platform; the question text and sheet as the appendix prints them
-# (iis_tabellbilaga_2025_2026_questions.md).
+# (iis_tabellbilaga_2025_2026_questions.md; the more-platforms notes, section 1).
+_SHEET = "Studie 1 bas internetanvändare"
 APPENDIX_QUESTIONS = {
-    "facebook": ("facebook", "Facebook", "Studie 1 bas internetanvändare"),
-    "linkedin": ("linkedin", "Linkedin", "Studie 1 bas internetanvändare"),
+    "facebook": ("facebook", "Facebook", _SHEET),
+    "linkedin": ("linkedin", "Linkedin", _SHEET),
+    "youtube": ("youtube", "YouTube", _SHEET),
+    "instagram": ("instagram", "Instagram", _SHEET),
+    "snapchat": ("snapchat", "Snapchat", _SHEET),
+    "tiktok": ("tiktok", "TikTok", _SHEET),
+    "x_twitter": ("twitter", "X (Twitter)", _SHEET),  # one id for X and the 2017 Twitter
+    "pinterest": ("pinterest", "Pinterest", _SHEET),
+    "flashback": ("flashback", "Flashback", _SHEET),
+    "reddit": ("reddit", "Reddit", _SHEET),
     "hur_ofta_anvander_du_internet": (
         "internet",
         "Hur ofta använder du internet?",
         "Internetpenetrationstudie",
     ),
 }
+# The 2025 edition spells two question texts otherwise (the notes' table, column `text`).
+QUESTION_TEXT_2025 = {"youtube": "Youtube", "tiktok": "Tiktok"}
 # Base label -> (base, dimension and segment the whole table stands for; None = per column).
 APPENDIX_BASES = {
     "Internetanvändare 8+ år": ("internet_users_8plus", None),
@@ -262,9 +276,21 @@ NEVER = "Har inte använt"
 
 
 def read_appendix_cells(ref: Path) -> pd.DataFrame:
-    """The reference cells with their CSV row number and the platform of each question."""
-    cells = pd.read_csv(ref / APPENDIX_CELLS, dtype={"reliable": str, "reason": str})
-    cells["reference_row"] = cells.index + 2
+    """The reference cells with their file, CSV row number and the platform of each question.
+
+    The more-platforms file is read when it is there (the small reference directories of the
+    build's tests hold only the Facebook and LinkedIn cells).
+    """
+    files = [name for name in (APPENDIX_CELLS, MORE_CELLS) if (ref / name).exists()]
+    cells = pd.concat(
+        [
+            pd.read_csv(ref / name, dtype={"reliable": str, "reason": str}).assign(
+                reference_file=name, reference_row=lambda c: c.index + 2
+            )
+            for name in files
+        ],
+        ignore_index=True,
+    )
     prefix = cells["question_id"].str.split("__").str[0]
     cells["platform"] = prefix.map(lambda p: APPENDIX_QUESTIONS[p][0])
     unknown = set(cells["option_label"]) - set(APPENDIX_OPTIONS) - set(NOT_KEPT)
@@ -331,7 +357,10 @@ def _why_left_out(r, suppressed, copy_errors) -> str | None:
 
 
 def _quote(r, base_label: str) -> str:
-    _, text, sheet = APPENDIX_QUESTIONS[r["question_id"].split("__")[0]]
+    prefix = r["question_id"].split("__")[0]
+    _, text, sheet = APPENDIX_QUESTIONS[prefix]
+    if int(r["year"]) == 2025:
+        text = QUESTION_TEXT_2025.get(prefix, text)
     n = int(r["n"])
     size = f"{n} interviews" if r["n_basis"] == "intervjuer" else f"weighted base {n}"
     return (
@@ -355,7 +384,7 @@ def build_appendix(ref: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         if why is not None:
             left_out.append(
                 {
-                    "reference_file": APPENDIX_CELLS,
+                    "reference_file": r["reference_file"],
                     "reference_row": r["reference_row"],
                     "source_id": source_id,
                     "year": int(r["year"]),
@@ -432,6 +461,21 @@ def build_employment(ref: Path) -> pd.DataFrame:
     return emp[["source_id", "year", "sni_group", "industry", "employed", "quote"]]
 
 
+#: Platforms whose 2025/2026 rows each have a file of their own (``penetration_<id>.csv`` and
+#: ``penetration_left_out_<id>.csv``): one file for all would pass 1 MB. ``penetration.csv``
+#: keeps Facebook, LinkedIn, the internet-use rates and every 2014-2020 row.
+OWN_FILE = (
+    "youtube",
+    "instagram",
+    "snapchat",
+    "tiktok",
+    "twitter",
+    "pinterest",
+    "flashback",
+    "reddit",
+)
+
+
 def build_tables(ref: Path) -> dict[str, pd.DataFrame]:
     """Every embedded table by file name, built from the reference directory."""
     pen, left_out = build_penetration(ref)
@@ -439,11 +483,21 @@ def build_tables(ref: Path) -> dict[str, pd.DataFrame]:
     pen = pd.concat([pen.assign(small_base=pd.NA), new], ignore_index=True)
     pen["small_base"] = pen["small_base"].astype("boolean")
     pen["n"] = pen["n"].astype("Int64")
+    left = pd.concat([left_out, new_left_out], ignore_index=True).astype({"n": "Int64"})
+    own = pen["platform"].isin(OWN_FILE) & (pen["year"] >= 2025)
+    own_left = left["platform"].isin(OWN_FILE) & (left["year"] >= 2025)
+    per_platform = {}
+    for platform in OWN_FILE:
+        rows = pen[own & (pen["platform"] == platform)]
+        if len(rows):
+            per_platform[f"penetration_{platform}.csv"] = rows.reset_index(drop=True)
+            per_platform[f"penetration_left_out_{platform}.csv"] = left[
+                own_left & (left["platform"] == platform)
+            ].reset_index(drop=True)
     return {
-        "penetration.csv": pen,
-        "penetration_left_out.csv": pd.concat([left_out, new_left_out], ignore_index=True).astype(
-            {"n": "Int64"}
-        ),
+        "penetration.csv": pen[~own].reset_index(drop=True),
+        "penetration_left_out.csv": left[~own_left].reset_index(drop=True),
+        **per_platform,
         "employment_by_industry.csv": build_employment(ref),
         "population.csv": pd.read_csv(ref / "population_sweden.csv"),
         "sources.csv": build_sources(ref),
@@ -454,8 +508,12 @@ def main(ref: str, out: Path = OUT) -> None:
     tables = build_tables(Path(ref))
     for name, table in tables.items():
         table.to_csv(out / name, index=False, lineterminator="\n")
-    pen, left = tables["penetration.csv"], tables["penetration_left_out.csv"]
-    print(f"penetration: {len(pen)} rows, {len(left)} left out")
+    for name in tables:
+        if not name.startswith("penetration") or name.startswith("penetration_left_out"):
+            continue
+        kept = len(tables[name])
+        left = len(tables[name.replace("penetration", "penetration_left_out")])
+        print(f"{name}: {kept} rows, {left} left out")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.text` every word a person reads, Swedish and English: the one home for words
 - `socialreach.core.text._assumptions` the reach engine's assumptions in words, by id
 - `socialreach.core.text._charts` the charts' axis titles, legends and notes
-- `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses
+- `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses; colours
 - `socialreach.core.text._model` archetype institutions, integration parameters and scenarios
 - `socialreach.core.text._notebooks` what the exploration notebooks print
 - `socialreach.core.text._report` the report's findings, section texts and data-quality rows

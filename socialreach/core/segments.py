@@ -35,7 +35,21 @@ __all__ = [
 
 UNKNOWN = "unknown"
 
-PLATFORMS = ("facebook", "messenger", "linkedin", "instagram", "snapchat", "twitter", "youtube")
+#: Platform ids in their one order (legends, tables, rankings of equal reach). ``twitter`` is
+#: X: the 2025/2026 appendix's "X (Twitter)" and the 2014-2020 rows under the old name.
+PLATFORMS = (
+    "facebook",
+    "messenger",
+    "linkedin",
+    "instagram",
+    "snapchat",
+    "twitter",
+    "youtube",
+    "tiktok",
+    "pinterest",
+    "flashback",
+    "reddit",
+)
 
 #: The age bands of *Svenskarna och internet*.
 AGE_BANDS = ("12-15", "16-25", "26-35", "36-45", "46-55", "56-65", "66-75", "76+")

@@ -8,6 +8,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -93,11 +94,23 @@ def _read_embedded(name: str) -> pd.DataFrame:
         return pd.read_csv(fh)
 
 
+#: The embedded table's files: ``penetration.csv`` (Facebook, LinkedIn, internet use and every
+#: 2014-2020 row), then one ``penetration_<platform>.csv`` per other platform of the 2025/2026
+#: appendix (one file for all would pass the repository's 1 MB limit; data/README.md).
+_PLATFORM_FILE = re.compile(r"penetration_([a-z]+)\.csv")
+
+
+def _embedded_files() -> list[str]:
+    names = sorted(f.name for f in resources.files("socialreach.data").iterdir())
+    return ["penetration.csv", *(n for n in names if _PLATFORM_FILE.fullmatch(n))]
+
+
 @functools.cache
 def _embedded_penetration() -> pd.DataFrame:
     """The embedded table, read and checked once per process (package data never changes)."""
+    parts = [_read_embedded(name) for name in _embedded_files()]
     return validate_penetration(
-        _read_embedded("penetration.csv"), source="embedded penetration table"
+        pd.concat(parts, ignore_index=True), source="embedded penetration table"
     )
 
 

@@ -7,7 +7,8 @@ column here. :func:`check_lang` is the one check of a ``lang`` argument.
 
 The tables live in private parts, by the surface that shows them; import them from here:
 
-- ``_labels``: names of dimensions, canonical ids, table columns, fields and statuses
+- ``_labels``: names of dimensions, canonical ids, table columns, fields and statuses; platform
+  colours
 - ``_charts``: the charts' axis titles, legends and notes
 - ``_report``: the leadership report's findings, sections and data-quality rows
 - ``_model``: archetype institutions and the integration's parameters and scenarios
@@ -20,7 +21,16 @@ from __future__ import annotations
 
 from ._assumptions import ASSUMPTION_TEXT, VALUE_TEXT
 from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS
-from ._labels import BASE_LABELS, COLUMNS, DIMENSIONS, FIELDS, LABEL_TEMPLATES, LABELS, STATUSES
+from ._labels import (
+    BASE_LABELS,
+    COLUMNS,
+    DIMENSIONS,
+    FIELDS,
+    LABEL_TEMPLATES,
+    LABELS,
+    PLATFORM_COLOURS,
+    STATUSES,
+)
 from ._model import (
     ARCHETYPE_MIX,
     ARCHETYPES,
@@ -55,6 +65,7 @@ __all__ = [
     "PARAMETERS",
     "PARAMETER_MEANINGS",
     "PARAMETER_UNITS",
+    "PLATFORM_COLOURS",
     "QUALITY",
     "REPORT",
     "REPORT_SEGMENTS",

@@ -27,6 +27,26 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
 }
 
 
+#: One colour per platform in every chart, beside its name. The brand colours of Facebook and
+#: LinkedIn are both blue and cannot be told apart side by side, so the colours come from the
+#: Okabe-Ito palette (its eight colours), then Paul Tol's muted palette for the rest: both stay
+#: distinct for colour-blind readers. Ten
+#: platforms cannot all differ for every reader, so every chart also names each platform.
+PLATFORM_COLOURS: dict[str, str] = {
+    "facebook": "#0072B2",
+    "linkedin": "#E69F00",
+    "messenger": "#56B4E9",
+    "instagram": "#CC79A7",
+    "snapchat": "#F0E442",
+    "twitter": "#009E73",
+    "youtube": "#D55E00",
+    "tiktok": "#000000",
+    "pinterest": "#882255",
+    "flashback": "#999933",
+    "reddit": "#332288",
+    "internet": "#999999",
+}
+
 #: Labels of canonical ids: platforms, segments, measures, kinds of source.
 LABELS: dict[str, tuple[str, str]] = {
     "facebook": ("Facebook", "Facebook"),
@@ -34,8 +54,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "linkedin": ("LinkedIn", "LinkedIn"),
     "instagram": ("Instagram", "Instagram"),
     "snapchat": ("Snapchat", "Snapchat"),
-    "twitter": ("Twitter", "Twitter"),
+    "twitter": ("X (Twitter)", "X (Twitter)"),
     "youtube": ("YouTube", "YouTube"),
+    "tiktok": ("TikTok", "TikTok"),
+    "pinterest": ("Pinterest", "Pinterest"),
+    "flashback": ("Flashback", "Flashback"),
+    "reddit": ("Reddit", "Reddit"),
     "it_communication": ("IT och kommunikation", "IT and communication"),
     "finance": ("Finans", "Finance"),
     "education": ("Utbildning", "Education"),

@@ -194,8 +194,29 @@ def _new_setup(
     for p in platforms:
         rows = ctx.by_platform.get(p)
         kind = "margins" if rows is not None and _uses_margins(rows) else "rule"
+        if kind == "rule" and rows is not None and p not in RULE_PLATFORMS:
+            _no_rule(table, p, year)
         plans.append(_PLANNERS[kind](ctx, reg, cells, p, rows, opts))
     return cells, ctx, reg, plans
+
+
+#: The platforms the written rule of the 2015-2018 tables covers. Those editions publish every
+#: other platform only as a few scattered figures (an overall share, one age band): an estimate
+#: would be that one figure for every alumnus, a guess, so those platforms are estimated only
+#: where the table appendix publishes the margins (2025, 2026).
+RULE_PLATFORMS = ("facebook", "linkedin")
+
+
+def _no_rule(table: pd.DataFrame, platform: str, year: int) -> None:
+    """Say in one sentence that ``platform`` cannot be estimated for ``year``, and where it can."""
+    rows = table[table["platform"] == platform]
+    years = sorted(int(y) for y, g in rows.groupby("year") if _uses_margins(g.to_dict("records")))
+    raise InputError(
+        f"socialreach does not estimate {platform} reach for {year}: that edition publishes no "
+        f"breakdown of {platform} use by education or employment, and one overall figure for "
+        "every alumnus would be a guess",
+        fix=f"choose --year {' or '.join(map(str, years))}" if years else "choose another platform",
+    )
 
 
 def clear() -> None:

@@ -11,22 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ...core.segments import as_categorical
-from ...core.text import CHARTS, DIMENSIONS, pick
+from ...core.text import CHARTS, DIMENSIONS, PLATFORM_COLOURS, pick
 from ..format import percent_sign
 
-#: One colour per platform in every chart. The brand colours of Facebook and LinkedIn are both
-#: blue and cannot be told apart side by side, so the colours come from the Okabe-Ito palette,
-#: which stays distinct for colour-blind readers and in greyscale print.
-PLATFORM_COLOURS = {
-    "facebook": "#0072B2",
-    "linkedin": "#E69F00",
-    "messenger": "#56B4E9",
-    "instagram": "#CC79A7",
-    "snapchat": "#F0E442",
-    "twitter": "#009E73",
-    "youtube": "#D55E00",
-    "internet": "#999999",
-}
 #: Colours of the combined-reach chart: the honest range, and the two points inside it.
 COMBINED_COLOURS = {"range": "#BBBBBB", "independent": "#000000", "point": "#009E73"}
 _OTHER_COLOUR = "#777777"
