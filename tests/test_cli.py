@@ -106,7 +106,7 @@ def test_data_measure_filter_and_unknown_values(capsys):
     }
     for args, named in (
         (["--year", "2019"], "years with figures: 2014"),
-        (["--platform", "tiktok"], "platforms with figures:"),
+        (["--platform", "mastodon"], "platforms with figures:"),
         (["--measure", "monthly"], "measures with figures: any, daily, ever"),
         (["--dimension", "gender"], "dimensions with figures: age, age_sex, all"),
     ):

@@ -9,8 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialreach import make_profile
-from socialreach.model.combined import COMBINED_COLUMNS, combined_reach, union_share
+from socialreach import estimate_cell_shares, make_profile
+from socialreach.model.combined import (
+    COMBINED_COLUMNS,
+    combined_reach,
+    overlap_sensitivity,
+    union_share,
+    union_shares,
+)
 
 # The 2017 seed analysis (LinkedIn by industry): these cases keep it reproducible.
 combined_reach = partial(combined_reach, year=2017)
@@ -119,3 +125,56 @@ def test_options_give_the_same_result_as_the_keywords():
         pd.testing.assert_frame_equal(by_keyword, by_options)
     assert combined_reach(p, overlap=0.6)["overlap"].iloc[0] == 0.6
     assert not combined_reach(p, non_working=0.1).equals(combined_reach(p))
+
+
+# --------------------------------------------------------------------------- any set of platforms
+
+
+@given(st.lists(share, min_size=2, max_size=10), share)
+def test_union_of_any_number_of_platforms_within_frechet_bounds(shares, o):
+    r = {k: float(v) for k, v in union_shares(shares, overlap=o).items()}
+    assert r["lower"] == max(shares) and r["upper"] == pytest.approx(min(1.0, sum(shares)))
+    assert r["lower"] - 1e-12 <= r["point"] <= r["upper"] + 1e-12
+    assert r["lower"] - 1e-12 <= r["independent"] <= r["upper"] + 1e-12
+    # the range and independence do not depend on the order the platforms are added in
+    back = union_shares(shares[::-1], overlap=o)
+    assert float(back["independent"]) == pytest.approx(r["independent"])
+
+
+@given(share, share, share)
+def test_two_platforms_are_the_pair_case(a, b, o):
+    assert union_shares([a, b], overlap=o) == pytest.approx(union_share(a, b, overlap=o))
+
+
+def test_three_platforms_by_hand():
+    # A 0.7; + B 0.4 with 0.85 of B already reached: 0.7 + 0.4 − 0.34 = 0.76;
+    # + C 0.3 with 0.255 already reached: 0.76 + 0.3 − 0.255 = 0.805
+    r = union_shares([0.7, 0.4, 0.3], overlap=0.85)
+    assert float(r["point"]) == pytest.approx(0.805)
+    assert float(r["independent"]) == pytest.approx(1 - 0.3 * 0.6 * 0.7)
+    # overlap 1: every added platform's users are already reached (as far as the shares allow)
+    assert float(union_shares([0.7, 0.4, 0.3], overlap=1)["point"]) == pytest.approx(0.7)
+    # overlap 0: nobody is on two platforms, capped at everyone
+    assert float(union_shares([0.7, 0.4, 0.3], overlap=0)["point"]) == pytest.approx(1.0)
+
+
+def test_combined_reach_of_four_platforms_and_its_sensitivity():
+    p = make_profile(
+        pd.DataFrame(
+            {"age_band": ["26-35", "56-65"], "employment": "working", "n_alumni": [60, 40]}
+        )
+    )
+    platforms = ("facebook", "linkedin", "instagram", "tiktok")
+    out = combined_reach(p, year=2026, platforms=platforms, by=())
+    assert list(out.columns) == [*COMBINED_COLUMNS[:3], *platforms, *COMBINED_COLUMNS[5:]]
+    total = out.iloc[0]
+    assert total["lower"] >= max(total[q] for q in platforms) - 1e-12
+    assert total["lower"] <= total["point"] <= total["upper"] <= 1
+    cells = estimate_cell_shares(p, year=2026, platforms=platforms)
+    sens = overlap_sensitivity(cells, platforms=platforms)
+    assert sens["point"].is_monotonic_decreasing  # more overlap, fewer reached
+    at = sens.set_index("overlap")
+    assert at.loc[0.85, "point"] == pytest.approx(total["point"])
+    assert (sens["lower"] == sens["lower"].iloc[0]).all()  # the range does not move
+    assert (sens["lower"] <= sens["point"] + 1e-12).all()
+    assert (sens["point"] <= sens["upper"] + 1e-12).all()
