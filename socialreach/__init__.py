@@ -42,7 +42,8 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.analysis` ``analyse``: one analysis of one file, what every surface renders
 - `socialreach.model.archetypes` archetype institutions' alumni profiles
 - `socialreach.model.calibration` the institution's own measurement combined with the model
-- `socialreach.model.combined` reach on either platform: Fréchet range and overlap point
+- `socialreach.model.channels` the channel view: platforms ranked per alumni group, ties as ties
+- `socialreach.model.combined` reach on any of the platforms: Fréchet range and overlap point
 - `socialreach.model.compare` an institution beside archetype institutions
 - `socialreach.model.diagnostics` what the published figures imply about the missing ones
 - `socialreach.model.integration` value of a LinkedIn CRM integration, as scenarios
@@ -62,18 +63,21 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.uncertainty` Jeffreys draws and intervals of published shares
 - `socialreach.presentation` presentation: numbers into words, tables, charts and the report
 - `socialreach.presentation.assumptions` the engine's assumption ids and numbers in words
+- `socialreach.presentation.channels` the channel view in words: rankings, table, sentences
 - `socialreach.presentation.explore` what the notebooks compute and say about the data
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
 - `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
 - `socialreach.presentation.plots` charts (plotly interactive, seaborn static): the public names
 - `socialreach.presentation.plots._base` colours, template, ``Chart``, layouts, shared axis helpers
+- `socialreach.presentation.plots._channels` the channel view: every platform per alumni group
 - `socialreach.presentation.plots._integration` the integration's sensitivity chart
 - `socialreach.presentation.plots._profile` the alumni profile and the two-dimension heatmap
 - `socialreach.presentation.plots._reach` reach: total, per segment, combined, compared, trend
 - `socialreach.presentation.plots._static` the seaborn twins (matplotlib loads only to draw)
 - `socialreach.presentation.plots._survey` the survey's own figures, by edition and as a trend
 - `socialreach.presentation.report` the leadership report: one offline HTML file (write_report)
+- `socialreach.presentation.report._channels` the channel section: platforms per alumni group
 - `socialreach.presentation.report._compose` the content bundle, formats and what sections share
 - `socialreach.presentation.report._sections` one builder per section; build_report_content
 - `socialreach.presentation.report._notebook` the report notebook run in a kernel and exported
@@ -98,6 +102,7 @@ _LAZY = {
     **dict.fromkeys(("ARCHETYPES", "archetype_profile"), ".model.archetypes"),
     "calibrate_reach": ".model.calibration",
     "combined_reach": ".model.combined",
+    "rank_channels": ".model.channels",
     "compare_institutions": ".model.compare",
     "diagnose_unpublished_industries": ".model.diagnostics",
     "InputError": ".core.errors",

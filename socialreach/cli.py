@@ -340,11 +340,7 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
         "either platform, and every published figure and assumption behind the numbers.",
     )
     p.add_argument("file", metavar="FILE", help="alumni export (CSV, XLSX, ODS or Parquet)")
-    p.add_argument(
-        "--platform",
-        action="append",
-        help="platform id (repeatable; default facebook and linkedin)",
-    )
+    _add_platform_option(p, "default facebook and linkedin")
     _add_model_options(p)
     _add_table_option(p)
     _add_min_cell_option(p)
@@ -352,6 +348,18 @@ def _add_reach(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     _add_read_options(p)
     p.set_defaults(handler=_run_reach)
+
+
+def _add_platform_option(p: argparse.ArgumentParser, default: str) -> None:
+    from .core.segments import PLATFORMS
+
+    p.add_argument(
+        "--platform",
+        action="append",
+        metavar="P",
+        help=f"platform id (repeatable; {default}); 2025 and 2026 publish "
+        f"{', '.join(q for q in PLATFORMS if q != 'messenger')} (reddit 2026 only)",
+    )
 
 
 def _records(frame) -> list[dict]:
@@ -555,6 +563,7 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
         metavar="NB.ipynb",
         help="write a copy of the report notebook to start your own from, and stop",
     )
+    _add_platform_option(p, "added to facebook and linkedin, which the report always shows")
     _add_model_options(p)
     _add_table_option(p)
     _add_min_cell_option(p)
@@ -590,7 +599,9 @@ def _run_report(args: argparse.Namespace) -> int:
         out=args.out,
         lang=args.lang,
         institution=args.institution,
-        options=_model_options(args),
+        options=_model_options(
+            args, platforms=tuple(dict.fromkeys(("facebook", "linkedin", *(args.platform or ()))))
+        ),
         penetration=load_penetration(args.table) if args.table else None,
         min_cell=args.min_cell,
         progress=progress,

@@ -19,7 +19,8 @@ from socialreach.core.text import NOTEBOOKS as SAY
 from socialreach.model.combined import combined_reach
 from socialreach.model.compare import compare_institutions
 from socialreach.model.integration import integration_sensitivity, integration_value
-from socialreach.presentation import explore
+from socialreach.model.reach import estimable_platforms
+from socialreach.presentation import channels, explore
 from socialreach.presentation.format import NBSP
 from socialreach.reading.examples import EXAMPLES, example_path
 
@@ -82,6 +83,7 @@ def test_the_notebooks_are_the_numbered_set():
         "04_how_we_compare",
         "05_linkedin_integration",
         "06_trend",
+        "07_where_are_our_alumni",
     ]
 
 
@@ -391,6 +393,27 @@ def test_golden_05_linkedin_integration(shown):
 #: the suite for no case the pairs below miss (a sentence's language does not depend on the
 #: year, a number's truth does not depend on the language).
 EDITIONS = ((2017, "en"), (2025, "sv"), (2026, "en"))
+
+
+@pytest.mark.notebooks
+def test_golden_07_where_are_our_alumni(shown):
+    # 2026: every platform, ranked per group by weekly reach; the table's first row is all our
+    # alumni with the top platform first, and the sentence on the years names all ten
+    text = printed(shown("07_where_are_our_alumni", 2026, "en"))
+    platforms = estimable_platforms(2026)
+    assert len(platforms) == 10 and "2026 publishes 10 platforms" in text
+    a = socialreach.analyse(
+        example_path("multi_faculty_university"), year=2026, seed=PARAMS["seed"],
+        platforms=platforms, read_options={"name": PARAMS["institution"]},
+    )  # fmt: skip
+    ranked = channels.visible_channels(a)
+    first = channels.channel_table(ranked, lang="en").iloc[0]
+    html = shown("07_where_are_our_alumni", 2026, "en")
+    assert first.iloc[1].split(" (")[0] in html  # "Facebook 69%" or whichever leads
+    assert channels.combined_every_sentence(a, "en") in text
+    # 2017: only Facebook and LinkedIn, said in one sentence
+    old = printed(shown("07_where_are_our_alumni", 2017, "en"))
+    assert "2017 publishes only Facebook and LinkedIn by the groups" in old
 
 
 @pytest.mark.notebooks

@@ -226,7 +226,8 @@ def _tables() -> dict[str, dict]:
     return {
         name: value
         for name, value in vars(text).items()
-        if name.isupper() and isinstance(value, dict) and name != "LANGS"
+        # the platform colours live beside the platform names, but are not words
+        if name.isupper() and isinstance(value, dict) and name not in ("LANGS", "PLATFORM_COLOURS")
     }
 
 

@@ -27,7 +27,7 @@ from ..core.profile import AlumniProfile
 from ..core.segments import UNKNOWN
 from ..reading.survey import Edition, published_trend, resolve_edition
 
-__all__ = ["BASE", "BREAKDOWNS", "OVERLAP_RANGE", "Analysis", "analyse"]
+__all__ = ["BASE", "BREAKDOWNS", "DEFAULT_PAIR", "OVERLAP_RANGE", "Analysis", "analyse"]
 
 #: The breakdowns an analysis estimates, in the order surfaces show them; a breakdown the file
 #: says nothing about (one ``unknown`` group) is left out.
@@ -40,8 +40,8 @@ BASE = "population"
 #: The overlap (share of LinkedIn users also on Facebook) at both ends of the range US studies
 #: report: the combined point's sensitivity.
 OVERLAP_RANGE = (0.8, 0.9)
-#: The platforms combined reach is estimated for.
-_PAIR = frozenset({"facebook", "linkedin"})
+#: The platforms combined reach is estimated for, and the report's default pair.
+DEFAULT_PAIR = frozenset({"facebook", "linkedin"})
 
 
 def _copied(value: Any) -> Any:
@@ -174,6 +174,33 @@ class Analysis:
             for o in OVERLAP_RANGE
         }
 
+    @_part
+    def combined_every(self) -> pd.DataFrame | None:
+        """Reach on any of the analysed platforms when there are more than two (in the order
+        of :attr:`ReachOptions.platforms`; :func:`socialreach.combined_reach`), in total and per
+        segment; ``None`` for one or two platforms (two: :attr:`combined`)."""
+        if len(self.options.platforms) <= 2:
+            return None
+        from .combined import combined_reach
+
+        return combined_reach(
+            self.profile,
+            cell_shares=self._own("cell_shares"),
+            platforms=self.options.platforms,
+            overlap=self.options.overlap,
+            by=self.combined_by,
+        )
+
+    @_part
+    def combined_sensitivity(self) -> pd.DataFrame | None:
+        """The total point of :attr:`combined_every` at each overlap of
+        :data:`socialreach.model.combined.SENSITIVITY_OVERLAPS`, beside the range."""
+        if len(self.options.platforms) <= 2:
+            return None
+        from .combined import overlap_sensitivity
+
+        return overlap_sensitivity(self._own("cell_shares"), platforms=self.options.platforms)
+
     # ----------------------------------------------------------------- weekly
 
     @_part
@@ -192,7 +219,7 @@ class Analysis:
     def combined_weekly(self) -> pd.DataFrame | None:
         """Combined weekly reach, where both platforms have a weekly figure."""
         weekly = self._own("weekly")
-        if weekly is None or not self._both or not set(weekly["platform"]) >= _PAIR:
+        if weekly is None or not self._both or not set(weekly["platform"]) >= DEFAULT_PAIR:
             return None
         from .combined import combined_reach
         from .reach import estimate_cell_shares
@@ -203,6 +230,19 @@ class Analysis:
         return combined_reach(
             self.profile, cell_shares=cells, overlap=self.options.overlap, by=self.combined_by
         )
+
+    @_part
+    def channels(self) -> pd.DataFrame | None:
+        """The channel view: per alumni group (total and each breakdown), the platforms ranked
+        by weekly reach with intervals, ties as ties (:func:`socialreach.model.channels.
+        rank_channels`); platforms without a weekly figure this edition are not ranked.
+        ``None`` when no platform has one."""
+        weekly = self._own("weekly")
+        if weekly is None:
+            return None
+        from .channels import rank_channels
+
+        return rank_channels(weekly)
 
     # ----------------------------------------------------------------- explanation
 
@@ -350,7 +390,7 @@ class Analysis:
 
     @property
     def _both(self) -> bool:
-        return set(self.options.platforms) >= _PAIR
+        return set(self.options.platforms) >= DEFAULT_PAIR
 
     def _scenarios(self) -> Any:
         from .scenario import as_scenarios

@@ -22,6 +22,10 @@ CHARTS: dict[str, tuple[str, str]] = {
     "independent": ("Om användningen är oberoende", "If use is independent"),
     "point": ("Med antagen överlappning", "With assumed overlap"),
     "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
+    "channels": (
+        "Andel av alumnerna som använder plattformen varje vecka",
+        "Share of alumni using the platform every week",
+    ),
     "missing": ("ej publicerad", "not published"),
     "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
     "all": ("Samtliga", "All"),

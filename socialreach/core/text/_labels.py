@@ -157,6 +157,10 @@ BASE_LABELS: dict[str, tuple[str, str]] = {
 COLUMNS: dict[str, tuple[str, str]] = {
     "platform": ("Plattform", "Platform"),
     "segment": ("Grupp", "Group"),
+    "ranking": (
+        "Plattformar efter veckoräckvidd (= lika)",
+        "Platforms by weekly reach (= tied)",
+    ),
     "n_alumni": ("Alumner", "Alumni"),
     "expected": ("Nådda (antal)", "Reached (number)"),
     "share": ("Nådda (andel)", "Reached (share)"),

@@ -111,6 +111,49 @@ REPORT: dict[str, tuple[str, str]] = {
         "LinkedIn users also use Facebook, an assumption without a Swedish source (US studies "
         "report roughly 80–90%); with 80% it is {low}, with 90% {high}.",
     ),
+    "channels": ("Var finns våra alumner?", "Where are our alumni?"),
+    "channels_intro": (
+        "Plattformarna rangordnade efter hur stor andel av varje grupp av våra alumner som "
+        "använder dem varje vecka, med {level}-intervall. En plattform hamnar före en annan "
+        "bara när hela dess intervall ligger över den andras; annars står de som lika (=), och "
+        "ordningen inom en likhet följer punktskattningen och säger inget säkert.",
+        "The platforms ranked by the share of each group of our alumni who use them every week, "
+        "with {level} intervals. A platform comes before another only when its whole interval "
+        "lies above the other's; otherwise they stand as tied (=), and the order within a tie "
+        "follows the point estimate and says nothing certain.",
+    ),
+    "channels_not_weekly": (
+        "{platforms} publiceras inte veckovis {year} och rangordnas därför inte.",
+        "{platforms} has no weekly figure in {year} and is therefore not ranked.",
+    ),
+    "channels_every": (
+        "På minst en av de {k} plattformarna ({measure}) når vi mellan {lower} och {upper} av "
+        "alumnerna; undersökningen publicerar inget överlapp mellan plattformarna. "
+        "Punktskattningen {point} antar att {overlap} av varje tillagd plattforms användare "
+        "redan nås av de föregående (i ordningen {order}); med överlapp {sensitivity}.",
+        "On at least one of the {k} platforms ({measure}) we reach between {lower} and {upper} "
+        "of our alumni; the survey publishes no overlap between platforms. The point estimate "
+        "{point} assumes that {overlap} of each added platform's users are already reached by "
+        "those before it (in the order {order}); with overlap {sensitivity}.",
+    ),
+    "channels_at": ("{overlap}: {point}", "{overlap}: {point}"),
+    "channels_years": (
+        "{year} publiceras {k} plattformar efter de grupper som beskriver våra alumner: "
+        "{platforms}.",
+        "{year} publishes {k} platforms by the groups that describe our alumni: {platforms}.",
+    ),
+    "channels_pair_only": (
+        "{year} publicerar bara {platforms} efter de grupper som beskriver våra alumner; övriga "
+        "plattformar (Instagram, YouTube, TikTok m.fl.) skattas bara för 2025 och 2026, där "
+        "tabellbilagan bryter ned dem.",
+        "{year} publishes only {platforms} by the groups that describe our alumni; the other "
+        "platforms (Instagram, YouTube, TikTok and more) are estimated only for 2025 and 2026, "
+        "where the table appendix breaks them down.",
+    ),
+    "channels_no_weekly": (
+        "{year} publicerar ingen veckovis användning för dessa plattformar, så de rangordnas inte.",
+        "{year} publishes no weekly use for these platforms, so they are not ranked.",
+    ),
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
     "trend": ("Utvecklingen över tid", "The trend over time"),
     "trend_intro": (

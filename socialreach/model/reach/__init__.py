@@ -75,7 +75,7 @@ from __future__ import annotations
 from ._estimate import ESTIMATE_COLUMNS, estimate_cell_shares, estimate_reach, estimate_together
 from ._explain import ASSUMPTION_IDS, explain_reach
 from ._margins_plan import INDUSTRY_SECTOR
-from ._setup import clear, profile_unchanged
+from ._setup import clear, estimable_platforms, profile_unchanged
 from ._trend import estimate_trend
 
 __all__ = [
@@ -83,6 +83,7 @@ __all__ = [
     "ESTIMATE_COLUMNS",
     "INDUSTRY_SECTOR",
     "clear",
+    "estimable_platforms",
     "estimate_cell_shares",
     "estimate_reach",
     "estimate_together",

@@ -13,7 +13,7 @@ import pandas as pd
 from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.profile import AlumniProfile
-from ...core.segments import UNKNOWN
+from ...core.segments import PLATFORMS, UNKNOWN
 from ...reading.survey import (
     _embedded_penetration,
     resolve_edition,
@@ -205,6 +205,27 @@ def _new_setup(
 #: would be that one figure for every alumnus, a guess, so those platforms are estimated only
 #: where the table appendix publishes the margins (2025, 2026).
 RULE_PLATFORMS = ("facebook", "linkedin")
+
+
+def estimable_platforms(year: int, penetration: pd.DataFrame | None = None) -> tuple[str, ...]:
+    """The platforms the engine estimates for ``year``: Facebook and LinkedIn wherever published,
+    every other platform only where the year publishes the appendix's margins (2025, 2026).
+
+    Returns
+    -------
+    tuple of str
+        Platform ids in their one order (:data:`socialreach.core.segments.PLATFORMS`, then any
+        other of the table, alphabetically).
+    """
+    table = _embedded_penetration() if penetration is None else penetration
+    rows = table[(table["year"] == year) & (table["platform"] != "internet")]
+    order = {p: i for i, p in enumerate(PLATFORMS)}
+    ids = sorted(set(rows["platform"]), key=lambda p: (order.get(p, len(order)), p))
+    return tuple(
+        p
+        for p in ids
+        if p in RULE_PLATFORMS or _uses_margins(rows[rows["platform"] == p].to_dict("records"))
+    )
 
 
 def _no_rule(table: pd.DataFrame, platform: str, year: int) -> None:

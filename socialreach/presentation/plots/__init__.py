@@ -15,6 +15,7 @@ The charts live in private parts, by idea; import them from here:
 
 - ``_base``: colours, the template, :class:`Chart`, layouts and the shared axis helpers
 - ``_reach``: reach in total, per segment, on either platform, compared, and as a trend
+- ``_channels``: the channel view: every platform's weekly reach per alumni group
 - ``_survey``: the survey's own figures, one edition and over the editions
 - ``_profile``: the alumni profile and reach by two dimensions (heatmap)
 - ``_integration``: the LinkedIn integration's sensitivity
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from ._base import COMBINED_COLOURS, PLATFORM_COLOURS, Chart
 from ._base import TEMPLATE as TEMPLATE
+from ._channels import chart_channels, plot_channels
 from ._integration import plot_integration_sensitivity
 from ._profile import plot_profile, plot_reach_heatmap
 from ._reach import (
@@ -56,12 +58,14 @@ __all__ = [
     "COMBINED_COLOURS",
     "PLATFORM_COLOURS",
     "Chart",
+    "chart_channels",
     "chart_combined_reach",
     "chart_comparison",
     "chart_reach",
     "chart_reach_by_segment",
     "chart_reach_trend",
     "chart_survey_trend",
+    "plot_channels",
     "plot_combined_reach",
     "plot_combined_reach_static",
     "plot_comparison",

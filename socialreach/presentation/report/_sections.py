@@ -42,6 +42,7 @@ from ..format import (
     format_share,
 )
 from ..notes import render_markdown
+from ._channels import channels_section
 from ._compose import (
     HEADLINE_ID,
     ReportContent,
@@ -645,6 +646,7 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
     "segments": _segments,
     "cohorts": _cohorts,
     "combined": _combined,
+    "channels": channels_section,
     "trend": _trend,
     "comparison": _comparison,
     "integration": _integration,

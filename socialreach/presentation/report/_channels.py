@@ -1,0 +1,39 @@
+"""The report's channel section: where our alumni are, platform by platform and group by group.
+
+Shown when the analysis has more platforms than the report's default pair (``report --platform
+…`` widens it): with Facebook and LinkedIn alone, a ranking of two repeats the reach section (and
+2025 has no usable LinkedIn weekly figure, so it would rank one platform). The section renders
+:attr:`socialreach.Analysis.channels` and :attr:`~socialreach.Analysis.combined_every` in the
+words of :mod:`socialreach.presentation.channels`; it estimates nothing.
+"""
+
+from __future__ import annotations
+
+from ...core.segments import label
+from ...model.analysis import DEFAULT_PAIR
+from ..channels import channel_table, combined_every_sentence, shown_channels
+from ._compose import _e, _Report, _section, _t, _table
+
+
+def channels_section(r: _Report) -> str | None:
+    """Per alumni group, the platforms ranked by weekly reach with intervals; ``None`` (no
+    section) for the default pair, or when no platform publishes a weekly figure."""
+    if set(r.options.platforms) <= DEFAULT_PAIR or r.analysis.channels is None:
+        return None
+    from .. import plots
+
+    lang = r.lang
+    channels = shown_channels(r.analysis.channels, r.weekly)  # small groups hidden
+    table = channel_table(channels, lang=lang)
+    intro = _t("channels_intro", lang, level=r.fmt.share(r.options.level))
+    unranked = [p for p in r.options.platforms if p not in set(r.analysis.channels["platform"])]
+    if unranked:
+        names = ", ".join(label(p, lang) for p in unranked)
+        intro += " " + _t("channels_not_weekly", lang, platforms=names, year=r.year)
+    every = combined_every_sentence(r.analysis, lang)
+    body = f"<p>{_e(every)}</p>" if every else ""
+    body += _table(list(table.columns), table.to_numpy().tolist(), numeric_from=2)
+    for dimension in ("total", "age_band"):
+        if (channels["dimension"] == dimension).any():
+            body += r.figs.html(plots.chart_channels(channels, dimension=dimension, lang=lang))
+    return _section("channels", lang, body, intro=_e(intro))
