@@ -435,6 +435,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
             "overlap, so lower-upper is the honest range and point rests on the overlap "
             "assumption (share of LinkedIn users also on Facebook)",
         }
+    payload["combined_platforms"] = _every_platform(analysis)
     figures, assumptions = analysis.explanation
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
@@ -451,7 +452,7 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
     words = describe_assumptions(assumptions, args.lang)
     payload["assumptions"] = words[["id", "text"]].to_dict(orient="records")
-    if payload["combined"] is not None:
+    if payload["combined"] is not None or payload["combined_platforms"] is not None:
         payload["assumptions"].append({"id": "overlap", "text": OVERLAP_ASSUMPTION})
     payload["method"] = (
         "expected = sum over alumni cells of alumni × the published share that applies (rule: "
@@ -461,6 +462,25 @@ def _reach_payload(args: argparse.Namespace) -> dict:
         "Beta draws of every figure from its n (published or assumed, see figures.n_note)"
     )
     return payload
+
+
+def _every_platform(analysis) -> dict | None:
+    """Reach on any of more than two platforms: range, independence, point and its overlap."""
+    every, sens = analysis.combined_every, analysis.combined_sensitivity
+    if every is None:
+        return None
+    total = every[every["dimension"] == "total"].iloc[0]
+    return {
+        "platforms": list(analysis.options.platforms),
+        **{k: total[k] for k in ("lower", "independent", "point", "upper")},
+        "overlap": analysis.options.overlap,
+        "point_if_overlap": {
+            f"{o:g}": v for o, v in zip(sens["overlap"], sens["point"], strict=True)
+        },
+        "note": "shares of all alumni on at least one of the platforms; the survey publishes no "
+        "overlap, so lower-upper is the honest range; the point adds the platforms in this order, "
+        "assuming a share 'overlap' of each added platform's users is already reached",
+    }
 
 
 def _run_reach(args: argparse.Namespace) -> int:
@@ -499,6 +519,15 @@ def _run_reach(args: argparse.Namespace) -> int:
             f"{comb['overlap']:g} (possible range {format_share(comb['lower'], lang=lang)}"
             f"–{format_share(comb['upper'], lang=lang)}; if independent "
             f"{format_share(comb['independent'], lang=lang)})"
+        )
+    every = payload["combined_platforms"]
+    if every is not None:
+        print(
+            f"\nAny of the {len(every['platforms'])} platforms: "
+            f"{format_share(every['point'], lang=lang)} with overlap {every['overlap']:g} "
+            f"(possible range {format_share(every['lower'], lang=lang)}–"
+            f"{format_share(every['upper'], lang=lang)}; if independent "
+            f"{format_share(every['independent'], lang=lang)})"
         )
     dims = dict.fromkeys(s["dimension"] for s in payload["segments"])
     for dim in dims:

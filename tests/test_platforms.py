@@ -227,3 +227,20 @@ def test_every_platform_has_a_name_in_both_languages_and_its_own_colour():
         assert platform in PLATFORM_COLOURS
     colours = [PLATFORM_COLOURS[p] for p in PLATFORMS]
     assert len(set(colours)) == len(colours)  # no two platforms share a colour
+
+
+def test_reach_json_gives_reach_on_any_of_more_than_two_platforms():
+    example = str(example_path("multi_faculty_university"))
+    args = ("reach", example, "--json", "--draws", "200")
+    done = _run(*args, "--platform", "instagram", "--platform", "tiktok", "--platform", "youtube")
+    assert done.returncode == 0
+    payload = json.loads(done.stdout)
+    every = payload["combined_platforms"]
+    shares = [payload["platforms"][p]["share"] for p in ("instagram", "tiktok", "youtube")]
+    assert every["platforms"] == ["instagram", "tiktok", "youtube"]
+    assert max(shares) - 1e-9 <= every["lower"] <= every["point"] <= every["upper"] <= 1
+    assert every["point_if_overlap"]["0.85"] == pytest.approx(every["point"])
+    assert payload["combined"] is None  # no Facebook-LinkedIn pair here
+    assert "overlap" in {a["id"] for a in payload["assumptions"]}
+    pair = json.loads(_run(*args).stdout)
+    assert pair["combined_platforms"] is None and pair["combined"] is not None
