@@ -20,6 +20,7 @@ from socialreach.presentation.report import build_report_content
 from socialreach.reading.examples import example_path
 
 SEED, DRAWS = 1, 200
+EXAMPLE = "multi_faculty_university"
 MORE = ("facebook", "linkedin", "instagram", "tiktok", "snapchat", "youtube")
 
 
@@ -144,6 +145,15 @@ def test_channel_chart_has_one_trace_per_platform_in_its_colour(analysis):
     assert len(fig.data) == len(MORE)
     with pytest.raises(ValueError, match="no rows"):
         plots.chart_channels(analysis.channels, dimension="region")
+    import matplotlib.pyplot as plt
+
+    ax = plots.plot_channels_static(analysis.channels, dimension="age_band", lang="en")
+    try:
+        assert ax.get_xlabel() == "Share of alumni using the platform every week"
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == [label(p, "en") for p in PLATFORMS if p in MORE]
+    finally:
+        plt.close(ax.figure)
 
 
 def _section(html: str) -> str:
@@ -172,3 +182,24 @@ def test_report_hides_groups_the_small_cell_rule_hides(analysis):
     counts = [float(re.sub(r"[^\d.]", "", c[-1])) for c in cells if c]  # the header row has none
     assert counts and min(counts) >= 60
     assert np.isfinite(counts).all()
+
+
+def test_cli_report_widens_the_pair_and_places_the_channel_view_after_combined_reach(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "r.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "socialreach", "report", str(example_path(EXAMPLE)), "--out",
+         str(out), "--lang", "en", "--draws", "200", "--platform", "instagram", "--platform",
+         "tiktok"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    at = [page.find(f'id="sr-{key}"') for key in ("reach", "combined", "channels", "trend")]
+    assert -1 not in at and at == sorted(at)
+    # Facebook and LinkedIn stay in: the report widens the pair, it does not replace it
+    channels = page[at[2] : at[3]]
+    for name in ("Facebook", "LinkedIn", "Instagram", "TikTok"):
+        assert name in channels

@@ -43,6 +43,7 @@ from ._reach import (
 )
 from ._static import STATIC_STYLE as STATIC_STYLE
 from ._static import (
+    plot_channels_static,
     plot_combined_reach_static,
     plot_comparison_static,
     plot_integration_sensitivity_static,
@@ -66,6 +67,7 @@ __all__ = [
     "chart_reach_trend",
     "chart_survey_trend",
     "plot_channels",
+    "plot_channels_static",
     "plot_combined_reach",
     "plot_combined_reach_static",
     "plot_comparison",

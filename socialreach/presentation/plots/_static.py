@@ -240,6 +240,21 @@ def plot_reach_by_segment_static(
     return ax
 
 
+def plot_channels_static(
+    channels: pd.DataFrame,
+    *,
+    dimension: str = "total",
+    lang: str = "sv",
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Static twin of :func:`plot_channels`: every platform's weekly reach per group of one
+    dimension as bars with intervals (the drawing of :func:`plot_reach_by_segment_static`)."""
+    ax = plot_reach_by_segment_static(channels, dimension=dimension, lang=lang, title=title, ax=ax)
+    ax.set_xlabel(_t("channels", lang))
+    return ax
+
+
 def plot_combined_reach_static(
     combined: pd.DataFrame,
     *,

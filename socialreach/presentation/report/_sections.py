@@ -657,8 +657,8 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
 
 
 #: Sections of the report, in the order the notebook shows them (the strategist's notes, shown
-#: only when given, aside).
-SECTIONS = tuple(key for key in _BUILDERS if key != "notes")
+#: only when given, and the channel view, shown only beyond Facebook and LinkedIn, aside).
+SECTIONS = tuple(key for key in _BUILDERS if key not in ("notes", "channels"))
 
 
 def build_report_content(
