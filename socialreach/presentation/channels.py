@@ -21,6 +21,7 @@ __all__ = [
     "channel_years_sentence",
     "combined_every_sentence",
     "format_ranking",
+    "leader_sentences",
     "no_weekly_sentence",
     "shown_channels",
     "visible_channels",
@@ -92,6 +93,47 @@ def channel_table(channels: pd.DataFrame, *, lang: str = "sv") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=head)
 
 
+def _and(names: list[str], lang: str) -> str:
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {say(NOTEBOOKS, 'and', lang)} {names[-1]}"
+
+
+def leader_sentences(channels: pd.DataFrame, *, lang: str = "sv") -> list[str]:
+    """Which platform reaches the most of our alumni every week (all platforms of rank 1,
+    tied where the intervals do not separate them), then the groups where another platform
+    leads: none of the overall leaders is of rank 1 there.
+
+    ``channels`` are rows of :func:`socialreach.rank_channels` after suppression, with the
+    ``total`` group among them; empty without it.
+    """
+    lead = channels[channels["rank"] == 1]
+    total = lead[lead["dimension"] == "total"]
+    if total.empty:
+        return []
+    leaders = [
+        f"{label(r['platform'], lang)} "
+        f"{format_share_interval(r['share'], r['ci_low'], r['ci_high'], lang=lang)}"
+        for r in total.to_dict("records")
+    ]
+    if len(leaders) == 1:
+        out = [say(REPORT, "channels_leader", lang, leader=leaders[0])]
+    else:
+        out = [say(REPORT, "channels_leaders", lang, leaders=_and(leaders, lang))]
+    top = set(total["platform"])
+    others = [
+        f"{_where(d, s, lang)}: {_and([label(p, lang) for p in g['platform']], lang)}"
+        for (d, s), g in lead[lead["dimension"] != "total"].groupby(
+            ["dimension", "segment"], sort=False
+        )
+        if not top & set(g["platform"])  # none of the overall leaders leads here
+    ]
+    if others:
+        names = _and([label(p, lang) for p in total["platform"]], lang)
+        out.append(say(REPORT, "channels_other_leaders", lang, top=names, groups="; ".join(others)))
+    return out
+
+
 def no_weekly_sentence(year: int, lang: str = "sv") -> str:
     """That the edition publishes no weekly use for the platforms, so nothing is ranked."""
     return say(REPORT, "channels_no_weekly", lang, year=year)
@@ -128,7 +170,6 @@ def channel_years_sentence(year: int, platforms: Sequence[str], lang: str = "sv"
     """Which platforms the edition lets the engine estimate, in one sentence: every one of them
     for 2025/2026; for earlier editions, that they publish only Facebook and LinkedIn by the
     alumni's groups."""
-    names = [label(p, lang) for p in platforms]
-    names = f"{', '.join(names[:-1])} {say(NOTEBOOKS, 'and', lang)} {names[-1]}"
+    names = _and([label(p, lang) for p in platforms], lang)
     key = "channels_years" if len(platforms) > 2 else "channels_pair_only"
     return say(REPORT, key, lang, year=year, platforms=names, k=len(platforms))

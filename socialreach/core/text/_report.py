@@ -137,6 +137,18 @@ REPORT: dict[str, tuple[str, str]] = {
         "those before it (in the order {order}); with overlap {sensitivity}.",
     ),
     "channels_at": ("{overlap}: {point}", "{overlap}: {point}"),
+    "channels_leader": (
+        "Varje vecka når {leader} flest av våra alumner.",
+        "Every week, {leader} reaches the most of our alumni.",
+    ),
+    "channels_leaders": (
+        "Varje vecka når {leaders} flest av våra alumner; intervallen skiljer dem inte åt.",
+        "Every week, {leaders} reach the most of our alumni; the intervals do not separate them.",
+    ),
+    "channels_other_leaders": (
+        "Grupper där en annan plattform leder (före {top}, bortom osäkerheten): {groups}.",
+        "Groups where another platform leads (ahead of {top}, beyond the uncertainty): {groups}.",
+    ),
     "channels_years": (
         "{year} publiceras {k} plattformar efter de grupper som beskriver våra alumner: "
         "{platforms}.",

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from ...core.segments import label
 from ...model.analysis import DEFAULT_PAIR
-from ..channels import channel_table, combined_every_sentence, shown_channels
+from ..channels import (
+    channel_table,
+    combined_every_sentence,
+    leader_sentences,
+    shown_channels,
+)
 from ._compose import _e, _Report, _section, _t, _table
 
 
@@ -31,7 +36,8 @@ def channels_section(r: _Report) -> str | None:
         names = ", ".join(label(p, lang) for p in unranked)
         intro += " " + _t("channels_not_weekly", lang, platforms=names, year=r.year)
     every = combined_every_sentence(r.analysis, lang)
-    body = f"<p>{_e(every)}</p>" if every else ""
+    said = [*leader_sentences(channels, lang=lang), *([every] if every else [])]
+    body = "".join(f"<p>{_e(sentence)}</p>" for sentence in said)
     body += _table(list(table.columns), table.to_numpy().tolist(), numeric_from=2)
     for dimension in ("total", "age_band"):
         if (channels["dimension"] == dimension).any():
