@@ -356,7 +356,6 @@ def _add_platform_option(p: argparse.ArgumentParser, default: str) -> None:
     p.add_argument(
         "--platform",
         action="append",
-        metavar="P",
         help=f"platform id (repeatable; {default}); 2025 and 2026 publish "
         f"{', '.join(q for q in PLATFORMS if q != 'messenger')} (reddit 2026 only)",
     )

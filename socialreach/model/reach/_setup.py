@@ -194,22 +194,25 @@ def _new_setup(
     for p in platforms:
         rows = ctx.by_platform.get(p)
         kind = "margins" if rows is not None and _uses_margins(rows) else "rule"
-        if kind == "rule" and rows is not None and p not in RULE_PLATFORMS:
+        if kind == "rule" and rows is not None and p not in RULE_PLATFORMS and penetration is None:
             _no_rule(table, p, year)
         plans.append(_PLANNERS[kind](ctx, reg, cells, p, rows, opts))
     return cells, ctx, reg, plans
 
 
-#: The platforms the written rule of the 2015-2018 tables covers. Those editions publish every
-#: other platform only as a few scattered figures (an overall share, one age band): an estimate
-#: would be that one figure for every alumnus, a guess, so those platforms are estimated only
-#: where the table appendix publishes the margins (2025, 2026).
+#: The platforms the written rule of the 2015-2018 tables covers. The embedded 2015-2018 rows
+#: of every other platform are a few scattered figures from secondary summaries (an overall
+#: share, one age band; data/README.md): an estimate would be one figure for nearly every
+#: alumnus, a guess, so with the embedded table those platforms are estimated only where the
+#: table appendix publishes the margins (2025, 2026). A user's own table for those years is
+#: estimated by the written rule, with its fallbacks flagged, as before.
 RULE_PLATFORMS = ("facebook", "linkedin")
 
 
 def estimable_platforms(year: int, penetration: pd.DataFrame | None = None) -> tuple[str, ...]:
     """The platforms the engine estimates for ``year``: Facebook and LinkedIn wherever published,
-    every other platform only where the year publishes the appendix's margins (2025, 2026).
+    every other platform of the embedded table only where the year publishes the appendix's
+    margins (2025, 2026); with a user's ``penetration`` table, every platform it has that year.
 
     Returns
     -------
@@ -224,7 +227,9 @@ def estimable_platforms(year: int, penetration: pd.DataFrame | None = None) -> t
     return tuple(
         p
         for p in ids
-        if p in RULE_PLATFORMS or _uses_margins(rows[rows["platform"] == p].to_dict("records"))
+        if p in RULE_PLATFORMS
+        or penetration is not None
+        or _uses_margins(rows[rows["platform"] == p].to_dict("records"))
     )
 
 
