@@ -496,7 +496,7 @@ def _run_reach(args: argparse.Namespace) -> int:
         f"year {payload['year']} ({label(payload['measure'], lang)}, share of all alumni) · "
         f"ages at {payload['reference_year']} · seed {payload['seed']} · 95% intervals\n"
     )
-    head = f"{'platform':<10} {'expected alumni':<26} {'share':<18} {'on fallback':>11}"
+    head = f"{'platform':<11} {'expected alumni':<26} {'share':<18} {'on fallback':>11}"
     print(head)
     for p, r in payload["platforms"].items():
         count = format_count_interval(
@@ -504,13 +504,13 @@ def _run_reach(args: argparse.Namespace) -> int:
         )
         share = format_share_interval(r["share"], r["ci_low"], r["ci_high"], lang=lang)
         print(
-            f"{label(p, lang):<10} {count:<26} {share:<18} "
+            f"{label(p, lang):<11} {count:<26} {share:<18} "
             f"{format_share(r['fallback_share'], lang=lang):>11}"
         )
     weekly = payload["weekly"] or {}
     for p, r in weekly.items():
         share = format_share_interval(r["share"], r["ci_low"], r["ci_high"], lang=lang)
-        print(f"{label(p, lang):<10} weekly: {share}")
+        print(f"{label(p, lang):<11} weekly: {share}")
     comb = payload["combined"]
     if comb is not None:
         print(
