@@ -25,8 +25,10 @@ the margins overlap: graduates are mostly working and white-collar, so adding th
    sector); what the file does not say (sex, role, sometimes employment) is averaged over the
    survey's own mix of people like them, never guessed.
 
-Uncertainty: each figure's draw (Jeffreys, on its weighted n divided by a stated design effect)
-moves the fit by Newton steps from the point fit (:meth:`MarginsFit.refit`); and the model's own
+Uncertainty: θ is drawn from its sampling distribution under one consistent sample of the
+joint's respondents (weighted n divided by a stated design effect), and each alumni share follows
+it on the logit scale (:meth:`MarginsFit.predict_draws`), so overlapping figures vary together
+and no draw refits anything; and the model's own
 error — interactions the main-effects model lacks — is measured by leaving the published
 age × sex figures out, predicting them, and taking the spread beyond sampling error
 (:func:`holdout_spread`), which then widens every alumni prediction on the logit scale.
@@ -352,7 +354,6 @@ class MarginsFit:
     pattern: np.ndarray  # pattern of each cell
     pattern_weight: np.ndarray  # joint weight of each pattern
     theta: np.ndarray  # one term per target (logit scale)
-    jacobian_pinv: np.ndarray
     layout: int = 0  # identifies the cells (see fit_margins), for the match cache
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -387,22 +388,58 @@ class MarginsFit:
             "total": self._double["total"],
         }
 
-    def refit(self, shares: np.ndarray, steps: int = 2) -> np.ndarray:
-        """θ for each column of target ``shares`` (targets × draws): Newton steps from the fit.
+    def predict_draws(
+        self,
+        profile_keys: pd.DataFrame,
+        n_draws: int,
+        rng: np.random.Generator,
+        *,
+        design_effect: float = 1.0,
+        key: str | None = None,
+    ) -> np.ndarray:
+        """Draws (draws × types) of each alumni type's share from its sampling distribution.
 
-        Each column moves the fit by its difference from the published figures, so the
-        published figures themselves give back θ exactly (the figures can be inconsistent by
-        rounding, and the fit is their least-squares compromise). The Jacobian of the point fit
-        is reused, as the draws lie close to the point.
+        One consistent sample behind every figure: the joint's weighted respondents, divided by
+        the design effect, each use the platform with the fitted chance of their cell, so
+        figures that share respondents (nested, overlapping, or on two bases) vary together as
+        they do in the survey, and θ varies around the fit with the inverse of the Fisher
+        information I = Σ m p (1 − p) x xᵀ over the coverage patterns (m: effective
+        respondents). Each type's share moves with it to first order on the logit scale (the
+        delta method, with the same θ draw for every type), so every interval is centred on its
+        point on the logit scale, as a published cell's own is, and no refit can blow up.
+        Directions the figures cannot tell apart (the terms of one breakdown sum to its overall
+        term) carry no information and move no cell, so they are left out.
         """
-        published = np.array([t.share for t in self.targets])
-        moved = shares.T - published  # draws × targets
-        # the first step starts at the point, whose reproduced figures every draw shares
-        theta = self.theta + moved @ self.jacobian_pinv.T
-        goal = moved + self.reproduced()
-        for _ in range(steps - 1):
-            theta = theta + (goal - self.reproduced(theta)) @ self.jacobian_pinv.T
-        return theta
+        values, vectors = self._information()
+        MU, columns = self._pattern_weights(profile_keys, key)
+        X = self.X[:, columns]
+        p = _logistic(self.theta @ X)
+        share = (MU @ p) / MU.sum(axis=1)
+        # d logit(share) / d θ for each type (types × targets)
+        slope = ((MU * (p * (1 - p))) @ X.T) / (MU.sum(axis=1) * share * (1 - share))[:, None]
+        z = rng.standard_normal((n_draws, len(values)))
+        theta = (z * np.sqrt(design_effect / values)) @ vectors.T  # draws × targets, around 0
+        return _logistic(_logit(share) + theta @ slope.T)
+
+    def _information(self) -> tuple[np.ndarray, np.ndarray]:
+        """Eigenvalues and vectors of the Fisher information on the joint's weights (kept)."""
+        if "eigen" not in self.memo:
+            # a figure published as 0 (children on LinkedIn) has a term near −∞ and almost no
+            # information; at p = 0.001 its direction keeps a finite variance
+            p = np.clip(self._pattern_shares(), 1e-3, 1 - 1e-3)
+            info = (self.X * (self.pattern_weight * p * (1 - p))) @ self.X.T
+            # the model's variance of a figure is I_ii / N_i² (canonical link), the variance of
+            # a sum of Bernoulli trials with the cells' own chances; the survey's respondents
+            # are not fixed per cell, and their random mix adds the between-cell part. The
+            # information is scaled down until no figure is more precise than its own
+            # binomial share ȳ (1 − ȳ) / N_i (on the same weighted respondents)
+            size = self._double["total"]
+            y = np.clip((self._double["wx"] @ p) / size, 1e-3, 1 - 1e-3)
+            widen = max(1.0, float(np.max(y * (1 - y) * size / np.diag(info))))
+            values, vectors = np.linalg.eigh(info / widen)
+            keep = values > values.max() * 1e-10
+            self.memo["eigen"] = (values[keep], vectors[:, keep])
+        return self.memo["eigen"]
 
     def predict(
         self, profile_keys: pd.DataFrame, theta: np.ndarray | None = None, *, key: str | None = None
@@ -582,9 +619,7 @@ def fit_margins(
         theta, gap, p = theta + step, trial_gap, trial_p
         if gain < 1e-16:  # the least-squares compromise: further steps change nothing
             break
-    return MarginsFit(
-        cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10), layout=layout
-    )
+    return MarginsFit(cells, kept, X, pattern, w, theta, layout=layout)
 
 
 def holdout_spread(

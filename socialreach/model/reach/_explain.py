@@ -55,6 +55,7 @@ ASSUMPTION_IDS = (
     "survey_population",
     "design_effect",
     "joint_spread",
+    "consistent_draws",
     "model_spread",
     "alumni_university",
     "industry_implies_work",

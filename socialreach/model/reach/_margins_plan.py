@@ -152,11 +152,16 @@ class _MarginsPlan:
     tau: np.ndarray  # model error on the logit scale, per alumni type
     keys_id: str = ""  # identifies the alumni types for the fits' caches
     figures_used: tuple[int, ...] = ()
+    design_effect: float = 1.0
 
     def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Share of each alumni type (rows) per column of figure values ``F``."""
-        theta = self.fit.refit(F[self.target_ids])
-        P = self.fit.predict(self.keys, theta, key=self.keys_id).T  # types × draws
+        if rng is None:  # the point: the fit to the published figures
+            P = self.fit.predict(self.keys, key=self.keys_id)[:, None] * np.ones(F.shape[1])
+        else:
+            P = self.fit.predict_draws(
+                self.keys, F.shape[1], rng, design_effect=self.design_effect, key=self.keys_id
+            ).T  # types × draws
         if rng is not None and (self.tau > 0).any():
             P = _logistic(_logit(P) + self.tau[:, None] * rng.standard_normal(P.shape))
         return P * F[self.combos["conv"].to_numpy()]
@@ -189,7 +194,9 @@ def _margins_plan(
         held_out = spread[0]
         ctx.model_spread[platform] = spread
         ctx.assumptions.add("model_spread")
-    ctx.assumptions.update(("margins_model", "survey_population", "design_effect", "joint_spread"))
+    ctx.assumptions.update(
+        ("margins_model", "survey_population", "design_effect", "joint_spread", "consistent_draws")
+    )
     if ctx.alumni_types is None:  # the same for every platform and estimate of the profile
         ctx.alumni_types = _remembered(
             ctx, ctx.profile_parts, ("alumni_types",), lambda: _alumni_types(ctx, cells)
@@ -239,4 +246,5 @@ def _margins_plan(
         tau=tau,
         keys_id=keys_id,
         figures_used=tuple(int(k) for k in target_ids),
+        design_effect=ctx.design_effect,
     )
