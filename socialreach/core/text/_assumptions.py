@@ -278,6 +278,20 @@ ASSUMPTION_TEXT = {
         "more often white-collar, more often public-sector, fewer still studying); how "
         "far each alumni group's share moves across them is added to its model error.",
     ),
+    "consistent_draws": (
+        "Tabellbilagans siffror bygger på samma svarande: en siffra för högskoleutbildade "
+        "och en för förvärvsarbetande delar många av dem. Osäkerheten dras därför som ett "
+        "enda urval av de svarande (varje cell med modellens andel, på det viktade n:et "
+        "delat med designeffekten), så att överlappande siffror varierar tillsammans; varje "
+        "alumngrupps andel följer med på logitskalan, centrerad på sin punkt. Ingen "
+        "publicerad siffra blir säkrare än sin egen binomialskattning.",
+        "The appendix's figures rest on the same respondents: a figure for graduates and "
+        "one for the working share many of them. The uncertainty is therefore drawn as one "
+        "sample of the respondents (each cell with the model's share, on the weighted n "
+        "divided by the design effect), so overlapping figures vary together; each alumni "
+        "group's share follows on the logit scale, centred on its point. No published "
+        "figure comes out surer than its own binomial estimate.",
+    ),
     "model_spread": (
         "Modellfel: de publicerade siffrorna för ålder × kön lämnas utanför, förutsägs av"
         " modellen från de övriga siffrorna, och missarnas spridning utöver urvalsfelet "
@@ -323,20 +337,6 @@ ASSUMPTION_TEXT = {
         "care and public administration count as public; IT and communication, finance, "
         "trade, manufacturing, transport and hotels and restaurants as private; culture "
         "and other industries stay unknown.",
-    ),
-    "consistent_draws": (
-        "Tabellbilagans siffror bygger på samma svarande: en siffra för högskoleutbildade "
-        "och en för förvärvsarbetande delar många av dem. Osäkerheten dras därför som ett "
-        "enda urval av de svarande (varje cell med modellens andel, på det viktade n:et "
-        "delat med designeffekten), så att överlappande siffror varierar tillsammans; varje "
-        "alumngrupps andel följer med på logitskalan, centrerad på sin punkt. Ingen "
-        "publicerad siffra blir säkrare än sin egen binomialskattning.",
-        "The appendix's figures rest on the same respondents: a figure for graduates and "
-        "one for the working share many of them. The uncertainty is therefore drawn as one "
-        "sample of the respondents (each cell with the model's share, on the weighted n "
-        "divided by the design effect), so overlapping figures vary together; each alumni "
-        "group's share follows on the logit scale, centred on its point. No published "
-        "figure comes out surer than its own binomial estimate.",
     ),
     "shared_figure_draws": (
         "Varje publicerad siffra är en binomialskattning: alla celler som använder den "
