@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import beta
 
-from socialreach import load_penetration, make_profile
+from socialreach import InputError, load_penetration, make_profile
 from socialreach.core.options import ReachOptions
 from socialreach.model.reach import estimate_reach
 
@@ -112,3 +112,75 @@ def test_intervals_are_centred_on_their_point_on_the_logit_scale(band, status, m
         assert low < p < high, platform
         below, above = _logit(p) - _logit(low), _logit(high) - _logit(p)
         assert max(below / above, above / below) < 1.6, (platform, band, status, p, low, high)
+
+
+def _with_rate(segment, factor):
+    """The embedded table with one 2026 internet-use rate (``any``) multiplied by ``factor``."""
+    table = load_penetration()
+    at = (
+        (table["year"] == 2026)
+        & (table["platform"] == "internet")
+        & (table["measure"] == "any")
+        & (table["segment"] == segment)
+    )
+    assert at.sum() == 1
+    table.loc[at, "share"] *= factor
+    return table
+
+
+def test_working_alumni_of_unknown_age_get_the_working_age_internet_rate():
+    profiles = {
+        "workers": _profile("unknown", "working"),
+        "unknown": _profile("unknown", "unknown"),
+    }
+
+    def reach(table=None):
+        return {k: _total(estimate_reach(p, table, year=2026, by=())) for k, p in profiles.items()}
+
+    base = reach()
+    # halving the rate up to 64 halves the workers' reach exactly, and leaves the others' alone
+    moved = reach(_with_rate("up_to_64", 0.5))
+    for platform in base["workers"].index:
+        assert moved["workers"].loc[platform, "share"] == pytest.approx(
+            base["workers"].loc[platform, "share"] / 2, rel=1e-9
+        )
+        assert moved["unknown"].loc[platform, "share"] == pytest.approx(
+            base["unknown"].loc[platform, "share"], rel=1e-9
+        )
+    # while the rate of all ages moves only the alumni of unknown status
+    lower = reach(_with_rate("all", 0.9))
+    assert (lower["workers"]["share"] == base["workers"]["share"]).all()
+    assert (lower["unknown"]["share"] < base["unknown"]["share"]).all()
+
+
+def test_other_employment_is_flagged_as_resting_on_a_fallback():
+    # parental leave, job seekers: no published figure, only what the statuses leave over
+    est = _total(estimate_reach(_profile("36-45", "other"), year=2026, by=()))
+    assert (est["fallback"] == 1).all()
+    est = _total(estimate_reach(_profile("36-45", "working"), year=2026, by=()))
+    assert (est["fallback"] == 0).all()
+
+
+def test_the_interaction_floor_is_the_largest_held_out_spread_in_the_embedded_appendix():
+    # every platform, edition and measure the appendix gives the margins model: the largest
+    # measured model error sizes the interactions no figure pins (INTERACTION_FLOOR)
+    from socialreach.model.margins import INTERACTION_FLOOR
+    from socialreach.model.reach import explain_reach
+
+    table = load_penetration()
+    spreads = []
+    for year in (2025, 2026):
+        for measure in MEASURES:
+            for platform in sorted(
+                set(table.loc[table["year"] == year, "platform"]) - {"internet"}
+            ):
+                try:
+                    _, assumptions = explain_reach(
+                        _profile("36-45", "working"), year=year, measure=measure, platforms=platform
+                    )
+                except InputError:  # 2025 LinkedIn weekly and daily: the copy error
+                    continue
+                values = assumptions.set_index("id").loc["model_spread", "values"]
+                spreads += [s["tau"] for s in values["spread"].values()]
+    assert len(spreads) >= 10
+    assert max(spreads) == pytest.approx(INTERACTION_FLOOR, abs=5e-4)

@@ -328,6 +328,12 @@ ASSUMPTION_TEXT = {
         "the survey's own mix of working, studying, retired and other people of their age"
         " and education.",
     ),
+    "unknown_age_workers_working_rate": (
+        "Förvärvsarbetande alumner utan känd ålder är i arbetsför ålder: de får "
+        "internetanvändningen för den åldern (till och med 64 år), inte den för alla åldrar.",
+        "Working alumni of unknown age are of working age: they get the internet-use rate of "
+        "that age (up to 64), not the rate of all ages.",
+    ),
     "industry_to_sector": (
         "Arbetande alumners bransch ger deras sektor (ett antagande): utbildning, vård "
         "och offentlig förvaltning räknas som offentlig sektor; IT och kommunikation, "

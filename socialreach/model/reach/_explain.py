@@ -61,6 +61,7 @@ ASSUMPTION_IDS = (
     "industry_implies_work",
     "industry_no_work_after_pension_age",
     "unknown_employment_survey_mix",
+    "unknown_age_workers_working_rate",
     "industry_to_sector",
     "shared_figure_draws",
 )
