@@ -21,21 +21,38 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "people; no usable figure for weekly use exists for {year}.",
     ),
     "gap": (
-        "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
-        "branscher och åldrar våra alumner finns i.",
-        "{lead} reaches {points} more of our alumni than {other}; the gap depends on the "
-        "industries and ages our alumni are in.",
+        "{lead} når en {points} större andel av våra alumner än {other}, och intervallen "
+        "överlappar inte.",
+        "{lead} reaches a share of our alumni {points} larger than {other}, and the intervals "
+        "do not overlap.",
     ),
     "same": (
-        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner.",
-        "Facebook and LinkedIn reach about the same share of our alumni.",
+        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner: intervallen "
+        "överlappar.",
+        "Facebook and LinkedIn reach about the same share of our alumni: the intervals overlap.",
     ),
     "segments": (
-        "På {platform} når vi flest bland alumner inom {best}, {best_share}, och färst inom "
-        "{worst}, {worst_share}.",
-        "On {platform} we reach the most among alumni in {best}, {best_share}, and the fewest in "
-        "{worst}, {worst_share}.",
+        "På {platform} är andelen störst bland alumner inom {best}, och minst inom {worst}.",
+        "On {platform} the share is largest among alumni in {best}, and smallest in {worst}.",
     ),
+    "segments_alike": (
+        "På {platform} är andelen ungefär lika stor i alla {dimension} där våra alumner finns, "
+        "från {low} till {high}: intervallen överlappar.",
+        "On {platform} the share is about the same in all the {dimension} our alumni are in, "
+        "from {low} to {high}: the intervals overlap.",
+    ),
+    # several groups whose intervals overlap the largest (or smallest) one's: named together
+    "segment_group": ("{names} ({low} till {high})", "{names} ({low} to {high})"),
+    "segment_one": ("{name}, {share}", "{name}, {share}"),
+    "via_sector": (
+        " Branscherna skiljer sig här bara genom den sektor (offentlig eller privat) vi antar "
+        "för dem.",
+        " Here the industries differ only through the sector (public or private) we assume for "
+        "them.",
+    ),
+    "dimension_plural_industry": ("branscher", "industries"),
+    "dimension_plural_age_band": ("åldersgrupper", "age groups"),
+    "dimension_plural_employment": ("sysselsättningar", "employment groups"),
     "combined": (
         "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "
         "(omkring {point} om {overlap} av LinkedIn-användarna också använder Facebook).",
@@ -176,16 +193,13 @@ REPORT: dict[str, tuple[str, str]] = {
     "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
     "cohorts_intro": (
         "Andel som använder plattformen ({measure}) efter hur många år sedan alumnerna tog "
-        "examen. De som "
-        "tog examen de senaste åren är de som förändringen hos unga vuxna når först. Examensåret "
-        "kommer från filen; för {from_age} av alumnerna saknas det och är uppskattat från "
-        "åldern. Grupper med färre än {k} alumner visas inte (–), och inte heller så många andra "
+        "examen. Examensåret kommer från filen; för {from_age} av alumnerna saknas det och är "
+        "uppskattat från åldern. Grupper med färre än {k} alumner visas inte (–), och inte "
+        "heller så många andra "
         "att de dolda inte kan räknas fram ur totalen.",
-        "Share using the platform ({measure}) by years since the alumni graduated. The most "
-        "recent "
-        "graduates are the ones the change among young adults reaches first. The graduation "
-        "year comes from the file; for {from_age} of the alumni it is missing and estimated "
-        "from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
+        "Share using the platform ({measure}) by years since the alumni graduated. The "
+        "graduation year comes from the file; for {from_age} of the alumni it is missing and "
+        "estimated from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
         "others that the hidden ones cannot be worked out from the total.",
     ),
     "cohort_lead": ("Användning {measure}:", "Use {measure}:"),
