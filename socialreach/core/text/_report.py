@@ -131,17 +131,33 @@ REPORT: dict[str, tuple[str, str]] = {
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
     "trend": ("Utvecklingen över tid", "The trend over time"),
     "trend_intro": (
-        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, med "
-        "samma modell. Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
+        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, var "
+        "för sig med de bredaste uppdelningar utgåvan publicerar (kolumnen Uppdelningar). "
+        "Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
         "tjänsten någon gång, från 2025 den som använt den minst en gång de senaste tolv "
         "månaderna, och källorna före 2025 är delvis sammanfattningar i andra hand. En trend "
         "över bytet är därför bara en indikation.",
-        "How many of our alumni each year's survey figures would reach, by the same model. The "
-        "question changed between the editions: 2015–2018 asked who uses a service at least "
+        "How many of our alumni each year's survey figures would reach, each with the broadest "
+        "breakdowns the edition publishes (the column Breakdowns). The question changed "
+        "between the editions: 2015–2018 asked who uses a service at least "
         "sometimes, from 2025 who used it at least once in the last twelve months, and the "
         "sources before 2025 are partly secondary summaries. A trend across the change is "
         "therefore indicative only.",
     ),
+    "trend_one_series": (
+        "Alla utgåvor bygger på samma mått och samma uppdelningar, så de kan jämföras.",
+        "Every edition rests on the same measure and the same breakdowns, so they compare.",
+    ),
+    "trend_series": (
+        "Utgåvorna bygger på olika mått eller uppdelningar: varje serie av jämförbara utgåvor "
+        "har en egen linje och bytet syns som ett avbrott, eftersom en skillnad över bytet kan "
+        "komma av de ändrade siffrorna ensamma. {series}.",
+        "The editions rest on different measures or breakdowns: each series of editions that "
+        "compare has its own line and the break shows as a gap, since a difference across it "
+        "can come from the change of figures alone. {series}.",
+    ),
+    "trend_series_item": ("{platform} {years}", "{platform} {years}"),
+    "breakdowns_none": ("bara totalen", "the total only"),
     "integration": (
         "Lönar sig en CRM-integration med LinkedIn?",
         "Is a CRM integration with LinkedIn worth it?",

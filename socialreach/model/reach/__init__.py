@@ -76,7 +76,7 @@ from ._estimate import ESTIMATE_COLUMNS, estimate_cell_shares, estimate_reach, e
 from ._explain import ASSUMPTION_IDS, explain_reach
 from ._margins_plan import INDUSTRY_SECTOR
 from ._setup import clear, profile_unchanged
-from ._trend import estimate_trend
+from ._trend import estimate_trend, trend_series
 
 __all__ = [
     "ASSUMPTION_IDS",
@@ -89,4 +89,5 @@ __all__ = [
     "estimate_trend",
     "explain_reach",
     "profile_unchanged",
+    "trend_series",
 ]
