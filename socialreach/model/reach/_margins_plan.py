@@ -152,7 +152,8 @@ def _unpublished_interactions(types: pd.DataFrame) -> np.ndarray:
     age band, × sex, × sector and × a non-working status (education among the working is
     published), and internet use × education from 66 (the appendix gives internet use by age
     only). Each is taken to be as large as the published interactions left out and predicted
-    (:data:`socialreach.model.margins.HELD_OUT_FAMILIES`); a type known only as graduates is a
+    (:data:`socialreach.model.margins.HELD_OUT_FAMILIES`, at least
+    :data:`~socialreach.model.margins.INTERACTION_FLOOR`); a type known only as graduates is a
     published figure itself and has none."""
     age = types["age"].to_numpy(dtype=object)
     count = (age != "any").astype(float)
@@ -246,7 +247,9 @@ def _margins_plan(
     base_logit = _logit(fit.predict(keys, key=keys_id))
     moved = [(_logit(v.predict(keys, key=keys_id)) - base_logit) ** 2 for v in variants]
     joint = np.sqrt(np.mean(moved, axis=0)) if moved else np.zeros(len(keys))
-    tau = np.sqrt(_unpublished_interactions(types) * held_out**2 + joint**2)
+    # the unpublished interactions of one group can point the same way (graduates' advantage
+    # shrinking with age and in the public sector alike), so their sizes add, not in quadrature
+    tau = np.hypot(_unpublished_interactions(types) * held_out, joint)
     overall = next(
         (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
         int(target_ids[0]),
