@@ -293,12 +293,22 @@ ASSUMPTION_TEXT = {
         "figure comes out surer than its own binomial estimate.",
     ),
     "model_spread": (
-        "Modellfel: de publicerade siffrorna för ålder × kön lämnas utanför, förutsägs av"
-        " modellen från de övriga siffrorna, och missarnas spridning utöver urvalsfelet "
-        "(på logitskalan) läggs till varje alumnandel ({spread}).",
-        "Model error: the published age × sex figures are left out, predicted by the "
-        "model from the other figures, and the spread of the misses beyond sampling error"
-        " (on the logit scale) is added to every alumni share ({spread}).",
+        "Modellfel: publicerade samspel (ålder × kön, och ålder, utbildning och kön bland de "
+        "förvärvsarbetande) lämnas utanför en familj i taget, förutsägs av modellen från de "
+        "övriga siffrorna, och missarnas spridning utöver urvalsfelet (på logitskalan) mäts "
+        "({spread}); den är minst den största spridning någon utgåva av tabellbilagan visar "
+        "({floor}). Samspel som ingen siffra visar — utbildning × ålder, × kön, × sektor, × "
+        "studier eller pension, och internetanvändning × utbildning från 66 år — antas vart "
+        "och ett vara så stort, och en alumngrupps samspel läggs ihop, eftersom de kan dra åt "
+        "samma håll.",
+        "Model error: published interactions (age × sex, and age, education and sex among the "
+        "working) are left out one family at a time, predicted by the model from the other "
+        "figures, and the spread of the misses beyond sampling error (on the logit scale) is "
+        "measured ({spread}); it is at least the largest spread any edition of the appendix "
+        "shows ({floor}). Interactions no figure shows — education × age, × sex, × sector, × "
+        "studying or retirement, and internet use × education from 66 — are each taken to be "
+        "that large, and an alumni group's interactions are added up, since they can point "
+        "the same way.",
     ),
     "alumni_university": (
         "Alumner har högskoleutbildning: modellen använder de publicerade siffrorna för "
