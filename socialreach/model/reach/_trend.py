@@ -9,6 +9,7 @@ import pandas as pd
 from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.profile import AlumniProfile
+from ...core.segments import DIMENSIONS
 from ...reading.survey import _embedded_penetration, broadest_measure, published_measures
 from ._estimate import (
     ESTIMATE_COLUMNS,
@@ -66,18 +67,9 @@ def estimate_trend(
     return trend_series(pd.concat(frames, ignore_index=True), penetration)
 
 
-#: Breakdowns of a platform's figures that an estimate can read (income, region … never are).
-READ_BREAKDOWNS = (
-    "all",
-    "age",
-    "sex",
-    "age_sex",
-    "education",
-    "employment",
-    "role",
-    "sector",
-    "industry",
-)
+#: Breakdowns of a platform's figures that an estimate can read (income, place of residence and
+#: region never are).
+READ_BREAKDOWNS = tuple(d for d in DIMENSIONS if d not in ("income", "urbanity", "region"))
 
 
 def trend_series(trend: pd.DataFrame, penetration: pd.DataFrame | None = None) -> pd.DataFrame:
