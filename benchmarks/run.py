@@ -5,7 +5,10 @@ interleaved (baseline, case, baseline, case …), and reports the ratio of media
 noisy machines change absolute seconds, not ratios. Cases live in ``benchmarks/bench_*.py`` as
 a module-level ``CASES`` list of :class:`Case`; adding a benchmark is adding a file.
 
-Usage: python benchmarks/run.py [--repeat N] [--only SUBSTRING]
+The coverage study of the intervals on a misspecified world (``coverage_study.py``) runs last,
+unless ``--only`` picks timing cases or ``--no-coverage`` is given.
+
+Usage: python benchmarks/run.py [--repeat N] [--only SUBSTRING] [--no-coverage]
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timed pairs per case (median)")
     parser.add_argument("--only", help="run only cases whose name contains this")
+    parser.add_argument("--no-coverage", action="store_true", help="skip the coverage study")
     args = parser.parse_args(argv)
     print(
         f"# {time.strftime('%Y-%m-%d %H:%M')} · Python {platform.python_version()} · "
@@ -106,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         failed += not row["ok"]
+    if not (args.only or args.no_coverage):
+        sys.path.insert(0, str(HERE))
+        from coverage_study import run
+
+        failed += not run()
     return 1 if failed else 0
 
 

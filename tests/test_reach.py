@@ -395,7 +395,7 @@ def test_every_assumption_has_both_languages_and_its_placeholders_fill():
             fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
             assert fields == set(ASSUMPTION_VALUES.get(key, ())), key
     # every id with the numbers an estimate gives (the margins model measures a spread)
-    values = {"deff": 1.5, "spread": {"facebook": {"tau": 0.25, "n": 4}}}
+    values = {"deff": 1.5, "spread": {"facebook": {"tau": 0.25, "n": 4}}, "floor": 0.253}
     frame = pd.DataFrame(
         {
             "id": ASSUMPTION_IDS,
@@ -408,6 +408,7 @@ def test_every_assumption_has_both_languages_and_its_placeholders_fill():
         words = describe_assumptions(frame, lang).set_index("id")["text"]
         assert words.notna().all() and not words.str.contains("{", regex=False).any()
         assert deff in words["design_effect"] and spread in words["model_spread"]
+        assert ("0.25" if lang == "en" else "0,25") in words["model_spread"]
     # and on a real estimate: ids and numbers from the model, words from presentation
     p = profile([("26-35", "finance", "working", 100)])
     _, assumptions = explain_reach(p, year=2026)

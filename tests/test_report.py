@@ -388,8 +388,8 @@ def test_findings_known_answers_in_both_languages() -> None:
         "personer.",
         f"På minst en av de två plattformarna når vi mellan 74{s}% och 100{s}% av alumnerna "
         f"(omkring 80{s}% om 85{s}% av LinkedIn-användarna också använder Facebook).",
-        f"På LinkedIn når vi flest bland alumner inom IT och kommunikation, 63{s}% (55–70{s}%), "
-        f"och färst inom vård, 13{s}% (9–17{s}%).",
+        f"På LinkedIn är andelen störst bland alumner inom IT och kommunikation, 63{s}% "
+        f"(55–70{s}%), och minst inom vård, 13{s}% (9–17{s}%).",
         f"Av LinkedIn-skattningen vilar 25{s}% på reservsiffror (ingen publicerad siffra för "
         "alumnernas bransch eller sysselsättning), så den är osäkrare än intervallet visar.",
     ]
@@ -398,8 +398,8 @@ def test_findings_known_answers_in_both_languages() -> None:
         en[0] == "We reach an estimated 74% (72–76%) of our alumni on Facebook, about 740 people."
     )
     assert en[3] == (
-        "On LinkedIn we reach the most among alumni in IT and communication, 63% (55–70%), and "
-        "the fewest in health care, 13% (9–17%)."
+        "On LinkedIn the share is largest among alumni in IT and communication, 63% (55–70%), "
+        "and smallest in health care, 13% (9–17%)."
     )
     # both platforms resting on fallbacks: one sentence names each share
     both = est.copy()
@@ -412,8 +412,8 @@ def test_findings_known_answers_in_both_languages() -> None:
     # no fallback worth mentioning: the gap between the platforms is said instead
     est.loc[1, "fallback"] = 0.0
     assert write_findings(est, combined, lang="en", overlap=0.85)[4] == (
-        f"Facebook reaches 33{s}percentage points more of our alumni than LinkedIn; the gap "
-        "depends on the industries and ages our alumni are in."
+        f"Facebook reaches a share of our alumni 33{s}percentage points larger than LinkedIn, "
+        "and the intervals do not overlap."
     )
     # the suppressed segment (finance, 5 alumni) is never named
     assert not any("inans" in f for f in sv + en)
@@ -454,7 +454,7 @@ def test_findings_never_rank_a_segment_resting_on_a_fallback() -> None:
         [{"dimension": "total", "segment": "all", "lower": 0.74, "upper": 1.0, "point": 0.8}]
     )
     ranked = write_findings(est, combined, lang="en", overlap=0.85)[3]
-    assert ranked.startswith("On LinkedIn we reach the most among alumni in IT and communication")
+    assert ranked.startswith("On LinkedIn the share is largest among alumni in IT and")
     assert "rade" not in ranked
 
 

@@ -272,7 +272,7 @@ class Analysis:
         year, each edition with its broadest measure; this edition's own rows are the
         analysis's when its measure is the broadest)."""
         from ..reading.survey import _embedded_penetration, reach_measure
-        from .reach import estimate_trend
+        from .reach import estimate_trend, trend_series
 
         table = _embedded_penetration() if self.penetration is None else self.penetration
         own = self._own_totals().assign(year=self.year)
@@ -285,7 +285,8 @@ class Analysis:
             years=years,
         )
         if same:
-            trend = pd.concat([trend, own[trend.columns]], ignore_index=True)
+            columns = list(own.columns.intersection(trend.columns))
+            trend = trend_series(pd.concat([trend, own[columns]], ignore_index=True), table)
         return trend.sort_values(["year", "platform"], kind="stable").reset_index(drop=True)
 
     def trend_by(self, dimension: str) -> pd.DataFrame:

@@ -25,8 +25,10 @@ the margins overlap: graduates are mostly working and white-collar, so adding th
    sector); what the file does not say (sex, role, sometimes employment) is averaged over the
    survey's own mix of people like them, never guessed.
 
-Uncertainty: each figure's draw (Jeffreys, on its weighted n divided by a stated design effect)
-moves the fit by Newton steps from the point fit (:meth:`MarginsFit.refit`); and the model's own
+Uncertainty: θ is drawn from its sampling distribution under one consistent sample of the
+joint's respondents (weighted n divided by a stated design effect), and each alumni share follows
+it on the logit scale (:meth:`MarginsFit.predict_draws`), so overlapping figures vary together
+and no draw refits anything; and the model's own
 error — interactions the main-effects model lacks — is measured by leaving the published
 age × sex figures out, predicting them, and taking the spread beyond sampling error
 (:func:`holdout_spread`), which then widens every alumni prediction on the logit scale.
@@ -43,6 +45,8 @@ import pandas as pd
 
 __all__ = [
     "CELL_DIMENSIONS",
+    "HELD_OUT_FAMILIES",
+    "INTERACTION_FLOOR",
     "JOINT_VARIANTS",
     "MarginsFit",
     "Target",
@@ -352,7 +356,6 @@ class MarginsFit:
     pattern: np.ndarray  # pattern of each cell
     pattern_weight: np.ndarray  # joint weight of each pattern
     theta: np.ndarray  # one term per target (logit scale)
-    jacobian_pinv: np.ndarray
     layout: int = 0  # identifies the cells (see fit_margins), for the match cache
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -387,22 +390,58 @@ class MarginsFit:
             "total": self._double["total"],
         }
 
-    def refit(self, shares: np.ndarray, steps: int = 2) -> np.ndarray:
-        """θ for each column of target ``shares`` (targets × draws): Newton steps from the fit.
+    def predict_draws(
+        self,
+        profile_keys: pd.DataFrame,
+        n_draws: int,
+        rng: np.random.Generator,
+        *,
+        design_effect: float = 1.0,
+        key: str | None = None,
+    ) -> np.ndarray:
+        """Draws (draws × types) of each alumni type's share from its sampling distribution.
 
-        Each column moves the fit by its difference from the published figures, so the
-        published figures themselves give back θ exactly (the figures can be inconsistent by
-        rounding, and the fit is their least-squares compromise). The Jacobian of the point fit
-        is reused, as the draws lie close to the point.
+        One consistent sample behind every figure: the joint's weighted respondents, divided by
+        the design effect, each use the platform with the fitted chance of their cell, so
+        figures that share respondents (nested, overlapping, or on two bases) vary together as
+        they do in the survey, and θ varies around the fit with the inverse of the Fisher
+        information I = Σ m p (1 − p) x xᵀ over the coverage patterns (m: effective
+        respondents). Each type's share moves with it to first order on the logit scale (the
+        delta method, with the same θ draw for every type), so every interval is centred on its
+        point on the logit scale, as a published cell's own is, and no refit can blow up.
+        Directions the figures cannot tell apart (the terms of one breakdown sum to its overall
+        term) carry no information and move no cell, so they are left out.
         """
-        published = np.array([t.share for t in self.targets])
-        moved = shares.T - published  # draws × targets
-        # the first step starts at the point, whose reproduced figures every draw shares
-        theta = self.theta + moved @ self.jacobian_pinv.T
-        goal = moved + self.reproduced()
-        for _ in range(steps - 1):
-            theta = theta + (goal - self.reproduced(theta)) @ self.jacobian_pinv.T
-        return theta
+        values, vectors = self._information()
+        MU, columns = self._pattern_weights(profile_keys, key)
+        X = self.X[:, columns]
+        p = _logistic(self.theta @ X)
+        share = (MU @ p) / MU.sum(axis=1)
+        # d logit(share) / d θ for each type (types × targets)
+        slope = ((MU * (p * (1 - p))) @ X.T) / (MU.sum(axis=1) * share * (1 - share))[:, None]
+        z = rng.standard_normal((n_draws, len(values)))
+        theta = (z * np.sqrt(design_effect / values)) @ vectors.T  # draws × targets, around 0
+        return _logistic(_logit(share) + theta @ slope.T)
+
+    def _information(self) -> tuple[np.ndarray, np.ndarray]:
+        """Eigenvalues and vectors of the Fisher information on the joint's weights (kept)."""
+        if "eigen" not in self.memo:
+            # a figure published as 0 (children on LinkedIn) has a term near −∞ and almost no
+            # information; at p = 0.001 its direction keeps a finite variance
+            p = np.clip(self._pattern_shares(), 1e-3, 1 - 1e-3)
+            info = (self.X * (self.pattern_weight * p * (1 - p))) @ self.X.T
+            # the model's variance of a figure is I_ii / N_i² (canonical link), the variance of
+            # a sum of Bernoulli trials with the cells' own chances; the survey's respondents
+            # are not fixed per cell, and their random mix adds the between-cell part. The
+            # information is scaled down until no figure is more precise than its own
+            # binomial share ȳ (1 − ȳ) / N_i (on the same weighted respondents)
+            size = self._double["total"]
+            y = np.clip((self._double["wx"] @ p) / size, 1e-3, 1 - 1e-3)
+            widen = max(1.0, float(np.max(y * (1 - y) * size / np.diag(info))))
+            values, vectors = np.linalg.eigh(info / widen)
+            keep = values > values.max() * 1e-10
+            self.memo["eigen"] = (values[keep], vectors[:, keep])
+        return self.memo["eigen"]
 
     def predict(
         self, profile_keys: pd.DataFrame, theta: np.ndarray | None = None, *, key: str | None = None
@@ -582,9 +621,44 @@ def fit_margins(
         theta, gap, p = theta + step, trial_gap, trial_p
         if gain < 1e-16:  # the least-squares compromise: further steps change nothing
             break
-    return MarginsFit(
-        cells, kept, X, pattern, w, theta, np.linalg.pinv(J, rcond=1e-10), layout=layout
-    )
+    return MarginsFit(cells, kept, X, pattern, w, theta, layout=layout)
+
+
+#: Families of published figures that are two-way interactions of the model's other terms:
+#: age × sex, and age, education and sex among the working (the working base's own figures
+#: against the people base's). Left out one family at a time, they measure how large the
+#: interactions the appendix does publish are, which sizes the ones it does not (education ×
+#: age, education × sector, education × non-working status).
+HELD_OUT_FAMILIES: dict[str, tuple[str | None, str]] = {
+    "age_sex": (None, "age_sex"),
+    "working_age": (WORKING_BASE, "age"),
+    "working_education": (WORKING_BASE, "education"),
+    "working_sex": (WORKING_BASE, "sex"),
+}
+
+
+#: The largest model error the held-out families show anywhere in the embedded appendix (logit
+#: scale; Facebook 2025, 12 months, age × sex: 0.253 from 10 figures). One survey's own held-out
+#: figures are few and mostly within sampling error (2026: 0.00-0.04), so an interaction the
+#: appendix cannot identify is taken to be at least as large as the largest one it has shown in
+#: any edition (``tests/test_intervals.py`` recomputes it from the embedded table).
+INTERACTION_FLOOR = 0.253
+
+
+def _in_family(t: Target, family: tuple[str | None, str]) -> bool:
+    base, dimension = family
+    return t.dimension == dimension and (base is None or t.base == base)
+
+
+def _held_out_key(t: Target) -> dict[str, str | None]:
+    """What a held-out figure says of its people, as an alumni type for :meth:`predict`."""
+    key: dict[str, str | None] = {"age": None, "sex": None, "education": None}
+    if t.dimension == "age_sex":
+        key["sex"], _, key["age"] = t.segment.partition("_")
+    elif t.dimension in key:
+        key[t.dimension] = t.segment
+    key["employment"] = "working" if t.base == WORKING_BASE else None
+    return key
 
 
 def holdout_spread(
@@ -592,27 +666,33 @@ def holdout_spread(
     targets: list[Target],
     n_eff: dict[Target, float],
     *,
-    dimension: str = "age_sex",
+    families: tuple[str, ...] = ("age_sex",),
 ) -> tuple[float, int] | None:
     """Model error on the logit scale, measured on figures the model is not given.
 
-    Fit without the figures of ``dimension`` (age × sex: interactions a main-effects model
-    lacks), predict them, and take τ² = mean squared logit gap − their mean sampling variance
-    1 / (n p (1 − p)). Returns ``(τ, number of held-out figures)``, or None when fewer than two
-    exist.
+    For each family of :data:`HELD_OUT_FAMILIES` in ``families``: fit without its figures,
+    predict them; then τ² = mean squared logit gap over every held-out figure − their mean
+    sampling variance 1 / (n p (1 − p)). Returns ``(τ, number of held-out figures)``, or None
+    when fewer than two exist.
     """
-    held = [t for t in targets if t.dimension == dimension]
-    if len(held) < 2:
+    gaps, variances = [], []
+    for name in families:
+        held = [
+            t
+            for t in targets
+            if _in_family(t, HELD_OUT_FAMILIES[name])
+            and _segment_mask(population, t.dimension, t.segment) is not None
+        ]
+        if len(held) < 2:
+            continue
+        fit = fit_margins(population, [t for t in targets if t not in held])
+        predicted = fit.predict(pd.DataFrame([_held_out_key(t) for t in held]))
+        p = np.clip(np.array([t.share for t in held]), 1e-3, 1 - 1e-3)
+        n = np.array([n_eff[t] for t in held])
+        gaps.append((_logit(p) - _logit(np.clip(predicted, 1e-3, 1 - 1e-3))) ** 2)
+        variances.append(1 / (n * p * (1 - p)))
+    if not gaps:
         return None
-    fit = fit_margins(population, [t for t in targets if t.dimension != dimension])
-    keys = []
-    for t in held:
-        sex, _, band = t.segment.partition("_")
-        employment = "working" if t.base == WORKING_BASE else None
-        keys.append({"age": band, "sex": sex, "employment": employment})
-    predicted = fit.predict(pd.DataFrame(keys))
-    p = np.clip(np.array([t.share for t in held]), 1e-3, 1 - 1e-3)
-    n = np.array([n_eff[t] for t in held])
-    gap2 = (_logit(p) - _logit(np.clip(predicted, 1e-3, 1 - 1e-3))) ** 2
-    tau2 = gap2.mean() - np.mean(1 / (n * p * (1 - p)))
-    return float(np.sqrt(max(tau2, 0.0))), len(held)
+    gap2, var = np.concatenate(gaps), np.concatenate(variances)
+    tau2 = gap2.mean() - var.mean()
+    return float(np.sqrt(max(tau2, 0.0))), len(gap2)

@@ -21,6 +21,9 @@ def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
     out = {}
     if "deff" in values:
         out["deff"] = f"{float(values['deff']):g}"
+    if "floor" in values:
+        floor = f"{float(values['floor']):.2f}"
+        out["floor"] = floor.replace(".", ",") if lang == "sv" else floor
     if "spread" in values:
         spread = values["spread"] or {}
         items = [

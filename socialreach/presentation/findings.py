@@ -6,6 +6,8 @@ interval or range, and only from published (not suppressed) cells.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from ..core.segments import UNKNOWN, label
@@ -45,6 +47,53 @@ def _segment_name(segment: str, lang: str) -> str:
     # mid-sentence: "inom vård", "in health care", but an acronym keeps its capitals ("IT och …")
     text = label(segment, lang)
     return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _overlap(a: pd.Series, b: pd.Series) -> bool:
+    return bool(a["ci_low"] <= b["ci_high"] and b["ci_low"] <= a["ci_high"])
+
+
+def _segments_sentence(seg: pd.DataFrame, dimension: str, lang: str) -> str:
+    """Which segments have the largest and the smallest share, said only where their intervals
+    do not overlap; segments whose intervals overlap the largest (smallest) one's are named with
+    it, and where the largest and the smallest overlap every segment is called alike."""
+    rows = seg.sort_values("share", ascending=False, kind="stable")
+    top, bottom = rows.iloc[0], rows.iloc[-1]
+    pct = functools.partial(format_share, lang=lang)
+    if _overlap(top, bottom):
+        sentence = _t("segments_alike", lang).format(
+            platform="LinkedIn",
+            dimension=_t(f"dimension_plural_{dimension}", lang),
+            low=pct(bottom["share"]),
+            high=pct(top["share"]),
+        )
+    else:
+        best = rows[[_overlap(r, top) for _, r in rows.iterrows()]]
+        worst = rows[[_overlap(r, bottom) for _, r in rows.iterrows()]]
+        sentence = _t("segments", lang).format(
+            platform="LinkedIn", best=_group(best, lang), worst=_group(worst, lang)
+        )
+    used = seg.get("dimension_used", pd.Series(dtype=str)).astype(str)
+    if dimension == "industry" and used.str.contains("sector").any():
+        # the margins model has no industry figures (2025/2026): an industry moves LinkedIn
+        # only through the sector assumed for it
+        sentence += _t("via_sector", lang)
+    return sentence
+
+
+def _group(rows: pd.DataFrame, lang: str) -> str:
+    """One segment with its interval, or several with the range of their shares."""
+    names = [_segment_name(s, lang) for s in rows["segment"]]
+    if len(rows) == 1:
+        row = rows.iloc[0]
+        share = format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang)
+        return _t("segment_one", lang).format(name=names[0], share=share)
+    listed = ", ".join(names[:-1]) + _t("and", lang) + names[-1]
+    return _t("segment_group", lang).format(
+        names=listed,
+        low=format_share(rows["share"].min(), lang=lang),
+        high=format_share(rows["share"].max(), lang=lang),
+    )
 
 
 def write_findings(
@@ -129,7 +178,6 @@ def write_findings(
                     points=format_points(abs(fb["share"] - li["share"]), lang=lang),
                 )
             )
-    segments = []
     seg = estimates[
         (estimates["dimension"] == segment_dimension)
         & (estimates["platform"] == "linkedin")
@@ -139,22 +187,7 @@ def write_findings(
         # a fallback says nothing about how the segment differs
         & (estimates["fallback"] == 0)
     ]
-    if len(seg) >= 2:
-        best = seg.loc[seg["share"].idxmax()]
-        worst = seg.loc[seg["share"].idxmin()]
-        segments.append(
-            _t("segments", lang).format(
-                platform="LinkedIn",
-                best=_segment_name(best["segment"], lang),
-                best_share=format_share_interval(
-                    best["share"], best["ci_low"], best["ci_high"], lang=lang
-                ),
-                worst=_segment_name(worst["segment"], lang),
-                worst_share=format_share_interval(
-                    worst["share"], worst["ci_low"], worst["ci_high"], lang=lang
-                ),
-            )
-        )
+    segments = [] if len(seg) < 2 else [_segments_sentence(seg, segment_dimension, lang)]
     both = []
     if combined is not None and overlap is not None:
         total = combined[combined["dimension"] == "total"].iloc[0]

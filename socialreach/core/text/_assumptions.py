@@ -261,10 +261,10 @@ ASSUMPTION_TEXT = {
     ),
     "design_effect": (
         "Urvalsosäkerhet: varje siffras n (den viktade basen, aldrig ett antal "
-        "intervjuer) delas med en designeffekt på {deff} före Jeffreys-dragningarna — ett"
+        "intervjuer) delas med en designeffekt på {deff} före dragningarna — ett"
         " antagande utan källa, typiskt för viktade webbpaneler; IIS publicerar ingen.",
         "Sampling uncertainty: each figure's n (the weighted base, never a count of "
-        "interviews) is divided by a design effect of {deff} before the Jeffreys draws — "
+        "interviews) is divided by a design effect of {deff} before the draws — "
         "an uncited assumption typical of weighted web panels; IIS publishes none.",
     ),
     "joint_spread": (
@@ -278,13 +278,37 @@ ASSUMPTION_TEXT = {
         "more often white-collar, more often public-sector, fewer still studying); how "
         "far each alumni group's share moves across them is added to its model error.",
     ),
+    "consistent_draws": (
+        "Tabellbilagans siffror bygger på samma svarande: en siffra för högskoleutbildade "
+        "och en för förvärvsarbetande delar många av dem. Osäkerheten dras därför som ett "
+        "enda urval av de svarande (varje cell med modellens andel, på det viktade n:et "
+        "delat med designeffekten), så att överlappande siffror varierar tillsammans; varje "
+        "alumngrupps andel följer med på logitskalan, centrerad på sin punkt. Ingen "
+        "publicerad siffra blir säkrare än sin egen binomialskattning.",
+        "The appendix's figures rest on the same respondents: a figure for graduates and "
+        "one for the working share many of them. The uncertainty is therefore drawn as one "
+        "sample of the respondents (each cell with the model's share, on the weighted n "
+        "divided by the design effect), so overlapping figures vary together; each alumni "
+        "group's share follows on the logit scale, centred on its point. No published "
+        "figure comes out surer than its own binomial estimate.",
+    ),
     "model_spread": (
-        "Modellfel: de publicerade siffrorna för ålder × kön lämnas utanför, förutsägs av"
-        " modellen från de övriga siffrorna, och missarnas spridning utöver urvalsfelet "
-        "(på logitskalan) läggs till varje alumnandel ({spread}).",
-        "Model error: the published age × sex figures are left out, predicted by the "
-        "model from the other figures, and the spread of the misses beyond sampling error"
-        " (on the logit scale) is added to every alumni share ({spread}).",
+        "Modellfel: publicerade samspel (ålder × kön, och ålder, utbildning och kön bland de "
+        "förvärvsarbetande) lämnas utanför en familj i taget, förutsägs av modellen från de "
+        "övriga siffrorna, och missarnas spridning utöver urvalsfelet (på logitskalan) mäts "
+        "({spread}); den är minst den största spridning någon utgåva av tabellbilagan visar "
+        "({floor}). Samspel som ingen siffra visar — utbildning × ålder, × kön, × sektor, × "
+        "studier eller pension, och internetanvändning × utbildning från 66 år — antas vart "
+        "och ett vara så stort, och en alumngrupps samspel läggs ihop, eftersom de kan dra åt "
+        "samma håll.",
+        "Model error: published interactions (age × sex, and age, education and sex among the "
+        "working) are left out one family at a time, predicted by the model from the other "
+        "figures, and the spread of the misses beyond sampling error (on the logit scale) is "
+        "measured ({spread}); it is at least the largest spread any edition of the appendix "
+        "shows ({floor}). Interactions no figure shows — education × age, × sex, × sector, × "
+        "studying or retirement, and internet use × education from 66 — are each taken to be "
+        "that large, and an alumni group's interactions are added up, since they can point "
+        "the same way.",
     ),
     "alumni_university": (
         "Alumner har högskoleutbildning: modellen använder de publicerade siffrorna för "
@@ -313,6 +337,12 @@ ASSUMPTION_TEXT = {
         "Alumni whose employment status is unknown (and not implied by an industry) get "
         "the survey's own mix of working, studying, retired and other people of their age"
         " and education.",
+    ),
+    "unknown_age_workers_working_rate": (
+        "Förvärvsarbetande alumner utan känd ålder är i arbetsför ålder: de får "
+        "internetanvändningen för den åldern (till och med 64 år), inte den för alla åldrar.",
+        "Working alumni of unknown age are of working age: they get the internet-use rate of "
+        "that age (up to 64), not the rate of all ages.",
     ),
     "industry_to_sector": (
         "Arbetande alumners bransch ger deras sektor (ett antagande): utbildning, vård "

@@ -174,6 +174,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "figure": ("Siffra", "Figure"),
     "n": ("Svarande", "Respondents"),
     "measure": ("Mått", "Measure"),
+    "breakdowns": ("Uppdelningar", "Breakdowns"),
     "value": ("Värde", "Value"),
     "year": ("År", "Year"),
     "weekly": ("Varje vecka", "Weekly"),

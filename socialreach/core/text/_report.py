@@ -21,21 +21,38 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "people; no usable figure for weekly use exists for {year}.",
     ),
     "gap": (
-        "{lead} når {points} fler av våra alumner än {other}; skillnaden beror på vilka "
-        "branscher och åldrar våra alumner finns i.",
-        "{lead} reaches {points} more of our alumni than {other}; the gap depends on the "
-        "industries and ages our alumni are in.",
+        "{lead} når en {points} större andel av våra alumner än {other}, och intervallen "
+        "överlappar inte.",
+        "{lead} reaches a share of our alumni {points} larger than {other}, and the intervals "
+        "do not overlap.",
     ),
     "same": (
-        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner.",
-        "Facebook and LinkedIn reach about the same share of our alumni.",
+        "Facebook och LinkedIn når ungefär lika stor andel av våra alumner: intervallen "
+        "överlappar.",
+        "Facebook and LinkedIn reach about the same share of our alumni: the intervals overlap.",
     ),
     "segments": (
-        "På {platform} når vi flest bland alumner inom {best}, {best_share}, och färst inom "
-        "{worst}, {worst_share}.",
-        "On {platform} we reach the most among alumni in {best}, {best_share}, and the fewest in "
-        "{worst}, {worst_share}.",
+        "På {platform} är andelen störst bland alumner inom {best}, och minst inom {worst}.",
+        "On {platform} the share is largest among alumni in {best}, and smallest in {worst}.",
     ),
+    "segments_alike": (
+        "På {platform} är andelen ungefär lika stor i alla {dimension} där våra alumner finns, "
+        "från {low} till {high}: intervallen överlappar.",
+        "On {platform} the share is about the same in all the {dimension} our alumni are in, "
+        "from {low} to {high}: the intervals overlap.",
+    ),
+    # several groups whose intervals overlap the largest (or smallest) one's: named together
+    "segment_group": ("{names} ({low} till {high})", "{names} ({low} to {high})"),
+    "segment_one": ("{name}, {share}", "{name}, {share}"),
+    "via_sector": (
+        " Branscherna skiljer sig här bara genom den sektor (offentlig eller privat) vi antar "
+        "för dem.",
+        " Here the industries differ only through the sector (public or private) we assume for "
+        "them.",
+    ),
+    "dimension_plural_industry": ("branscher", "industries"),
+    "dimension_plural_age_band": ("åldersgrupper", "age groups"),
+    "dimension_plural_employment": ("sysselsättningar", "employment groups"),
     "combined": (
         "På minst en av de två plattformarna når vi mellan {lower} och {upper} av alumnerna "
         "(omkring {point} om {overlap} av LinkedIn-användarna också använder Facebook).",
@@ -169,17 +186,33 @@ REPORT: dict[str, tuple[str, str]] = {
     "comparison": ("Jämfört med andra typer av lärosäten", "Compared with other institution types"),
     "trend": ("Utvecklingen över tid", "The trend over time"),
     "trend_intro": (
-        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, med "
-        "samma modell. Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
+        "Så många av våra alumner skulle nås med varje års siffror från undersökningen, var "
+        "för sig med de bredaste uppdelningar utgåvan publicerar (kolumnen Uppdelningar). "
+        "Frågan ändrades mellan utgåvorna: 2015–2018 gällde den som använder "
         "tjänsten någon gång, från 2025 den som använt den minst en gång de senaste tolv "
         "månaderna, och källorna före 2025 är delvis sammanfattningar i andra hand. En trend "
         "över bytet är därför bara en indikation.",
-        "How many of our alumni each year's survey figures would reach, by the same model. The "
-        "question changed between the editions: 2015–2018 asked who uses a service at least "
+        "How many of our alumni each year's survey figures would reach, each with the broadest "
+        "breakdowns the edition publishes (the column Breakdowns). The question changed "
+        "between the editions: 2015–2018 asked who uses a service at least "
         "sometimes, from 2025 who used it at least once in the last twelve months, and the "
         "sources before 2025 are partly secondary summaries. A trend across the change is "
         "therefore indicative only.",
     ),
+    "trend_one_series": (
+        "Alla utgåvor bygger på samma mått och samma uppdelningar, så de kan jämföras.",
+        "Every edition rests on the same measure and the same breakdowns, so they compare.",
+    ),
+    "trend_series": (
+        "Utgåvorna bygger på olika mått eller uppdelningar: varje serie av jämförbara utgåvor "
+        "har en egen linje och bytet syns som ett avbrott, eftersom en skillnad över bytet kan "
+        "komma av de ändrade siffrorna ensamma. {series}.",
+        "The editions rest on different measures or breakdowns: each series of editions that "
+        "compare has its own line and the break shows as a gap, since a difference across it "
+        "can come from the change of figures alone. {series}.",
+    ),
+    "trend_series_item": ("{platform} {years}", "{platform} {years}"),
+    "breakdowns_none": ("bara totalen", "the total only"),
     "integration": (
         "Lönar sig en CRM-integration med LinkedIn?",
         "Is a CRM integration with LinkedIn worth it?",
@@ -231,16 +264,13 @@ REPORT: dict[str, tuple[str, str]] = {
     "cohorts": ("Våra nyaste alumner", "Our newest graduates"),
     "cohorts_intro": (
         "Andel som använder plattformen ({measure}) efter hur många år sedan alumnerna tog "
-        "examen. De som "
-        "tog examen de senaste åren är de som förändringen hos unga vuxna når först. Examensåret "
-        "kommer från filen; för {from_age} av alumnerna saknas det och är uppskattat från "
-        "åldern. Grupper med färre än {k} alumner visas inte (–), och inte heller så många andra "
+        "examen. Examensåret kommer från filen; för {from_age} av alumnerna saknas det och är "
+        "uppskattat från åldern. Grupper med färre än {k} alumner visas inte (–), och inte "
+        "heller så många andra "
         "att de dolda inte kan räknas fram ur totalen.",
-        "Share using the platform ({measure}) by years since the alumni graduated. The most "
-        "recent "
-        "graduates are the ones the change among young adults reaches first. The graduation "
-        "year comes from the file; for {from_age} of the alumni it is missing and estimated "
-        "from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
+        "Share using the platform ({measure}) by years since the alumni graduated. The "
+        "graduation year comes from the file; for {from_age} of the alumni it is missing and "
+        "estimated from their age. Groups with fewer than {k} alumni are not shown (–), nor enough "
         "others that the hidden ones cannot be worked out from the total.",
     ),
     "cohort_lead": ("Användning {measure}:", "Use {measure}:"),

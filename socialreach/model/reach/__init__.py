@@ -76,7 +76,7 @@ from ._estimate import ESTIMATE_COLUMNS, estimate_cell_shares, estimate_reach, e
 from ._explain import ASSUMPTION_IDS, explain_reach
 from ._margins_plan import INDUSTRY_SECTOR
 from ._setup import clear, estimable_platforms, profile_unchanged
-from ._trend import estimate_trend
+from ._trend import estimate_trend, trend_series
 
 __all__ = [
     "ASSUMPTION_IDS",
@@ -90,4 +90,5 @@ __all__ = [
     "estimate_trend",
     "explain_reach",
     "profile_unchanged",
+    "trend_series",
 ]

@@ -10,6 +10,7 @@ from ...core.profile import AlumniProfile
 from ...reading.survey import (
     source_types,
 )
+from ..margins import INTERACTION_FLOOR
 from ._estimate import (
     _figure_points,
 )
@@ -55,28 +56,31 @@ ASSUMPTION_IDS = (
     "survey_population",
     "design_effect",
     "joint_spread",
+    "consistent_draws",
     "model_spread",
     "alumni_university",
     "industry_implies_work",
     "industry_no_work_after_pension_age",
     "unknown_employment_survey_mix",
+    "unknown_age_workers_working_rate",
     "industry_to_sector",
     "shared_figure_draws",
 )
 
 #: The numbers each assumption's text quotes, by id (the keys of its ``values``).
-ASSUMPTION_VALUES = {"design_effect": ("deff",), "model_spread": ("spread",)}
+ASSUMPTION_VALUES = {"design_effect": ("deff",), "model_spread": ("spread", "floor")}
 
 
 def _assumption_values(ctx: _Context) -> dict[str, object]:
     """Numbers that assumption texts quote: ``deff`` (the design effect) and ``spread`` (the
     measured model spread per platform: ``{platform: {"tau": τ, "n": held-out figures}}``,
-    empty when none was measured)."""
+    empty when none was measured) and ``floor`` (its least value,
+    :data:`socialreach.model.margins.INTERACTION_FLOOR`)."""
     spread = {
         platform: {"tau": float(tau), "n": int(n)}
         for platform, (tau, n) in sorted(ctx.model_spread.items())
     }
-    return {"deff": float(ctx.design_effect), "spread": spread}
+    return {"deff": float(ctx.design_effect), "spread": spread, "floor": INTERACTION_FLOOR}
 
 
 def explain_reach(

@@ -19,6 +19,7 @@ from ._figures import (
     _conversion,
     _figure,
     _per_table,
+    _rate,
     _Registry,
     _remembered,
 )
@@ -92,7 +93,10 @@ def _fitted_model(
     population = _fitted_population(population_key)
     fit = margins.fit_margins(population, list(targets))
     spread = margins.holdout_spread(
-        population, list(targets), dict(zip(targets, n_eff, strict=True))
+        population,
+        list(targets),
+        dict(zip(targets, n_eff, strict=True)),
+        families=tuple(margins.HELD_OUT_FAMILIES),
     )
     variants = tuple(
         margins.fit_margins(_fitted_population(population_key, v), list(targets))
@@ -139,6 +143,40 @@ def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.Da
     return codes, pd.concat([types, keys.add_prefix("key_")], axis=1)
 
 
+#: Age bands whose internet-use rate is the appendix's 65+ figure, for every education level.
+_PENSION_BANDS = ("66-75", "76+")
+
+
+def _unpublished_interactions(types: pd.DataFrame) -> np.ndarray:
+    """Per alumni type, how many of its interactions with education no figure pins: education ×
+    age band, × sex, × sector and × a non-working status (education among the working is
+    published), and internet use × education from 66 (the appendix gives internet use by age
+    only). Each is taken to be as large as the published interactions left out and predicted
+    (:data:`socialreach.model.margins.HELD_OUT_FAMILIES`, at least
+    :data:`~socialreach.model.margins.INTERACTION_FLOOR`); a type known only as graduates is a
+    published figure itself and has none."""
+    age = types["age"].to_numpy(dtype=object)
+    count = (age != "any").astype(float)
+    count += (types["sex"] != "any").to_numpy()
+    count += (types["sector"] != "any").to_numpy()
+    count += types["employment"].isin(("student", "retired", "other")).to_numpy()
+    count += np.isin(age, _PENSION_BANDS)
+    return count
+
+
+def _conversion_band(ctx: _Context, band: str) -> str | None:
+    """The age band whose internet-use rate a type gets: its own; for working alumni of unknown
+    age (``working``) any working-age band, where one published rate covers them all; else
+    None (the rate of all ages)."""
+    if band == "working":
+        used = {_rate(ctx, b)[1] for b in _WORKING_AGES}
+        if len(used) == 1 and used != {"all"}:
+            ctx.assumptions.add("unknown_age_workers_working_rate")
+            return _WORKING_AGES[-1]
+        return None
+    return None if band == "any" else band
+
+
 @dataclass
 class _MarginsPlan:
     """Per platform: the margins model (:mod:`socialreach.model.margins`) for each alumni type."""
@@ -152,11 +190,16 @@ class _MarginsPlan:
     tau: np.ndarray  # model error on the logit scale, per alumni type
     keys_id: str = ""  # identifies the alumni types for the fits' caches
     figures_used: tuple[int, ...] = ()
+    design_effect: float = 1.0
 
     def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
         """Share of each alumni type (rows) per column of figure values ``F``."""
-        theta = self.fit.refit(F[self.target_ids])
-        P = self.fit.predict(self.keys, theta, key=self.keys_id).T  # types × draws
+        if rng is None:  # the point: the fit to the published figures
+            P = self.fit.predict(self.keys, key=self.keys_id)[:, None] * np.ones(F.shape[1])
+        else:
+            P = self.fit.predict_draws(
+                self.keys, F.shape[1], rng, design_effect=self.design_effect, key=self.keys_id
+            ).T  # types × draws
         if rng is not None and (self.tau > 0).any():
             P = _logistic(_logit(P) + self.tau[:, None] * rng.standard_normal(P.shape))
         return P * F[self.combos["conv"].to_numpy()]
@@ -184,12 +227,14 @@ def _margins_plan(
     n_eff = tuple(reg.figures[by_target[t]].n / ctx.design_effect for t in targets)
     fit, spread, variants = _fitted_model(ctx.population_key, tuple(targets), n_eff)
     target_ids = np.array([by_target[t] for t in fit.targets], dtype=int)
-    held_out = 0.0
+    held_out = margins.INTERACTION_FLOOR
     if spread is not None:
-        held_out = spread[0]
+        held_out = max(spread[0], held_out)
         ctx.model_spread[platform] = spread
         ctx.assumptions.add("model_spread")
-    ctx.assumptions.update(("margins_model", "survey_population", "design_effect", "joint_spread"))
+    ctx.assumptions.update(
+        ("margins_model", "survey_population", "design_effect", "joint_spread", "consistent_draws")
+    )
     if ctx.alumni_types is None:  # the same for every platform and estimate of the profile
         ctx.alumni_types = _remembered(
             ctx, ctx.profile_parts, ("alumni_types",), lambda: _alumni_types(ctx, cells)
@@ -202,17 +247,23 @@ def _margins_plan(
     base_logit = _logit(fit.predict(keys, key=keys_id))
     moved = [(_logit(v.predict(keys, key=keys_id)) - base_logit) ** 2 for v in variants]
     joint = np.sqrt(np.mean(moved, axis=0)) if moved else np.zeros(len(keys))
-    tau = np.sqrt(held_out**2 + joint**2)
+    # the unpublished interactions of one group can point the same way (graduates' advantage
+    # shrinking with age and in the public sector alike), so their sizes add, not in quadrature
+    tau = np.hypot(_unpublished_interactions(types) * held_out, joint)
     overall = next(
         (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
         int(target_ids[0]),
     )
+    # working alumni of unknown age are of working age: they get its rate where one published
+    # segment covers every working-age band (2025/2026: up to 64), not the rate of all ages
+    ages = np.where(
+        (types["age"] == "any") & (types["employment"] == "working"), "working", types["age"]
+    )
     conversions = {  # one per age band the types have
-        band: _conversion(ctx, reg, None if band == "any" else band)
-        for band in dict.fromkeys(types["age"])
+        band: _conversion(ctx, reg, _conversion_band(ctx, band)) for band in dict.fromkeys(ages)
     }
-    conv = np.array([conversions[band][0] for band in types["age"]], dtype=int)
-    conv_fallback = np.array([conversions[band][1] for band in types["age"]], dtype=bool)
+    conv = np.array([conversions[band][0] for band in ages], dtype=int)
+    conv_fallback = np.array([conversions[band][1] for band in ages], dtype=bool)
     dims = ("age", "sex", "employment", "sector")
     known = (types[list(dims)] != "any").to_numpy()
     used = [
@@ -224,7 +275,11 @@ def _margins_plan(
             "conv": conv,
             # the age band is the main lever of both platforms: without it the share is the
             # survey's mix of all adult ages, a fallback
-            "fallback": (types["age"] == "any").to_numpy() | conv_fallback,
+            # and "other" employment (parental leave, job seekers …) has no figure of its own:
+            # it is what the published statuses leave over in the joint
+            "fallback": (types["age"] == "any").to_numpy()
+            | (types["employment"] == "other").to_numpy()
+            | conv_fallback,
             "dimension_used": used,
             "pair": -1,
         }
@@ -239,4 +294,5 @@ def _margins_plan(
         tau=tau,
         keys_id=keys_id,
         figures_used=tuple(int(k) for k in target_ids),
+        design_effect=ctx.design_effect,
     )

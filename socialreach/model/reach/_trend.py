@@ -9,6 +9,7 @@ import pandas as pd
 from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.profile import AlumniProfile
+from ...core.segments import DIMENSIONS
 from ...reading.survey import _embedded_penetration, broadest_measure, published_measures
 from ._estimate import (
     ESTIMATE_COLUMNS,
@@ -25,19 +26,21 @@ def estimate_trend(
     by: Sequence[str] = (),
     **changes: object,
 ) -> pd.DataFrame:
-    """Our alumni's expected reach under each survey edition's figures, by the same model.
+    """Our alumni's expected reach under each survey edition's figures.
 
     Every year in which each platform has figures is estimated with its broadest measure
-    (``ever`` for 2015-2018, ``used_12m`` from 2025): the question changed between the
-    editions, so a trend across the change is indicative only (``measure`` says which applies).
-    ``years`` limits the editions (default every year of the table); ``by`` adds the rows per
-    segment of those breakdowns, as in :func:`estimate_reach`.
+    (``ever`` for 2015-2018, ``used_12m`` from 2025) and the broadest breakdowns the edition
+    publishes for it: the question and the breakdowns changed between the editions, so the rows
+    say which they rest on (:func:`trend_series`). ``years`` limits the editions (default every
+    year of the table); ``by`` adds the rows per segment of those breakdowns, as in
+    :func:`estimate_reach`.
 
     Returns
     -------
     pandas.DataFrame
-        The rows of :func:`estimate_reach` for every edition: per platform and year the total
-        and, with ``by``, one row per segment.
+        The rows of :func:`estimate_reach` for every edition (per platform and year the total
+        and, with ``by``, one row per segment), with ``breakdowns`` and ``series``
+        (:func:`trend_series`).
     """
     opts = ReachOptions.resolve(options, **changes)
     table = _embedded_penetration() if penetration is None else penetration
@@ -61,4 +64,38 @@ def estimate_trend(
         if years is not None and not wanted:
             return pd.DataFrame(columns=ESTIMATE_COLUMNS)
         raise InputError("no survey year has figures for these platforms")
-    return pd.concat(frames, ignore_index=True)
+    return trend_series(pd.concat(frames, ignore_index=True), penetration)
+
+
+#: Breakdowns of a platform's figures that an estimate can read (income, place of residence and
+#: region never are).
+READ_BREAKDOWNS = tuple(d for d in DIMENSIONS if d not in ("income", "urbanity", "region"))
+
+
+def trend_series(trend: pd.DataFrame, penetration: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The trend's rows with what each edition's estimate rests on, and which compare.
+
+    ``breakdowns``: the platform's published breakdowns of that year and measure that an
+    estimate can read (e.g. ``all+industry`` for LinkedIn 2017, ``all`` for 2018), joined by
+    ``+``. ``series``: per platform, consecutive editions with the same measure and breakdowns
+    share a number, and it changes where either changes. Across a change of series a difference
+    may come from the change of inputs alone, so charts draw the break as a gap and sentences
+    say so. Returns a new frame.
+    """
+    table = _embedded_penetration() if penetration is None else penetration
+    have = table[table["dimension"].isin(READ_BREAKDOWNS)]
+    published = have.groupby(["platform", "year", "measure"])["dimension"].agg(
+        lambda d: "+".join(b for b in READ_BREAKDOWNS if b in set(d))
+    )
+    out = trend.copy()
+    keys = list(zip(out["platform"], out["year"].astype(int), out["measure"], strict=True))
+    out["breakdowns"] = [published.get(k, "") for k in keys]
+    out["series"] = 0
+    for _, rows in out.groupby("platform", sort=False):
+        editions = rows.drop_duplicates("year").sort_values("year")
+        changed = (
+            editions[["measure", "breakdowns"]] != editions[["measure", "breakdowns"]].shift()
+        ).any(axis=1)
+        number = dict(zip(editions["year"], changed.cumsum() - 1, strict=True))
+        out.loc[rows.index, "series"] = rows["year"].map(number).to_numpy()
+    return out

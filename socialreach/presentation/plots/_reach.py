@@ -142,7 +142,8 @@ def plot_reach_trend(
     plotly.graph_objects.Figure
         Share of our alumni (percent) with intervals; a dashed line and a note mark where the
         survey's question changed (``ever`` → ``used_12m``), so the eye does not read the jump
-        as a trend.
+        as a trend, and a line joins only editions of one ``series`` (the same measure and
+        breakdowns, :func:`socialreach.model.reach.trend_series`): elsewhere it breaks.
     """
     return chart_reach_trend(trend, lang=lang, title=title).figure()
 
@@ -153,22 +154,28 @@ def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | Non
     data = []
     for platform in _platforms(trend):
         rows = trend[trend["platform"] == platform].sort_values("year")
-        data.append(
-            {
-                "type": "scatter",
-                "x": rows["year"].tolist(),
-                "y": _values(rows["share"], 100),
-                "mode": "lines+markers",
-                "name": label(platform, lang),
-                "marker": {"color": _colour(platform)},
-                "line": {"color": _colour(platform)},
-                "error_y": _error(
-                    rows["ci_high"] - rows["share"], rows["share"] - rows["ci_low"], 100
-                ),
-                "customdata": [label(m, lang) for m in rows["measure"]],
-                "hovertemplate": "%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
-            }
-        )
+        # editions that rest on different measures or breakdowns are separate series: a line
+        # joins only editions that compare, and the break is a gap
+        series = rows["series"] if "series" in rows else pd.Series(0, index=rows.index)
+        for number, (_, part) in enumerate(rows.groupby(series.to_numpy(), sort=True)):
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": part["year"].tolist(),
+                    "y": _values(part["share"], 100),
+                    "mode": "lines+markers",
+                    "name": label(platform, lang),
+                    "legendgroup": platform,
+                    "showlegend": number == 0,
+                    "marker": {"color": _colour(platform)},
+                    "line": {"color": _colour(platform)},
+                    "error_y": _error(
+                        part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
+                    ),
+                    "customdata": [label(m, lang) for m in part["measure"]],
+                    "hovertemplate": "%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
+                }
+            )
     layout = {
         "yaxis": {"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
         "xaxis": _year_ticks(trend["year"]),

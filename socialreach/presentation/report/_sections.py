@@ -17,6 +17,7 @@ from ...core.segments import GRADUATION_COHORTS, UNKNOWN, label
 from ...core.text import (
     ARCHETYPE_MIX,
     ARCHETYPES,
+    DIMENSIONS,
     FIELDS,
     INTEGRATION_ROWS,
     LABEL_TEMPLATES,
@@ -364,10 +365,11 @@ def _trend(r: _Report) -> str:
         rows.append(
             [str(int(year)), label(str(grp["measure"].iloc[0]), lang)]
             + [fmt.share_interval(by.loc[p]) if p in by.index else "–" for p in r.options.platforms]
-            + [", ".join(label(t, lang) for t in types)]
+            + [_breakdowns_cell(by, lang), ", ".join(label(t, lang) for t in types)]
         )
     head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
-    body = _table([*head, fmt.col("source")], rows)
+    body = _table([*head, fmt.col("breakdowns"), fmt.col("source")], rows)
+    body += f"<p>{_e(_series_sentence(trend, lang))}</p>"
     body += r.figs.html(plots.chart_reach_trend(trend, lang=lang))
     survey = r.analysis.survey_trend
     if len(survey):
@@ -377,6 +379,38 @@ def _trend(r: _Report) -> str:
             body += f"<p>{_e(sentence)}</p>"
         body += r.figs.html(plots.chart_survey_trend(survey, lang=lang))
     return _section("trend", lang, body, intro=_e(_t("trend_intro", lang)))
+
+
+def _breakdowns_cell(by: pd.DataFrame, lang: str) -> str:
+    """Per platform of one edition, the published breakdowns its estimate rests on."""
+    parts = []
+    for platform, row in by.iterrows():
+        names = [pick(DIMENSIONS[d], lang).lower() for d in row["breakdowns"].split("+")]
+        names = [n for d, n in zip(row["breakdowns"].split("+"), names, strict=True) if d != "all"]
+        listed = ", ".join(names) if names else _t("breakdowns_none", lang)
+        parts.append(f"{label(str(platform), lang)}: {listed}")
+    return "; ".join(parts)
+
+
+def _series_sentence(trend: pd.DataFrame, lang: str) -> str:
+    """Which editions compare: one series, or the series of each platform (a gap between)."""
+    if trend.groupby("platform")["series"].nunique().max() <= 1:
+        return _t("trend_one_series", lang)
+    items = []
+    for platform, rows in trend.groupby("platform", sort=False):
+        spans = []
+        for _, part in rows.groupby("series", sort=True):
+            first, last = int(part["year"].min()), int(part["year"].max())
+            spans.append(str(first) if first == last else f"{first}–{last}")
+        items.append(
+            _t(
+                "trend_series_item",
+                lang,
+                platform=label(str(platform), lang),
+                years=" | ".join(spans),
+            )
+        )
+    return _t("trend_series", lang, series="; ".join(items))
 
 
 def _young_trend_sentence(survey: pd.DataFrame, fmt: _Formats) -> str | None:
