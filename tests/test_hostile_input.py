@@ -34,3 +34,83 @@ def test_validate_says_where_the_header_below_a_title_is(tmp_path, capsys, lang,
     assert main(["validate", str(path), "--lang", lang]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert f" {where}" in first and ("rad" if lang == "sv" else "header") in first
+
+
+# --- 2. --out never overwrites an input, a folder or a system file; written whole or not at all
+
+
+def _export(tmp_path):
+    return _titled_csv(tmp_path / "crm_export.csv")
+
+
+def _folder_listing(folder):
+    return sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file())
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        (lambda p: p, "input file"),
+        (lambda p: p.parent / "." / p.name, "input file"),
+        (lambda p: p.parent, "is a folder"),
+        (lambda p: "/proc/self/status", "system location"),
+        (lambda p: "/dev/null", "system location"),
+        (lambda p: p.parent / "missing" / "r.html", "folder does not exist"),
+        (lambda p: p.parent / "other_export.csv", "not overwritten"),
+    ],
+)
+def test_report_refuses_an_out_that_would_cost_data(tmp_path, capsys, out, said):
+    path = _export(tmp_path)
+    (tmp_path / "other_export.csv").write_text("Namn;Ålder\nA;30\n", "utf-8")
+    before = _folder_listing(tmp_path)
+    code = main(["report", str(path), "--out", str(out(path))])
+    err = capsys.readouterr().err
+    assert code == 2 and said in err and len(err.strip().splitlines()) == 1
+    assert _folder_listing(tmp_path) == before  # nothing overwritten, nothing left behind
+
+
+def test_report_refuses_an_out_linked_to_an_input(tmp_path, capsys):
+    path = _export(tmp_path)
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n", "utf-8")
+    (tmp_path / "link.html").symlink_to(notes)
+    code = main(["report", str(path), "--notes", str(notes), "--out", str(tmp_path / "link.html")])
+    assert code == 2 and "input file" in capsys.readouterr().err
+    assert notes.read_text("utf-8") == "# Notes\n"
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    from socialreach import InputError
+    from socialreach.core import outfile
+
+    out = tmp_path / "report.html"
+    out.write_text("old report", "utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outfile.os, "replace", disk_full)
+    with pytest.raises(InputError, match="cannot be written"):
+        outfile.write_text_atomic(out, "new report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    assert out.read_text("utf-8") == "old report"
+
+
+def test_an_interrupted_write_leaves_no_partial(tmp_path, monkeypatch):
+    from socialreach.core import outfile
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outfile.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        outfile.write_text_atomic(tmp_path / "report.html", "x" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_notebook_refuses_a_folder_and_writes_a_new_file(tmp_path, capsys):
+    assert main(["report", "--init-notebook", str(tmp_path / "no" / "nb.ipynb")]) == 2
+    (tmp_path / "d.ipynb").mkdir()
+    assert main(["report", "--init-notebook", str(tmp_path / "d.ipynb")]) == 2
+    assert main(["report", "--init-notebook", str(tmp_path / "mine.ipynb")]) == 0
+    assert (tmp_path / "mine.ipynb").stat().st_size > 0

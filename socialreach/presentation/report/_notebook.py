@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import InputError
+from ...core.outfile import check_out_path, write_text_atomic
 from ..notes import render_markdown
 from ._compose import (
     _FIGURE_CLASS,
@@ -59,14 +60,8 @@ def init_report_notebook(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix != ".ipynb":
         raise InputError("the notebook's name must end in .ipynb", file=path.name)
-    if path.exists():
-        raise InputError(
-            "the file exists already and is not overwritten", file=path.name, fix="pick a new name"
-        )
-    if not path.parent.is_dir():
-        raise InputError("the folder does not exist", file=path.name, fix="create it first")
-    path.write_text(_packaged_notebook_text(), encoding="utf-8")
-    return path
+    check_out_path(path, overwrite=False)
+    return write_text_atomic(path, _packaged_notebook_text())
 
 
 def read_report_notebook(path: str | Path) -> Any:
