@@ -3,8 +3,12 @@ never a person's data echoed."""
 
 from __future__ import annotations
 
+import json
+
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialreach.cli import main
 
@@ -114,3 +118,66 @@ def test_init_notebook_refuses_a_folder_and_writes_a_new_file(tmp_path, capsys):
     assert main(["report", "--init-notebook", str(tmp_path / "d.ipynb")]) == 2
     assert main(["report", "--init-notebook", str(tmp_path / "mine.ipynb")]) == 0
     assert (tmp_path / "mine.ipynb").stat().st_size > 0
+
+
+# --- 3. a person's row never becomes the header
+
+
+def _unrecognised_header_csv(path, person_row=7):
+    """A header socialreach does not know, then people; row ``person_row`` holds the value
+    'Utbildning' (a header word) beside a person's name."""
+    lines = ["Medlem;Ort;Inriktning"]
+    for row in range(2, 62):
+        field = "Utbildning" if row == person_row else "Juridik"
+        lines.append(f"Person Nummer{row};Lund;{field}")
+    lines[person_row - 1] = f"Zacharias Kanarieson;Malmö;{'Utbildning'}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_persons_row_holding_a_header_word_is_never_the_header(tmp_path, capsys, as_json):
+    path = _unrecognised_header_csv(tmp_path / "export.csv")
+    code = main(["validate", str(path), *(["--json"] if as_json else [])])
+    out, err = capsys.readouterr()
+    assert code == 2 and "no column socialreach knows" in err
+    assert "Kanarieson" not in out + err and "Malmö" not in out + err
+
+
+def test_a_header_below_title_lines_is_found_and_said(tmp_path, capsys):
+    rows = "".join(f"Person {i};{30 + i};Juridik\n" for i in range(12))
+    path = tmp_path / "export.csv"
+    path.write_text("Alumniregister\nUttag 2024-01-31;skript\n\nNamn;Ålder;Utbildning\n" + rows)
+    assert main(["validate", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["source_format"]["header_line"] == "4" and report["rows_read"] == 12
+
+
+def test_a_headerless_first_row_never_echoes_a_name(tmp_path, capsys):
+    # no header at all: the first person's row is read as one, but the name is not printed
+    rows = "".join(f"Person Nummer{i};Utbildning\n" for i in range(12))
+    path = tmp_path / "export.csv"
+    path.write_text("Zacharias Kanarieson;Utbildning\n" + rows, "utf-8")
+    main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "Kanarieson" not in out + err and "(column 1)" in out
+
+
+@settings(max_examples=40)
+@given(
+    header_at=st.integers(0, 4),
+    person_at=st.integers(1, 30),
+    name=st.sampled_from(["Anna Svensson", "anna@x.invalid", "19121212-1212", "070-1740642"]),
+)
+def test_header_detection_takes_the_header_or_nothing(header_at, person_at, name):
+    # title lines, then the header (or no known header), then people, one of whom holds a
+    # header word: the header found is the real one or none, never the person's row
+    from socialreach.reading.alumni._columns import _header_at
+
+    titles = [["Alumni"], ["Uttag", "2024"], ["x"], [], ["y"]][:header_at]
+    people = [[name, "Lund", "Juridik"] for _ in range(30)]
+    people[person_at - 1] = [name, "Malmö", "Utbildning"]
+    for header in (["Namn", "Ort", "Utbildning"], ["Medlem", "Ort", "Inriktning"]):
+        at = _header_at([r for r in [*titles, header, *people] if r], None)
+        known = header[0] == "Namn"
+        assert at == (len([r for r in titles if r]) if known else None)

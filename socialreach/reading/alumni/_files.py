@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.errors import InputError
-from ._columns import _known_headers, _Plan, _plan_columns
+from ._columns import _header_at, _known_headers, _Plan, _plan_columns
 
 
 @dataclass
@@ -73,24 +73,25 @@ _PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumn
 
 
 def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
-    """(physical line index, delimiter, header cells): the first line among the first
-    ``_PREAMBLE_LINES`` that holds a known header, else the first line (whose headers are then
+    """(physical line index, delimiter, header cells): the header among the first
+    ``_PREAMBLE_LINES`` lines (``_columns._header_at``: known headers, nothing that looks like
+    a person's data, only title lines above), else the first line (whose headers are then
     reported as unknown)."""
     lines = text.splitlines()[:_PREAMBLE_LINES]
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        best = None
-        for d in _DELIMITERS:
-            cells = next(csv.reader([line], delimiter=d), [])
-            score = (_known_headers(cells, columns), len(cells))
-            if score[0] and (best is None or score > best[0]):
-                best = (score, d, cells)
-        if best is not None:
-            if index == 0:  # a quoted header may hold a line break: read the whole record
-                cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=best[1]), [])
-                return 0, best[1], cells
-            return index, best[1], best[2]
+    found = []
+    for d in _DELIMITERS:
+        rows = [(i, next(csv.reader([line], delimiter=d), [])) for i, line in enumerate(lines)]
+        rows = [(i, cells) for i, cells in rows if any(c.strip() for c in cells)]
+        at = _header_at([cells for _, cells in rows], columns)
+        if at is not None:
+            index, cells = rows[at]
+            # the earliest line wins; on one line, the delimiter that finds most known headers
+            found.append((index, -_known_headers(cells, columns), -len(cells), d, cells))
+    if found:
+        index, _, _, d, cells = min(found, key=lambda f: f[:3])
+        if index == 0:  # a quoted header may hold a line break: read the whole record
+            cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=d), [])
+        return index, d, cells
     first = _first_record(text)
     counts = {d: first.count(d) for d in _DELIMITERS}
     delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
@@ -290,17 +291,14 @@ def _rows_to_raw(
 ) -> tuple[_Plan, _Raw]:
     """Header and data of a sheet given as (spreadsheet row number, cells) of non-blank rows.
 
-    Title rows above the header ("Alumni 2024-01-31") are skipped: the header is the first of
-    the first ``_PREAMBLE_LINES`` rows that holds a known header, else the first row.
+    Title rows above the header ("Alumni 2024-01-31") are skipped: the header is found among
+    the first ``_PREAMBLE_LINES`` rows by ``_columns._header_at``, else it is the first row.
     """
     name = fmt["sheet"]
     if not rows:
         raise InputError(f"sheet '{name}' is empty", file=file, fix="choose a sheet with data")
-    at = 0
-    for i, (_, row) in enumerate(rows[:_PREAMBLE_LINES]):
-        if _known_headers([_header_cell(v) for v in row], columns):
-            at = i
-            break
+    head = [[_header_cell(v) for v in row] for _, row in rows[:_PREAMBLE_LINES]]
+    at = _header_at(head, columns) or 0
     header_row = rows[at][0]
     header = [_header_cell(v) for v in rows[at][1]]
     while header and not header[-1]:
