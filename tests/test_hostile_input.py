@@ -181,3 +181,69 @@ def test_header_detection_takes_the_header_or_nothing(header_at, person_at, name
         at = _header_at([r for r in [*titles, header, *people] if r], None)
         known = header[0] == "Namn"
         assert at == (len([r for r in titles if r]) if known else None)
+
+
+# --- 4. a count column only under a count header, whole numbers in a plausible range, no echo
+
+
+@pytest.mark.parametrize("header", ["Number", "N", "n", "Nummer"])
+def test_number_headers_are_not_counts(tmp_path, header):
+    from socialreach import read_alumni
+
+    path = tmp_path / "export.csv"
+    rows = "".join(f"Juridik;{19121212 + i}-1212\n" for i in range(12))
+    path.write_text(f"Utbildning;{header}\n" + rows, "utf-8")
+    profile = read_alumni(path)
+    assert "count" not in profile.report.columns and profile.n_alumni == 12
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("19121212-1212", "not a number"),
+        ("0701740642", "over 1,000,000"),
+        ("47000000000", "over 1,000,000"),
+        ("2,5", "not a whole number"),
+        ("-4", "negative"),
+    ],
+)
+def test_an_implausible_count_stops_with_row_and_column_only(tmp_path, capsys, value, said):
+    path = tmp_path / "export.csv"
+    path.write_text(f"Utbildning;Antal\nJuridik;12\nEkonomi;{value}\n", "utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "row 3, column 'Antal'" in err and value not in err
+
+
+def test_an_explicit_count_column_is_summed(tmp_path):
+    from socialreach import read_alumni
+
+    path = tmp_path / "export.csv"
+    path.write_text("Utbildning;Hur många\nJuridik;12\nEkonomi;3\n", "utf-8")
+    profile = read_alumni(path, columns={"count": "Hur många"})
+    assert profile.n_alumni == 15 and profile.report.alumni_read == 15
+
+
+@given(
+    counts=st.lists(
+        st.one_of(
+            st.integers(0, 2_000_000).map(str),
+            st.from_regex(r"\A(19|20)\d{6}-?\d{4}\Z"),
+            st.from_regex(r"\A07\d-?\d{7}\Z"),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_count_is_read_whole_or_refused_without_its_value(tmp_path_factory, counts):
+    from socialreach import InputError, read_alumni
+
+    path = tmp_path_factory.mktemp("c") / "export.csv"
+    path.write_text("Utbildning;Antal\n" + "".join(f"Juridik;{c}\n" for c in counts), "utf-8")
+    try:
+        profile = read_alumni(path)
+    except InputError as err:
+        assert not any(c in str(err) for c in counts if len(c) > 7)
+        assert any(not c.isdigit() or int(c) > 1_000_000 for c in counts)
+    else:
+        assert profile.n_alumni == sum(int(c) for c in counts)

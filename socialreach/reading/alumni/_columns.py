@@ -139,7 +139,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "level of degree",
         "degree type",
     ),
-    "count": ("antal", "count", "n", "antal alumner", "number of alumni", "number"),
+    # only a header that says it counts alumni: "N" or "Number" heads member and phone numbers
+    "count": ("antal", "count", "n_alumni", "antal alumner", "number of alumni"),
 }
 
 # Headers that identify people. Whole normalised header, or a token of it, or (longer ones) any
