@@ -4,6 +4,9 @@ never a person's data echoed."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -247,3 +250,40 @@ def test_a_count_is_read_whole_or_refused_without_its_value(tmp_path_factory, co
         assert any(not c.isdigit() or int(c) > 1_000_000 for c in counts)
     else:
         assert profile.n_alumni == sum(int(c) for c in counts)
+
+
+# --- 5. exit 2, never 1: damaged small files, and a foreign 'python3' kernelspec
+
+
+def test_the_report_runs_on_its_own_interpreter_despite_a_foreign_python3_kernelspec(
+    tmp_path, root
+):
+    # another Python's 'python3' kernelspec first on the Jupyter path (here one that cannot
+    # start at all): the report's kernel is this interpreter's, so the report is written
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    foreign = {
+        "argv": ["/nonexistent/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    (spec / "kernel.json").write_text(json.dumps(foreign), "utf-8")
+    out = tmp_path / "r.html"
+    env = {**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "socialreach",
+            "report",
+            str(root / "data" / "examples" / "multi_faculty_university.csv"),
+            "--out",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 100_000

@@ -154,6 +154,10 @@ def read_scenarios(path: str | Path) -> Scenarios:
         raise InputError(
             f"the scenario file is not valid TOML ({err})", file=file, fix=_FIX
         ) from None
+    except RecursionError:  # arrays nested thousands deep: no scenario file looks like that
+        raise InputError(
+            "the scenario file is nested too deeply to be a scenario file", file=file, fix=_FIX
+        ) from None
     unknown = [k for k in data if k != "scenarios"]
     if unknown:
         raise InputError(

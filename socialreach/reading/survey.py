@@ -7,6 +7,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 
 from __future__ import annotations
 
+import csv
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -142,7 +143,7 @@ def load_penetration(
                 data = pd.read_excel(path)
             else:
                 data = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig")
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
             raise InputError(
                 f"cannot be read as a table ({type(err).__name__})",
                 file=name,

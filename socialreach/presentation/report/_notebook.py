@@ -80,7 +80,18 @@ def read_report_notebook(path: str | Path) -> Any:
         nbformat.validate(nb)
     except FileNotFoundError:
         raise InputError("the notebook does not exist", file=path.name) from None
-    except (OSError, UnicodeDecodeError, ValueError, nbformat.ValidationError):
+    # a JSON list, a number where a list belongs or nesting deeper than Python's stack is a
+    # damaged file too: nbformat raises AttributeError, TypeError or RecursionError for them
+    except (
+        OSError,
+        UnicodeDecodeError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        RecursionError,
+        nbformat.ValidationError,
+    ):
         raise InputError(
             "the file is not a readable Jupyter notebook",
             file=path.name,
@@ -195,6 +206,7 @@ class _Renderer:
     """
 
     def __init__(self, nb: Any, *, workdir: Path, timeout: int = 300):
+        from jupyter_client.kernelspec import KernelSpecManager
         from nbclient import NotebookClient
 
         self.workdir = workdir
@@ -206,6 +218,10 @@ class _Renderer:
             shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
         )
         self.client.km = self.client.create_kernel_manager()
+        # the kernel is this interpreter's own ipykernel, never whatever 'python3' kernelspec
+        # the Jupyter path holds (another Python's, without socialreach's packages): with no
+        # kernel folders, jupyter_client builds the native spec from sys.executable
+        self.client.km.kernel_spec_manager = KernelSpecManager(kernel_dirs=[])
         self.client.km.connection_file = str(workdir / "kernel.json")
         if os.name == "posix":
             # unix sockets in workdir, not TCP on localhost (and the kernel stays quiet about it);
