@@ -29,6 +29,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.reading.alumni._columns` which header holds which field; identifying headers
 - `socialreach.reading.alumni._fields` each field's values into a code per row, with its rules
 - `socialreach.reading.alumni._files` reading CSV, XLSX, ODS and Parquet into raw cells
+- `socialreach.reading.alumni._ods` OpenDocument spreadsheets streamed row by row from their XML
 - `socialreach.reading.alumni._report` the validation report's bookkeeping: exclusions, notes
 - `socialreach.reading.alumni._values` parsing numbers, ages, age groups, years and dates
 - `socialreach.reading.examples` the bundled synthetic example exports

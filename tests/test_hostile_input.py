@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 
 import openpyxl
 import pytest
@@ -287,3 +288,105 @@ def test_the_report_runs_on_its_own_interpreter_despite_a_foreign_python3_kernel
     )
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 100_000
+
+
+# --- 6. spreadsheets read by what they hold, not by their stated or repeated size
+
+
+class _TooMuchWork(Exception):
+    pass
+
+
+def _count_cells(monkeypatch, limit):
+    """Count the cell values the alumni reader looks at; stop when it looks at over ``limit``
+    (the reader before issue 21 looked at every cell of the stated 1 048 576 x 16 384 range)."""
+    from socialreach.reading.alumni import _files
+
+    seen = [0]
+    original = _files._cell_text
+
+    def counted(value):
+        seen[0] += 1
+        if seen[0] > limit:
+            raise _TooMuchWork
+        return original(value)
+
+    monkeypatch.setattr(_files, "_cell_text", counted)
+    return seen
+
+
+def test_a_stray_value_in_xfd1048576_is_one_row_not_a_hang(tmp_path, monkeypatch):
+    from socialreach import read_alumni
+
+    path = _titled_xlsx(tmp_path / "export.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["XFD1048576"] = "x"
+    book.save(path)
+    seen = _count_cells(monkeypatch, 100_000)
+    report = read_alumni(path).report
+    # 12 people, and the stray row counted as read with nothing known (no row lost unsaid)
+    assert report.rows_read == 13 and seen[0] < 100_000
+    assert report.source_format["header_row"] == "3"
+
+
+def _ods(path, rows_xml):
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Alumni">'
+        f"{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    return path
+
+
+def _cell(text, repeat=1):
+    return (
+        f'<table:table-cell table:number-columns-repeated="{repeat}" office:value-type="string">'
+        f"<text:p>{text}</text:p></table:table-cell>"
+    )
+
+
+def _float(value):
+    return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
+
+
+def test_ods_repeats_are_read_as_calc_shows_them(tmp_path):
+    from socialreach import read_alumni
+
+    blank = '<table:table-cell table:number-columns-repeated="16384"/>'
+    comment = (
+        '<table:table-cell office:value-type="string"><office:annotation>'
+        "<text:p>Kanarieson ringde</text:p></office:annotation><text:p>Juridik</text:p>"
+        "</table:table-cell>"
+    )
+    rows = (
+        f"<table:table-row>{_cell('Ålder')}{_cell('Utbildning')}{blank}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="3">{_float(30)}{_cell("Ekonomi")}'
+        f"{blank}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="1000000">{blank}</table:table-row>'
+        f"<table:table-row>{_float(40)}{comment}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="1048576">{blank}</table:table-row>'
+    )
+    report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
+    # rows 2-4 (one row repeated three times) and row 1 000 005; the comment is not a value
+    assert report.rows_read == 4
+    assert report.mapping["field_of_study"]["mapped"] == 4
+    assert "Kanarieson" not in json.dumps(report.to_dict())
+
+
+def test_an_ods_repeated_past_calcs_limits_stops_there(tmp_path, monkeypatch):
+    from socialreach import read_alumni
+
+    rows = (
+        f"<table:table-row>{_cell('Ålder')}{_cell('Kön')}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="2000000000">{_float(30)}'
+        f"{_cell('K', repeat=2000000000)}</table:table-row>"
+    )
+    seen = _count_cells(monkeypatch, 10_000_000)
+    report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
+    assert report.rows_read == 1_048_575 and seen[0] < 10_000_000
