@@ -99,3 +99,60 @@ def test_damaged_files_are_bad_input_not_bugs(tmp_path, kind, data):
     path = tmp_path / f"damaged{READERS[kind][1]}"
     path.write_bytes(bytes(seed[:cut] if data.draw(st.booleans(), label="cut") else seed))
     _read(kind, path)
+
+
+_OUT_KINDS = (
+    "input",
+    "input_via_dots",
+    "link_to_input",
+    "folder",
+    "new_html",
+    "old_html",
+    "old_csv",
+    "missing_folder",
+    "dev_null",
+    "proc",
+    "odd_name",
+)
+
+
+@FUZZ
+@given(kind=st.sampled_from(_OUT_KINDS), name=st.text(min_size=1, max_size=30), text=st.text())
+def test_out_is_written_whole_or_refused_with_nothing_changed(tmp_path_factory, kind, name, text):
+    from socialreach.core.outfile import check_out_path, write_text_atomic
+
+    folder = tmp_path_factory.mktemp("out")
+    export = folder / "crm.csv"
+    export.write_text("Namn;Ålder\nKanarie;30\n", "utf-8")
+    (folder / "old.html").write_text("old report", "utf-8")
+    (folder / "other.csv").write_text("other export", "utf-8")
+    (folder / "link.html").symlink_to(export)
+    (folder / "sub").mkdir()
+    safe = "".join(c for c in name if c.isalnum()) or "r"
+    out = {
+        "input": export,
+        "input_via_dots": folder / "sub" / ".." / "crm.csv",
+        "link_to_input": folder / "link.html",
+        "folder": folder / "sub",
+        "new_html": folder / f"{safe}.html",
+        "old_html": folder / "old.html",
+        "old_csv": folder / "other.csv",
+        "missing_folder": folder / "missing" / "r.html",
+        "dev_null": Path("/dev/null"),
+        "proc": Path("/proc/self/status"),
+        "odd_name": folder / f"{safe}.{safe}",
+    }[kind]
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    try:
+        written = write_text_atomic(check_out_path(out, inputs=[export]), text)
+    except InputError as err:
+        assert "\n" not in str(err)
+        assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+        assert kind not in ("new_html", "old_html")
+    else:
+        assert kind in ("new_html", "old_html", "odd_name")
+        assert written.read_text("utf-8") == text.replace("\r\n", "\n").replace("\r", "\n") or (
+            written.read_bytes() == text.encode("utf-8")
+        )
+        assert export.read_text("utf-8") == "Namn;Ålder\nKanarie;30\n"
+        assert not [p for p in folder.iterdir() if p.name.endswith(".partial")]
