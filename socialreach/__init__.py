@@ -11,7 +11,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.cli` the command line: ``data | validate | reach | report`` (imported by nothing)
 - `socialreach.core` foundation: what every layer shares, importing no layer
 - `socialreach.core.errors` the one exception for bad input (file, column, row, value, fix)
-- `socialreach.core.outfile` files written: the input, folders, devices refused; written whole
+- `socialreach.core.outfile` files in and out: devices, folders, the input refused; written whole
 - `socialreach.core.options` ``ReachOptions``: every model choice, shared by every entry point
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels

@@ -156,3 +156,22 @@ def test_out_is_written_whole_or_refused_with_nothing_changed(tmp_path_factory, 
         )
         assert export.read_text("utf-8") == "Namn;Ålder\nKanarie;30\n"
         assert not [p for p in folder.iterdir() if p.name.endswith(".partial")]
+
+
+@pytest.mark.parametrize("kind", READERS)
+@pytest.mark.parametrize("where", ["device", "folder", "huge"])
+def test_devices_folders_and_huge_files_are_refused_before_reading(tmp_path, kind, where):
+    # /dev/zero never ends (the readers ran out of memory on it); a sparse file of 300 MB is
+    # larger than any such file socialreach reads
+    suffix = READERS[kind][1]
+    if where == "device":
+        path = Path("/dev/zero")
+    elif where == "folder":
+        path = tmp_path / f"folder{suffix}"
+        path.mkdir()
+    else:
+        path = tmp_path / f"huge{suffix}"
+        with path.open("wb") as fh:
+            fh.truncate(300_000_000)
+    with pytest.raises(InputError, match=r"folder, device or pipe|MB at most"):
+        READERS[kind][0](path)

@@ -1,4 +1,5 @@
-"""Files socialreach writes: checked before any work, written whole or not at all.
+"""Files socialreach writes, checked before any work and written whole or not at all; and the
+small files it reads (tables, scenarios, notes, notebooks), checked to be files of a sane size.
 
 A careless ``--out`` must never cost data: the CRM export given as input, a folder, a device or
 a file under ``/proc`` is refused in one sentence before anything is computed, and the file is
@@ -16,10 +17,39 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["check_out_path", "write_text_atomic"]
+__all__ = ["check_input_file", "check_out_path", "write_text_atomic"]
 
 #: Suffixes of files a report may replace: the reports socialreach writes (never a CRM export).
 _REPLACEABLE = (".html", ".htm")
+
+
+def check_input_file(path: str | Path, *, what: str, max_mb: int) -> Path:
+    """``path`` once it is a regular file of at most ``max_mb`` MB, else InputError.
+
+    A folder, a device (``/dev/zero`` never ends), a pipe or a file far larger than any
+    ``what`` ("scenario file") is refused before it is read, in one sentence naming the file.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"the {what} does not exist", file=name, fix="check the path") from None
+    except OSError as err:
+        raise InputError(
+            f"the {what} cannot be read ({type(err).__name__})", file=name, fix="check the path"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"is not a {what} but a folder, device or pipe", file=name, fix="check the path"
+        )
+    if info.st_size > max_mb * 1_000_000:
+        raise InputError(
+            f"is {info.st_size / 1e6:,.0f} MB, more than any {what} ({max_mb} MB at most)",
+            file=name,
+            fix="check that this is the right file",
+        )
+    return path
 
 
 def check_out_path(

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.outfile import check_input_file
 from .integration import DEFAULT_SCENARIOS, PARAMETERS
 
 __all__ = ["Scenarios", "example_scenarios", "read_scenarios"]
@@ -143,6 +144,8 @@ def read_scenarios(path: str | Path) -> Scenarios:
     """
     path = Path(path)
     file = path.name
+    if path.exists():  # /dev/zero would be read for ever
+        check_input_file(path, what="scenario file", max_mb=1)
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)

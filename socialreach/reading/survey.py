@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.outfile import check_input_file
 from ..core.segments import AGE_BANDS, BASES, MEASURES
 
 __all__ = [
@@ -138,6 +139,7 @@ def load_penetration(
         name = path.name
         if not path.exists():
             raise InputError("file not found", file=name, fix="check the path")
+        check_input_file(path, what="survey table", max_mb=100)
         try:
             if path.suffix.lower() in (".xlsx", ".xlsm"):
                 data = pd.read_excel(path)

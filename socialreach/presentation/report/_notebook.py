@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import InputError
-from ...core.outfile import check_out_path, write_text_atomic
+from ...core.outfile import check_input_file, check_out_path, write_text_atomic
 from ..notes import render_markdown
 from ._compose import (
     _FIGURE_CLASS,
@@ -75,6 +75,8 @@ def read_report_notebook(path: str | Path) -> Any:
     import nbformat
 
     path = Path(path)
+    if path.exists():  # /dev/zero would be read for ever
+        check_input_file(path, what="notebook", max_mb=20)
     try:
         nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
         nbformat.validate(nb)

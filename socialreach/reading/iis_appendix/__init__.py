@@ -73,6 +73,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...core.errors import InputError
+from ...core.outfile import check_input_file
 from ._cells import _drop_suppressed, _read_columns, _read_values
 from ._layout import LOG_COLUMNS, _locate, _Log, _Sheet, _starts_table, _table_base
 from ._records import _assemble, _drop_copy_errors, _plan, _records
@@ -202,6 +203,7 @@ def read_iis_appendix(
     name = path.name
     if not path.exists():
         raise InputError("file not found", file=name, fix="check the path")
+    check_input_file(path, what="table appendix", max_mb=200)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(
             "is not an Excel workbook (.xlsx)",
