@@ -124,3 +124,22 @@ def test_the_report_says_how_counts_are_protected():
 
     sv, en = REPORT["suppressed_note"]
     assert f"{PRIVACY_BASE}-tal" in sv and f"multiple of {PRIVACY_BASE}" in en
+
+
+def test_the_profile_chart_and_heatmap_show_protected_counts(root, monkeypatch):
+    from socialreach import read_alumni
+    from socialreach.presentation.plots import plot_profile
+    from socialreach.presentation.plots._profile import _heatmap_grid
+
+    monkeypatch.setenv(PRIVACY_KEY_ENV, "k")
+    profile = read_alumni(root / "data" / "examples" / "multi_faculty_university.csv")
+    figure = plot_profile(profile, by="age_band", lang="en")
+    bars = np.concatenate(
+        [np.asarray(t.x if t.orientation == "h" else t.y, float) for t in figure.data]
+    )
+    bars = bars[~np.isnan(bars)]  # nan: a hidden segment's place on the axis
+    assert len(bars) and (bars % PRIVACY_BASE == 0).all()
+    shares = profile.cells.assign(facebook=0.5)
+    grid = _heatmap_grid(shares, "facebook", "age_band", "sex", 10, "en")["n"].to_numpy().ravel()
+    grid = grid[~np.isnan(grid)]
+    assert len(grid) and (grid % PRIVACY_BASE == 0).all()

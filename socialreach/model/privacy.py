@@ -36,6 +36,7 @@ __all__ = [
     "PRIVACY_BASE",
     "PRIVACY_EPSILON",
     "SUPPRESSED_COL",
+    "protect_count_col",
     "protect_counts",
     "published_count_probability",
     "suppress_segments",
@@ -326,3 +327,19 @@ def published_count_probability(
         return at_most(high)
     low = math.ceil(m * base - base / 2) - exact
     return at_most(high) - at_most(low - 1)
+
+
+def protect_count_col(
+    frame: pd.DataFrame, *, count_col: str, cell_cols: Sequence[str]
+) -> pd.Series:
+    """:func:`protect_counts` of ``frame[count_col]``, one cell per row named by ``cell_cols``
+    (missing counts, hidden cells, stay missing); the context is the whole column."""
+    counts = pd.to_numeric(frame[count_col]).to_numpy(dtype="float64")
+    known = ~np.isnan(counts)
+    cells = frame[list(cell_cols)].astype(str).agg(":".join, axis=1).to_numpy()
+    context = "|".join(
+        sorted(f"{c}={n:.6g}" for c, n in zip(cells[known], counts[known], strict=True))
+    )
+    out = np.full(len(frame), np.nan)
+    out[known] = protect_counts(counts[known], cells[known], context=context)
+    return pd.Series(out, index=frame.index, name=count_col)
