@@ -72,6 +72,10 @@ def test_the_distribution_known_by_hand():
     )
     assert published_count_probability(7, 10) == 0 and published_count_probability(-5, 10) == 0
     assert math.isclose(sum(published_count_probability(5 * m, 37) for m in range(60)), 1.0)
+    # raised to at least 10: everything that would be 0 or 5 is published as 10
+    low = sum(published_count_probability(v, 9) for v in (0, 5, 10))
+    assert math.isclose(published_count_probability(10, 9, at_least=10), low)
+    assert published_count_probability(5, 9, at_least=10) == 0
 
 
 @settings(max_examples=60)
@@ -101,7 +105,8 @@ def test_one_person_more_never_rules_out_or_singles_out_a_value(counts, person, 
         exact[w] += 1
         likelihood.append(
             math.prod(
-                published_count_probability(p, c) for p, c in zip(published, exact, strict=True)
+                published_count_probability(p, c, at_least=10)
+                for p, c in zip(published, exact, strict=True)
             )
         )
     assert min(likelihood) > 0

@@ -219,7 +219,7 @@ def suppress_segments(
         key_cols=["segment"],
     )
     if protect:
-        segments = _protected(segments, estimates[~is_total])
+        segments = _protected(segments, estimates[~is_total], min_cell)
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
     return pd.concat([totals, segments], ignore_index=True)
 
@@ -229,14 +229,15 @@ def suppress_segments(
 _COUNT_LIKE = ("expected", "expected_low", "expected_high")
 
 
-def _protected(segments: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
+def _protected(segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float) -> pd.DataFrame:
     """``segments`` with every published ``n_alumni`` replaced by :func:`protect_counts`'s value
+    (at least ``min_cell`` rounded up to the base: a shown group never looks like a hidden one)
     and the columns that count alumni scaled with it; hidden rows stay hidden."""
     counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
     cells = (exact["dimension"].astype(str) + ":" + exact["segment"].astype(str)).to_numpy()
     # the file as a whole: every distinct (dimension, segment, exact count) of the table
     context = "|".join(sorted({f"{c}={n:.6g}" for c, n in zip(cells, counts, strict=True)}))
-    published = protect_counts(counts, cells, context=context)
+    published = protect_counts(counts, cells, context=context, at_least=min_cell)
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -273,6 +274,7 @@ def protect_counts(
     context: str,
     epsilon: float = PRIVACY_EPSILON,
     base: int = PRIVACY_BASE,
+    at_least: float = 0,
 ) -> np.ndarray:
     """Published values of exact alumni counts: noise added, rounded to ``base``, never negative.
 
@@ -289,6 +291,10 @@ def protect_counts(
         change cannot be told from the one that did.
     epsilon, base
         Noise parameter (two-sided geometric, ``exp(-epsilon)``) and rounding base.
+    at_least
+        Smallest value published (raised to a multiple of ``base``): for shown groups, whose
+        exact counts are at least ``min_cell``, so none is published as a small one. Raising a
+        noisy value is a function of it alone, so the protection is unchanged.
 
     Returns
     -------
@@ -298,9 +304,10 @@ def protect_counts(
     """
     key = _key()
     ctx = hashlib.blake2b(context.encode("utf-8"), digest_size=16).digest()
+    floor = math.ceil(at_least / base) * base
     return np.array(
         [
-            _round_to(round(float(c)) + _noise(key, ctx, str(cell), epsilon), base)
+            max(floor, _round_to(round(float(c)) + _noise(key, ctx, str(cell), epsilon), base))
             for c, cell in zip(counts, cells, strict=True)
         ],
         dtype="float64",
@@ -308,22 +315,28 @@ def protect_counts(
 
 
 def published_count_probability(
-    published: float, exact: int, *, epsilon: float = PRIVACY_EPSILON, base: int = PRIVACY_BASE
+    published: float,
+    exact: int,
+    *,
+    epsilon: float = PRIVACY_EPSILON,
+    base: int = PRIVACY_BASE,
+    at_least: float = 0,
 ) -> float:
     """Chance that :func:`protect_counts` publishes ``published`` for a cell of ``exact``
-    alumni, over its keys: positive for every multiple of ``base`` from 0 up, whatever
-    ``exact`` is, and 0 for anything else."""
+    alumni, over its keys: positive for every multiple of ``base`` from ``at_least`` (raised to
+    a multiple of ``base``) up, whatever ``exact`` is, and 0 for anything else."""
     alpha = math.exp(-epsilon)
 
     def at_most(x: int) -> float:  # P(noise <= x) of the two-sided geometric noise
         return 1 - alpha ** (x + 1) / (1 + alpha) if x >= 0 else alpha ** (-x) / (1 + alpha)
 
-    if published < 0 or published % base:
+    floor = math.ceil(at_least / base) * base
+    if published < floor or published % base:
         return 0.0
     m = int(published // base)
     # exact + noise = v is published as m·base when m·base - base/2 <= v < m·base + base/2
     high = math.ceil(m * base + base / 2) - 1 - exact
-    if m == 0:
+    if m == 0 or published == floor:  # everything at or below the floor is published as it
         return at_most(high)
     low = math.ceil(m * base - base / 2) - exact
     return at_most(high) - at_most(low - 1)
