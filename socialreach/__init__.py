@@ -11,6 +11,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.cli` the command line: ``data | validate | reach | report`` (imported by nothing)
 - `socialreach.core` foundation: what every layer shares, importing no layer
 - `socialreach.core.errors` the one exception for bad input (file, column, row, value, fix)
+- `socialreach.core.outfile` files in and out: devices, folders, the input refused; written whole
 - `socialreach.core.options` ``ReachOptions``: every model choice, shared by every entry point
 - `socialreach.core.profile` the alumni profile: counts per segment, the form alumni data travels in
 - `socialreach.core.segments` canonical segment ids, their order and their labels
@@ -28,6 +29,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.reading.alumni._columns` which header holds which field; identifying headers
 - `socialreach.reading.alumni._fields` each field's values into a code per row, with its rules
 - `socialreach.reading.alumni._files` reading CSV, XLSX, ODS and Parquet into raw cells
+- `socialreach.reading.alumni._ods` OpenDocument spreadsheets streamed row by row from their XML
 - `socialreach.reading.alumni._report` the validation report's bookkeeping: exclusions, notes
 - `socialreach.reading.alumni._values` parsing numbers, ages, age groups, years and dates
 - `socialreach.reading.examples` the bundled synthetic example exports

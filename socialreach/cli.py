@@ -263,7 +263,10 @@ def _data_table(args: argparse.Namespace):
             raise InputError("give either --table or --iis-appendix, not both")
         parsed = read_iis_appendix(args.iis_appendix, year=args.year)
         if args.iis_log:
-            parsed.log.to_csv(args.iis_log, index=False)
+            from .core.outfile import check_out_path, write_text_atomic
+
+            log = check_out_path(args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",))
+            write_text_atomic(log, parsed.log.to_csv(index=False))
         where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
         print(f"socialreach: {parsed.summary()}; parse log: {where}", file=sys.stderr)
         table = parsed.table
@@ -620,8 +623,12 @@ def _run_report(args: argparse.Namespace) -> int:
     def progress(step: str) -> None:
         print(f"socialreach: {steps[step]} …", file=sys.stderr, flush=True)
 
+    from .core.outfile import check_out_path
     from .reading.survey import load_penetration
 
+    # before the survey table is read: --out naming any input is refused at once
+    inputs = (args.file, args.table, args.scenario, args.notes, args.notebook)
+    check_out_path(args.out, inputs=inputs)
     out = write_report(
         args.file,
         out=args.out,

@@ -131,32 +131,32 @@ def test_xlsx_first_and_named_sheet(tmp_path):
 
 
 def test_parquet_aggregated_with_count(tmp_path):
-    # aggregated: 10 + 5 + 2.5 alumni used; the row with antal 0 is used and counts 0
+    # aggregated: 10 + 5 + 2 alumni used; the row with antal 0 is used and counts 0
     frame = pd.DataFrame(
         {
             "Ålder": [30, 50, 70, 40],
             "Bransch": ["IT-konsult", "Sjukvård", None, "Skola"],
-            "Antal": [10.0, 5.0, 2.5, 0.0],
+            "Antal": [10.0, 5.0, 2.0, 0.0],
         }
     )
     path = tmp_path / "agg.parquet"
     frame.to_parquet(path)
     profile = read_alumni(path)
     assert profile.report.rows_read == 4 and profile.report.rows_excluded == 0
-    assert profile.report.alumni_read == 17.5
-    assert profile.n_alumni == 17.5
+    assert profile.report.alumni_read == 17
+    assert profile.n_alumni == 17
     assert _cells(profile) == {
         ("26-35", "it_communication", "working", "reported"): 10.0,
         ("46-55", "health_care", "working", "reported"): 5.0,
-        ("66-75", "unknown", "unknown", "unknown"): 2.5,
+        ("66-75", "unknown", "unknown", "unknown"): 2.0,
     }
 
 
 def test_aggregated_csv_with_decimal_comma_and_empty_count(tmp_path):
     path = tmp_path / "agg.csv"
-    path.write_text("Bransch;Antal\nFinans;12\nFinans;2,5\nSkola;\nSkola;1 000\n", "utf-8")
+    path.write_text("Bransch;Antal\nFinans;12\nFinans;2,0\nSkola;\nSkola;1 000\n", "utf-8")
     profile = read_alumni(path)
-    # row 4 has no count: excluded with a reason; 12 + 2.5 finance, 1000 education ("1 000")
+    # row 4 has no count: excluded with a reason; 12 + 2 finance, 1000 education ("1 000")
     assert profile.report.rows_excluded == 1
     assert profile.report.excluded == [
         {
@@ -166,9 +166,9 @@ def test_aggregated_csv_with_decimal_comma_and_empty_count(tmp_path):
             "values": {"column": "Antal"},
         }
     ]
-    assert profile.report.alumni_used == 1014.5
+    assert profile.report.alumni_used == 1014
     by = profile.cells.groupby("industry", observed=True)["n_alumni"].sum()
-    assert by["finance"] == 14.5 and by["education"] == 1000
+    assert by["finance"] == 14 and by["education"] == 1000
 
 
 def test_column_override_and_two_claims(tmp_path):

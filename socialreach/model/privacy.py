@@ -7,10 +7,23 @@ cannot be told apart: within every group whose total is published, either nothin
 at least two cells are hidden *and* together they hold at least ``min_cell`` alumni (so their
 recoverable sum is not itself a small cell). The extra cells are the smallest ones, so as little
 as possible is lost.
+
+Suppression alone does not stop *differencing*: two reports of files that differ by one person
+would show that person's age band, industry, sex … as the one count that moved by one. Published
+counts are therefore perturbed as statistical offices do (the ABS and ONS cell-key method, the US
+Census Bureau's 2020 noise): :func:`protect_counts` adds two-sided geometric noise of parameter
+``exp(-PRIVACY_EPSILON)`` to every published alumni count and rounds the result to a multiple of
+``PRIVACY_BASE``. The noise has every integer in its support, so any published value is possible
+whatever the person's attribute, and it is keyed: the same cell of the same file gets the same
+value in every table of one run, and a one-person change of the file draws every cell anew.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
+import os
+import secrets
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,7 +31,30 @@ import pandas as pd
 
 from ..core.options import MIN_CELL
 
-__all__ = ["MIN_CELL", "SUPPRESSED_COL", "suppress_segments", "suppress_small_cells"]
+__all__ = [
+    "MIN_CELL",
+    "PRIVACY_BASE",
+    "PRIVACY_EPSILON",
+    "SUPPRESSED_COL",
+    "protect_count_col",
+    "protect_counts",
+    "published_count_probability",
+    "suppress_segments",
+    "suppress_small_cells",
+]
+
+#: Privacy loss per published count: changing one person's value within a table changes two of
+#: its counts by one, so no value of a person's attribute is made more than
+#: ``exp(2 × PRIVACY_EPSILON)`` (about 7.4) times likelier than another by one table.
+PRIVACY_EPSILON = 1.0
+#: Published alumni counts are multiples of this.
+PRIVACY_BASE = 5
+#: Environment variable holding the institution's key for the noise. Set (any text kept
+#: secret), reports of the same file give the same counts, so rerunning a report gains an
+#: attacker nothing; unset, every run draws a key of its own (a rerun is a new, independent
+#: draw: many reruns of one file average towards the exact counts).
+PRIVACY_KEY_ENV = "SOCIALREACH_PRIVACY_KEY"
+_RUN_KEY = secrets.token_bytes(32)
 
 #: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``.
 SUPPRESSED_COL = "suppressed"
@@ -140,6 +176,7 @@ def suppress_segments(
     min_cell: float = MIN_CELL,
     by: str | Sequence[str] = ("platform", "dimension"),
     value_cols: Sequence[str] | None = None,
+    protect: bool = True,
 ) -> pd.DataFrame:
     """The one rule for publishing per-segment results: what the report, the CLI, the charts
     and the notebooks show.
@@ -159,6 +196,11 @@ def suppress_segments(
         segments.
     value_cols
         As in :func:`suppress_small_cells` (default: every numeric column).
+    protect
+        Publish every shown segment's ``n_alumni`` through :func:`protect_counts` (noise,
+        rounded to :data:`PRIVACY_BASE`), with ``expected``, ``expected_low`` and
+        ``expected_high`` scaled alike, so two reports of files that differ by one person do
+        not show which segment that person is in. Suppression is decided on the exact counts.
 
     Returns
     -------
@@ -176,5 +218,141 @@ def suppress_segments(
         value_cols=value_cols,
         key_cols=["segment"],
     )
+    if protect:
+        segments = _protected(segments, estimates[~is_total], min_cell)
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
     return pd.concat([totals, segments], ignore_index=True)
+
+
+#: Columns of an estimate that count alumni (expected reach and its interval): published in
+#: proportion to the segment's protected count, so none of them gives the exact count back.
+_COUNT_LIKE = ("expected", "expected_low", "expected_high")
+
+
+def _protected(segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float) -> pd.DataFrame:
+    """``segments`` with every published ``n_alumni`` replaced by :func:`protect_counts`'s value
+    (at least ``min_cell`` rounded up to the base: a shown group never looks like a hidden one)
+    and the columns that count alumni scaled with it; hidden rows stay hidden."""
+    counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
+    cells = (exact["dimension"].astype(str) + ":" + exact["segment"].astype(str)).to_numpy()
+    # the file as a whole: every distinct (dimension, segment, exact count) of the table
+    context = "|".join(sorted({f"{c}={n:.6g}" for c, n in zip(cells, counts, strict=True)}))
+    published = protect_counts(counts, cells, context=context, at_least=min_cell)
+    shown = (segments[SUPPRESSED_COL] == "").to_numpy()
+    out = segments.copy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(counts > 0, published / counts, 0.0)
+    out.loc[shown, "n_alumni"] = published[shown]
+    for col in _COUNT_LIKE:
+        if col in out.columns:
+            out.loc[shown, col] = out.loc[shown, col].to_numpy(dtype="float64") * scale[shown]
+    return out
+
+
+def _key() -> bytes:
+    given = os.environ.get(PRIVACY_KEY_ENV)
+    return given.encode("utf-8") if given else _RUN_KEY
+
+
+def _noise(key: bytes, context: bytes, cell: str, epsilon: float) -> int:
+    """Two-sided geometric noise, P(k) ∝ exp(-epsilon·|k|), from a keyed hash of the cell:
+    the difference of two geometric draws, each by inversion of a uniform from the hash."""
+    digest = hashlib.blake2b(context + cell.encode("utf-8"), key=key[:64], digest_size=16).digest()
+    u1 = (int.from_bytes(digest[:8], "big") + 0.5) / 2**64
+    u2 = (int.from_bytes(digest[8:], "big") + 0.5) / 2**64
+    return math.floor(math.log(u1) / -epsilon) - math.floor(math.log(u2) / -epsilon)
+
+
+def _round_to(value: float, base: int) -> float:
+    return float(max(0, math.floor(value / base + 0.5)) * base)
+
+
+def protect_counts(
+    counts: Sequence[float],
+    cells: Sequence[str],
+    *,
+    context: str,
+    epsilon: float = PRIVACY_EPSILON,
+    base: int = PRIVACY_BASE,
+    at_least: float = 0,
+) -> np.ndarray:
+    """Published values of exact alumni counts: noise added, rounded to ``base``, never negative.
+
+    Parameters
+    ----------
+    counts
+        Exact numbers of alumni per cell (whole or not: a weighted count is rounded first).
+    cells
+        One id per count, the same wherever the cell is published (``"age:26-35"``), so one
+        cell shows one value in every table of a run.
+    context
+        What the whole file is, exactly (e.g. every exact count of the profile): a change of
+        one person changes it, and with it the noise of every cell, so the cells that did not
+        change cannot be told from the one that did.
+    epsilon, base
+        Noise parameter (two-sided geometric, ``exp(-epsilon)``) and rounding base.
+    at_least
+        Smallest value published (raised to a multiple of ``base``): for shown groups, whose
+        exact counts are at least ``min_cell``, so none is published as a small one. Raising a
+        noisy value is a function of it alone, so the protection is unchanged.
+
+    Returns
+    -------
+    numpy.ndarray
+        Published counts (float), multiples of ``base``; see
+        :func:`published_count_probability` for the chance of each.
+    """
+    key = _key()
+    ctx = hashlib.blake2b(context.encode("utf-8"), digest_size=16).digest()
+    floor = math.ceil(at_least / base) * base
+    return np.array(
+        [
+            max(floor, _round_to(round(float(c)) + _noise(key, ctx, str(cell), epsilon), base))
+            for c, cell in zip(counts, cells, strict=True)
+        ],
+        dtype="float64",
+    )
+
+
+def published_count_probability(
+    published: float,
+    exact: int,
+    *,
+    epsilon: float = PRIVACY_EPSILON,
+    base: int = PRIVACY_BASE,
+    at_least: float = 0,
+) -> float:
+    """Chance that :func:`protect_counts` publishes ``published`` for a cell of ``exact``
+    alumni, over its keys: positive for every multiple of ``base`` from ``at_least`` (raised to
+    a multiple of ``base``) up, whatever ``exact`` is, and 0 for anything else."""
+    alpha = math.exp(-epsilon)
+
+    def at_most(x: int) -> float:  # P(noise <= x) of the two-sided geometric noise
+        return 1 - alpha ** (x + 1) / (1 + alpha) if x >= 0 else alpha ** (-x) / (1 + alpha)
+
+    floor = math.ceil(at_least / base) * base
+    if published < floor or published % base:
+        return 0.0
+    m = int(published // base)
+    # exact + noise = v is published as m·base when m·base - base/2 <= v < m·base + base/2
+    high = math.ceil(m * base + base / 2) - 1 - exact
+    if m == 0 or published == floor:  # everything at or below the floor is published as it
+        return at_most(high)
+    low = math.ceil(m * base - base / 2) - exact
+    return at_most(high) - at_most(low - 1)
+
+
+def protect_count_col(
+    frame: pd.DataFrame, *, count_col: str, cell_cols: Sequence[str]
+) -> pd.Series:
+    """:func:`protect_counts` of ``frame[count_col]``, one cell per row named by ``cell_cols``
+    (missing counts, hidden cells, stay missing); the context is the whole column."""
+    counts = pd.to_numeric(frame[count_col]).to_numpy(dtype="float64")
+    known = ~np.isnan(counts)
+    cells = frame[list(cell_cols)].astype(str).agg(":".join, axis=1).to_numpy()
+    context = "|".join(
+        sorted(f"{c}={n:.6g}" for c, n in zip(cells[known], counts[known], strict=True))
+    )
+    out = np.full(len(frame), np.nan)
+    out[known] = protect_counts(counts[known], cells[known], context=context)
+    return pd.Series(out, index=frame.index, name=count_col)

@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.outfile import check_input_file
 from .integration import DEFAULT_SCENARIOS, PARAMETERS
 
 __all__ = ["Scenarios", "example_scenarios", "read_scenarios"]
@@ -143,6 +144,8 @@ def read_scenarios(path: str | Path) -> Scenarios:
     """
     path = Path(path)
     file = path.name
+    if path.exists():  # /dev/zero would be read for ever
+        check_input_file(path, what="scenario file", max_mb=1)
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)
@@ -153,6 +156,10 @@ def read_scenarios(path: str | Path) -> Scenarios:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise InputError(
             f"the scenario file is not valid TOML ({err})", file=file, fix=_FIX
+        ) from None
+    except RecursionError:  # arrays nested thousands deep: no scenario file looks like that
+        raise InputError(
+            "the scenario file is nested too deeply to be a scenario file", file=file, fix=_FIX
         ) from None
     unknown = [k for k in data if k != "scenarios"]
     if unknown:

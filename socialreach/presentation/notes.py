@@ -18,6 +18,7 @@ import mistune
 import nh3
 
 from ..core.errors import InputError
+from ..core.outfile import check_input_file
 
 __all__ = ["read_notes", "render_markdown"]
 
@@ -116,6 +117,8 @@ def read_notes(path: str | Path) -> str:
         The file is missing, unreadable, not UTF-8 or empty (named by file name only).
     """
     path = Path(path)
+    if path.exists():  # /dev/zero would be read for ever
+        check_input_file(path, what="notes file", max_mb=1)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -7,6 +7,7 @@ and shipped inside the package (read with :mod:`importlib.resources`). Shares ar
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.errors import InputError
+from ..core.outfile import check_input_file
 from ..core.segments import AGE_BANDS, BASES, MEASURES
 
 __all__ = [
@@ -150,12 +152,13 @@ def load_penetration(
         name = path.name
         if not path.exists():
             raise InputError("file not found", file=name, fix="check the path")
+        check_input_file(path, what="survey table", max_mb=100)
         try:
             if path.suffix.lower() in (".xlsx", ".xlsm"):
                 data = pd.read_excel(path)
             else:
                 data = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig")
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
             raise InputError(
                 f"cannot be read as a table ({type(err).__name__})",
                 file=name,

@@ -368,9 +368,13 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "suppressed_note": (
         "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
-        "en sådan grupp inte kan räknas fram).",
+        "en sådan grupp inte kan räknas fram). Antalet alumner i en grupp visas med ett litet "
+        "slumpbrus och avrundat till jämna 5-tal, som statistikmyndigheter gör: två rapporter "
+        "som skiljer sig med en person visar inte vilken grupp den personen hör till.",
         "– = hidden to protect individuals (fewer than {k} alumni in the group, or hidden so "
-        "that such a group cannot be worked out).",
+        "that such a group cannot be worked out). The number of alumni in a group is shown "
+        "with a little random noise and rounded to a multiple of 5, as statistics offices do: "
+        "two reports that differ by one person do not show which group that person is in.",
     ),
 }
 

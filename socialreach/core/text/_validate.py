@@ -13,6 +13,8 @@ VALIDATE: dict[str, tuple[str, str]] = {
     "format.encoding": ("teckenkodning {value}", "encoding {value}"),
     "format.delimiter": ("avgränsare {value}", "delimiter {value}"),
     "format.sheet": ("blad {value}", "sheet {value}"),
+    "format.header_line": ("rubrikrad på rad {value}", "header on line {value}"),
+    "format.header_row": ("rubrikrad på rad {value}", "header in row {value}"),
     "rows": (
         "rader: {read} lästa = {used} använda + {excluded} uteslutna",
         "rows: {read} read = {used} used + {excluded} excluded",

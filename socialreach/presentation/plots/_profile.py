@@ -11,7 +11,12 @@ import plotly.graph_objects as go
 from ...core.profile import AlumniProfile
 from ...core.segments import UNKNOWN, label
 from ...core.text import CHARTS
-from ...model.privacy import MIN_CELL, suppress_segments, suppress_small_cells
+from ...model.privacy import (
+    MIN_CELL,
+    protect_count_col,
+    suppress_segments,
+    suppress_small_cells,
+)
 from ..format import format_count, format_share, percent_sign
 from ._base import (
     _OTHER_COLOUR,
@@ -70,6 +75,8 @@ def _heatmap_grid(
         else np.zeros(len(pairs), dtype=bool)
     )
     pairs.loc[hidden, ["share", "n_alumni"]] = np.nan
+    if min_cell > 0:  # the counts shown are protected against differencing, as every count
+        pairs["n_alumni"] = protect_count_col(pairs, count_col="n_alumni", cell_cols=[row, col])
     pairs["text"] = [
         _t("hidden", lang) if h else format_share(v, lang=lang)
         for h, v in zip(hidden, pairs["share"], strict=True)
@@ -184,6 +191,9 @@ def _profile_counts(
         checked = suppress_segments(totals.assign(dimension=by), min_cell=min_cell)
         hidden = set(checked.loc[checked["suppressed"] != "", "segment"])
         counts = counts[~counts["segment"].isin(hidden)]
+        # the bars are published counts: protected against differencing like every count
+        protected = protect_count_col(counts, count_col="n_alumni", cell_cols=["segment", "source"])
+        counts = counts.assign(n_alumni=protected)
     hide = f" ({_t('suppressed', lang)})"
     return counts, order, [label(s, lang) + (hide if s in hidden else "") for s in order]
 

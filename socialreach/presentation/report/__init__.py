@@ -39,7 +39,6 @@ nbconvert HTML, and setting one per figure would embed plotly.js again each time
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +47,7 @@ import pandas as pd
 
 from ...core.errors import InputError
 from ...core.options import MIN_CELL, ReachOptions
+from ...core.outfile import check_out_path, write_text_atomic
 from ...core.text import (
     check_lang,
 )
@@ -146,7 +146,9 @@ def write_report(
         The alumni file (CSV, XLSX, Parquet), read by :func:`socialreach.read_alumni`. Neither
         the path nor any value of a person reaches the report.
     out
-        Where to write the HTML file (its folder must exist).
+        Where to write the HTML file (its folder must exist). Refused before any work: an input
+        file, a folder, a device or system file, an existing file not ending in .html or .htm;
+        the file is written whole (temporary file, then rename) or not at all.
     lang
         ``"sv"`` (default) or ``"en"``.
     institution
@@ -187,9 +189,7 @@ def write_report(
         Bad input (unreadable or unusable file, too few alumni, output folder missing).
     """
     announce = progress or (lambda step: None)
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InputError("the output folder does not exist", file=out.name, fix="create it first")
+    out = check_out_path(out, inputs=(alumni_path, scenarios, notes, notebook))
     try:
         check_lang(lang)
     except ValueError:
@@ -230,8 +230,4 @@ def write_report(
         finally:
             renderer.close()
     announce("writing")
-    # write beside, then rename: a reader never opens a half-written report
-    partial = out.with_name(f".{out.name}.partial")
-    partial.write_text(document, encoding="utf-8")
-    os.replace(partial, out)
-    return out
+    return write_text_atomic(out, document)

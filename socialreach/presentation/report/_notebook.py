@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import InputError
+from ...core.outfile import check_input_file, check_out_path, write_text_atomic
 from ..notes import render_markdown
 from ._compose import (
     _FIGURE_CLASS,
@@ -59,14 +60,8 @@ def init_report_notebook(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix != ".ipynb":
         raise InputError("the notebook's name must end in .ipynb", file=path.name)
-    if path.exists():
-        raise InputError(
-            "the file exists already and is not overwritten", file=path.name, fix="pick a new name"
-        )
-    if not path.parent.is_dir():
-        raise InputError("the folder does not exist", file=path.name, fix="create it first")
-    path.write_text(_packaged_notebook_text(), encoding="utf-8")
-    return path
+    check_out_path(path, overwrite=False)
+    return write_text_atomic(path, _packaged_notebook_text())
 
 
 def read_report_notebook(path: str | Path) -> Any:
@@ -80,12 +75,25 @@ def read_report_notebook(path: str | Path) -> Any:
     import nbformat
 
     path = Path(path)
+    if path.exists():  # /dev/zero would be read for ever
+        check_input_file(path, what="notebook", max_mb=20)
     try:
         nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
         nbformat.validate(nb)
     except FileNotFoundError:
         raise InputError("the notebook does not exist", file=path.name) from None
-    except (OSError, UnicodeDecodeError, ValueError, nbformat.ValidationError):
+    # a JSON list, a number where a list belongs or nesting deeper than Python's stack is a
+    # damaged file too: nbformat raises AttributeError, TypeError or RecursionError for them
+    except (
+        OSError,
+        UnicodeDecodeError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        KeyError,
+        RecursionError,
+        nbformat.ValidationError,
+    ):
         raise InputError(
             "the file is not a readable Jupyter notebook",
             file=path.name,
@@ -200,6 +208,7 @@ class _Renderer:
     """
 
     def __init__(self, nb: Any, *, workdir: Path, timeout: int = 300):
+        from jupyter_client.kernelspec import KernelSpecManager
         from nbclient import NotebookClient
 
         self.workdir = workdir
@@ -211,6 +220,10 @@ class _Renderer:
             shutdown_kernel="immediate",  # the output is complete; don't wait for a goodbye
         )
         self.client.km = self.client.create_kernel_manager()
+        # the kernel is this interpreter's own ipykernel, never whatever 'python3' kernelspec
+        # the Jupyter path holds (another Python's, without socialreach's packages): with no
+        # kernel folders, jupyter_client builds the native spec from sys.executable
+        self.client.km.kernel_spec_manager = KernelSpecManager(kernel_dirs=[])
         self.client.km.connection_file = str(workdir / "kernel.json")
         if os.name == "posix":
             # unix sockets in workdir, not TCP on localhost (and the kernel stays quiet about it);

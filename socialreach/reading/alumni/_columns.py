@@ -139,7 +139,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "level of degree",
         "degree type",
     ),
-    "count": ("antal", "count", "n", "antal alumner", "number of alumni", "number"),
+    # only a header that says it counts alumni: "N" or "Number" heads member and phone numbers
+    "count": ("antal", "count", "n_alumni", "antal alumner", "number of alumni"),
 }
 
 # Headers that identify people. Whole normalised header, or a token of it, or (longer ones) any
@@ -178,6 +179,10 @@ _IDENTIFYING_PARTS = (
 _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 
 _DATA_LIKE = re.compile(r"@|^[\d\s\-+./,:]+$")
+# A person's name as CRM exports write it: two to four capitalised words ("Anna Svensson",
+# "Karl-Erik af Öberg" has a lower-case particle and is caught by its capitalised words).
+_WORD = r"[A-ZÅÄÖÆØÉÜ][a-zåäöæøéüß]+(?:-[A-ZÅÄÖÆØÉÜ][a-zåäöæøéüß]+)?"
+_NAME_LIKE = re.compile(rf"^{_WORD}(?:\s+(?:(?:af|von|van|de|der|la)\s+)?{_WORD}){{1,3}}$")
 
 _SYNONYM_INDEX = {
     normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
@@ -297,7 +302,8 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
         elif field is None and _is_identifying(h):
             identifying.append(h)
         elif h:
-            ignored.append(h)
+            # a header row that is really a person's row must not echo the name
+            ignored.append(f"(column {names.index(h) + 1})" if _looks_personal(h) else h)
     for field, hs in claims.items():
         if len(hs) > 1:
             raise InputError(
@@ -316,6 +322,45 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
         )
     ordered = {f: chosen[f] for f in FIELDS if f in chosen}
     return _Plan(columns=ordered, identifying=identifying, ignored=ignored)
+
+
+def _looks_personal(cell: str) -> bool:
+    """A cell that may be a person's data rather than a header: an e-mail address, a number
+    (personnummer, phone, member number, date) or a name ("Anna Svensson"), unless it is a
+    header socialreach knows."""
+    text = str(cell).strip()
+    if not text or _header_key(text) in _SYNONYM_INDEX:
+        return False
+    return bool(_DATA_LIKE.search(text) or _NAME_LIKE.match(text))
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(bool(str(c).strip()) for c in cells)
+
+
+def _is_title(cells: list[str], header: list[str]) -> bool:
+    """A title line above ``header`` ("Alumniexport 2024-01-31"): at most two non-empty cells,
+    and fewer than the header has (a person's row fills as many as the header)."""
+    return _filled(cells) <= min(2, _filled(header) - 1)
+
+
+def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int | None:
+    """Index of the header among ``rows`` (the first rows of a sheet, non-blank), else None.
+
+    The header is the first row that names a field socialreach knows, holds no cell that looks
+    like a person's data, and has only title lines above it: a person's row whose industry is
+    "Utbildning" is never taken for the header, since person rows with many cells lie above it
+    or it holds a name, an e-mail or a number.
+    """
+    for i, cells in enumerate(rows):
+        if not _known_headers(cells, columns):
+            continue
+        wanted = set((columns or {}).values())
+        if any(_looks_personal(c) and str(c).strip() not in wanted for c in cells):
+            continue
+        if all(_is_title(above, cells) for above in rows[:i]):
+            return i
+    return None
 
 
 def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:

@@ -9,8 +9,6 @@ rows (``_report._Exclusions``).
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -39,23 +37,38 @@ MAX_AGE = 110
 _DECEASED = {"avliden", "avlidna", "dod", "deceased", "died", "dead", "ej i livet"}
 
 
+#: Most alumni one row of an aggregated export may stand for: a whole university's alumni fit
+#: many times over, a phone or member number read as a count does not.
+MAX_COUNT = 1_000_000
+
+
 def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclusions):
-    """Alumni per row from the count column; rows without a count are excluded."""
+    """Alumni per row from the count column; rows without a count are excluded.
+
+    A count is a whole number from 0 to :data:`MAX_COUNT`; anything else stops the read with the
+    row and column only, never the value (a wrongly mapped column may hold personnummer)."""
     codes, uniques = column
     parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
-    bad = np.flatnonzero(np.isnan(parsed) | (parsed < 0))
-    if len(bad):
-        first = int(np.flatnonzero(np.isin(codes, bad))[0])
-        value = str(uniques[codes[first]])
-        negative = not np.isnan(parsed[codes[first]])
+    with np.errstate(invalid="ignore"):
+        bad = np.isnan(parsed) | (parsed < 0) | (parsed > MAX_COUNT) | (parsed != np.round(parsed))
+    if bad.any():
+        first = int(np.flatnonzero(np.isin(codes, np.flatnonzero(bad)))[0])
+        value = parsed[codes[first]]
+        if np.isnan(value):
+            problem = "count is not a number"
+        elif value < 0:
+            problem = "count is negative"
+        elif value > MAX_COUNT:
+            problem = f"count is over {MAX_COUNT:,}, which no row of alumni holds"
+        else:
+            problem = "count is not a whole number"
         raise InputError(
-            "count is negative" if negative else "count is not a number",
+            problem,
             file=file,
             row=int(row_number(np.array([first]))[0]),
             column=header,
-            # echo the cell only when it is number-like: a wrongly chosen column holds text
-            value=value if re.fullmatch(r"[-+0-9 ,.\u00a0]{1,20}", value) else None,
-            fix="give each row's number of alumni as a whole number 0 or more",
+            fix="give each row's number of alumni as a whole number 0 or more, and check that "
+            "the column counts alumni (map it with --column count=Header)",
         )
     weights = _take(parsed, codes, np.nan)
     exclusions.add(np.isnan(weights), "no_count", column=header)

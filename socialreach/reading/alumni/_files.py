@@ -9,10 +9,12 @@ format is bad input (:class:`~socialreach.core.errors.InputError`), never a bug.
 
 from __future__ import annotations
 
+import array
 import csv
 import io
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.errors import InputError
-from ._columns import _known_headers, _Plan, _plan_columns
+from ._columns import _header_at, _known_headers, _Plan, _plan_columns
 
 
 @dataclass
@@ -73,24 +75,25 @@ _PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumn
 
 
 def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
-    """(physical line index, delimiter, header cells): the first line among the first
-    ``_PREAMBLE_LINES`` that holds a known header, else the first line (whose headers are then
+    """(physical line index, delimiter, header cells): the header among the first
+    ``_PREAMBLE_LINES`` lines (``_columns._header_at``: known headers, nothing that looks like
+    a person's data, only title lines above), else the first line (whose headers are then
     reported as unknown)."""
     lines = text.splitlines()[:_PREAMBLE_LINES]
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        best = None
-        for d in _DELIMITERS:
-            cells = next(csv.reader([line], delimiter=d), [])
-            score = (_known_headers(cells, columns), len(cells))
-            if score[0] and (best is None or score > best[0]):
-                best = (score, d, cells)
-        if best is not None:
-            if index == 0:  # a quoted header may hold a line break: read the whole record
-                cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=best[1]), [])
-                return 0, best[1], cells
-            return index, best[1], best[2]
+    found = []
+    for d in _DELIMITERS:
+        rows = [(i, next(csv.reader([line], delimiter=d), [])) for i, line in enumerate(lines)]
+        rows = [(i, cells) for i, cells in rows if any(c.strip() for c in cells)]
+        at = _header_at([cells for _, cells in rows], columns)
+        if at is not None:
+            index, cells = rows[at]
+            # the earliest line wins; on one line, the delimiter that finds most known headers
+            found.append((index, -_known_headers(cells, columns), -len(cells), d, cells))
+    if found:
+        index, _, _, d, cells = min(found, key=lambda f: f[:3])
+        if index == 0:  # a quoted header may hold a line break: read the whole record
+            cells = next(csv.reader(io.StringIO(_first_record(text)), delimiter=d), [])
+        return index, d, cells
     first = _first_record(text)
     counts = {d: first.count(d) for d in _DELIMITERS}
     delimiter = max(counts, key=lambda d: counts[d]) if max(counts.values()) else ","
@@ -219,6 +222,8 @@ _ODS_FIX = "open it in LibreOffice Calc and save it again as .ods or .xlsx, or e
 def _read_excel(
     path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
 ) -> tuple[_Plan, _Raw]:
+    """An Excel sheet streamed row by row (openpyxl's read-only mode), its stated size ignored:
+    one stray value in XFD1048576 would otherwise pad a million rows to 16 384 cells each."""
     import openpyxl
 
     try:
@@ -232,21 +237,27 @@ def _read_excel(
         ) from None
     try:
         name = _pick_sheet(book.sheetnames, sheet, file)
-        try:
-            # every cell is decoded here, inside the zip and XML readers: a flipped byte
-            # surfaces as zlib.error, BadZipFile, KeyError, XML or value errors from them
-            rows = [
-                (number, row)
-                for number, row in enumerate(book[name].iter_rows(values_only=True), start=1)
-                if any(_cell_text(v) is not None for v in row)
-            ]
-        except InputError:
-            raise
-        except Exception:
-            raise _damaged(file, "an Excel workbook", _XLSX_FIX) from None
+        ws = book[name]
+        ws.reset_dimensions()
+        rows = enumerate(ws.iter_rows(values_only=True), start=1)
+        # every cell is decoded while the rows stream, inside the zip and XML readers: a
+        # flipped byte surfaces as zlib.error, BadZipFile, KeyError, XML or value errors
+        damaged = _damaged(file, "an Excel workbook", _XLSX_FIX)
+        return _rows_to_raw(
+            _guarded(rows, damaged), file, columns, {"format": "xlsx", "sheet": name}
+        )
     finally:
         book.close()
-    return _rows_to_raw(rows, file, columns, {"format": "xlsx", "sheet": name})
+
+
+def _guarded(rows: Iterable, damaged: InputError) -> Iterator:
+    """``rows`` as they come; any error of the parser beneath them is ``damaged``."""
+    try:
+        yield from rows
+    except InputError:
+        raise
+    except Exception:
+        raise damaged from None
 
 
 def _pick_sheet(names: list[str], sheet: str | None, file: str) -> str:
@@ -266,62 +277,67 @@ def _pick_sheet(names: list[str], sheet: str | None, file: str) -> str:
 def _read_ods(
     path: Path, file: str, sheet: str | None, columns: Mapping[str, str] | None
 ) -> tuple[_Plan, _Raw]:
-    """OpenDocument spreadsheet (LibreOffice Calc) through pandas' odf engine."""
-    try:
-        book = pd.ExcelFile(path, engine="odf")
-    except Exception:  # zip/XML errors from odfpy mean a bad file
-        raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
-    with book:
-        name = _pick_sheet([str(n) for n in book.sheet_names], sheet, file)
-        try:
-            frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object)
-        except Exception:  # cell decoding errors of a damaged file
-            raise _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX) from None
-    rows = [
-        (number, row)
-        for number, row in enumerate(frame.itertuples(index=False, name=None), start=1)
-        if any(_cell_text(v) is not None for v in row)
-    ]
-    return _rows_to_raw(rows, file, columns, {"format": "ods", "sheet": name})
+    """OpenDocument spreadsheet (LibreOffice Calc), its content streamed (``_ods``): memory
+    grows with the distinct values, not with the cells or their repeats."""
+    from ._ods import ods_rows
+
+    found: dict[str, str] = {}
+    rows = ods_rows(
+        path, sheet=sheet, pick=lambda names: _pick_sheet(names, sheet, file), found=found
+    )
+    damaged = _damaged(file, "an OpenDocument spreadsheet (.ods)", _ODS_FIX)
+    return _rows_to_raw(_guarded(rows, damaged), file, columns, {"format": "ods"}, found)
 
 
 def _rows_to_raw(
-    rows: list[tuple[int, tuple]], file: str, columns: Mapping[str, str] | None, fmt: dict
+    rows: Iterable[tuple[int, tuple]],
+    file: str,
+    columns: Mapping[str, str] | None,
+    fmt: dict,
+    found: dict[str, str] | None = None,
 ) -> tuple[_Plan, _Raw]:
-    """Header and data of a sheet given as (spreadsheet row number, cells) of non-blank rows.
+    """Header and data of a sheet streamed as (spreadsheet row number, cells).
 
-    Title rows above the header ("Alumni 2024-01-31") are skipped: the header is the first of
-    the first ``_PREAMBLE_LINES`` rows that holds a known header, else the first row.
+    Blank rows are skipped. Title rows above the header ("Alumni 2024-01-31") are skipped: the
+    header is found among the first ``_PREAMBLE_LINES`` non-blank rows by
+    ``_columns._header_at``, else it is the first row. The data rows are coded column by
+    column as they stream (``codes`` into distinct values), so no row is kept. ``found`` is
+    filled by a streaming reader with the sheet's ``name`` once it knows it.
     """
-    name = fmt["sheet"]
-    if not rows:
+    rows = ((n, r) for n, r in rows if any(_cell_text(v) is not None for v in r))
+    head = list(itertools.islice(rows, _PREAMBLE_LINES))
+    name = fmt.get("sheet") or (found or {}).get("name")
+    if not head:
         raise InputError(f"sheet '{name}' is empty", file=file, fix="choose a sheet with data")
-    at = 0
-    for i, (_, row) in enumerate(rows[:_PREAMBLE_LINES]):
-        if _known_headers([_header_cell(v) for v in row], columns):
-            at = i
-            break
-    header_row = rows[at][0]
-    header = [_header_cell(v) for v in rows[at][1]]
+    fmt = {**fmt, "sheet": name}
+    at = _header_at([[_header_cell(v) for v in row] for _, row in head], columns) or 0
+    header_row = head[at][0]
+    header = [_header_cell(v) for v in head[at][1]]
     while header and not header[-1]:
         header.pop()
     plan = _plan_columns(header, columns=columns, file=file)
-    data = rows[at + 1 :]
-    if not data:
+    used = [header.index(h) for h in plan.columns.values()]
+    index: list[dict[str, int]] = [{} for _ in used]
+    codes = [array.array("i") for _ in used]
+    numbers = array.array("q")
+    for number, row in itertools.chain(head[at + 1 :], rows):
+        numbers.append(number)
+        for j, seen, out in zip(used, index, codes, strict=True):
+            value = _cell_text(row[j]) if j < len(row) else None
+            out.append(-1 if value is None else seen.setdefault(value, len(seen)))
+    if not numbers:
         raise InputError(
             f"sheet '{name}' has a header (row {header_row}) but no data rows",
             file=file,
             fix="export it again",
         )
-    values = {}
-    for h in plan.columns.values():
-        j = header.index(h)
-        col = pd.Series([_cell_text(r[j]) if j < len(r) else None for _, r in data], dtype="object")
-        values[h] = _factorize(col)
+    values = {
+        h: (np.frombuffer(out, dtype=np.int32), list(seen))
+        for h, seen, out in zip(plan.columns.values(), index, codes, strict=True)
+    }
     if header_row > 1:
         fmt = {**fmt, "header_row": str(header_row)}
-    numbers = np.fromiter((number for number, _ in data), dtype="int64", count=len(data))
-    return plan, _Raw(len(data), values, numbers, fmt)
+    return plan, _Raw(len(numbers), values, np.frombuffer(numbers, dtype=np.int64), fmt)
 
 
 def _header_cell(value: object) -> str:

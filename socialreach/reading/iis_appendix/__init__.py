@@ -73,6 +73,7 @@ from pathlib import Path
 import pandas as pd
 
 from ...core.errors import InputError
+from ...core.outfile import check_input_file
 from ._cells import _drop_suppressed, _read_columns, _read_values
 from ._layout import LOG_COLUMNS, _locate, _Log, _Sheet, _starts_table, _table_base
 from ._records import _assemble, _drop_copy_errors, _plan, _records
@@ -202,6 +203,7 @@ def read_iis_appendix(
     name = path.name
     if not path.exists():
         raise InputError("file not found", file=name, fix="check the path")
+    check_input_file(path, what="table appendix", max_mb=200)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise InputError(
             "is not an Excel workbook (.xlsx)",
@@ -211,11 +213,17 @@ def read_iis_appendix(
     year = _resolve_year(name, year)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as err:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         raise InputError(
             f"cannot be opened as an Excel workbook ({type(err).__name__})",
             file=name,
             fix="save the appendix again as .xlsx",
+        ) from None
+    except Exception:  # zlib, XML and other errors of a damaged zip or XML part
+        raise InputError(
+            "cannot be opened as an Excel workbook: the file is damaged or incomplete",
+            file=name,
+            fix="download the appendix again or save it again as .xlsx",
         ) from None
     log = _Log()
     records: list[dict] = []
@@ -238,7 +246,7 @@ def read_iis_appendix(
                     sheet, None, None, "skip", "skipped_sheet", "not among the sheets asked for"
                 )
                 continue
-            grid = _read_grid(book[sheet])
+            grid = _read_grid(book[sheet], name)
             starts = [i for i, row in enumerate(grid) if row and _starts_table(row[0])]
             if not starts:
                 log.add(
@@ -306,8 +314,31 @@ def _resolve_year(name: str, year: int | None) -> int:
     )
 
 
-def _read_grid(sheet) -> list[list[object]]:
-    rows = [list(r) for r in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
+#: Columns of an appendix sheet that are read: its tables are a few dozen columns wide, and a
+#: stray value far to the right (XFD) must not widen every row to 16 384 cells.
+_MAX_COLUMNS = 1000
+
+
+def _read_grid(sheet, name: str) -> list[list[object]]:
+    # the sheet's stated size is ignored (reset_dimensions): one stray value in XFD1048576
+    # would otherwise pad a million rows to 16 384 cells each (a read of many minutes). Every
+    # cell is decoded here, inside the zip and XML readers: a flipped byte surfaces as zlib,
+    # zip, XML or value errors from them.
+    sheet.reset_dimensions()
+    rows: list[list[object]] = []
+    empty: list[object] = []  # one shared object for every blank row
+    try:
+        for r in sheet.iter_rows(values_only=True):
+            cells = list(r[:_MAX_COLUMNS])
+            rows.append(cells if any(v is not None for v in cells) else empty)
+    except Exception:
+        raise InputError(
+            "cannot be read as an Excel workbook: the file is damaged or incomplete",
+            file=name,
+            fix="download the appendix again or save it again as .xlsx",
+        ) from None
+    while rows and rows[-1] is empty:
+        rows.pop()
     width = max((len(r) for r in rows), default=0)
     return [r + [None] * (width - len(r)) for r in rows]
 

@@ -1,0 +1,392 @@
+"""Careless and hostile input, round 3 (issue 21): never a crash, never the input overwritten,
+never a person's data echoed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialreach.cli import main
+
+
+def _titled_xlsx(path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Alumniexport 2024-01-31"])
+    sheet.append([])
+    sheet.append(["Ålder", "Kön", "Utbildningsområde"])
+    for i in range(12):
+        sheet.append([30 + i, "K" if i % 2 else "M", "Ekonomi"])
+    book.save(path)
+    return path
+
+
+def _titled_csv(path):
+    rows = "".join(f"{30 + i};{'K' if i % 2 else 'M'};Ekonomi\n" for i in range(12))
+    path.write_text("Alumniexport 2024-01-31\n\nÅlder;Kön;Utbildningsområde\n" + rows, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize(("make", "where"), [(_titled_xlsx, "3"), (_titled_csv, "3")])
+def test_validate_says_where_the_header_below_a_title_is(tmp_path, capsys, lang, make, where):
+    path = make(tmp_path / ("export.xlsx" if make is _titled_xlsx else "export.csv"))
+    assert main(["validate", str(path), "--lang", lang]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert f" {where}" in first and ("rad" if lang == "sv" else "header") in first
+
+
+# --- 2. --out never overwrites an input, a folder or a system file; written whole or not at all
+
+
+def _export(tmp_path):
+    return _titled_csv(tmp_path / "crm_export.csv")
+
+
+def _folder_listing(folder):
+    return sorted((p.name, p.read_bytes()) for p in folder.iterdir() if p.is_file())
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        (lambda p: p, "input file"),
+        (lambda p: p.parent / "." / p.name, "input file"),
+        (lambda p: p.parent, "is a folder"),
+        (lambda p: "/proc/self/status", "system location"),
+        (lambda p: "/dev/null", "system location"),
+        (lambda p: p.parent / "missing" / "r.html", "folder does not exist"),
+        (lambda p: p.parent / "other_export.csv", "not overwritten"),
+    ],
+)
+def test_report_refuses_an_out_that_would_cost_data(tmp_path, capsys, out, said):
+    path = _export(tmp_path)
+    (tmp_path / "other_export.csv").write_text("Namn;Ålder\nA;30\n", "utf-8")
+    before = _folder_listing(tmp_path)
+    code = main(["report", str(path), "--out", str(out(path))])
+    err = capsys.readouterr().err
+    assert code == 2 and said in err and len(err.strip().splitlines()) == 1
+    assert _folder_listing(tmp_path) == before  # nothing overwritten, nothing left behind
+
+
+def test_report_refuses_an_out_linked_to_an_input(tmp_path, capsys):
+    path = _export(tmp_path)
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n", "utf-8")
+    (tmp_path / "link.html").symlink_to(notes)
+    code = main(["report", str(path), "--notes", str(notes), "--out", str(tmp_path / "link.html")])
+    assert code == 2 and "input file" in capsys.readouterr().err
+    assert notes.read_text("utf-8") == "# Notes\n"
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_partial(tmp_path, monkeypatch):
+    from socialreach import InputError
+    from socialreach.core import outfile
+
+    out = tmp_path / "report.html"
+    out.write_text("old report", "utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(outfile.os, "replace", disk_full)
+    with pytest.raises(InputError, match="cannot be written"):
+        outfile.write_text_atomic(out, "new report")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    assert out.read_text("utf-8") == "old report"
+
+
+def test_an_interrupted_write_leaves_no_partial(tmp_path, monkeypatch):
+    from socialreach.core import outfile
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outfile.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        outfile.write_text_atomic(tmp_path / "report.html", "x" * 100_000)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_notebook_refuses_a_folder_and_writes_a_new_file(tmp_path, capsys):
+    assert main(["report", "--init-notebook", str(tmp_path / "no" / "nb.ipynb")]) == 2
+    (tmp_path / "d.ipynb").mkdir()
+    assert main(["report", "--init-notebook", str(tmp_path / "d.ipynb")]) == 2
+    assert main(["report", "--init-notebook", str(tmp_path / "mine.ipynb")]) == 0
+    assert (tmp_path / "mine.ipynb").stat().st_size > 0
+
+
+# --- 3. a person's row never becomes the header
+
+
+def _unrecognised_header_csv(path, person_row=7):
+    """A header socialreach does not know, then people; row ``person_row`` holds the value
+    'Utbildning' (a header word) beside a person's name."""
+    lines = ["Medlem;Ort;Inriktning"]
+    for row in range(2, 62):
+        field = "Utbildning" if row == person_row else "Juridik"
+        lines.append(f"Person Nummer{row};Lund;{field}")
+    lines[person_row - 1] = f"Zacharias Kanarieson;Malmö;{'Utbildning'}"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_persons_row_holding_a_header_word_is_never_the_header(tmp_path, capsys, as_json):
+    path = _unrecognised_header_csv(tmp_path / "export.csv")
+    code = main(["validate", str(path), *(["--json"] if as_json else [])])
+    out, err = capsys.readouterr()
+    assert code == 2 and "no column socialreach knows" in err
+    assert "Kanarieson" not in out + err and "Malmö" not in out + err
+
+
+def test_a_header_below_title_lines_is_found_and_said(tmp_path, capsys):
+    rows = "".join(f"Person {i};{30 + i};Juridik\n" for i in range(12))
+    path = tmp_path / "export.csv"
+    path.write_text("Alumniregister\nUttag 2024-01-31;skript\n\nNamn;Ålder;Utbildning\n" + rows)
+    assert main(["validate", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["source_format"]["header_line"] == "4" and report["rows_read"] == 12
+
+
+def test_a_headerless_first_row_never_echoes_a_name(tmp_path, capsys):
+    # no header at all: the first person's row is read as one, but the name is not printed
+    rows = "".join(f"Person Nummer{i};Utbildning\n" for i in range(12))
+    path = tmp_path / "export.csv"
+    path.write_text("Zacharias Kanarieson;Utbildning\n" + rows, "utf-8")
+    main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert "Kanarieson" not in out + err and "(column 1)" in out
+
+
+@settings(max_examples=40)
+@given(
+    header_at=st.integers(0, 4),
+    person_at=st.integers(1, 30),
+    name=st.sampled_from(["Anna Svensson", "anna@x.invalid", "19121212-1212", "070-1740642"]),
+)
+def test_header_detection_takes_the_header_or_nothing(header_at, person_at, name):
+    # title lines, then the header (or no known header), then people, one of whom holds a
+    # header word: the header found is the real one or none, never the person's row
+    from socialreach.reading.alumni._columns import _header_at
+
+    titles = [["Alumni"], ["Uttag", "2024"], ["x"], [], ["y"]][:header_at]
+    people = [[name, "Lund", "Juridik"] for _ in range(30)]
+    people[person_at - 1] = [name, "Malmö", "Utbildning"]
+    for header in (["Namn", "Ort", "Utbildning"], ["Medlem", "Ort", "Inriktning"]):
+        at = _header_at([r for r in [*titles, header, *people] if r], None)
+        known = header[0] == "Namn"
+        assert at == (len([r for r in titles if r]) if known else None)
+
+
+# --- 4. a count column only under a count header, whole numbers in a plausible range, no echo
+
+
+@pytest.mark.parametrize("header", ["Number", "N", "n", "Nummer"])
+def test_number_headers_are_not_counts(tmp_path, header):
+    from socialreach import read_alumni
+
+    path = tmp_path / "export.csv"
+    rows = "".join(f"Juridik;{19121212 + i}-1212\n" for i in range(12))
+    path.write_text(f"Utbildning;{header}\n" + rows, "utf-8")
+    profile = read_alumni(path)
+    assert "count" not in profile.report.columns and profile.n_alumni == 12
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("19121212-1212", "not a number"),
+        ("0701740642", "over 1,000,000"),
+        ("47000000000", "over 1,000,000"),
+        ("2,5", "not a whole number"),
+        ("-4", "negative"),
+    ],
+)
+def test_an_implausible_count_stops_with_row_and_column_only(tmp_path, capsys, value, said):
+    path = tmp_path / "export.csv"
+    path.write_text(f"Utbildning;Antal\nJuridik;12\nEkonomi;{value}\n", "utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "row 3, column 'Antal'" in err and value not in err
+
+
+def test_an_explicit_count_column_is_summed(tmp_path):
+    from socialreach import read_alumni
+
+    path = tmp_path / "export.csv"
+    path.write_text("Utbildning;Hur många\nJuridik;12\nEkonomi;3\n", "utf-8")
+    profile = read_alumni(path, columns={"count": "Hur många"})
+    assert profile.n_alumni == 15 and profile.report.alumni_read == 15
+
+
+@given(
+    counts=st.lists(
+        st.one_of(
+            st.integers(0, 2_000_000).map(str),
+            st.from_regex(r"\A(19|20)\d{6}-?\d{4}\Z"),
+            st.from_regex(r"\A07\d-?\d{7}\Z"),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_count_is_read_whole_or_refused_without_its_value(tmp_path_factory, counts):
+    from socialreach import InputError, read_alumni
+
+    path = tmp_path_factory.mktemp("c") / "export.csv"
+    path.write_text("Utbildning;Antal\n" + "".join(f"Juridik;{c}\n" for c in counts), "utf-8")
+    try:
+        profile = read_alumni(path)
+    except InputError as err:
+        assert not any(c in str(err) for c in counts if len(c) > 7)
+        assert any(not c.isdigit() or int(c) > 1_000_000 for c in counts)
+    else:
+        assert profile.n_alumni == sum(int(c) for c in counts)
+
+
+# --- 5. exit 2, never 1: damaged small files, and a foreign 'python3' kernelspec
+
+
+def test_the_report_runs_on_its_own_interpreter_despite_a_foreign_python3_kernelspec(
+    tmp_path, root
+):
+    # another Python's 'python3' kernelspec first on the Jupyter path (here one that cannot
+    # start at all): the report's kernel is this interpreter's, so the report is written
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    foreign = {
+        "argv": ["/nonexistent/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    (spec / "kernel.json").write_text(json.dumps(foreign), "utf-8")
+    out = tmp_path / "r.html"
+    env = {**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "socialreach",
+            "report",
+            str(root / "data" / "examples" / "multi_faculty_university.csv"),
+            "--out",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 100_000
+
+
+# --- 6. spreadsheets read by what they hold, not by their stated or repeated size
+
+
+class _TooMuchWork(Exception):
+    pass
+
+
+def _count_cells(monkeypatch, limit):
+    """Count the cell values the alumni reader looks at; stop when it looks at over ``limit``
+    (the reader before issue 21 looked at every cell of the stated 1 048 576 x 16 384 range)."""
+    from socialreach.reading.alumni import _files
+
+    seen = [0]
+    original = _files._cell_text
+
+    def counted(value):
+        seen[0] += 1
+        if seen[0] > limit:
+            raise _TooMuchWork
+        return original(value)
+
+    monkeypatch.setattr(_files, "_cell_text", counted)
+    return seen
+
+
+def test_a_stray_value_in_xfd1048576_is_one_row_not_a_hang(tmp_path, monkeypatch):
+    from socialreach import read_alumni
+
+    path = _titled_xlsx(tmp_path / "export.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active["XFD1048576"] = "x"
+    book.save(path)
+    seen = _count_cells(monkeypatch, 100_000)
+    report = read_alumni(path).report
+    # 12 people, and the stray row counted as read with nothing known (no row lost unsaid)
+    assert report.rows_read == 13 and seen[0] < 100_000
+    assert report.source_format["header_row"] == "3"
+
+
+def _ods(path, rows_xml):
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="Alumni">'
+        f"{rows_xml}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+    return path
+
+
+def _cell(text, repeat=1):
+    return (
+        f'<table:table-cell table:number-columns-repeated="{repeat}" office:value-type="string">'
+        f"<text:p>{text}</text:p></table:table-cell>"
+    )
+
+
+def _float(value):
+    return f'<table:table-cell office:value-type="float" office:value="{value}"/>'
+
+
+def test_ods_repeats_are_read_as_calc_shows_them(tmp_path):
+    from socialreach import read_alumni
+
+    blank = '<table:table-cell table:number-columns-repeated="16384"/>'
+    comment = (
+        '<table:table-cell office:value-type="string"><office:annotation>'
+        "<text:p>Kanarieson ringde</text:p></office:annotation><text:p>Juridik</text:p>"
+        "</table:table-cell>"
+    )
+    rows = (
+        f"<table:table-row>{_cell('Ålder')}{_cell('Utbildning')}{blank}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="3">{_float(30)}{_cell("Ekonomi")}'
+        f"{blank}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="1000000">{blank}</table:table-row>'
+        f"<table:table-row>{_float(40)}{comment}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="1048576">{blank}</table:table-row>'
+    )
+    report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
+    # rows 2-4 (one row repeated three times) and row 1 000 005; the comment is not a value
+    assert report.rows_read == 4
+    assert report.mapping["field_of_study"]["mapped"] == 4
+    assert "Kanarieson" not in json.dumps(report.to_dict())
+
+
+def test_an_ods_repeated_past_calcs_limits_stops_there(tmp_path, monkeypatch):
+    from socialreach import read_alumni
+
+    rows = (
+        f"<table:table-row>{_cell('Ålder')}{_cell('Kön')}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="2000000000">{_float(30)}'
+        f"{_cell('K', repeat=2000000000)}</table:table-row>"
+    )
+    seen = _count_cells(monkeypatch, 10_000_000)
+    report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
+    assert report.rows_read == 1_048_575 and seen[0] < 10_000_000
