@@ -7,6 +7,12 @@ cannot be told apart: within every group whose total is published, either nothin
 at least two cells are hidden *and* together they hold at least ``min_cell`` alumni (so their
 recoverable sum is not itself a small cell). The extra cells are the smallest ones, so as little
 as possible is lost.
+
+A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
+protects nothing by hiding others: what a reader could work out from the total is how many
+alumni lack the value and the reach the model gives them from the overall figures, which says
+nothing about any person. Hiding a large cell for it would hide what matters (the newest
+graduates behind six alumni without a year), so the known cells are suppressed among themselves.
 """
 
 from __future__ import annotations
@@ -17,11 +23,17 @@ import numpy as np
 import pandas as pd
 
 from ..core.options import MIN_CELL
+from ..core.segments import UNKNOWN
 
-__all__ = ["MIN_CELL", "SUPPRESSED_COL", "suppress_segments", "suppress_small_cells"]
+__all__ = ["MIN_CELL", "REASONS", "SUPPRESSED_COL", "suppress_segments", "suppress_small_cells"]
 
-#: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``.
+#: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``
+#: (and ``"unknown"`` by :func:`suppress_segments`: a small cell of alumni without the value).
 SUPPRESSED_COL = "suppressed"
+
+#: Why a cell is hidden, by status: fewer than ``min_cell`` alumni; hidden so that a smaller group
+#: cannot be worked out from the total; fewer than ``min_cell`` alumni without the value.
+REASONS = ("primary", "secondary", "unknown")
 
 
 def _as_list(cols: str | Sequence[str] | None) -> list[str]:
@@ -163,13 +175,17 @@ def suppress_segments(
     Returns
     -------
     pandas.DataFrame
-        The total rows, then the segment rows with hidden values missing; column
-        :data:`SUPPRESSED_COL` says why a row is hidden (``""`` for published rows and totals).
+        The total rows, then the segment rows (in the frame's order) with hidden values
+        missing; column :data:`SUPPRESSED_COL` says why a row is hidden (one of
+        :data:`REASONS`; ``""`` for published rows and totals). A small ``unknown`` cell is
+        hidden as ``"unknown"`` and does not make known cells hidden (see the module's note).
     """
     by_cols = [c for c in _as_list(by) if c in estimates.columns]
+    estimates = estimates.reset_index(drop=True)
     is_total = estimates["dimension"] == "total"
+    unknown = _small_unknown(estimates, min_cell) & ~is_total
     segments = suppress_small_cells(
-        estimates[~is_total],
+        estimates[~is_total & ~unknown],
         count_col="n_alumni",
         min_cell=min_cell,
         by=by_cols,
@@ -177,4 +193,33 @@ def suppress_segments(
         key_cols=["segment"],
     )
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
-    return pd.concat([totals, segments], ignore_index=True)
+    parts = [totals, segments]
+    if unknown.any():
+        parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
+    out = pd.concat(parts)
+    # back in the frame's order: the unknown rows stay where their table has them
+    return out.loc[estimates.index[is_total].append(estimates.index[~is_total])].reset_index(
+        drop=True
+    )
+
+
+def _small_unknown(estimates: pd.DataFrame, min_cell: float) -> pd.Series:
+    """Rows of alumni without the value (``unknown``) and fewer than ``min_cell`` of them."""
+    counts = pd.to_numeric(estimates["n_alumni"])
+    return (estimates["segment"].astype(str) == UNKNOWN) & (counts < min_cell)
+
+
+def _hide_unknown(
+    rows: pd.DataFrame, by_cols: list[str], value_cols: Sequence[str] | None
+) -> pd.DataFrame:
+    """Small unknown cells with their values hidden, status ``"unknown"``."""
+    if value_cols is None:
+        numeric = [c for c in rows.columns if pd.api.types.is_numeric_dtype(rows[c])]
+        value_cols = [c for c in numeric if c not in by_cols]
+    hide = list(dict.fromkeys(["n_alumni", *value_cols]))
+    out = rows.copy()
+    for col in hide:
+        out[col] = out[col].astype("float64")
+        out[col] = np.nan
+    out[SUPPRESSED_COL] = "unknown"
+    return out
