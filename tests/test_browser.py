@@ -304,7 +304,7 @@ def test_printed_headings_are_never_last_on_a_page(printed) -> None:
 def test_printed_long_tables_repeat_their_header(printed) -> None:
     pages = printed["pages"]
     tables = {  # a column only this table has: the rows that start so
-        "Punktskattning": ("Ålder: ", "Bransch: ", "Sysselsättning: "),  # combined reach
+        "Med antagen överlappning": ("Ålder: ", "Bransch: ", "Sysselsättning: "),  # combined reach
         "Källa": ("Facebook · ", "LinkedIn · ", "Internetanvändning · "),  # appendix figures
     }
     spans = []

@@ -175,10 +175,10 @@ def test_plot_survey_facebook_by_age_marks_unpublished_bands():
     bars, missing = fig.data
     heights = dict(zip(bars.x, bars.y, strict=True))
     # 2017, ever, share of internet users: 54 % at 12-15, 93 % at 16-25, others not published
-    assert heights["12-15 years"] == pytest.approx(54.0)
-    assert heights["16-25 years"] == pytest.approx(93.0)
-    assert np.isnan(heights["26-35 years"])
-    assert "26-35 years" in missing.x and "16-25 years" not in missing.x
+    assert heights["12–15 years"] == pytest.approx(54.0)
+    assert heights["16–25 years"] == pytest.approx(93.0)
+    assert np.isnan(heights["26–35 years"])
+    assert "26–35 years" in missing.x and "16–25 years" not in missing.x
     assert "internet users aged 12+" in fig.layout.yaxis.title.text
     assert fig.layout.shapes[0].y0 == pytest.approx(74.0)  # the overall figure, dashed
 
@@ -413,8 +413,8 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     bars = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
     hidden = [t for t in bars if t.endswith("(hidden: too few alumni)")]
     # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3
-    assert hidden == ["46-55 years (hidden: too few alumni)", "76+ years (hidden: too few alumni)"]
-    assert all(np.isnan(bars[t]) for t in hidden) and bars["26-35 years"] == 50
+    assert hidden == ["46–55 years (hidden: too few alumni)", "76+ years (hidden: too few alumni)"]
+    assert all(np.isnan(bars[t]) for t in hidden) and bars["26–35 years"] == 50
     ax = P.plot_profile_static(profile, by="age_band", min_cell=10, lang="en")
     assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
     assert P.plot_profile(profile, by="age_band", lang="en") == fig  # the default is the report's
@@ -485,7 +485,7 @@ def test_heatmap_cell_is_the_alumni_weighted_share_of_its_pair():
     # 26-35 × law: (10 × 0.6 + 30 × 0.2) / 40 = 12 / 40 = 30 %; the other pairs have one cell
     fig = P.plot_reach_heatmap(_cell_shares(), lang="en")
     heat = fig.data[0]
-    assert heat.y == ("26-35 years", "36-45 years")
+    assert heat.y == ("26–35 years", "36–45 years")
     assert heat.x == ("Law", "Engineering")  # canonical order of fields, not input order
     assert np.asarray(heat.z, dtype=float) == pytest.approx(np.array([[30, 50], [40, 80]]))
     assert heat.text.tolist() == [["30%", "50%"], ["40%", "80%"]]

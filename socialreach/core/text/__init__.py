@@ -19,7 +19,7 @@ The tables live in private parts, by the surface that shows them; import them fr
 from __future__ import annotations
 
 from ._assumptions import ASSUMPTION_TEXT, VALUE_TEXT
-from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS
+from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, PLOTLY_WORDS
 from ._labels import BASE_LABELS, COLUMNS, DIMENSIONS, FIELDS, LABEL_TEMPLATES, LABELS, STATUSES
 from ._model import (
     ARCHETYPE_MIX,
@@ -31,6 +31,7 @@ from ._model import (
     SCENARIOS,
 )
 from ._notebooks import LINKEDIN_API, NOTEBOOKS
+from ._recommend import RECOMMEND
 from ._report import FINDINGS, QUALITY, REPORT, REPORT_SEGMENTS
 from ._validate import VALIDATE
 
@@ -55,7 +56,9 @@ __all__ = [
     "PARAMETERS",
     "PARAMETER_MEANINGS",
     "PARAMETER_UNITS",
+    "PLOTLY_WORDS",
     "QUALITY",
+    "RECOMMEND",
     "REPORT",
     "REPORT_SEGMENTS",
     "SCENARIOS",

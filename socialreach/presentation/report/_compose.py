@@ -19,6 +19,7 @@ from ...core.segments import label
 from ...core.text import (
     COLUMNS,
     DIMENSIONS,
+    PLOTLY_WORDS,
     REPORT,
     pick,
     say,
@@ -45,7 +46,9 @@ HIDDEN_TAG = "not-in-report"
 #: ``id`` of the report's data island: the headline numbers as JSON (:func:`read_headline`).
 HEADLINE_ID = "sr-headline"
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
-_FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
+#: The chart toolbar a leader needs: download as PNG, nothing else (no logo, no upload to a
+#: cloud, no zoom, pan or lasso). Plotly.js reads button names as strings.
+_FIGURE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]]}
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 #: The seed of a report's Monte Carlo draws when the options give none: same input, same file.
 REPORT_SEED = DEFAULT_SEED  # the seed of every analysis unless one is chosen
@@ -109,23 +112,71 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
     return f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+_TABLE = re.compile(r'<table class="sr-table">.*?</table>', re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _table_csv(table: str, lang: str) -> str:
+    """A composed table as CSV text, cell by cell as shown (Swedish: semicolons, as Excel in
+    Swedish reads them; a byte-order mark so the letters å, ä, ö survive)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
+    for row in _ROW.findall(table):
+        writer.writerow(html.unescape(_TAG.sub("", cell)) for cell in _CELL.findall(row))
+    return "\ufeff" + out.getvalue()
+
+
+def _with_downloads(key: str, section: str, lang: str) -> str:
+    """Every table of a section followed by a link that downloads it as CSV: a ``data:`` address
+    in the page itself, so it works offline and sends nothing anywhere. The CSV holds exactly
+    the cells the table shows (hidden cells stay hidden)."""
+    from urllib.parse import quote
+
+    count = iter(range(1, 1000))
+
+    def link(match: re.Match) -> str:
+        table = match.group(0)
+        uri = "data:text/csv;charset=utf-8," + quote(_table_csv(table, lang))
+        name = f"{key}-{next(count)}.csv"
+        return (
+            f'{table}<p class="sr-csv"><a download="{name}" href="{uri}">'
+            f"{_e(_t('csv', lang))}</a></p>"
+        )
+
+    return _TABLE.sub(link, section)
+
+
 class _Figures:
     """Turns charts (:class:`socialreach.presentation.plots.Chart`) into ``<figure>`` blocks that
     rely on
     plotly.js being on the page."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.count = 0
+        self.lang = lang
 
     def html(self, chart: Any, *, caption: str | None = None) -> str:
         self.count += 1
         # stable ids: same input, same file
-        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}")
+        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}", lang=self.lang)
         cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
         return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
 
 
-def _figure_div(figure: dict, div_id: str) -> str:
+def _figure_config(lang: str) -> dict:
+    """The chart's plotly.js config: the one toolbar button, in the reader's language."""
+    if lang != "sv":
+        return _FIGURE_CONFIG
+    words = {english: pick(pair, lang) for english, pair in PLOTLY_WORDS.items()}
+    return {**_FIGURE_CONFIG, "locale": lang, "locales": {lang: {"dictionary": words}}}
+
+
+def _figure_div(figure: dict, div_id: str, *, lang: str = "en") -> str:
     """A plotly figure (as plotly.js takes it) as a ``<div>`` and its ``Plotly.newPlot`` call;
     plotly.js comes once, from :func:`plotlyjs_html`."""
     import plotly.io as pio
@@ -137,15 +188,36 @@ def _figure_div(figure: dict, div_id: str) -> str:
         default_height=f"{height}px",
         full_html=False,
         div_id=div_id,
-        config=_FIGURE_CONFIG,
+        config=_figure_config(lang),
         validate=False,  # a Chart is plotly's own figure JSON; a cell's figure was validated
     )
 
 
-def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice: str = "") -> str:
+def _section(
+    key: str,
+    lang: str,
+    body: str,
+    *,
+    intro: str | None = None,
+    notice: str = "",
+    heading: str | None = None,
+) -> str:
     lead = f'<p class="sr-intro">{intro}</p>' if intro else ""
-    heading = f"<h2>{_e(_t(key, lang))}</h2>"
+    heading = f"<h2>{_e(heading or _t(key, lang))}</h2>"
     return f'<section class="sr-section" id="sr-{key}">{heading}{notice}{lead}{body}</section>'
+
+
+#: An interval with its point ("87 % (82–90 %)", "720 (670–750)") or a range ("80 %–97 %"):
+#: one unbreakable unit in a sentence, so no line ever ends inside a number.
+_NUMBER = re.compile(
+    r"\d[\d\u00a0 ,.]*(?:\u00a0?%)?\s?\(\d[^()]*?–[^()]*?\)"
+    r"|\d[\d\u00a0,.]*(?:\u00a0?%)?–\d[\d\u00a0,.]*(?:\u00a0?%)?"
+)
+
+
+def _nowrap(text: str) -> str:
+    """Escaped text with every interval wrapped in a span that does not break."""
+    return _NUMBER.sub(lambda m: f'<span class="sr-nw">{m.group(0)}</span>', text)
 
 
 class _Formats:
@@ -264,8 +336,18 @@ class _Report:
 
 
 def _suppressed(frame: pd.DataFrame, min_cell: float, **by: str) -> pd.DataFrame:
-    """The rows a section may show: small cells (and those that would give them back) hidden."""
-    return suppress_segments(frame, min_cell=min_cell, **by).drop(columns=SUPPRESSED_COL)
+    """The rows a section may show: small cells (and those that would give them back) hidden,
+    each hidden row with its reason (:data:`SUPPRESSED_COL`)."""
+    return suppress_segments(frame, min_cell=min_cell, **by)
+
+
+def _hidden_reason(row: Any, lang: str, min_cell: float) -> str:
+    """Why a hidden row is hidden, in words ("" for a published row)."""
+    status = row.get(SUPPRESSED_COL, "") if hasattr(row, "get") else ""
+    if not status or status != status:
+        return ""
+    key = "hidden_secondary" if status == "secondary" else "hidden_small"
+    return _t(key, lang, k=format_count(min_cell, lang=lang))
 
 
 # --------------------------------------------------------------------------- sections
