@@ -284,6 +284,15 @@ REPORT: dict[str, tuple[str, str]] = {
         "The table of every figure is in the HTML file (open the Appendix and click Show).",
     ),
     "csv": ("Ladda ner tabellen (CSV)", "Download the table (CSV)"),
+    "alt": ("Diagram: {what}. {parts}.", "Chart: {what}. {parts}."),
+    "alt_range": (
+        "{name}: högst {best}, lägst {worst}",
+        "{name}: highest {best}, lowest {worst}",
+    ),
+    "alt_over_years": (
+        "{name}: {first} år {y0}, {last} år {y1}",
+        "{name}: {first} in {y0}, {last} in {y1}",
+    ),
     "assumptions": ("Antaganden", "Assumptions"),
     "sources": ("Källor", "Sources"),
     "combined_weekly_overlap": (

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ...core.options import DEFAULT_SEED, ReachOptions
 from ...core.profile import AlumniProfile
-from ...core.segments import label
+from ...core.segments import UNKNOWN, label
 from ...core.text import (
     COLUMNS,
     DIMENSIONS,
@@ -28,6 +28,7 @@ from ...model.analysis import Analysis
 from ...model.privacy import SUPPRESSED_COL, suppress_segments
 from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
+    NBSP,
     format_count,
     format_share,
     format_share_interval,
@@ -103,13 +104,19 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="{"num" if i >= numeric_from else ""}">{_e(c)}</td>'
+            f'<td class="{"num" if i >= numeric_from else ""}">{_nowrap_parts(_e(c))}</td>'
             for i, c in enumerate(r)
         )
         + "</tr>"
         for r in rows
     )
-    return f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # on a phone a wide table scrolls inside its own box (with a shadow as the cue), never the
+    # page; the box takes the keyboard's focus so it can be scrolled without a mouse
+    name = _e(" · ".join(h for h in header if h))
+    return (
+        f'<div class="sr-table-wrap" tabindex="0" role="region" aria-label="{name}">{table}</div>'
+    )
 
 
 _TABLE = re.compile(r'<table class="sr-table">.*?</table>', re.S)
@@ -160,12 +167,96 @@ class _Figures:
         self.count = 0
         self.lang = lang
 
-    def html(self, chart: Any, *, caption: str | None = None) -> str:
+    def html(self, chart: Any, *, caption: str | None = None, paper: bool = True) -> str:
+        """The chart as a report figure; ``paper=False`` for a chart whose numbers a table
+        beside it prints (on paper the table says it, and the report keeps to twelve pages)."""
         self.count += 1
+        figure = chart.to_plotly_json()
         # stable ids: same input, same file
-        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}", lang=self.lang)
+        div = _figure_div(figure, f"sr-figure-{self.count}", lang=self.lang)
         cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
-        return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
+        # a screen reader hears first what the chart shows: an image whose label is the chart's
+        # finding. Beside the chart, not around it: the chart holds a button (download as PNG),
+        # which an image may not contain
+        alt = _e(chart_alt(figure, self.lang))
+        return (
+            f'<figure class="{_FIGURE_CLASS}{"" if paper else " sr-screen-only"}">'
+            f'<div class="sr-alt" role="img" aria-label="{alt}">'
+            f"</div>{div}{cap}</figure>"
+        )
+
+
+_N_SUFFIX = re.compile(r" \((?:n = [^)]*|[^)]*:[^)]*)\)$")
+
+
+def _axis_title(axis: dict | None) -> str:
+    title = (axis or {}).get("title") or {}
+    return str(title.get("text", "") if isinstance(title, dict) else title)
+
+
+def _numeric(values: list) -> bool:
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def _trace_values(trace: dict, layout: dict) -> tuple[list, list[str], list[float]]:
+    """A trace's categories, its values as written, and its values as numbers (none for a
+    trace that is not a series of values, such as a heatmap)."""
+    x, y = list(trace.get("x") or []), list(trace.get("y") or [])
+    if _numeric(x) and not _numeric(y):
+        cats, nums, axis = y, [float(v) for v in x], layout.get("xaxis") or {}
+    elif _numeric(y):
+        cats, nums, axis = x, [float(v) for v in y], layout.get("yaxis") or {}
+    else:
+        return [], [], []
+    percent = "%" in str(axis.get("ticksuffix", ""))
+    texts = [str(t) for t in trace.get("hovertext") or []]
+    if len(texts) != len(nums):
+        texts = [f"{v:.0f}{NBSP}%" if percent else f"{v:,.0f}".replace(",", NBSP) for v in nums]
+    cats = [c if isinstance(c, int | float) else _N_SUFFIX.sub("", str(c)) for c in cats]
+    return cats, texts, nums
+
+
+def chart_alt(figure: dict, lang: str) -> str:
+    """A chart's text alternative from its own data: what it measures and, per series, where it
+    is highest and lowest (or how it runs over the years)."""
+    layout = figure.get("layout") or {}
+    unknown = label(UNKNOWN, lang)
+    parts = []
+    for trace in figure.get("data") or []:
+        cats, texts, nums = _trace_values(trace, layout)
+        # alumni without the value are no finding
+        pairs = [
+            (c, t, v) for c, t, v in zip(cats, texts, nums, strict=False) if v == v and c != unknown
+        ]
+        if not pairs:
+            continue
+        name = str(trace.get("name") or "")
+        if len(pairs) == 1:
+            c, t, _ = pairs[0]
+            parts.append(f"{name or c} {t}" if name in ("", c) else f"{name}, {c}: {t}")
+        elif trace.get("type") == "scatter" and all(
+            isinstance(c, int | float) for c, _, _ in pairs
+        ):
+            (c0, t0, _), (c1, t1, _) = pairs[0], pairs[-1]
+            parts.append(_t("alt_over_years", lang, name=name, first=t0, y0=c0, last=t1, y1=c1))
+        else:
+            best = max(pairs, key=lambda p: p[2])
+            worst = min(pairs, key=lambda p: p[2])
+            parts.append(
+                _t(
+                    "alt_range",
+                    lang,
+                    name=name,
+                    best=f"{best[0]} {best[1]}",
+                    worst=f"{worst[0]} {worst[1]}",
+                )
+            )
+    what = _axis_title(layout.get("title") and {"title": layout["title"]}) or " / ".join(
+        t for t in (_axis_title(layout.get("yaxis")), _axis_title(layout.get("xaxis"))) if t
+    )
+    return _t("alt", lang, what=what, parts="; ".join(parts))
 
 
 def _figure_config(lang: str) -> dict:
@@ -213,6 +304,17 @@ _NUMBER = re.compile(
     r"\d[\d\u00a0 ,.]*(?:\u00a0?%)?\s?\(\d[^()]*?–[^()]*?\)"
     r"|\d[\d\u00a0,.]*(?:\u00a0?%)?–\d[\d\u00a0,.]*(?:\u00a0?%)?"
 )
+
+
+#: In a table cell only the interval is one unit: "80 %" and "(75–83 %)" may take two lines.
+_INTERVAL = re.compile(
+    r"\(\d[^()]*?–[^()]*?\)|\d[\d\u00a0,.]*(?:\u00a0?%)?–\d[\d\u00a0,.]*(?:\u00a0?%)?"
+)
+
+
+def _nowrap_parts(text: str) -> str:
+    """Escaped cell text with each interval or range wrapped in a span that does not break."""
+    return _INTERVAL.sub(lambda m: f'<span class="sr-nw">{m.group(0)}</span>', text)
 
 
 def _nowrap(text: str) -> str:

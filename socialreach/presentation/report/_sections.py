@@ -224,7 +224,7 @@ def _segments(r: _Report) -> str:
             chart = plots.chart_reach_by_segment(
                 pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
             )
-            figure = r.figs.html(chart)
+            figure = r.figs.html(chart, paper=False)  # its table beside it is printed
         # the heading and its table as one block: on paper they never part
         block = f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}"
         parts.append(f'<div class="sr-keep">{block}</div>{figure}')
@@ -273,7 +273,7 @@ def _cohorts(r: _Report) -> str | None:
             dimension="graduation_cohort",
             lang=lang,
         )
-        chart = r.figs.html(fig)
+        chart = r.figs.html(fig, paper=False)  # its table is printed
     cells = r.profile.cells
     source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
     from_age = source.get("age", 0.0) / r.profile.n_alumni
@@ -364,7 +364,8 @@ def _combined(r: _Report) -> str:
     return _section(
         "combined",
         lang,
-        _table(head, rows) + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang)),
+        _table(head, rows)
+        + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang), paper=False),
         intro=_e(intro),
     )
 
@@ -460,7 +461,7 @@ def _comparison(r: _Report) -> str:
         "comparison",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_comparison(comparison, lang=lang))
+        + r.figs.html(plots.chart_comparison(comparison, lang=lang), paper=False)
         + f'<ul class="sr-note">{described}</ul>',
         intro=_e(_t("comparison_intro", lang)),
     )
