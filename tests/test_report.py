@@ -116,7 +116,7 @@ def test_plotly_js_is_embedded_exactly_once(reports: dict[str, str], lang: str) 
     assert document.count(banner) == js.count(banner) == 1
     assert document.count(js[1000:1200]) == 1  # a stretch of the library's code, not just a name
     # and every chart is a div plus a call that relies on that one copy
-    figures = document.count('<figure class="sr-figure">')
+    figures = document.count('<figure class="sr-figure')  # on paper or on screen only
     # reach, age, industry, field of study, trend (ours and the survey by age), combined, comparison
     assert figures == 9  # and the cohorts
     assert document.count("Plotly.newPlot(") == figures

@@ -56,7 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "teacher_education": ("Lärarutbildning", "Teacher education"),
     "social_science": ("Samhällsvetenskap", "Social science"),
     "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
-    "working": ("Arbetar", "Working"),
+    "working": ("Förvärvsarbetar", "Working"),  # IIS's word; "Arbetare" is blue-collar
     "women": ("Kvinnor", "Women"),
     "men": ("Män", "Men"),
     "compulsory": ("Grundskola", "Compulsory school"),

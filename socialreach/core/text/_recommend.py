@@ -46,6 +46,14 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "To reach means here that the alumnus uses the platform; how many see your posts also "
         "depends on content, network and advertising.",
     ),
+    "takeaway_ahead": (
+        "{platform} når fler av våra alumner än {runner}",
+        "{platform} reaches more of our alumni than {runner}",
+    ),
+    "takeaway_within": (
+        "{platform} och {runner} når lika många inom osäkerheten",
+        "{platform} and {runner} reach as many within the uncertainty",
+    ),
     "group_all": ("alla våra alumner", "all our alumni"),
     "group_working": ("våra yrkesverksamma alumner", "our working alumni"),
     "group_newest": ("de nyaste examinerade ({segment})", "the newest graduates ({segment})"),

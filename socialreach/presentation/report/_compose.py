@@ -104,7 +104,9 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="{"num" if i >= numeric_from else ""}">{_nowrap_parts(_e(c))}</td>'
+            f'<td class="num">{_nowrap_parts(_e(c))}</td>'
+            if i >= numeric_from
+            else f'<td class="">{_e(c)}</td>'
             for i, c in enumerate(r)
         )
         + "</tr>"

@@ -116,6 +116,17 @@ def _decision(r: _Report) -> str:
     return _section("decision", r.lang, body, intro=lead, heading=heading)
 
 
+def _takeaway(r: _Report) -> str | None:
+    """The opening chart's title: what it shows, from the comparison of all alumni."""
+    table = recommend({r.analysis.measure: r.published}, goals=[(r.analysis.measure, "all")])
+    if table.empty or table["verdict"].iloc[0] == "only":
+        return None
+    row = table.iloc[0]
+    key = "takeaway_ahead" if row["verdict"] == "ahead" else "takeaway_within"
+    names = {"platform": label(row["platform"], r.lang), "runner": label(row["runner_up"], r.lang)}
+    return pick(RECOMMEND[key], r.lang).format(**names)
+
+
 def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
     """Weekly reach of one row, or "–" where the year publishes no usable weekly figure."""
     row = r.weekly_rows.get((platform, dimension, segment))
@@ -146,7 +157,7 @@ def _reach(r: _Report) -> str:
         "reach",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_reach(r.estimates, lang=lang))
+        + r.figs.html(plots.chart_reach(r.estimates, lang=lang, title=_takeaway(r)))
         + _headline_data(r),
         intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
