@@ -24,6 +24,10 @@ CHARTS: dict[str, tuple[str, str]] = {
     "combined": ("Nås på Facebook eller LinkedIn", "Reached on Facebook or LinkedIn"),
     "missing": ("ej publicerad", "not published"),
     "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
+    "suppressed_secondary": (
+        "dold så att en mindre grupp inte kan räknas fram",
+        "hidden so that a smaller group cannot be worked out",
+    ),
     "all": ("Samtliga", "All"),
     "institution": ("Lärosäte", "Institution"),
     "net_value": ("Nettovärde (kr)", "Net value (SEK)"),

@@ -220,10 +220,18 @@ def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.Dat
 
 
 def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
-    n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
-    # A suppressed cell (socialreach.model.privacy) has no count: say so rather than print a dash.
+    segments = rows["segment"].astype(str)
+    n = rows.groupby(segments)["n_alumni"].first()
+    # A suppressed cell (socialreach.model.privacy) has no count: say so rather than print a
+    # dash, with its true reason when the rows carry it (hidden to protect a smaller cell)
+    status = (
+        rows.groupby(segments)["suppressed"].first()
+        if "suppressed" in rows
+        else pd.Series("", index=n.index)
+    )
+    why = {"secondary": "suppressed_secondary"}
     return [
-        f"{label(s, lang)} ({_t('suppressed', lang)})"
+        f"{label(s, lang)} ({_t(why.get(status[s], 'suppressed'), lang)})"
         if pd.isna(n[s])
         else f"{label(s, lang)} (n = {format_count(n[s], lang=lang)})"
         for s in order
