@@ -21,6 +21,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses; colours
 - `socialreach.core.text._model` archetype institutions, integration parameters and scenarios
 - `socialreach.core.text._notebooks` what the exploration notebooks print
+- `socialreach.core.text._recommend` the recommendation's words: platform, group and goal
 - `socialreach.core.text._report` the report's findings, section texts and data-quality rows
 - `socialreach.core.text._validate` what ``socialreach validate`` prints
 - `socialreach.reading` reading: files in, tidy frames out (imports only the foundation)
@@ -50,6 +51,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.diagnostics` what the published figures imply about the missing ones
 - `socialreach.model.integration` value of a LinkedIn CRM integration, as scenarios
 - `socialreach.model.margins` the margins model: shares from every published margin
+- `socialreach.model.recommend` which platform for which alumni group and goal, and how sure
 - `socialreach.model.privacy` small-cell suppression with secondary suppression
 - `socialreach.model.reach` the reach engine: expected reach per platform and segment
 - `socialreach.model.reach._estimate` estimates: figure draws, reach and cell shares
@@ -70,6 +72,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
 - `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
+- `socialreach.presentation.recommendation` the recommendation in words
 - `socialreach.presentation.plots` charts (plotly interactive, seaborn static): the public names
 - `socialreach.presentation.plots._base` colours, template, ``Chart``, layouts, shared axis helpers
 - `socialreach.presentation.plots._channels` the channel view: every platform per alumni group

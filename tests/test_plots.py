@@ -175,10 +175,10 @@ def test_plot_survey_facebook_by_age_marks_unpublished_bands():
     bars, missing = fig.data
     heights = dict(zip(bars.x, bars.y, strict=True))
     # 2017, ever, share of internet users: 54 % at 12-15, 93 % at 16-25, others not published
-    assert heights["12-15 years"] == pytest.approx(54.0)
-    assert heights["16-25 years"] == pytest.approx(93.0)
-    assert np.isnan(heights["26-35 years"])
-    assert "26-35 years" in missing.x and "16-25 years" not in missing.x
+    assert heights["12–15 years"] == pytest.approx(54.0)
+    assert heights["16–25 years"] == pytest.approx(93.0)
+    assert np.isnan(heights["26–35 years"])
+    assert "26–35 years" in missing.x and "16–25 years" not in missing.x
     assert "internet users aged 12+" in fig.layout.yaxis.title.text
     assert fig.layout.shapes[0].y0 == pytest.approx(74.0)  # the overall figure, dashed
 
@@ -411,10 +411,14 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     )
     fig = P.plot_profile(profile, by="age_band", min_cell=10, lang="en")
     bars = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
-    hidden = [t for t in bars if t.endswith("(hidden: too few alumni)")]
-    # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3
-    assert hidden == ["46-55 years (hidden: too few alumni)", "76+ years (hidden: too few alumni)"]
-    assert all(np.isnan(bars[t]) for t in hidden) and bars["26-35 years"] == 50
+    hidden = [t for t in bars if "(hidden" in t]
+    # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3,
+    # and says so (it is not too small itself)
+    assert hidden == [
+        "46–55 years (hidden so that a smaller group cannot be worked out)",
+        "76+ years (hidden: too few alumni)",
+    ]
+    assert all(np.isnan(bars[t]) for t in hidden) and bars["26–35 years"] == 50
     ax = P.plot_profile_static(profile, by="age_band", min_cell=10, lang="en")
     assert [p.get_width() for p in ax.patches] == [50, 30, 0, 0]
     assert P.plot_profile(profile, by="age_band", lang="en") == fig  # the default is the report's
@@ -485,7 +489,7 @@ def test_heatmap_cell_is_the_alumni_weighted_share_of_its_pair():
     # 26-35 × law: (10 × 0.6 + 30 × 0.2) / 40 = 12 / 40 = 30 %; the other pairs have one cell
     fig = P.plot_reach_heatmap(_cell_shares(), lang="en")
     heat = fig.data[0]
-    assert heat.y == ("26-35 years", "36-45 years")
+    assert heat.y == ("26–35 years", "36–45 years")
     assert heat.x == ("Law", "Engineering")  # canonical order of fields, not input order
     assert np.asarray(heat.z, dtype=float) == pytest.approx(np.array([[30, 50], [40, 80]]))
     assert heat.text.tolist() == [["30%", "50%"], ["40%", "80%"]]
@@ -698,3 +702,23 @@ def test_a_survey_chart_without_a_year_draws_the_latest_edition_that_publishes_i
         (2015, 2018),
         "ever",
     )
+
+
+def test_a_segment_chart_names_the_true_reason_a_bar_is_hidden():
+    from socialreach.model.privacy import suppress_segments
+
+    rows = pd.DataFrame(
+        {
+            "platform": "facebook",
+            "dimension": "age_band",
+            "segment": ["26-35", "36-45", "46-55", "76+"],
+            "n_alumni": [50.0, 30.0, 20.0, 3.0],
+            "share": 0.5,
+            "ci_low": 0.4,
+            "ci_high": 0.6,
+        }
+    )
+    chart = P.chart_reach_by_segment(suppress_segments(rows), dimension="age_band", lang="sv")
+    ticks = chart.to_plotly_json()["layout"]["yaxis"]["categoryarray"]
+    assert "46–55 år (dold så att en mindre grupp inte kan räknas fram)" in ticks
+    assert "76+ år (dold: för få alumner)" in ticks

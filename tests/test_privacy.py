@@ -155,3 +155,70 @@ def test_row_order_does_not_change_what_is_hidden(groups, rnd) -> None:
     a = suppress_small_cells(table, count_col="n", by="group").set_index(["group", "segment"])
     b = suppress_small_cells(shuffled, count_col="n", by="group").set_index(["group", "segment"])
     assert a["suppressed"].sort_index().equals(b["suppressed"].sort_index())
+
+
+# --------------------------------------------------------------------------- unknown cells
+
+
+def _cohorts(counts: dict[str, float]) -> pd.DataFrame:
+    """One platform's cohort table (and its total) in the estimates schema."""
+    rows = [{"segment": "all", "dimension": "total", "n_alumni": sum(counts.values())}]
+    rows += [
+        {"segment": s, "dimension": "graduation_cohort", "n_alumni": n} for s, n in counts.items()
+    ]
+    frame = pd.DataFrame(rows).assign(platform="facebook")
+    return frame.assign(share=0.5, expected=frame["n_alumni"] * 0.5)
+
+
+def test_a_few_alumni_without_a_year_do_not_hide_the_newest_cohort() -> None:
+    from socialreach.model.privacy import suppress_segments
+
+    out = suppress_segments(_cohorts({"grad_0-4": 201, "grad_5-14": 300, "unknown": 6}))
+    status = dict(zip(out["segment"], out["suppressed"], strict=True))
+    # before: 6 unknown hid the smallest known cohort (201) as its partner
+    assert status == {"all": "", "grad_0-4": "", "grad_5-14": "", "unknown": "unknown"}
+    hidden = out.loc[out["segment"] == "unknown", ["n_alumni", "share", "expected"]]
+    assert hidden.isna().to_numpy().all()
+    assert out.loc[out["segment"] == "grad_0-4", "n_alumni"].item() == 201
+    assert out["segment"].tolist() == ["all", "grad_0-4", "grad_5-14", "unknown"]  # order kept
+
+
+def test_a_small_known_cell_still_gets_a_known_partner_beside_a_small_unknown() -> None:
+    from socialreach.model.privacy import suppress_segments
+
+    counts = {"grad_0-4": 8, "grad_5-14": 40, "grad_15-29": 300, "unknown": 6}
+    out = suppress_segments(_cohorts(counts))
+    status = dict(zip(out["segment"], out["suppressed"], strict=True))
+    # 8 is hidden and needs a known partner (40): the total less the published cells is then
+    # 8 + 40 + 6, and the known hidden cells alone hold at least 10 alumni
+    assert status == {
+        "all": "",
+        "grad_0-4": "primary",
+        "grad_5-14": "secondary",
+        "grad_15-29": "",
+        "unknown": "unknown",
+    }
+
+
+def test_a_large_unknown_cell_is_an_ordinary_cell() -> None:
+    from socialreach.model.privacy import suppress_segments
+
+    out = suppress_segments(_cohorts({"grad_0-4": 4, "grad_5-14": 300, "unknown": 40}))
+    status = dict(zip(out["segment"], out["suppressed"], strict=True))
+    assert status == {"all": "", "grad_0-4": "primary", "grad_5-14": "", "unknown": "secondary"}
+
+
+@pytest.mark.parametrize(
+    "example", ["multi_faculty_university", "business_school", "technical_university"]
+)
+def test_the_newest_cohort_of_every_bundled_example_is_published(example: str) -> None:
+    import socialreach
+    from socialreach.core.segments import GRADUATION_COHORTS
+    from socialreach.model.privacy import suppress_segments
+
+    analysis = socialreach.analyse(socialreach.example_path(example), n_draws=200)
+    out = suppress_segments(analysis.estimates)
+    cohorts = out[out["dimension"] == "graduation_cohort"]
+    newest = next(c for c in GRADUATION_COHORTS if c in set(cohorts["segment"]))
+    shown = cohorts[cohorts["segment"] == newest]
+    assert (shown["suppressed"] == "").all() and shown["share"].notna().all()

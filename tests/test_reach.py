@@ -404,7 +404,11 @@ def test_every_assumption_has_both_languages_and_its_placeholders_fill():
             ],
         }
     )
-    for lang, deff, spread in (("en", "1.5", "from 4 held-out"), ("sv", "1.5", "från 4 ")):
+    # in the reader's number style: a decimal comma in Swedish
+    for lang, deff, spread in (
+        ("en", "1.5", "τ = 0.25, measured on 4 held-out"),
+        ("sv", "1,5", "τ = 0,25, mätt på 4 utelämnade"),
+    ):
         words = describe_assumptions(frame, lang).set_index("id")["text"]
         assert words.notna().all() and not words.str.contains("{", regex=False).any()
         assert deff in words["design_effect"] and spread in words["model_spread"]

@@ -205,7 +205,7 @@ class _Elements(HTMLParser):
 
 
 def _figures(document: str) -> int:
-    return document.count('<figure class="sr-figure">')
+    return document.count('<figure class="sr-figure')  # on paper or on screen only
 
 
 def _plotly_js() -> str:

@@ -110,7 +110,7 @@ def test_weekly_columns_hide_exactly_the_segments_the_yearly_ones_hide(content):
 
 def test_combined_reach_has_weekly_columns_from_weekly_cell_shares(profile, content):
     table = _Tables(content.sections["combined"]).tables[0]
-    assert table[0][-2:] == ["Weekly: range", "Weekly: point"]
+    assert table[0][-2:] == ["Weekly: possible range", "Weekly: with assumed overlap"]
     cells = socialreach.estimate_cell_shares(
         profile, options=ReachOptions(year=2026, measure="weekly", seed=SEED, n_draws=DRAWS)
     )
@@ -165,7 +165,7 @@ def test_survey_trend_chart_has_year_ticks_and_names_what_changed():
     drawn = trend[trend["segment"].isin(["all", *AGE_BANDS[1:]])]
     years = sorted(set(drawn["year"]))
     assert list(fig.layout.xaxis.tickvals) == years
-    line = next(t for t in fig.data if t.name == "16-25 years" and t.yaxis == "y")
+    line = next(t for t in fig.data if t.name == "16–25 years" and t.yaxis == "y")
     rows = trend.query("platform == 'facebook' and segment == '16-25'").sort_values("year")
     assert list(line.x) == rows["year"].tolist()
     assert np.allclose(line.y, rows["share"] * 100)
@@ -397,5 +397,5 @@ def test_appendix_names_the_measure_of_figures_behind_derived_bands():
     figures, _ = socialreach.explain_reach(profile, year=2017)
     daily = figures[(figures["measure"] == "daily") & (figures["segment"] == "66-75")].iloc[0]
     rows = {r[0]: r for r in _Tables(content.sections["appendix"]).tables[0][1:]}
-    assert rows["Facebook (daily) · 66-75 years"][1] == format_share(daily["share"], lang="en")
-    assert "Facebook · 26-35 years (spread around All)" in rows
+    assert rows["Facebook (daily) · 66–75 years"][1] == format_share(daily["share"], lang="en")
+    assert "Facebook · 26–35 years (spread around All)" in rows

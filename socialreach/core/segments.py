@@ -162,7 +162,8 @@ def label(segment_id: str, lang: str = "sv") -> str:
     if segment_id in LABELS:
         return pick(LABELS[segment_id], lang)
     if _AGES.fullmatch(segment_id):
-        return say(LABEL_TEMPLATES, "ages", lang, ages=segment_id)
+        # one dash style: an en dash in every range a reader sees (16–25 år, like 2014–2026)
+        return say(LABEL_TEMPLATES, "ages", lang, ages=segment_id.replace("-", "\u2013"))
     if m := re.fullmatch(r"(men|women)_(.+)", segment_id):
         sex, rest = m.groups()
         return f"{label(sex, lang)} {label(rest, lang)}"

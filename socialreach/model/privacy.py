@@ -16,6 +16,12 @@ Census Bureau's 2020 noise): :func:`protect_counts` adds two-sided geometric noi
 ``PRIVACY_BASE``. The noise has every integer in its support, so any published value is possible
 whatever the person's attribute, and it is keyed: the same cell of the same file gets the same
 value in every table of one run, and a one-person change of the file draws every cell anew.
+
+A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
+protects nothing by hiding others: what a reader could work out from the total is how many
+alumni lack the value and the reach the model gives them from the overall figures, which says
+nothing about any person. Hiding a large cell for it would hide what matters (the newest
+graduates behind six alumni without a year), so the known cells are suppressed among themselves.
 """
 
 from __future__ import annotations
@@ -30,11 +36,13 @@ import numpy as np
 import pandas as pd
 
 from ..core.options import MIN_CELL
+from ..core.segments import UNKNOWN
 
 __all__ = [
     "MIN_CELL",
     "PRIVACY_BASE",
     "PRIVACY_EPSILON",
+    "REASONS",
     "SUPPRESSED_COL",
     "protect_count_col",
     "protect_counts",
@@ -56,8 +64,13 @@ PRIVACY_BASE = 5
 PRIVACY_KEY_ENV = "SOCIALREACH_PRIVACY_KEY"
 _RUN_KEY = secrets.token_bytes(32)
 
-#: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``.
+#: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``
+#: (and ``"unknown"`` by :func:`suppress_segments`: a small cell of alumni without the value).
 SUPPRESSED_COL = "suppressed"
+
+#: Why a cell is hidden, by status: fewer than ``min_cell`` alumni; hidden so that a smaller group
+#: cannot be worked out from the total; fewer than ``min_cell`` alumni without the value.
+REASONS = ("primary", "secondary", "unknown")
 
 
 def _as_list(cols: str | Sequence[str] | None) -> list[str]:
@@ -205,13 +218,17 @@ def suppress_segments(
     Returns
     -------
     pandas.DataFrame
-        The total rows, then the segment rows with hidden values missing; column
-        :data:`SUPPRESSED_COL` says why a row is hidden (``""`` for published rows and totals).
+        The total rows, then the segment rows (in the frame's order) with hidden values
+        missing; column :data:`SUPPRESSED_COL` says why a row is hidden (one of
+        :data:`REASONS`; ``""`` for published rows and totals). A small ``unknown`` cell is
+        hidden as ``"unknown"`` and does not make known cells hidden (see the module's note).
     """
     by_cols = [c for c in _as_list(by) if c in estimates.columns]
+    estimates = estimates.reset_index(drop=True)
     is_total = estimates["dimension"] == "total"
+    unknown = _small_unknown(estimates, min_cell) & ~is_total
     segments = suppress_small_cells(
-        estimates[~is_total],
+        estimates[~is_total & ~unknown],
         count_col="n_alumni",
         min_cell=min_cell,
         by=by_cols,
@@ -219,9 +236,42 @@ def suppress_segments(
         key_cols=["segment"],
     )
     if protect:
-        segments = _protected(segments, estimates[~is_total], min_cell)
+        # the context is every segment of the file, the unknown ones included, so that a
+        # one-person change anywhere draws every published count anew
+        segments = _protected(
+            segments, estimates[~is_total & ~unknown], min_cell, whole=estimates[~is_total]
+        )
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
-    return pd.concat([totals, segments], ignore_index=True)
+    parts = [totals, segments]
+    if unknown.any():
+        parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
+    out = pd.concat(parts)
+    # back in the frame's order: the unknown rows stay where their table has them
+    return out.loc[estimates.index[is_total].append(estimates.index[~is_total])].reset_index(
+        drop=True
+    )
+
+
+def _small_unknown(estimates: pd.DataFrame, min_cell: float) -> pd.Series:
+    """Rows of alumni without the value (``unknown``) and fewer than ``min_cell`` of them."""
+    counts = pd.to_numeric(estimates["n_alumni"])
+    return (estimates["segment"].astype(str) == UNKNOWN) & (counts < min_cell)
+
+
+def _hide_unknown(
+    rows: pd.DataFrame, by_cols: list[str], value_cols: Sequence[str] | None
+) -> pd.DataFrame:
+    """Small unknown cells with their values hidden, status ``"unknown"``."""
+    if value_cols is None:
+        numeric = [c for c in rows.columns if pd.api.types.is_numeric_dtype(rows[c])]
+        value_cols = [c for c in numeric if c not in by_cols]
+    hide = list(dict.fromkeys(["n_alumni", *value_cols]))
+    out = rows.copy()
+    for col in hide:
+        out[col] = out[col].astype("float64")
+        out[col] = np.nan
+    out[SUPPRESSED_COL] = "unknown"
+    return out
 
 
 #: Columns of an estimate that count alumni (expected reach and its interval): published in
@@ -229,14 +279,24 @@ def suppress_segments(
 _COUNT_LIKE = ("expected", "expected_low", "expected_high")
 
 
-def _protected(segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float) -> pd.DataFrame:
-    """``segments`` with every published ``n_alumni`` replaced by :func:`protect_counts`'s value
-    (at least ``min_cell`` rounded up to the base: a shown group never looks like a hidden one)
-    and the columns that count alumni scaled with it; hidden rows stay hidden."""
+def _cell_ids(rows: pd.DataFrame) -> np.ndarray:
+    return (rows["dimension"].astype(str) + ":" + rows["segment"].astype(str)).to_numpy()
+
+
+def _protected(
+    segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float, *, whole: pd.DataFrame
+) -> pd.DataFrame:
+    """``segments`` (the rows of ``exact``, suppressed) with every published ``n_alumni``
+    replaced by :func:`protect_counts`'s value (at least ``min_cell`` rounded up to the base: a
+    shown group never looks like a hidden one) and the columns that count alumni scaled with it;
+    hidden rows stay hidden. ``whole``: every segment row of the file, the noise's context."""
     counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
-    cells = (exact["dimension"].astype(str) + ":" + exact["segment"].astype(str)).to_numpy()
+    cells = _cell_ids(exact)
     # the file as a whole: every distinct (dimension, segment, exact count) of the table
-    context = "|".join(sorted({f"{c}={n:.6g}" for c, n in zip(cells, counts, strict=True)}))
+    every = pd.to_numeric(whole["n_alumni"]).to_numpy(dtype="float64")
+    context = "|".join(
+        sorted({f"{c}={n:.6g}" for c, n in zip(_cell_ids(whole), every, strict=True)})
+    )
     published = protect_counts(counts, cells, context=context, at_least=min_cell)
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from ..core.segments import label
 from ..core.text import ASSUMPTION_TEXT, VALUE_TEXT, check_lang, pick
+from .format import format_number
 
 __all__ = ["assumption_text", "describe_assumptions"]
 
@@ -20,14 +22,20 @@ def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
     """The numbers an assumption quotes as the words its ``{placeholders}`` take."""
     out = {}
     if "deff" in values:
-        out["deff"] = f"{float(values['deff']):g}"
+        deff = float(values["deff"])
+        # in the reader's number style ("1,5" in Swedish), as many decimals as it has
+        digits = next(d for d in (0, 1, 2) if round(deff, d) == round(deff, 2))
+        out["deff"] = format_number(deff, lang=lang, digits=digits)
     if "floor" in values:
-        floor = f"{float(values['floor']):.2f}"
-        out["floor"] = floor.replace(".", ",") if lang == "sv" else floor
+        out["floor"] = format_number(float(values["floor"]), lang=lang, digits=2)
     if "spread" in values:
         spread = values["spread"] or {}
         items = [
-            pick(VALUE_TEXT["spread_item"], lang).format(platform=p, tau=s["tau"], n=s["n"])
+            pick(VALUE_TEXT["spread_item"], lang).format(
+                platform=label(p, lang),
+                tau=format_number(float(s["tau"]), lang=lang, digits=2),
+                n=s["n"],
+            )
             for p, s in sorted(spread.items())
         ]
         out["spread"] = "; ".join(items) or pick(VALUE_TEXT["spread_none"], lang)

@@ -20,7 +20,7 @@ The tables live in private parts, by the surface that shows them; import them fr
 from __future__ import annotations
 
 from ._assumptions import ASSUMPTION_TEXT, VALUE_TEXT
-from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS
+from ._charts import CHART_BASE_SEGMENT, CHART_MEASURES, CHARTS, PLOTLY_WORDS
 from ._labels import (
     BASE_LABELS,
     COLUMNS,
@@ -41,6 +41,7 @@ from ._model import (
     SCENARIOS,
 )
 from ._notebooks import LINKEDIN_API, NOTEBOOKS
+from ._recommend import RECOMMEND
 from ._report import FINDINGS, QUALITY, REPORT, REPORT_SEGMENTS
 from ._validate import VALIDATE
 
@@ -66,7 +67,9 @@ __all__ = [
     "PARAMETER_MEANINGS",
     "PARAMETER_UNITS",
     "PLATFORM_COLOURS",
+    "PLOTLY_WORDS",
     "QUALITY",
+    "RECOMMEND",
     "REPORT",
     "REPORT_SEGMENTS",
     "SCENARIOS",

@@ -365,8 +365,8 @@ ASSUMPTION_TEXT = {
 #: Words inside the numbers an assumption quotes, as ``(swedish, english)`` pairs.
 VALUE_TEXT = {
     "spread_item": (
-        "{platform} τ = {tau:.2f} från {n} utelämnade siffror",
-        "{platform} τ = {tau:.2f} from {n} held-out figures",
+        "{platform}: τ = {tau}, mätt på {n} utelämnade siffror",
+        "{platform}: τ = {tau}, measured on {n} held-out figures",
     ),
     "spread_none": ("ingen uppmätt", "none measured"),
 }

@@ -28,6 +28,10 @@ CHARTS: dict[str, tuple[str, str]] = {
     ),
     "missing": ("ej publicerad", "not published"),
     "suppressed": ("dold: för få alumner", "hidden: too few alumni"),
+    "suppressed_secondary": (
+        "dold så att en mindre grupp inte kan räknas fram",
+        "hidden so that a smaller group cannot be worked out",
+    ),
     "all": ("Samtliga", "All"),
     "institution": ("Lärosäte", "Institution"),
     "net_value": ("Nettovärde (kr)", "Net value (SEK)"),
@@ -59,4 +63,32 @@ CHART_MEASURES: dict[str, tuple[str, str]] = {
     "ever": ("använder någon gång", "ever use"),
     "daily": ("använder dagligen", "use daily"),
     "weekly": ("använder varje vecka", "use weekly"),
+}
+
+#: plotly.js's own words, by plotly.js's English message: the tooltips and messages of the one
+#: toolbar button the report keeps (download as PNG) and the legend's hint. Given to plotly.js
+#: inline as a locale (``config.locales``) in the Swedish report; no file is fetched. Numbers
+#: follow the chart's own ``separators``.
+PLOTLY_WORDS: dict[str, tuple[str, str]] = {
+    "Download plot as a PNG": ("Ladda ner diagrammet som PNG", "Download plot as a PNG"),
+    "Download plot": ("Ladda ner diagrammet", "Download plot"),
+    "Preparing image - this may take a few seconds": (
+        "Bilden görs i ordning – det kan ta några sekunder",
+        "Preparing image - this may take a few seconds",
+    ),
+    "Image download succeeded": ("Bilden är nedladdad", "Image download succeeded"),
+    "Sorry, there was a problem downloading your image!": (
+        "Bilden kunde inte laddas ner.",
+        "Sorry, there was a problem downloading your image!",
+    ),
+    "Double-click on legend to isolate one trace": (
+        "Dubbelklicka på en förklaring för att visa bara den",
+        "Double-click on legend to isolate one trace",
+    ),
+    "Double-click to zoom back out": (
+        "Dubbelklicka för att zooma ut igen",
+        "Double-click to zoom back out",
+    ),
+    "Reset axes": ("Återställ axlarna", "Reset axes"),
+    "trace": ("serie", "trace"),
 }

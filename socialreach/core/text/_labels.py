@@ -80,7 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "teacher_education": ("Lärarutbildning", "Teacher education"),
     "social_science": ("Samhällsvetenskap", "Social science"),
     "humanities_arts": ("Humaniora och konst", "Humanities and arts"),
-    "working": ("Arbetar", "Working"),
+    "working": ("Förvärvsarbetar", "Working"),  # IIS's word; "Arbetare" is blue-collar
     "women": ("Kvinnor", "Women"),
     "men": ("Män", "Men"),
     "compulsory": ("Grundskola", "Compulsory school"),
@@ -164,10 +164,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "n_alumni": ("Alumner", "Alumni"),
     "expected": ("Nådda (antal)", "Reached (number)"),
     "share": ("Nådda (andel)", "Reached (share)"),
-    "fallback": ("Reservsiffror", "Fallback figures"),
+    "fallback": ("Del utan egen siffra i undersökningen", "Part without its own survey figure"),
     "inferred_industry": ("Bransch härledd", "Industry inferred"),
-    "range": ("Intervall (utan antagande)", "Range (no assumption)"),
-    "point": ("Punktskattning", "Point estimate"),
+    "range": ("Möjligt spann", "Possible range"),
+    "point": ("Med antagen överlappning", "With assumed overlap"),
     "institution": ("Lärosäte", "Institution"),
     "source": ("Källa", "Source"),
     "base": ("Bas", "Base"),
@@ -178,8 +178,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "value": ("Värde", "Value"),
     "year": ("År", "Year"),
     "weekly": ("Varje vecka", "Weekly"),
-    "weekly_range": ("Varje vecka: intervall", "Weekly: range"),
-    "weekly_point": ("Varje vecka: punkt", "Weekly: point"),
+    "weekly_range": ("Varje vecka: möjligt spann", "Weekly: possible range"),
+    "weekly_point": ("Varje vecka: med antagen överlappning", "Weekly: with assumed overlap"),
 }
 
 

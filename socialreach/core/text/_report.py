@@ -94,6 +94,7 @@ REPORT: dict[str, tuple[str, str]] = {
         "{n} alumni · social-media figures from {year} · ages as of {ref} · report created {date}",
     ),
     "findings": ("Det viktigaste", "Key findings"),
+    "contents": ("Innehåll", "Contents"),
     "reach": ("Facebook eller LinkedIn?", "Facebook or LinkedIn?"),
     "reach_intro": (
         "Andel och antal av våra alumner som använder respektive plattform ({measure}; i "
@@ -115,9 +116,9 @@ REPORT: dict[str, tuple[str, str]] = {
     "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
     "combined_intro": (
         "Hur många vi når på minst en av plattformarna beror på hur många som finns på båda. "
-        "Intervallet kräver inget antagande om överlappet (men bär plattformarnas egen "
+        "Det möjliga spannet kräver inget antagande om överlappet (men bär plattformarnas egen "
         "osäkerhet): från den större plattformens andel (alla LinkedIn-användare finns också på "
-        "Facebook) till summan (ingen finns på båda). Punktskattningen antar att "
+        "Facebook) till summan (ingen finns på båda). Kolumnen med antagen överlappning antar att "
         "{overlap} av LinkedIn-användarna också använder Facebook, ett antagande utan svensk "
         "källa (amerikanska studier anger ungefär 80–90 %); med 80 % blir den {low}, med 90 % "
         "{high}.",
@@ -359,22 +360,45 @@ REPORT: dict[str, tuple[str, str]] = {
         "The assumptions as the model's documentation states them.",
     ),
     "figures_used": ("Siffror som skattningen bygger på", "Figures the estimate rests on"),
+    "figures_summary": (
+        "Visa alla {n} siffror med bas, antal svarande och källa",
+        "Show all {n} figures with base, respondents and source",
+    ),
+    "figures_in_file": (
+        "Tabellen med alla siffror finns i HTML-filen (öppna Bilaga och klicka på Visa).",
+        "The table of every figure is in the HTML file (open the Appendix and click Show).",
+    ),
+    "csv": ("Ladda ner tabellen (CSV)", "Download the table (CSV)"),
+    "alt": ("Diagram: {what}. {parts}.", "Chart: {what}. {parts}."),
+    "alt_range": (
+        "{name}: högst {best}, lägst {worst}",
+        "{name}: highest {best}, lowest {worst}",
+    ),
+    "alt_over_years": (
+        "{name}: {first} år {y0}, {last} år {y1}",
+        "{name}: {first} in {y0}, {last} in {y1}",
+    ),
     "assumptions": ("Antaganden", "Assumptions"),
     "sources": ("Källor", "Sources"),
     "combined_weekly_overlap": (
-        "Punktskattningen för varje vecka antar samma överlapp bland dem som använder "
-        "plattformarna varje vecka.",
+        "Siffran för varje vecka med antagen överlappning antar samma överlapp bland dem som "
+        "använder plattformarna varje vecka.",
         "The weekly point assumes the same overlap among weekly users.",
     ),
     "suppressed_note": (
-        "– = dold för att skydda enskilda (färre än {k} alumner i gruppen, eller dold så att "
-        "en sådan grupp inte kan räknas fram). Antalet alumner i en grupp visas med ett litet "
-        "slumpbrus och avrundat till jämna 5-tal, som statistikmyndigheter gör: två rapporter "
-        "som skiljer sig med en person visar inte vilken grupp den personen hör till.",
-        "– = hidden to protect individuals (fewer than {k} alumni in the group, or hidden so "
-        "that such a group cannot be worked out). The number of alumni in a group is shown "
-        "with a little random noise and rounded to a multiple of 5, as statistics offices do: "
-        "two reports that differ by one person do not show which group that person is in.",
+        "– = dold för att skydda enskilda; varför står i kolumnen för antal alumner. Antalet "
+        "alumner i en grupp visas med ett litet slumpbrus och avrundat till jämna 5-tal, som "
+        "statistikmyndigheter gör: två rapporter som skiljer sig med en person visar inte vilken "
+        "grupp den personen hör till.",
+        "– = hidden to protect individuals; the alumni column says why. The number of alumni in "
+        "a group is shown with a little random noise and rounded to a multiple of 5, as "
+        "statistics offices do: two reports that differ by one person do not show which group "
+        "that person is in.",
+    ),
+    "hidden_small": ("färre än {k}", "fewer than {k}"),
+    "hidden_secondary": (
+        "dold så att en mindre grupp inte kan räknas fram",
+        "hidden so that a smaller group cannot be worked out",
     ),
 }
 

@@ -185,17 +185,24 @@ def _profile_counts(
     counts = cells.groupby(["segment", "source"], as_index=False, sort=False)["n_alumni"].sum()
     counts = counts[counts["n_alumni"] > 0]
     order = _ordered_segments(counts["segment"], by)
-    hidden: set[str] = set()
+    hidden: dict[str, str] = {}
     if min_cell > 0:
         totals = counts.groupby("segment", as_index=False, sort=False)["n_alumni"].sum()
         checked = suppress_segments(totals.assign(dimension=by), min_cell=min_cell)
-        hidden = set(checked.loc[checked["suppressed"] != "", "segment"])
+        shut = checked[checked["suppressed"] != ""]
+        hidden = dict(zip(shut["segment"], shut["suppressed"], strict=True))
         counts = counts[~counts["segment"].isin(hidden)]
         # the bars are published counts: protected against differencing like every count
         protected = protect_count_col(counts, count_col="n_alumni", cell_cols=["segment", "source"])
         counts = counts.assign(n_alumni=protected)
+    # each hidden segment says its true reason: too few, or hidden to protect a smaller one
+    why = {"secondary": f" ({_t('suppressed_secondary', lang)})"}
     hide = f" ({_t('suppressed', lang)})"
-    return counts, order, [label(s, lang) + (hide if s in hidden else "") for s in order]
+    return (
+        counts,
+        order,
+        [label(s, lang) + why.get(hidden.get(s), hide if s in hidden else "") for s in order],
+    )
 
 
 def plot_profile(

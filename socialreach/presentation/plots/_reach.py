@@ -43,6 +43,18 @@ def _value_columns(value: str) -> tuple[str, str, str]:
     raise ValueError(f"value must be 'share' or 'expected', not {value!r}")
 
 
+def _bar_label(row: pd.Series, value: str, lang: str) -> str:
+    """The value written on a bar (the interval stays in the hover and the error bar)."""
+    if value == "share":
+        return format_share(row["share"], lang=lang)
+    return format_count(row["expected"], lang=lang)
+
+
+#: Value labels sit inside the bar at its base: clear of the error bar at its end. Only on the
+#: thick bars of the totals: on the thin bars of a segment chart plotly would shrink them.
+_BAR_TEXT = {"textposition": "inside", "insidetextanchor": "start", "textangle": 0}
+
+
 def _hover(row: pd.Series, value: str, lang: str) -> str:
     if value == "share":
         return format_share_interval(row["share"], row["ci_low"], row["ci_high"], lang=lang)
@@ -112,6 +124,8 @@ def chart_reach(
             "hovertext": [_hover(row, value, lang)],
             "hoverinfo": "text+name",
             "showlegend": False,
+            "text": [_bar_label(row, value, lang)],
+            **_BAR_TEXT,
         }
         for row in totals.to_dict("records")
     ]
@@ -213,10 +227,18 @@ def _segment_rows(estimates: pd.DataFrame, dimension: str, value: str) -> pd.Dat
 
 
 def _segment_ticks(rows: pd.DataFrame, order: list[str], lang: str) -> list[str]:
-    n = rows.groupby(rows["segment"].astype(str))["n_alumni"].first()
-    # A suppressed cell (socialreach.model.privacy) has no count: say so rather than print a dash.
+    segments = rows["segment"].astype(str)
+    n = rows.groupby(segments)["n_alumni"].first()
+    # A suppressed cell (socialreach.model.privacy) has no count: say so rather than print a
+    # dash, with its true reason when the rows carry it (hidden to protect a smaller cell)
+    status = (
+        rows.groupby(segments)["suppressed"].first()
+        if "suppressed" in rows
+        else pd.Series("", index=n.index)
+    )
+    why = {"secondary": "suppressed_secondary"}
     return [
-        f"{label(s, lang)} ({_t('suppressed', lang)})"
+        f"{label(s, lang)} ({_t(why.get(status[s], 'suppressed'), lang)})"
         if pd.isna(n[s])
         else f"{label(s, lang)} (n = {format_count(n[s], lang=lang)})"
         for s in order

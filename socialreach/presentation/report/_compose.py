@@ -15,10 +15,11 @@ import pandas as pd
 
 from ...core.options import DEFAULT_SEED, ReachOptions
 from ...core.profile import AlumniProfile
-from ...core.segments import label
+from ...core.segments import UNKNOWN, label
 from ...core.text import (
     COLUMNS,
     DIMENSIONS,
+    PLOTLY_WORDS,
     REPORT,
     pick,
     say,
@@ -27,6 +28,7 @@ from ...model.analysis import Analysis
 from ...model.privacy import SUPPRESSED_COL, suppress_segments
 from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
+    NBSP,
     format_count,
     format_share,
     format_share_interval,
@@ -45,7 +47,9 @@ HIDDEN_TAG = "not-in-report"
 #: ``id`` of the report's data island: the headline numbers as JSON (:func:`read_headline`).
 HEADLINE_ID = "sr-headline"
 _PLOTLY_MIME = "application/vnd.plotly.v1+json"
-_FIGURE_CONFIG = {"displaylogo": False, "responsive": True}
+#: The chart toolbar a leader needs: download as PNG, nothing else (no logo, no upload to a
+#: cloud, no zoom, pan or lasso). Plotly.js reads button names as strings.
+_FIGURE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtons": [["toImage"]]}
 _EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 #: The seed of a report's Monte Carlo draws when the options give none: same input, same file.
 REPORT_SEED = DEFAULT_SEED  # the seed of every analysis unless one is chosen
@@ -100,13 +104,60 @@ def _table(header: list[str], rows: list[list[str]], *, numeric_from: int = 1) -
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="{"num" if i >= numeric_from else ""}">{_e(c)}</td>'
+            f'<td class="num">{_nowrap_parts(_e(c))}</td>'
+            if i >= numeric_from
+            else f'<td class="">{_e(c)}</td>'
             for i, c in enumerate(r)
         )
         + "</tr>"
         for r in rows
     )
-    return f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="sr-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # on a phone a wide table scrolls inside its own box (with a shadow as the cue), never the
+    # page; the box takes the keyboard's focus so it can be scrolled without a mouse
+    name = _e(" · ".join(h for h in header if h))
+    return (
+        f'<div class="sr-table-wrap" tabindex="0" role="region" aria-label="{name}">{table}</div>'
+    )
+
+
+_TABLE = re.compile(r'<table class="sr-table">.*?</table>', re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _table_csv(table: str, lang: str) -> str:
+    """A composed table as CSV text, cell by cell as shown (Swedish: semicolons, as Excel in
+    Swedish reads them; a byte-order mark so the letters å, ä, ö survive)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
+    for row in _ROW.findall(table):
+        writer.writerow(html.unescape(_TAG.sub("", cell)) for cell in _CELL.findall(row))
+    return "\ufeff" + out.getvalue()
+
+
+def _with_downloads(key: str, section: str, lang: str) -> str:
+    """Every table of a section followed by a link that downloads it as CSV: a ``data:`` address
+    in the page itself, so it works offline and sends nothing anywhere. The CSV holds exactly
+    the cells the table shows (hidden cells stay hidden)."""
+    from urllib.parse import quote
+
+    count = iter(range(1, 1000))
+
+    def link(match: re.Match) -> str:
+        table = match.group(0)
+        uri = "data:text/csv;charset=utf-8," + quote(_table_csv(table, lang))
+        name = f"{key}-{next(count)}.csv"
+        return (
+            f'{table}<p class="sr-csv"><a download="{name}" href="{uri}">'
+            f"{_e(_t('csv', lang))}</a></p>"
+        )
+
+    return _TABLE.sub(link, section)
 
 
 class _Figures:
@@ -114,18 +165,111 @@ class _Figures:
     rely on
     plotly.js being on the page."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.count = 0
+        self.lang = lang
 
-    def html(self, chart: Any, *, caption: str | None = None) -> str:
+    def html(self, chart: Any, *, caption: str | None = None, paper: bool = True) -> str:
+        """The chart as a report figure; ``paper=False`` for a chart whose numbers a table
+        beside it prints (on paper the table says it, and the report keeps to twelve pages)."""
         self.count += 1
+        figure = chart.to_plotly_json()
         # stable ids: same input, same file
-        div = _figure_div(chart.to_plotly_json(), f"sr-figure-{self.count}")
+        div = _figure_div(figure, f"sr-figure-{self.count}", lang=self.lang)
         cap = f"<figcaption>{_e(caption)}</figcaption>" if caption else ""
-        return f'<figure class="{_FIGURE_CLASS}">{div}{cap}</figure>'
+        # a screen reader hears first what the chart shows: an image whose label is the chart's
+        # finding. Beside the chart, not around it: the chart holds a button (download as PNG),
+        # which an image may not contain
+        alt = _e(chart_alt(figure, self.lang))
+        return (
+            f'<figure class="{_FIGURE_CLASS}{"" if paper else " sr-screen-only"}">'
+            f'<div class="sr-alt" role="img" aria-label="{alt}">'
+            f"</div>{div}{cap}</figure>"
+        )
 
 
-def _figure_div(figure: dict, div_id: str) -> str:
+_N_SUFFIX = re.compile(r" \((?:n = [^)]*|[^)]*:[^)]*)\)$")
+
+
+def _axis_title(axis: dict | None) -> str:
+    title = (axis or {}).get("title") or {}
+    return str(title.get("text", "") if isinstance(title, dict) else title)
+
+
+def _numeric(values: list) -> bool:
+    return bool(values) and all(
+        isinstance(v, int | float) and not isinstance(v, bool) for v in values
+    )
+
+
+def _trace_values(trace: dict, layout: dict) -> tuple[list, list[str], list[float]]:
+    """A trace's categories, its values as written, and its values as numbers (none for a
+    trace that is not a series of values, such as a heatmap)."""
+    x, y = list(trace.get("x") or []), list(trace.get("y") or [])
+    if _numeric(x) and not _numeric(y):
+        cats, nums, axis = y, [float(v) for v in x], layout.get("xaxis") or {}
+    elif _numeric(y):
+        cats, nums, axis = x, [float(v) for v in y], layout.get("yaxis") or {}
+    else:
+        return [], [], []
+    percent = "%" in str(axis.get("ticksuffix", ""))
+    texts = [str(t) for t in trace.get("hovertext") or []]
+    if len(texts) != len(nums):
+        texts = [f"{v:.0f}{NBSP}%" if percent else f"{v:,.0f}".replace(",", NBSP) for v in nums]
+    cats = [c if isinstance(c, int | float) else _N_SUFFIX.sub("", str(c)) for c in cats]
+    return cats, texts, nums
+
+
+def chart_alt(figure: dict, lang: str) -> str:
+    """A chart's text alternative from its own data: what it measures and, per series, where it
+    is highest and lowest (or how it runs over the years)."""
+    layout = figure.get("layout") or {}
+    unknown = label(UNKNOWN, lang)
+    parts = []
+    for trace in figure.get("data") or []:
+        cats, texts, nums = _trace_values(trace, layout)
+        # alumni without the value are no finding
+        pairs = [
+            (c, t, v) for c, t, v in zip(cats, texts, nums, strict=False) if v == v and c != unknown
+        ]
+        if not pairs:
+            continue
+        name = str(trace.get("name") or "")
+        if len(pairs) == 1:
+            c, t, _ = pairs[0]
+            parts.append(f"{name or c} {t}" if name in ("", c) else f"{name}, {c}: {t}")
+        elif trace.get("type") == "scatter" and all(
+            isinstance(c, int | float) for c, _, _ in pairs
+        ):
+            (c0, t0, _), (c1, t1, _) = pairs[0], pairs[-1]
+            parts.append(_t("alt_over_years", lang, name=name, first=t0, y0=c0, last=t1, y1=c1))
+        else:
+            best = max(pairs, key=lambda p: p[2])
+            worst = min(pairs, key=lambda p: p[2])
+            parts.append(
+                _t(
+                    "alt_range",
+                    lang,
+                    name=name,
+                    best=f"{best[0]} {best[1]}",
+                    worst=f"{worst[0]} {worst[1]}",
+                )
+            )
+    what = _axis_title(layout.get("title") and {"title": layout["title"]}) or " / ".join(
+        t for t in (_axis_title(layout.get("yaxis")), _axis_title(layout.get("xaxis"))) if t
+    )
+    return _t("alt", lang, what=what, parts="; ".join(parts))
+
+
+def _figure_config(lang: str) -> dict:
+    """The chart's plotly.js config: the one toolbar button, in the reader's language."""
+    if lang != "sv":
+        return _FIGURE_CONFIG
+    words = {english: pick(pair, lang) for english, pair in PLOTLY_WORDS.items()}
+    return {**_FIGURE_CONFIG, "locale": lang, "locales": {lang: {"dictionary": words}}}
+
+
+def _figure_div(figure: dict, div_id: str, *, lang: str = "en") -> str:
     """A plotly figure (as plotly.js takes it) as a ``<div>`` and its ``Plotly.newPlot`` call;
     plotly.js comes once, from :func:`plotlyjs_html`."""
     import plotly.io as pio
@@ -137,15 +281,47 @@ def _figure_div(figure: dict, div_id: str) -> str:
         default_height=f"{height}px",
         full_html=False,
         div_id=div_id,
-        config=_FIGURE_CONFIG,
+        config=_figure_config(lang),
         validate=False,  # a Chart is plotly's own figure JSON; a cell's figure was validated
     )
 
 
-def _section(key: str, lang: str, body: str, *, intro: str | None = None, notice: str = "") -> str:
+def _section(
+    key: str,
+    lang: str,
+    body: str,
+    *,
+    intro: str | None = None,
+    notice: str = "",
+    heading: str | None = None,
+) -> str:
     lead = f'<p class="sr-intro">{intro}</p>' if intro else ""
-    heading = f"<h2>{_e(_t(key, lang))}</h2>"
+    heading = f"<h2>{_e(heading or _t(key, lang))}</h2>"
     return f'<section class="sr-section" id="sr-{key}">{heading}{notice}{lead}{body}</section>'
+
+
+#: An interval with its point ("87 % (82–90 %)", "720 (670–750)") or a range ("80 %–97 %"):
+#: one unbreakable unit in a sentence, so no line ever ends inside a number.
+_NUMBER = re.compile(
+    r"\d[\d\u00a0 ,.]*(?:\u00a0?%)?\s?\(\d[^()]*?–[^()]*?\)"
+    r"|\d[\d\u00a0,.]*(?:\u00a0?%)?–\d[\d\u00a0,.]*(?:\u00a0?%)?"
+)
+
+
+#: In a table cell only the interval is one unit: "80 %" and "(75–83 %)" may take two lines.
+_INTERVAL = re.compile(
+    r"\(\d[^()]*?–[^()]*?\)|\d[\d\u00a0,.]*(?:\u00a0?%)?–\d[\d\u00a0,.]*(?:\u00a0?%)?"
+)
+
+
+def _nowrap_parts(text: str) -> str:
+    """Escaped cell text with each interval or range wrapped in a span that does not break."""
+    return _INTERVAL.sub(lambda m: f'<span class="sr-nw">{m.group(0)}</span>', text)
+
+
+def _nowrap(text: str) -> str:
+    """Escaped text with every interval wrapped in a span that does not break."""
+    return _NUMBER.sub(lambda m: f'<span class="sr-nw">{m.group(0)}</span>', text)
 
 
 class _Formats:
@@ -264,8 +440,18 @@ class _Report:
 
 
 def _suppressed(frame: pd.DataFrame, min_cell: float, **by: str) -> pd.DataFrame:
-    """The rows a section may show: small cells (and those that would give them back) hidden."""
-    return suppress_segments(frame, min_cell=min_cell, **by).drop(columns=SUPPRESSED_COL)
+    """The rows a section may show: small cells (and those that would give them back) hidden,
+    each hidden row with its reason (:data:`SUPPRESSED_COL`)."""
+    return suppress_segments(frame, min_cell=min_cell, **by)
+
+
+def _hidden_reason(row: Any, lang: str, min_cell: float) -> str:
+    """Why a hidden row is hidden, in words ("" for a published row)."""
+    status = row.get(SUPPRESSED_COL, "") if hasattr(row, "get") else ""
+    if not status or status != status:
+        return ""
+    key = "hidden_secondary" if status == "secondary" else "hidden_small"
+    return _t(key, lang, k=format_count(min_cell, lang=lang))
 
 
 # --------------------------------------------------------------------------- sections

@@ -133,15 +133,15 @@ def _markdown_cell(source: str) -> Any:
     return nbformat.v4.new_code_cell("", outputs=[output])
 
 
-def _plotly_output(output: Any, number: int) -> Any:
+def _plotly_output(output: Any, number: int, lang: str) -> Any:
     """A plotly figure of a notebook cell as a report figure (drawn by the page's plotly.js)."""
-    div = _figure_div(output["data"][_PLOTLY_MIME], f"sr-own-figure-{number}")
+    div = _figure_div(output["data"][_PLOTLY_MIME], f"sr-own-figure-{number}", lang=lang)
     output["data"] = {"text/html": f'<figure class="{_FIGURE_CLASS}">{div}</figure>'}
     output["metadata"] = {}
     return output
 
 
-def _for_export(nb: Any) -> tuple[Any, int, dict[str, str]]:
+def _for_export(nb: Any, lang: str = "en") -> tuple[Any, int, dict[str, str]]:
     """Only what a reader should see, the number of plotly figures from the cells, and the HTML
     outputs held back from the exporter (placeholder -> HTML; :func:`_export_html` puts them
     back).
@@ -168,7 +168,7 @@ def _for_export(nb: Any) -> tuple[Any, int, dict[str, str]]:
                 continue
             if _PLOTLY_MIME in output.get("data", {}):
                 figures += 1
-                output = _plotly_output(output, figures)
+                output = _plotly_output(output, figures, lang)
             outputs.append(output)
         cell.outputs = outputs
         if outputs:
@@ -309,7 +309,7 @@ def _export_html(
     ``plotlyjs`` is what the template puts in ``<head>`` when there are figures: the
     placeholder that :func:`_render` replaces by plotly.js after its checks.
     """
-    nb, own_figures, held = _for_export(nb)
+    nb, own_figures, held = _for_export(nb, lang)
     n_figures += own_figures
     nb.metadata["title"] = title
     resources = {

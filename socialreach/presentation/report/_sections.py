@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -22,6 +23,7 @@ from ...core.text import (
     INTEGRATION_ROWS,
     LABEL_TEMPLATES,
     QUALITY,
+    RECOMMEND,
     REPORT_SEGMENTS,
     SCENARIOS,
     STATUSES,
@@ -30,6 +32,8 @@ from ...core.text import (
     say,
 )
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
+from ...model.privacy import SUPPRESSED_COL
+from ...model.recommend import recommend
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
 from ..assumptions import describe_assumptions
@@ -43,6 +47,7 @@ from ..format import (
     format_share,
 )
 from ..notes import render_markdown
+from ..recommendation import write_recommendation
 from ._channels import channels_section
 from ._compose import (
     HEADLINE_ID,
@@ -51,10 +56,13 @@ from ._compose import (
     _e,
     _Figures,
     _Formats,
+    _hidden_reason,
+    _nowrap,
     _Report,
     _section,
     _t,
     _table,
+    _with_downloads,
 )
 
 
@@ -92,8 +100,33 @@ def _findings(r: _Report) -> str:
         # example parameters give example results: never a finding. Own ones take the last
         # place when the findings are full (five at most)
         findings = [*findings[:4], _integration_finding(r.integration, r.fmt)]
-    items = "".join(f"<li>{_e(s)}</li>" for s in findings)
+    items = "".join(f"<li>{_nowrap(_e(s))}</li>" for s in findings)
     return _section("findings", r.lang, f'<ul class="sr-findings">{items}</ul>')
+
+
+def _decision(r: _Report) -> str:
+    """Which platform for which alumni group and goal, from the published numbers only; where
+    the intervals overlap the section says the numbers do not decide."""
+    table = recommend({r.analysis.measure: r.published, "weekly": r.weekly})
+    summary, sentences, caveat = write_recommendation(table, lang=r.lang)
+    items = "".join(f"<li>{_nowrap(_e(s))}</li>" for s in sentences)
+    body = (f"<p><b>{_e(summary)}</b></p>" if summary else "") + (
+        f'<ul class="sr-findings sr-decision">{items}</ul><p class="sr-note">{_e(caveat)}</p>'
+    )
+    lead = _e(pick(RECOMMEND["lead"], r.lang))
+    heading = pick(RECOMMEND["decision"], r.lang)
+    return _section("decision", r.lang, body, intro=lead, heading=heading)
+
+
+def _takeaway(r: _Report) -> str | None:
+    """The opening chart's title: what it shows, from the comparison of all alumni."""
+    table = recommend({r.analysis.measure: r.published}, goals=[(r.analysis.measure, "all")])
+    if table.empty or table["verdict"].iloc[0] == "only":
+        return None
+    row = table.iloc[0]
+    key = "takeaway_ahead" if row["verdict"] == "ahead" else "takeaway_within"
+    names = {"platform": label(row["platform"], r.lang), "runner": label(row["runner_up"], r.lang)}
+    return pick(RECOMMEND[key], r.lang).format(**names)
 
 
 def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
@@ -126,7 +159,7 @@ def _reach(r: _Report) -> str:
         "reach",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_reach(r.estimates, lang=lang))
+        + r.figs.html(plots.chart_reach(r.estimates, lang=lang, title=_takeaway(r)))
         + _headline_data(r),
         intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
@@ -169,12 +202,14 @@ def _segment_table(r: _Report, dim: str) -> tuple[list[str], list[list[str]]]:
     part = r.published[r.published["dimension"] == dim]
     platforms = list(dict.fromkeys(part["platform"]))
     by_segment: dict[str, list[dict]] = {}  # in order of appearance
-    used = ["platform", "segment", "n_alumni", "share", "ci_low", "ci_high"]
+    used = ["platform", "segment", "n_alumni", "share", "ci_low", "ci_high", SUPPRESSED_COL]
     for e in part[used].to_dict("records"):
         by_segment.setdefault(str(e["segment"]), []).append(e)
     rows = []
     for segment, platform_rows in by_segment.items():
-        cells = [label(segment, lang), fmt.count(platform_rows[0]["n_alumni"])]
+        # a hidden row says why in its alumni column: the true reason, not a bare dash
+        reason = _hidden_reason(platform_rows[0], lang, r.min_cell)
+        cells = [label(segment, lang), reason or fmt.count(platform_rows[0]["n_alumni"])]
         for e in platform_rows:
             # ever-use, then weekly: the active audience beside the yearly one
             cells += [fmt.share_interval(e), _weekly_cell(r, e["platform"], dim, segment)]
@@ -202,7 +237,7 @@ def _segments(r: _Report) -> str:
             chart = plots.chart_reach_by_segment(
                 pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
             )
-            figure = r.figs.html(chart)
+            figure = r.figs.html(chart, paper=False)  # its table beside it is printed
         # the heading and its table as one block: on paper they never part
         block = f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}"
         parts.append(f'<div class="sr-keep">{block}</div>{figure}')
@@ -251,7 +286,7 @@ def _cohorts(r: _Report) -> str | None:
             dimension="graduation_cohort",
             lang=lang,
         )
-        chart = r.figs.html(fig)
+        chart = r.figs.html(fig, paper=False)  # its table is printed
     cells = r.profile.cells
     source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
     from_age = source.get("age", 0.0) / r.profile.n_alumni
@@ -342,7 +377,8 @@ def _combined(r: _Report) -> str:
     return _section(
         "combined",
         lang,
-        _table(head, rows) + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang)),
+        _table(head, rows)
+        + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang), paper=False),
         intro=_e(intro),
     )
 
@@ -471,7 +507,7 @@ def _comparison(r: _Report) -> str:
         "comparison",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_comparison(comparison, lang=lang))
+        + r.figs.html(plots.chart_comparison(comparison, lang=lang), paper=False)
         + f'<ul class="sr-note">{described}</ul>',
         intro=_e(_t("comparison_intro", lang)),
     )
@@ -632,22 +668,39 @@ def _appendix(r: _Report) -> str:
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
     src_items = "".join(
-        f"<li><b>{_e(sid)}</b> ({_e(label(str(sources.loc[sid, 'source_type']), lang))}): "
-        f"{_e(sources.loc[sid, 'title'])} "
-        f"({_e(sources.loc[sid, 'publisher'])}, {_e(_year(sources.loc[sid, 'year']))}). "
-        f"{_e(_text(sources.loc[sid, 'notes']))} {_e(_text(sources.loc[sid, 'url']))}</li>"
+        _source_item(sources.loc[sid], lang)
         for sid in dict.fromkeys(figures["source_id"])
         if sid in sources.index
     )
     texts = describe_assumptions(assumptions, lang)["text"]
     a_items = "".join(f"<li>{_e(t)}</li>" for t in texts)
+    # every figure is evidence a reader may check, not read: folded on screen, and on paper
+    # a line saying where to find it (84 rows were five printed pages)
+    summary = _t("figures_summary", lang, n=fmt.count(len(rows)))
+    figures_block = (
+        f'<details class="sr-details"><summary>{_e(summary)}</summary>{_table(head, rows)}'
+        f'</details><p class="sr-print-only sr-note">{_e(_t("figures_in_file", lang))}</p>'
+    )
     return _section(
         "appendix",
         lang,
-        f"<h3>{_e(_t('figures_used', lang))}</h3>{_table(head, rows)}"
+        f"<h3>{_e(_t('figures_used', lang))}</h3>{figures_block}"
         f"<h3>{_e(_t('assumptions', lang))}</h3>"
         f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
         f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
+    )
+
+
+def _source_item(source: pd.Series, lang: str) -> str:
+    """A source as a reader cites it: publisher and title first, then year, kind and address
+    (the catalogue's working notes stay in the catalogue)."""
+    year = _year(source["year"])
+    kind = label(str(source["source_type"]), lang)
+    url = _text(source["url"])
+    link = f' <span class="sr-url">{_e(url)}</span>' if url else ""
+    return (
+        f"<li><b>{_e(source['publisher'])}</b>: <i>{_e(source['title'])}</i>"
+        f"{', ' + _e(year) if year else ''} ({_e(kind)}).{link}</li>"
     )
 
 
@@ -676,6 +729,7 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
     "header": _header,
     "notes": _notes,
     "findings": _findings,
+    "decision": _decision,
     "reach": _reach,
     "segments": _segments,
     "cohorts": _cohorts,
@@ -691,8 +745,30 @@ _BUILDERS: dict[str, Callable[[_Report], str | None]] = {
 
 
 #: Sections of the report, in the order the notebook shows them (the strategist's notes, shown
-#: only when given, and the channel view, shown only beyond Facebook and LinkedIn, aside).
-SECTIONS = tuple(key for key in _BUILDERS if key not in ("notes", "channels"))
+#: only when given, and the channel view, shown only beyond Facebook and LinkedIn, aside), and the
+#: table of contents after the header.
+SECTIONS = (
+    "header",
+    "toc",
+    *(key for key in _BUILDERS if key not in ("header", "notes", "channels")),
+)
+
+_HEADING = re.compile(r'<section class="sr-section" id="(sr-[\w-]+)"><h2>(.*?)</h2>', re.S)
+
+
+def _contents(sections: dict[str, str], lang: str) -> str:
+    """A table of contents of every section built, linked by its id (in the page, offline)."""
+    links = [
+        f'<li><a href="#{m.group(1)}">{m.group(2)}</a></li>'
+        for html_ in sections.values()
+        for m in [_HEADING.search(html_)]
+        if m
+    ]
+    label_ = _e(_t("contents", lang))
+    return (
+        f'<nav class="sr-toc" id="sr-toc" aria-label="{label_}">'
+        f'<p class="sr-toc-title">{label_}</p><ol>{"".join(links)}</ol></nav>'
+    )
 
 
 def build_report_content(
@@ -776,7 +852,7 @@ def build_report_content(
         name=institution or _t("our_institution", lang),
         min_cell=min_cell,
         fmt=_Formats(lang),
-        figs=_Figures(),
+        figs=_Figures(lang),
         notes=notes,
         today=today or dt.date.today(),
     )
@@ -785,7 +861,8 @@ def build_report_content(
         for key, build in _BUILDERS.items():
             section = build(report)
             if section is not None:
-                sections[key] = section
+                sections[key] = _with_downloads(key, section, lang)
+    sections["toc"] = _contents(sections, lang)
     return ReportContent(
         lang=lang,
         title=f"{_t('title', lang)} · {report.name}",
