@@ -235,9 +235,16 @@ def _protected(segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float) -> 
     and the columns that count alumni scaled with it; hidden rows stay hidden."""
     counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
     cells = (exact["dimension"].astype(str) + ":" + exact["segment"].astype(str)).to_numpy()
-    # the file as a whole: every distinct (dimension, segment, exact count) of the table
-    context = "|".join(sorted({f"{c}={n:.6g}" for c, n in zip(cells, counts, strict=True)}))
-    published = protect_counts(counts, cells, context=context, at_least=min_cell)
+    # the context of a cell is its whole dimension (every segment's exact count): the person
+    # is in one segment of every dimension, so a one-person change draws every cell anew, and
+    # tables of other dimensions (the combined table has fewer) show one cell the same
+    dims = exact["dimension"].astype(str).to_numpy()
+    published = np.empty(len(counts))
+    for dim in np.unique(dims):
+        at = dims == dim
+        pairs = zip(cells[at], counts[at], strict=True)
+        context = "|".join(sorted({f"{c}={n:.6g}" for c, n in pairs}))
+        published[at] = protect_counts(counts[at], cells[at], context=context, at_least=min_cell)
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()
     with np.errstate(divide="ignore", invalid="ignore"):
