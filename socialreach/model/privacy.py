@@ -292,12 +292,20 @@ def _protected(
     hidden rows stay hidden. ``whole``: every segment row of the file, the noise's context."""
     counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
     cells = _cell_ids(exact)
-    # the file as a whole: every distinct (dimension, segment, exact count) of the table
+    # the context of a cell is its whole dimension (every segment's exact count, the small
+    # unknown ones included): the person is in one segment of every dimension, so a one-person
+    # change draws every cell anew, and tables of other dimensions (the combined table has
+    # fewer) show one cell the same
+    dims = exact["dimension"].astype(str).to_numpy()
+    whole_dims = whole["dimension"].astype(str).to_numpy()
+    whole_cells = _cell_ids(whole)
     every = pd.to_numeric(whole["n_alumni"]).to_numpy(dtype="float64")
-    context = "|".join(
-        sorted({f"{c}={n:.6g}" for c, n in zip(_cell_ids(whole), every, strict=True)})
-    )
-    published = protect_counts(counts, cells, context=context, at_least=min_cell)
+    published = np.empty(len(counts))
+    for dim in np.unique(dims):
+        at, of = dims == dim, whole_dims == dim
+        pairs = zip(whole_cells[of], every[of], strict=True)
+        context = "|".join(sorted({f"{c}={n:.6g}" for c, n in pairs}))
+        published[at] = protect_counts(counts[at], cells[at], context=context, at_least=min_cell)
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()
     with np.errstate(divide="ignore", invalid="ignore"):
