@@ -88,6 +88,11 @@ def _facebook_2017(measure: str, segment: str) -> float:
     return float(hit["share"].iloc[0])
 
 
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return np.log(p / (1 - p))
+
+
 def test_older_bands_get_facebook_ever_derived_from_their_own_daily_use():
     """Issue 10 point 9: 66-75 and 76+ publish daily Facebook use but no 'ever' figure; they get
     the 'ever' figure their daily use implies (odds in proportion), not the overall 74 %."""
@@ -133,10 +138,13 @@ def test_older_bands_get_facebook_ever_derived_from_their_own_daily_use():
     en, sv = (describe_assumptions(assumptions, lang).set_index("id") for lang in ("en", "sv"))
     assert "odds" in en.loc["age_derived_from_daily", "text"]
     assert "odds" in sv.loc["age_derived_from_daily", "text"]
-    # never more precise than a published band, nor than the fallback the band had before
-    # (the same band, so the same internet-use rate; logit scale). The derived figure carries
-    # the fallback's spread τ plus its three inputs' sampling error, so it is at least as wide
-    # up to Monte Carlo noise in the 2.5/97.5 percentiles of 2 000 draws (hence 0.95)
+    # never more precise than a published band, nor, above its point, than the fallback the
+    # band had before (the same band, so the same internet-use rate; logit scale). The derived
+    # figure carries the fallback's spread τ plus its three inputs' sampling error, so its
+    # upper side is at least as wide up to Monte Carlo noise in the 97.5 percentile of 2 000
+    # draws (hence 0.95). Below, the spread stops at the band's own daily share (whoever uses
+    # Facebook daily has used it; issue 20): its lower end is no lower than the daily
+    # estimate's, with the same seed.
 
     def width(r: pd.Series) -> float:
         lo, hi = np.clip([r["ci_low"], r["ci_high"]], 1e-9, 1 - 1e-9)
@@ -147,13 +155,21 @@ def test_older_bands_get_facebook_ever_derived_from_their_own_daily_use():
     table = load_penetration()
     no_daily = table[~((table["measure"] == "daily") & (table["platform"] == "facebook"))]
     before = estimate_reach(p, no_daily, seed=4, platforms="facebook")
+    daily = estimate_reach(p, seed=4, platforms="facebook", measure="daily")
+
+    def upper(r: pd.Series) -> float:
+        return float(np.diff(_logit(np.array([r["share"], r["ci_high"]])))[0])
+
     published = width(row(est, "facebook", "age_band", "16-25"))
     for band in ("66-75", "76+"):
         fallback = row(before, "facebook", "age_band", band)
         assert fallback["dimension_used"] == "all"
-        assert fallback["share"] > row(est, "facebook", "age_band", band)["share"]
-        got = width(row(est, "facebook", "age_band", band))
-        assert got > 3 * published and got >= 0.95 * width(fallback)
+        derived = row(est, "facebook", "age_band", band)
+        assert fallback["share"] > derived["share"]
+        # (before the daily floor: more than 3×; with it, 76+ is 2.7× at this seed)
+        assert width(derived) > 2 * published
+        assert upper(derived) >= 0.95 * upper(fallback)
+        assert derived["ci_low"] >= row(daily, "facebook", "age_band", band)["ci_low"]
     plain = estimate_reach(p, seed=4, platforms="facebook", fallback_spread=False)
     np.testing.assert_allclose(plain["expected"], est["expected"])  # points unchanged
     for band in ("66-75", "76+"):  # without the spread: still wider than the published band

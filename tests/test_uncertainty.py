@@ -64,3 +64,19 @@ def test_bad_inputs_are_refused():
         jeffreys_interval(0.4, 0)
     with pytest.raises(ValueError, match="level"):
         percentile_interval(np.ones((2, 10)), level=95)
+
+
+def test_jeffreys_quantiles_are_the_beta_quantiles_of_the_scores_and_keep_nested_shares_in_order():
+    from scipy.stats import beta, norm
+
+    from socialreach.model.uncertainty import jeffreys_quantiles
+
+    z = np.random.default_rng(5).standard_normal((1, 4000))
+    share, n = np.array([0.02, 0.35, 0.6, 0.99]), np.full(4, 300.0)
+    got = jeffreys_quantiles(share, n, np.repeat(z, 4, axis=0))
+    x = share * n
+    want = beta.ppf(norm.cdf(z), (x + 0.5)[:, None], (n - x + 0.5)[:, None])
+    np.testing.assert_allclose(got, want, atol=1e-4)
+    # the same scores for nested shares on one n (daily within weekly within 12 months): every
+    # draw in the published order
+    assert (np.diff(got, axis=0) >= 0).all()

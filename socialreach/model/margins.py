@@ -398,6 +398,7 @@ class MarginsFit:
         *,
         design_effect: float = 1.0,
         key: str | None = None,
+        z: np.ndarray | None = None,
     ) -> np.ndarray:
         """Draws (draws × types) of each alumni type's share from its sampling distribution.
 
@@ -411,6 +412,12 @@ class MarginsFit:
         point on the logit scale, as a published cell's own is, and no refit can blow up.
         Directions the figures cannot tell apart (the terms of one breakdown sum to its overall
         term) carry no information and move no cell, so they are left out.
+
+        ``z`` (draws × targets), when given, holds one standard normal score per draw and
+        target, and θ is z times the symmetric square root of the covariance: each target's
+        score moves mostly its own term, so fits of nested measures on the same figures (12
+        months, weekly, daily), given the same scores per figure, draw alike. Without ``z`` the
+        scores come from ``rng``. The distribution of θ is the same either way.
         """
         values, vectors = self._information()
         MU, columns = self._pattern_weights(profile_keys, key)
@@ -419,8 +426,10 @@ class MarginsFit:
         share = (MU @ p) / MU.sum(axis=1)
         # d logit(share) / d θ for each type (types × targets)
         slope = ((MU * (p * (1 - p))) @ X.T) / (MU.sum(axis=1) * share * (1 - share))[:, None]
-        z = rng.standard_normal((n_draws, len(values)))
-        theta = (z * np.sqrt(design_effect / values)) @ vectors.T  # draws × targets, around 0
+        root = (vectors * np.sqrt(design_effect / values)) @ vectors.T  # symmetric square root
+        if z is None:
+            z = rng.standard_normal((n_draws, len(self.targets)))
+        theta = z @ root  # draws × targets, around 0
         return _logistic(_logit(share) + theta @ slope.T)
 
     def _information(self) -> tuple[np.ndarray, np.ndarray]:

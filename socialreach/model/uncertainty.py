@@ -16,6 +16,7 @@ import numpy as np
 __all__ = [
     "draw_shares",
     "jeffreys_interval",
+    "jeffreys_quantiles",
     "percentile_interval",
     "wilson_interval",
 ]
@@ -59,6 +60,29 @@ def draw_shares(
     x, n = _as_xn(np.atleast_1d(share), np.atleast_1d(n))
     gen = rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
     return gen.beta((x + 0.5)[:, None], (n - x + 0.5)[:, None], size=(x.size, n_draws))
+
+
+#: Normal scores at which :func:`jeffreys_quantiles` evaluates the Beta quantile function exactly;
+#: between them it interpolates (the quantile is smooth in the normal score, and at this spacing
+#: the interpolation error is far below the Monte Carlo error of 2 000 draws).
+_Z_GRID = np.linspace(-6.0, 6.0, 193)
+
+
+def jeffreys_quantiles(share: np.ndarray, n: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """Jeffreys posterior draws of each share from given standard normal scores.
+
+    Row ``i`` of ``z`` (figures × draws) is turned into Beta(x + ½, n − x + ½) quantiles at
+    Φ(z): the same scores give the same ranks, so two figures drawn from one row of scores move
+    together, and a smaller share on the same n is never drawn above a larger one (the Beta
+    quantile rises with x at a fixed n). Drawn this way, nested figures (daily within weekly
+    within 12 months) keep their order in every draw. Same distribution as :func:`draw_shares`.
+    """
+    x, n = _as_xn(np.atleast_1d(share), np.atleast_1d(n))
+    from scipy.special import betaincinv, ndtr  # scipy only when draws are asked for
+
+    grid = betaincinv((x + 0.5)[:, None], (n - x + 0.5)[:, None], ndtr(_Z_GRID)[None, :])
+    z = np.clip(np.asarray(z, dtype="float64"), _Z_GRID[0], _Z_GRID[-1])
+    return np.stack([np.interp(z[i], _Z_GRID, grid[i]) for i in range(x.size)])
 
 
 def percentile_interval(

@@ -360,6 +360,20 @@ ASSUMPTION_TEXT = {
         "Each published figure is one binomial estimate: every cell using it shares its "
         "draw, so its uncertainty does not average out over cells.",
     ),
+    "nested_measures": (
+        "Den som använder en plattform dagligen använder den varje vecka, och den som "
+        "använder den varje vecka har använt den de senaste 12 månaderna. Plattformens mått "
+        "dras därför ur samma slumptal (per publicerad siffra och alumngrupp), och där ett "
+        "smalare mått ändå skulle nå fler än ett bredare i en dragning får det det bredares "
+        "värde: ingen dragning når fler dagligen än varje vecka eller fler varje vecka än på "
+        "12 månader. Punkterna ändras inte.",
+        "Whoever uses a platform daily uses it weekly, and whoever uses it weekly has used "
+        "it in the last 12 months. The platform's measures are therefore drawn from the "
+        "same random numbers (per published figure and alumni group), and where a narrower "
+        "measure would still reach more than a broader one in a draw it takes the broader "
+        "one's value: no draw reaches more alumni daily than weekly, or weekly than in 12 "
+        "months. The points do not change.",
+    ),
 }
 
 #: Words inside the numbers an assumption quotes, as ``(swedish, english)`` pairs.

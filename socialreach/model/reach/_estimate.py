@@ -10,13 +10,17 @@ import pandas as pd
 from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.profile import AlumniProfile
-from ..uncertainty import draw_shares, percentile_interval
+from ..uncertainty import jeffreys_quantiles, percentile_interval
 from ._figures import (
     _BASIS_ORDER,
+    NESTED_MEASURES,
+    _nested_measures,
     _Registry,
+    _Streams,
 )
 from ._setup import (
     _setup,
+    profile_unchanged,
 )
 
 #: Columns of the estimates frame, in order.
@@ -41,16 +45,17 @@ ESTIMATE_COLUMNS = (
 )
 
 
-def _derive(
-    reg: _Registry, values: np.ndarray, rng: np.random.Generator | None = None
-) -> np.ndarray:
+def _derive(reg: _Registry, values: np.ndarray, streams: _Streams | None = None) -> np.ndarray:
     """Fill the rows of derived figures (in registration order, so inputs come first).
 
-    ``rng`` is None for point values: derived figures then return their point.
+    ``streams`` is None for point values: derived figures then return their point. A derived
+    figure that draws (a fallback spread) draws from its own key's stream.
     """
+    keys = list(reg.keys)
     for k, f in enumerate(reg.figures):
         if f.derive is not None:
-            values[k] = f.derive(values, rng)
+            own = None if streams is None else streams.gen("derived", *keys[k])
+            values[k] = f.derive(values, own)
     return values
 
 
@@ -61,26 +66,82 @@ def _figure_points(reg: _Registry) -> np.ndarray:
 
 
 def _figure_draws(
-    reg: _Registry, n_draws: int, rng: np.random.Generator, design_effect: float = 1.0
+    reg: _Registry, n_draws: int, streams: _Streams, design_effect: float = 1.0
 ) -> np.ndarray:
     """Draws of every registered figure plus a final row of ones (for 'no conversion').
 
     A figure's n is divided by the design effect: a weighted survey estimate varies as much as
-    a simple random sample of n / deff would.
+    a simple random sample of n / deff would. Each figure draws from the normal scores of its
+    registry key (:class:`_Streams`), which holds no measure: a segment's 12-month, weekly and
+    daily figures share their scores, so their draws keep the published order
+    (:func:`~socialreach.model.uncertainty.jeffreys_quantiles`), and a figure drawn in one
+    estimate is drawn the same in another.
     """
     share = np.array([f.row["share"] for f in reg.figures], dtype="float64")
     n = np.array([f.n for f in reg.figures], dtype="float64") / design_effect
     fixed = np.array([f.fixed or f.derive is not None for f in reg.figures], dtype=bool)
-    apart = np.array([f.apart for f in reg.figures], dtype=bool) & ~fixed
     out = np.ones((len(reg.figures) + 1, n_draws))
-    main = ~fixed & ~apart
-    if main.any():
-        out[:-1][main] = draw_shares(share[main], n[main], n_draws=n_draws, rng=rng)
-    if apart.any():
-        child = rng.spawn(1)[0]
-        out[:-1][apart] = draw_shares(share[apart], n[apart], n_draws=n_draws, rng=child)
+    drawn = np.flatnonzero(~fixed)
+    if drawn.size:
+        keys = list(reg.keys)
+        names = [reg.figures[k].draw_key or keys[k] for k in drawn]
+        z = np.stack([streams.normal(("figure", *name), n_draws) for name in names])
+        out[drawn] = jeffreys_quantiles(share[drawn], n[drawn], z)
     out[:-1][fixed] = share[fixed][:, None]
-    return _derive(reg, out, rng)
+    return _derive(reg, out, streams)
+
+
+def _other_measures(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    by: tuple[str, ...],
+    ctx,
+    streams: _Streams,
+) -> dict[str, dict[str, tuple[object, np.ndarray]]]:
+    """Per platform, the plan and share draws of each broader nested measure it publishes that
+    year (:data:`NESTED_MEASURES`: 12 months for weekly; 12 months and weekly for daily), by
+    measure.
+
+    Drawn from the same named random numbers (:class:`_Streams`) as this estimate, so they are
+    the draws an estimate of that measure with the same seed makes (a measure the engine cannot
+    estimate for the platform is left out, by every estimate alike). The broadest measure, the
+    one the report leads with, needs none: its estimate costs what it did.
+    """
+    out: dict[str, dict[str, tuple[object, np.ndarray]]] = {}
+    if ctx.measure not in NESTED_MEASURES:
+        return out
+    wanted: dict[str, list[str]] = {}
+    for p in opts.platforms:
+        chain = _nested_measures(ctx.table, ctx.year, p)
+        for m in chain[: chain.index(ctx.measure)] if ctx.measure in chain else ():
+            wanted.setdefault(m, []).append(p)
+    for m, platforms in wanted.items():
+        for p in platforms:  # alone: the setup of one platform cannot fail for another's sake
+            try:
+                _, ctx_o, reg_o, plans_o = _setup(
+                    profile, penetration, opts.replace(year=ctx.year, measure=m, platforms=(p,)), by
+                )
+            except InputError:
+                continue
+            F_o = _figure_draws(reg_o, opts.n_draws, streams, ctx_o.design_effect)
+            for plan_o in plans_o:
+                out.setdefault(plan_o.platform, {})[m] = (plan_o, plan_o.shares(F_o, streams))
+    return out
+
+
+def _group_draws(
+    plan, P: np.ndarray, W: np.ndarray, alumni_variation: bool, streams: _Streams, dim: str
+) -> np.ndarray:
+    """Draws of the number reached per group (rows of ``W``); with the alumni's own binomial
+    variation, its normal scores are named by platform and breakdown, the same for every
+    measure."""
+    draws = W @ P
+    if alumni_variation:
+        sd = np.sqrt(W @ (P * (1 - P)))
+        z = streams.normal(("alumni", plan.platform, dim), draws.shape)
+        draws = np.clip(draws + z * sd, 0, W.sum(axis=1)[:, None])
+    return draws
 
 
 def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -158,11 +219,37 @@ def estimate_reach(
         alumni; ``share``, ``ci_low``, ``ci_high`` are proportions 0-1 of the row's alumni.
     """
     opts = ReachOptions.resolve(options, **changes)
-    by = tuple(by)
+    return _estimate(profile, penetration, opts, tuple(by), include_alumni_variation)[0]
+
+
+def _estimate(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    by: tuple[str, ...],
+    include_alumni_variation: bool = False,
+) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
+    """:func:`estimate_reach`'s frame, and the draws of the number reached behind it: per
+    (platform, dimension) an array of the frame's segments (rows, in its order) × draws."""
+    if not isinstance(profile, AlumniProfile):
+        return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
+    with profile_unchanged(profile):  # one estimate sets up every nested measure of the profile
+        return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
+
+
+def _estimate_of(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    by: tuple[str, ...],
+    include_alumni_variation: bool = False,
+) -> tuple[pd.DataFrame, dict[tuple[str, str], np.ndarray]]:
     cells, ctx, reg, plans = _setup(profile, penetration, opts, by)
     year, measure, level = ctx.year, ctx.measure, opts.level
     rng = np.random.default_rng(opts.seed)
-    F = _figure_draws(reg, opts.n_draws, rng, ctx.design_effect)
+    streams = _Streams(int(rng.integers(2**63)))
+    F = _figure_draws(reg, opts.n_draws, streams, ctx.design_effect)
+    nested = _other_measures(profile, penetration, opts, by, ctx, streams)
     point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
     rank = np.array([_BASIS_ORDER[b] for b in basis])
@@ -178,12 +265,12 @@ def estimate_reach(
             codes, uniques = pd.factorize(col.astype(str), sort=True)
             labels = np.asarray(uniques, dtype=object)
         groupings.append((dim, codes, labels))
-    frames = []
+    frames, kept = [], {}
     for plan in plans:
         c = plan.combos
         pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
         p_point = plan.shares(point_share[:, None])[:, 0]
-        P = plan.shares(F, rng)  # combos × draws
+        P = plan.shares(F, streams)  # combos × draws
         # a product of two figures is only as well founded as its weaker n
         nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
         if "age_fig" in c:  # raked: the weakest of both margins and the conversion
@@ -196,10 +283,17 @@ def estimate_reach(
             np.add.at(W, (codes, plan.combo), n_alumni)
             N = W.sum(axis=1)
             expected = W @ p_point
-            draws = W @ P
-            if include_alumni_variation:
-                sd = np.sqrt(W @ (P * (1 - P)))
-                draws = np.clip(draws + rng.standard_normal(draws.shape) * sd, 0, N[:, None])
+            draws = _group_draws(plan, P, W, include_alumni_variation, streams, dim)
+            # nested measures: in every draw, no more alumni than each broader measure reaches
+            # (drawn from the same named random numbers, they are rarely out of order; where
+            # they are, the narrower takes the broader's draw), so daily ≤ weekly ≤ 12 months
+            # holds draw by draw across estimates with the same seed
+            for plan_o, P_o in nested.get(plan.platform, {}).values():
+                W_o = np.zeros((len(labels), len(plan_o.combos)))
+                np.add.at(W_o, (codes, plan_o.combo), n_alumni)
+                draws = np.minimum(
+                    draws, _group_draws(plan_o, P_o, W_o, include_alumni_variation, streams, dim)
+                )
             low, high = percentile_interval(draws, level=level, axis=1)
             fb_expected = W[:, c["fallback"].to_numpy()] @ p_point[c["fallback"].to_numpy()]
             inf = np.bincount(codes, weights=n_alumni * inferred, minlength=len(labels))
@@ -233,13 +327,14 @@ def estimate_reach(
                 }
             )
             frames.append(frame[N > 0])
+            kept[(plan.platform, dim)] = draws[N > 0]
     out = pd.concat(frames, ignore_index=True)
     out["year"] = year
     out["measure"] = measure
     out["level"] = level
     for col in ("platform", "dimension", "segment", "dimension_used", "n_basis", "measure"):
         out[col] = out[col].astype(str)
-    return out[list(ESTIMATE_COLUMNS)]
+    return out[list(ESTIMATE_COLUMNS)], kept
 
 
 def estimate_cell_shares(

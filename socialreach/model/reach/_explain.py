@@ -65,6 +65,7 @@ ASSUMPTION_IDS = (
     "unknown_age_workers_working_rate",
     "industry_to_sector",
     "shared_figure_draws",
+    "nested_measures",
 )
 
 #: The numbers each assumption's text quotes, by id (the keys of its ``values``).

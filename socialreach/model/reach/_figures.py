@@ -5,6 +5,7 @@ and population structure behind assumed n, the year's records and internet-use c
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -22,6 +23,7 @@ from ...reading.survey import (
     load_population,
     load_survey_samples,
     no_internet_rate,
+    published_measures,
     select_internet_rate,
 )
 
@@ -46,6 +48,18 @@ _WORKING_AGES = AGE_BANDS[1:6]  # 16-25 … 56-65: below pension age
 _ADULT_BANDS = AGE_BANDS[1:]
 
 
+#: Use measures from the broadest to the narrowest: whoever has used a platform in the last 12
+#: months has used it, whoever uses it weekly has used it in the last 12 months, and whoever uses
+#: it daily uses it weekly.
+NESTED_MEASURES = ("ever", "used_12m", "weekly", "daily")
+
+
+def _nested_measures(table: pd.DataFrame, year: int, platform: str) -> list[str]:
+    """The nested measures ``platform`` publishes in ``year``, broadest first."""
+    have = published_measures(table).get((int(year), platform), frozenset())
+    return [m for m in NESTED_MEASURES if m in have]
+
+
 @dataclass
 class _Figure:
     row: dict
@@ -57,14 +71,37 @@ class _Figure:
     # computed from other figures' values (and, for a spread, the generator; None for points)
     derive: Callable[[np.ndarray, np.random.Generator | None], np.ndarray] | None = None
     inputs: tuple[int, ...] = ()  # figures a derived figure is computed from
-    # drawn from a child generator: a figure used only to derive another (daily use behind a
-    # derived age band) leaves every other figure's draws as they were without it
-    apart: bool = False
+    # the name of the random numbers it draws from (_Streams), when not its registry key: a
+    # figure of another measure (daily use behind a derived age band) is drawn from the numbers
+    # its own measure's estimate uses. Every figure draws from its own name's stream, so adding
+    # one leaves the others' draws as they were
+    draw_key: tuple | None = None
 
 
 def _derived(row: dict, role: str, note: str, derive, inputs) -> _Figure:
     """A figure computed from other figures (no n of its own; its draws follow its inputs')."""
     return _Figure(row, role, np.nan, "assumed", note, derive=derive, inputs=tuple(inputs))
+
+
+@dataclass(frozen=True)
+class _Streams:
+    """Random numbers named by what they are for, not by when they are asked for.
+
+    Each key (a figure's registry key, a platform's model term …) gets its own generator from
+    the estimate's root seed and the key, so an estimate of one measure draws exactly the numbers
+    an estimate of another measure draws for the same key: the nested measures (12 months ⊇
+    weekly ⊇ daily) of one seed are drawn from shared random numbers, whatever else each
+    estimate draws.
+    """
+
+    root: int
+
+    def gen(self, *key: object) -> np.random.Generator:
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=8).digest()
+        return np.random.default_rng([self.root, int.from_bytes(digest, "little")])
+
+    def normal(self, key: tuple, size: int | tuple[int, ...]) -> np.ndarray:
+        return self.gen(*key).standard_normal(size)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from ._figures import (
     _rate,
     _Registry,
     _remembered,
+    _Streams,
 )
 
 #: IIS industry categories -> the appendix's sector (an assumption: schools, health care and
@@ -192,16 +193,27 @@ class _MarginsPlan:
     figures_used: tuple[int, ...] = ()
     design_effect: float = 1.0
 
-    def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
-        """Share of each alumni type (rows) per column of figure values ``F``."""
-        if rng is None:  # the point: the fit to the published figures
+    def shares(self, F: np.ndarray, streams: _Streams | None = None) -> np.ndarray:
+        """Share of each alumni type (rows) per column of figure values ``F``.
+
+        Draws take their normal scores by name (:class:`_Streams`): one per published figure
+        for θ, keyed by its base and segment, and one per alumni type for the model error, so
+        the fits of a platform's nested measures draw from the same numbers.
+        """
+        if streams is None:  # the point: the fit to the published figures
             P = self.fit.predict(self.keys, key=self.keys_id)[:, None] * np.ones(F.shape[1])
         else:
+            n_draws = F.shape[1]
+            named = [
+                ("theta", self.platform, t.base, t.dimension, t.segment) for t in self.fit.targets
+            ]
+            z = np.stack([streams.normal(key, n_draws) for key in named], axis=1)
             P = self.fit.predict_draws(
-                self.keys, F.shape[1], rng, design_effect=self.design_effect, key=self.keys_id
+                self.keys, n_draws, None, design_effect=self.design_effect, key=self.keys_id, z=z
             ).T  # types × draws
-        if rng is not None and (self.tau > 0).any():
-            P = _logistic(_logit(P) + self.tau[:, None] * rng.standard_normal(P.shape))
+            if (self.tau > 0).any():
+                e = streams.normal(("model_error", self.platform), P.shape)
+                P = _logistic(_logit(P) + self.tau[:, None] * e)
         return P * F[self.combos["conv"].to_numpy()]
 
 

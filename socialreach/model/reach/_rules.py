@@ -46,8 +46,9 @@ class _Plan:
     combos: pd.DataFrame  # pen, conv (-1 none), fallback, dimension_used, pair (-1 none)
     rake: _Rake | None = None  # the logit-raking fit, when it applies
 
-    def shares(self, F: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
-        """Share of each combo (rows) per column of figure values ``F`` (figures + a row of 1)."""
+    def shares(self, F: np.ndarray, streams: object = None) -> np.ndarray:
+        """Share of each combo (rows) per column of figure values ``F`` (figures + a row of 1);
+        every draw is in ``F`` already (``streams`` is not needed)."""
         pen, conv = self.combos["pen"].to_numpy(), self.combos["conv"].to_numpy()
         out = F[pen] * F[conv]
         pair = self.combos["pair"].to_numpy()
@@ -163,7 +164,11 @@ def _band_from_daily(
     d_band, d_all = (
         reg.add(
             (platform, base, "daily", r["dimension"], r["segment"]),
-            lambda r=r: dataclasses.replace(_figure(ctx, r, "penetration"), apart=True),
+            # drawn from the numbers the daily estimate draws the same figure from
+            lambda r=r: dataclasses.replace(
+                _figure(ctx, r, "penetration"),
+                draw_key=(platform, base, r["dimension"], r["segment"]),
+            ),
         )
         for r in (by_dim["age"], by_dim["all"])
     )
@@ -181,6 +186,9 @@ def _band_from_daily(
             # from a child generator: the main stream, and so every other figure's draws, stay
             # what they were before bands were derived
             z = z + tau * rng.spawn(1)[0].standard_normal(F.shape[1])
+            # whoever uses the platform daily has used it: the spread never takes the band's
+            # share below its own daily share (drawn as the daily estimate draws it)
+            return np.maximum(_logistic(z), F[d_band])
         return _logistic(z)
 
     e_all = reg.figures[overall].row

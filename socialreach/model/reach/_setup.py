@@ -22,8 +22,10 @@ from ...reading.survey import (
 from .. import margins
 from ._figures import (
     _DIMENSIONS,
+    NESTED_MEASURES,
     _embedded_structure,
     _load_context,
+    _nested_measures,
     _on_embedded,
     _records,
     _Registry,
@@ -101,7 +103,7 @@ def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
 #: and explained (as ``reach`` and the report do: the report's main, weekly and cell-share
 #: estimates interleave): nothing in a setup changes after it is made. Newest first.
 _LAST_SETUP: list[tuple] = []
-_SETUPS_KEPT = 6
+_SETUPS_KEPT = 12
 
 
 def _setup(
@@ -155,7 +157,12 @@ _UNCHANGED: ContextVar[tuple[AlumniProfile, int] | None] = ContextVar("unchanged
 @contextlib.contextmanager
 def profile_unchanged(profile: AlumniProfile) -> Iterator[None]:
     """Promise that ``profile`` is not edited inside the block (as while a report is composed):
-    the engine then fingerprints its cells once, not on every estimate."""
+    the engine then fingerprints its cells once, not on every estimate. Inside a block for the
+    same profile, it adds nothing (one estimate sets up several measures inside one)."""
+    unchanged = _UNCHANGED.get()
+    if unchanged is not None and unchanged[0] is profile:
+        yield
+        return
     token = _UNCHANGED.set((profile, _fingerprint(profile.cells)))
     try:
         yield
@@ -189,6 +196,10 @@ def _new_setup(
     ctx.cell_text = ctx.profile_parts["cell_text"]
     for record in _records(table, year, "measure", measure):
         ctx.by_platform.setdefault(str(record["platform"]), []).append(record)
+    if any(
+        len(_nested_measures(table, year, p)) > 1 and measure in NESTED_MEASURES for p in platforms
+    ):
+        ctx.assumptions.add("nested_measures")
     reg = _Registry()
     plans = []
     for p in platforms:

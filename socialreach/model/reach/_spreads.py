@@ -108,8 +108,11 @@ def _apply_spread(
                 "spread_around": base_row["segment"],
             }
             note = f"τ = {tau:.2f} on the logit scale, from {n_segments} published segments"
+            # named by the figure it varies around (a key that holds no measure), so a
+            # segment's 12-month and daily spreads draw from the same numbers (_Streams)
+            source_key = next(k for k, i in reg.keys.items() if i == source)
             pen[at] = reg.add(
-                ("spread", platform, key, int(source)),
+                ("spread", platform, key, *source_key),
                 lambda row=row, note=note, derive=derive, source=source: _Figure(
                     row, "penetration", np.nan, "assumed", note, derive=derive, inputs=(source,)
                 ),
