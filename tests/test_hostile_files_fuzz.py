@@ -3,8 +3,10 @@ damaged or extreme file ends in InputError (one sentence, CLI exit 2), never ano
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import io
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -37,8 +39,16 @@ def _seed(kind: str, tmp: Path) -> bytes:
         ).read_bytes()
     if kind == "notes":
         return "# Våra anteckningar\n\n*Räckvidd* på [LinkedIn](https://x.invalid).\n".encode()
-    path = write_workbook(tmp / "tabellbilaga-2025.xlsx", example_sheets())
-    return path.read_bytes()
+    return _workbook_bytes()
+
+
+@functools.cache
+def _workbook_bytes() -> bytes:
+    """The example appendix workbook, written once: a zip carries its writing time, so a
+    workbook written per example would change size between hypothesis's runs of one case."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_workbook(Path(tmp) / "tabellbilaga-2025.xlsx", example_sheets())
+        return path.read_bytes()
 
 
 READERS = {

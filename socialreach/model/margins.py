@@ -425,7 +425,11 @@ class MarginsFit:
         p = _logistic(self.theta @ X)
         share = (MU @ p) / MU.sum(axis=1)
         # d logit(share) / d θ for each type (types × targets)
-        slope = ((MU * (p * (1 - p))) @ X.T) / (MU.sum(axis=1) * share * (1 - share))[:, None]
+        # a type whose share is 0 or 1 (every cell's p underflows) has no logit slope: it does
+        # not move (its interval comes from the boundary rule), rather than turning NaN
+        denom = (MU.sum(axis=1) * share * (1 - share))[:, None]
+        num = (MU * (p * (1 - p))) @ X.T
+        slope = np.divide(num, denom, out=np.zeros_like(num), where=denom > 0)
         root = (vectors * np.sqrt(design_effect / values)) @ vectors.T  # symmetric square root
         if z is None:
             z = rng.standard_normal((n_draws, len(self.targets)))
