@@ -418,7 +418,13 @@ class MarginsFit:
         p = _logistic(self.theta @ X)
         share = (MU @ p) / MU.sum(axis=1)
         # d logit(share) / d θ for each type (types × targets)
-        slope = ((MU * (p * (1 - p))) @ X.T) / (MU.sum(axis=1) * share * (1 - share))[:, None]
+        # a type whose fitted share rounds to 0 or 1 (children on LinkedIn) does not move: its
+        # slope is 0, not 0/0 (which warned, in English, into a Swedish notebook)
+        denominator = (MU.sum(axis=1) * share * (1 - share))[:, None]
+        numerator = (MU * (p * (1 - p))) @ X.T
+        slope = np.divide(
+            numerator, denominator, out=np.zeros_like(numerator), where=denominator > 0
+        )
         z = rng.standard_normal((n_draws, len(values)))
         theta = (z * np.sqrt(design_effect / values)) @ vectors.T  # draws × targets, around 0
         return _logistic(_logit(share) + theta @ slope.T)
