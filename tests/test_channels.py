@@ -217,7 +217,7 @@ def test_leader_sentences_name_the_overall_leader_and_groups_another_platform_le
     assert said[0] == "Every week, Facebook 65% (60–70%) reaches the most of our alumni."
     assert said[1] == (
         "Groups where another platform leads (ahead of Facebook, beyond the uncertainty): "
-        "Age: 16-25 years: Instagram."
+        "Age: 16\u201325 years: Instagram."
     )
     tied = leader_sentences(rank_channels(frames[2].assign(dimension="total")), lang="en")
     assert tied == [
