@@ -663,7 +663,7 @@ def _appendix(r: _Report) -> str:
                 fmt.share(f["share"]),
                 label(str(f["base"]), lang),
                 _n_text(f, fmt),
-                f"{f['source_id']} ({label(str(f.get('source_type')), lang)})",
+                _source_cell(sources, f["source_id"], f.get("source_type"), lang),
             ]
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
@@ -689,6 +689,15 @@ def _appendix(r: _Report) -> str:
         f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
         f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
     )
+
+
+def _source_cell(sources: pd.DataFrame, sid: str, kind: object, lang: str) -> str:
+    """A figure's source as a reader names it: the publisher and the title (the list below
+    gives year, kind and address); a figure the model derived says so instead of an id."""
+    if sid in sources.index:
+        source = sources.loc[sid]
+        return f"{_text(source['publisher'])}: {_text(source['title'])}"
+    return label(str(kind), lang) if kind is not None and str(kind) != "nan" else label(sid, lang)
 
 
 def _source_item(source: pd.Series, lang: str) -> str:
