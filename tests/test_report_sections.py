@@ -410,3 +410,17 @@ def test_appendix_names_each_figures_source_by_publisher_and_title(content):
     assert cells and not any(re.search(r"\b[A-Z0-9]+(?:_[A-Z0-9]+)+\b", c) for c in cells), cells
     tab = sources.loc["IIS_SOI2026_TAB"]
     assert f"{tab['publisher']}: {tab['title']}" in cells
+
+
+def test_segment_charts_are_titled_with_their_finding(content):
+    # a takeaway title, computed: the platform whose reach differs most between the groups,
+    # where it reaches most and fewest (unknown and other are no finding)
+    html = content.sections["segments"].replace("\\u003cbr\\u003e", " ").replace("<br>", " ")
+    found = re.findall(
+        r"(Facebook|LinkedIn) reaches most in ([^(\"]+) \((\d+)\W*%\), fewest in ([^(\"]+) \((\d+)",
+        html,
+    )
+    assert len(found) >= 3, found  # age, industry, field of study
+    for _, high_seg, high, low_seg, low in found:
+        assert int(high) > int(low)
+        assert {high_seg.strip(), low_seg.strip()}.isdisjoint({"Unknown", "Other"})

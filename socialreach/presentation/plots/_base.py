@@ -112,14 +112,23 @@ def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Fig
 
 def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
     """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
+    # a title (a chart's finding) wraps to a phone's width, top left, above the legend
+    lines = _wrap(title, 36).count("<br>") + 1 if title else 0
+    heading = {
+        "text": _wrap(title or "", 36),
+        "x": 0,
+        "xanchor": "left",
+        "y": 0.99,
+        "yanchor": "top",
+    }
     common = {
-        **({"title": {"text": title}} if title else {}),
+        **({"title": heading} if title else {}),
         # Swedish numbers in hover and ticks: decimal comma, space between thousands.
         "separators": ", " if lang == "sv" else ".,",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         # narrow sides: the axes grow them to fit their labels (``_readable``), so a phone's
         # 390 px go to the bars, not to plotly's fixed 80 px on either side
-        "margin": {"t": 80 if title else 50, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
+        "margin": {"t": 50 + 22 * lines, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
     }
     return {**common, **layout}
 
