@@ -413,6 +413,23 @@ window.addEventListener('load', function () { setTimeout(function () {
   out.buttons = Array.from(doc.querySelectorAll('figure.sr-figure')).map(function (f) {
     return Array.from(f.querySelectorAll('.modebar-btn')).map(function (b) {
       return b.getAttribute('data-title'); }); });
+  function box(e) { var r = e.getBoundingClientRect();
+    return [r.left, r.top, r.right, r.bottom]; }
+  out.ticks = Array.from(doc.querySelectorAll('figure.sr-figure .js-plotly-plot')).map(
+    function (plot) {
+      var svg = plot.querySelector('svg.main-svg'), axes = {};
+      plot.querySelectorAll('.xtick text, .ytick text').forEach(function (t) {
+        if (!t.textContent.trim()) return;
+        var g = t.closest('.xtick, .ytick'), axis = g.classList.contains('xtick') ? 'x' : 'y';
+        var sub = g.closest('.subplot'), name = axis + (sub ? sub.getAttribute('class') : '');
+        (axes[name] = axes[name] || []).push([t.textContent].concat(box(t)));
+      });
+      var titles = Array.from(plot.querySelectorAll('.g-xtitle text, .g-ytitle text')).map(
+        function (t) { return [t.closest('.g-xtitle') ? 'x' : 'y'].concat(box(t)); });
+      return {svg: box(svg), axes: axes, titles: titles,
+              label: (plot.closest('figure').querySelector('[role="img"]') || plot)
+                .getAttribute('aria-label')};
+    });
   out.toc = Array.from(doc.querySelectorAll('#sr-toc a')).map(function (a) {
     var id = a.getAttribute('href').slice(1); return [id, !!doc.getElementById(id)]; });
   function done(violations) {
@@ -482,6 +499,51 @@ def test_nothing_is_wider_than_the_screen(probed, width: int) -> None:
     assert found["inner"] == width
     assert found["width"] <= width, found
     assert found["wide"] == []
+
+
+def _overlap(a: list[float], b: list[float], slack: float = 1.0) -> bool:
+    """Whether two boxes ``[left, top, right, bottom]`` overlap by more than ``slack`` px."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > slack and min(a[3], b[3]) - max(a[1], b[1]) > slack
+
+
+def _tick_problems(chart: dict) -> list[str]:
+    """Tick labels of one chart that overlap each other, stick out of the chart's SVG box, or lie
+    under an axis title: what a reader cannot read (issue 22, item 6)."""
+    svg, found = chart["svg"], []
+    for axis, ticks in chart["axes"].items():
+        boxes = [t[1:] for t in ticks]
+        for i, (a, text_a) in enumerate(zip(boxes, ticks, strict=True)):
+            if a[0] < svg[0] - 1 or a[2] > svg[2] + 1 or a[1] < svg[1] - 1 or a[3] > svg[3] + 1:
+                found.append(f"{axis}: {text_a[0]!r} clipped by the chart's edge")
+            for b, text_b in zip(boxes[i + 1 :], ticks[i + 1 :], strict=True):
+                if _overlap(a, b):
+                    found.append(f"{axis}: {text_a[0]!r} overlaps {text_b[0]!r}")
+            for title in chart["titles"]:
+                if title[0] == axis[0] and _overlap(a, title[1:]):
+                    found.append(f"{axis}: {text_a[0]!r} under the axis title")
+    return found
+
+
+def test_the_tick_check_sees_overlapping_and_clipped_labels() -> None:
+    # control: two year ticks on one another, a label past the edge, a title over a label
+    chart = {
+        "svg": [0, 0, 390, 300],
+        "axes": {"xsubplot xy": [["2025", 100, 280, 130, 295], ["2026", 120, 280, 150, 295]],
+                 "ysubplot xy": [["Hotell och restaurang", -40, 50, 60, 62]]},
+        "titles": [["y", 30, 40, 45, 200]],
+    }  # fmt: skip
+    found = _tick_problems(chart)
+    assert any("overlaps" in f for f in found) and any("clipped" in f for f in found)
+    assert any("axis title" in f for f in found)
+    assert _tick_problems({"svg": [0, 0, 390, 300], "axes": {}, "titles": []}) == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_no_tick_label_overlaps_another_or_is_clipped(probed, width: int) -> None:
+    charts = probed[width]["ticks"]
+    assert len(charts) >= 5 and all(c["axes"] for c in charts)
+    problems = {c["label"][:60]: p for c in charts if (p := _tick_problems(c))}
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
 def test_every_chart_has_a_text_alternative_that_states_its_finding(probed) -> None:

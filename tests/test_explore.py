@@ -276,8 +276,9 @@ def test_sensitivity_swing_and_the_interval_comparison_by_hand():
     )
     sentence = explore.interval_vs_assumptions_sentence(values, sensitivity, "central", "en")
     assert sentence == (
-        "The interval on alumni on LinkedIn moves the net value of central by 3,000 SEK; halving "
-        "to doubling yearly_cost moves it by 120,000 SEK, more than the survey's uncertainty does."
+        "The interval on alumni on LinkedIn moves the net value of the Central scenario by 3,000 "
+        "SEK; halving to doubling yearly cost moves it by 120,000 SEK, more than the survey's "
+        "uncertainty does."
     )
 
 

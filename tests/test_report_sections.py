@@ -4,6 +4,7 @@ options and alternative table the report is built with, and the one home of disp
 
 from __future__ import annotations
 
+import re
 import string
 from html.parser import HTMLParser
 
@@ -399,3 +400,27 @@ def test_appendix_names_the_measure_of_figures_behind_derived_bands():
     rows = {r[0]: r for r in _Tables(content.sections["appendix"]).tables[0][1:]}
     assert rows["Facebook (daily) · 66–75 years"][1] == format_share(daily["share"], lang="en")
     assert "Facebook · 26–35 years (spread around All)" in rows
+
+
+def test_appendix_names_each_figures_source_by_publisher_and_title(content):
+    # a leader reads who published it, not the catalogue's id ("IIS_SOI2026_TAB (officiell …)")
+    rows = _Tables(content.sections["appendix"]).tables[0][1:]
+    sources = socialreach.load_sources().set_index("source_id")
+    cells = {r[-1] for r in rows}
+    assert cells and not any(re.search(r"\b[A-Z0-9]+(?:_[A-Z0-9]+)+\b", c) for c in cells), cells
+    tab = sources.loc["IIS_SOI2026_TAB"]
+    assert f"{tab['publisher']}: {tab['title']}" in cells
+
+
+def test_segment_charts_are_titled_with_their_finding(content):
+    # a takeaway title, computed: the platform whose reach differs most between the groups,
+    # where it reaches most and fewest (unknown and other are no finding)
+    html = content.sections["segments"].replace("\\u003cbr\\u003e", " ").replace("<br>", " ")
+    found = re.findall(
+        r"(Facebook|LinkedIn) reaches most in ([^(\"]+) \((\d+)\W*%\), fewest in ([^(\"]+) \((\d+)",
+        html,
+    )
+    assert len(found) >= 3, found  # age, industry, field of study
+    for _, high_seg, high, low_seg, low in found:
+        assert int(high) > int(low)
+        assert {high_seg.strip(), low_seg.strip()}.isdisjoint({"Unknown", "Other"})

@@ -32,6 +32,7 @@ from ..core.text import (
     PARAMETER_MEANINGS,
     PARAMETER_UNITS,
     PARAMETERS,
+    SCENARIOS,
     pick,
     say,
 )
@@ -55,17 +56,22 @@ __all__ = [
     "base_table",
     "bases_of",
     "cohort_sentences",
+    "column_label",
     "combined_gain_sentences",
     "comparison_sentences",
     "conversion_sentence",
     "dimension_label",
     "edition_sentences",
+    "every_platform_sentence",
     "gap_sentences",
     "headline_sentences",
     "higher_platform",
     "higher_platform_sentence",
+    "integration_table",
     "interval_vs_assumptions_sentence",
+    "labelled",
     "linkedin_api_note",
+    "linkedin_breakdown",
     "measure_change_sentence",
     "missing_segments",
     "missing_sentences",
@@ -79,11 +85,13 @@ __all__ = [
     "read_report_sentence",
     "read_tables",
     "sample_size_sentence",
+    "scenario_label",
     "scenario_sentences",
     "secondary_sources_sentence",
     "sensitivity_swing",
     "spread_sentences",
     "trend_sentences",
+    "value_label",
 ]
 
 #: The platforms the notebooks compare.
@@ -110,6 +118,100 @@ def dimension_label(dimension: str, lang: str) -> str:
     """The word for a breakdown (``age``, ``industry``, ``graduation_cohort`` …) in ``lang``."""
     key = f"dim_{dimension}"
     return say(NOTEBOOKS, key, lang) if key in NOTEBOOKS else dimension
+
+
+#: Columns whose values are ids, and how each becomes a word (:func:`labelled`).
+_ID_COLUMNS = (
+    "platform",
+    "segment",
+    "base",
+    "measure",
+    "source_type",
+    "source_id",
+    "n_basis",
+    "role",
+)
+_DIMENSION_COLUMNS = ("dimension", "dimension_used")
+_INSTITUTION_COLUMNS = ("institution", "archetype")
+
+
+def value_label(value: object, lang: str) -> object:
+    """A shown id (segment, platform, base, measure, kind of source, yes/no) as a word."""
+    if isinstance(value, bool | str) and f"val.{value}" in NOTEBOOKS:
+        return say(NOTEBOOKS, f"val.{value}", lang)
+    if isinstance(value, str) and ", " in value:  # "facebook, linkedin": a figure both use
+        return ", ".join(str(value_label(v, lang)) for v in value.split(", "))
+    return label(value, lang) if isinstance(value, str) else value
+
+
+def column_label(name: object, lang: str) -> object:
+    """A table column's heading in ``lang``: the report's heading, else the notebooks' own."""
+    from ..core.text import COLUMNS
+
+    if not isinstance(name, str):
+        return name
+    if f"col.{name}" in NOTEBOOKS:  # capitalised like the report's headings beside it
+        heading = say(NOTEBOOKS, f"col.{name}", lang)
+        return heading[:1].upper() + heading[1:]
+    return pick(COLUMNS[name], lang) if name in COLUMNS else name
+
+
+def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` as a reader sees it: ids (platform, segment, base, measure, kind of source,
+    breakdown, archetype) in cells, index and columns as words, by the column or level's name,
+    and the headings in ``lang``; numbers as they are."""
+
+    def words(name: object, values: pd.Index | pd.Series) -> pd.Index | pd.Series:
+        if name in _DIMENSION_COLUMNS:  # a breakdown's word, or "mixed" as a word
+            return values.map(
+                lambda v: (
+                    dimension_label(v, lang) if f"dim_{v}" in NOTEBOOKS else value_label(v, lang)
+                )
+            )
+        if name in _INSTITUTION_COLUMNS:
+            return values.map(lambda v: archetype_label(v, lang) if isinstance(v, str) else v)
+        if name == "breakdowns":  # "all+age+industry": each breakdown's word
+            return values.map(
+                lambda v: ", ".join(dimension_label(d, lang) for d in str(v).split("+"))
+            )
+        if name in _ID_COLUMNS or name == "approximate":
+            return values.map(lambda v: value_label(v, lang))
+        return values
+
+    out = frame.copy()
+    for name in out.columns:
+        if isinstance(name, str):
+            out[name] = words(name, out[name])
+
+    def axis(index: pd.Index) -> pd.Index:
+        if isinstance(index, pd.MultiIndex):
+            levels = [words(n, index.get_level_values(i)) for i, n in enumerate(index.names)]
+            names = [column_label(n, lang) for n in index.names]
+            return pd.MultiIndex.from_arrays(levels, names=names)
+        named = words(index.name, index)
+        return named.rename(column_label(index.name, lang)) if index.name else named
+
+    out.index = axis(out.index)
+    out.columns = axis(out.columns)
+    if not isinstance(out.columns, pd.MultiIndex):
+        out.columns = [column_label(c, lang) for c in out.columns]
+    return out
+
+
+def every_platform_sentence(analysis: Analysis, lang: str) -> str:
+    """Reach on any of the analysis's platforms in words; with only two platforms (editions
+    before 2025), where notebook 03 shows that reach instead."""
+    from .channels import combined_every_sentence
+
+    return combined_every_sentence(analysis, lang) or say(NOTEBOOKS, "every_two", lang)
+
+
+def linkedin_breakdown(table: pd.DataFrame, year: int, measure: str) -> str:
+    """LinkedIn's survey chart's breakdown: ``industry`` where ``year`` publishes it, else ``age``
+    (2025 and 2026 publish no industry: that chart would be every bar *not published*)."""
+    rows = _year_rows(table, year, measure)
+    linkedin = rows[rows["platform"] == "linkedin"]
+    return "industry" if (linkedin["dimension"] == "industry").any() else "age"
 
 
 # --------------------------------------------------------------------------- edition and profile
@@ -371,8 +473,8 @@ def base_table(table: pd.DataFrame, year: int, measure: str, lang: str) -> pd.Da
     Returns
     -------
     pandas.DataFrame
-        Indexed by base id, with the base's name in ``lang``, the platforms published on it and
-        the number of figures.
+        One row per base (numbered, no id a reader would see), with the base's name in
+        ``lang``, the platforms published on it and the number of figures.
     """
     rows = _year_rows(table, year, measure)
     grouped = rows.groupby("base")
@@ -384,8 +486,7 @@ def base_table(table: pd.DataFrame, year: int, measure: str, lang: str) -> pd.Da
                 for _, g in grouped
             ],
             say(NOTEBOOKS, "col_figures", lang): grouped.size().to_list(),
-        },
-        index=pd.Index(list(grouped.groups), name="base"),
+        }
     )
 
 
@@ -731,6 +832,24 @@ def comparison_sentences(totals: pd.DataFrame, lang: str) -> list[str]:
 # --------------------------------------------------------------------------- integration
 
 
+def scenario_label(scenario: str, lang: str) -> str:
+    """A bundled scenario's name in ``lang`` (``central`` is *Mellan*); another by its own."""
+    return pick(SCENARIOS[scenario], lang) if scenario in SCENARIOS else scenario
+
+
+def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One column per scenario, one row per quantity, both named in ``lang``, amounts rounded
+    (shares to two decimals, counts and SEK to whole numbers): the report's rows."""
+    from ..core.text import INTEGRATION_ROWS
+
+    keys = [k for k in INTEGRATION_ROWS if k in values.columns]
+    table = values.set_index("scenario")[keys].T.astype(float)
+    table = table.apply(lambda row: row.round(2 if row.abs().max() <= 1 else 0), axis=1)
+    table.index = [pick(INTEGRATION_ROWS[k], lang) for k in keys]
+    table.columns = [scenario_label(c, lang) for c in table.columns]
+    return table
+
+
 def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
     """Each scenario of :func:`socialreach.integration_value` in words (amounts in SEK)."""
     return [
@@ -738,7 +857,7 @@ def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
             NOTEBOOKS,
             "scenario",
             lang,
-            scenario=s["scenario"],
+            scenario=scenario_label(s["scenario"], lang),
             records=format_count(s["enriched_records"], lang=lang),
             net=format_count(s["net_value"], lang=lang, round_to=1000),
             years=format_count(s["years"], lang=lang),
@@ -793,9 +912,11 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
     columns = pd.Series(
         {field(k): v for k, v in report["columns"].items()}, name=word("header")
     ).to_frame()
-    counts = {k: v for k, v in report["mapping"].items() if k != "industry_source"}
+    # the file's fields only (the report's bookkeeping rows, e.g. where a cohort came from, are
+    # other tables' business): without them the table is not a grid of zeros
+    counts = {k: v for k, v in report["mapping"].items() if k in FIELDS and k != "industry_source"}
     mapping = pd.DataFrame(counts).T.fillna(0)
-    mapping = mapping.loc[:, mapping.sum() > 0].round(1)
+    mapping = mapping.loc[:, mapping.sum() > 0].round(0).astype(int)
     mapping.index = [field(k) for k in mapping.index]
     mapping.columns = [validation_word(k, lang) for k in mapping.columns]
     sources = report["mapping"].get("industry_source", {})
@@ -871,8 +992,8 @@ def interval_vs_assumptions_sentence(
         NOTEBOOKS,
         "interval_smaller" if width < swing.iloc[0] else "interval_larger",
         lang,
-        scenario=base,
+        scenario=scenario_label(base, lang),
         width=format_count(width, lang=lang, round_to=1000),
         swing=format_count(swing.iloc[0], lang=lang, round_to=1000),
-        parameter=swing.index[0],
+        parameter=(name := sensitivity_swing(sensitivity, lang).index[0])[:1].lower() + name[1:],
     )

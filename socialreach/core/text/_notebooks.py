@@ -64,6 +64,11 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "{file}: {rows} rader lästa, {n} alumner i profilen för {institution}",
         "{file}: {rows} rows read, {n} alumni in the profile of {institution}",
     ),
+    "every_two": (
+        "Den här utgåvan ger bara Facebook och LinkedIn; räckvidden på någon av dem visar "
+        "notebook 03.",
+        "This edition gives only Facebook and LinkedIn; notebook 03 shows the reach on either.",
+    ),
     # what is published
     "published_by": (
         "{platform} {year}: {n} publicerade siffror, totalt och efter {dims}.",
@@ -87,7 +92,7 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     ),
     "no_n": (
         "Ingen siffra för {year} har ett publicerat antal svarande: osäkerheten bygger på antagna "
-        "urvalsstorlekar (n_basis = assumed).",
+        "urvalsstorlekar.",
         "No figure of {year} comes with a published number of respondents: the intervals rest on "
         "assumed sample sizes (n_basis = assumed).",
     ),
@@ -206,17 +211,21 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "({low} to {high}); breaks even at {even} SEK per record and year",
     ),
     "interval_smaller": (
-        "Intervallet för alumner på LinkedIn flyttar nettovärdet i {scenario} med {width} kr; "
+        "Intervallet för alumner på LinkedIn flyttar nettovärdet i scenariot {scenario} med "
+        "{width} kr; "
         "att halvera eller dubbla {parameter} flyttar det med {swing} kr, mer än osäkerheten i "
         "undersökningen.",
-        "The interval on alumni on LinkedIn moves the net value of {scenario} by {width} SEK; "
+        "The interval on alumni on LinkedIn moves the net value of the {scenario} scenario by "
+        "{width} SEK; "
         "halving to doubling {parameter} moves it by {swing} SEK, more than the survey's "
         "uncertainty does.",
     ),
     "interval_larger": (
-        "Intervallet för alumner på LinkedIn flyttar nettovärdet i {scenario} med {width} kr, mer "
+        "Intervallet för alumner på LinkedIn flyttar nettovärdet i scenariot {scenario} med "
+        "{width} kr, mer "
         "än något enskilt antagande ({parameter}: {swing} kr).",
-        "The interval on alumni on LinkedIn moves the net value of {scenario} by {width} SEK, "
+        "The interval on alumni on LinkedIn moves the net value of the {scenario} scenario by "
+        "{width} SEK, "
         "more than any single assumption ({parameter}: {swing} SEK).",
     ),
     "swing": ("nettovärdets utslag (kr)", "swing of net value (SEK)"),
@@ -236,4 +245,42 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     "dim_region": ("region", "region"),
     "dim_field_of_study": ("utbildningsområde", "field of study"),
     "dim_graduation_cohort": ("år sedan examen", "years since graduation"),
+    # column headings of the tables the notebooks show (explore.labelled), where the report's
+    # COLUMNS has no heading of the same meaning
+    "col.dimension": ("uppdelning", "breakdown"),
+    "col.share": ("andel (0–1)", "share (0–1)"),
+    "col.approximate": ("ungefärlig", "approximate"),
+    "col.source_id": ("källa", "source"),
+    "col.source_type": ("slags källa", "kind of source"),
+    "col.title": ("titel", "title"),
+    "col.publisher": ("utgivare", "publisher"),
+    "col.fallback": ("del utan egen siffra (0–1)", "part without its own figure (0–1)"),
+    "col.inferred_industry": ("del med härledd bransch (0–1)", "part with inferred industry (0–1)"),
+    "col.dimension_used": ("uppdelning som används", "breakdown used"),
+    "col.n_basis": ("antalet svarande är", "number of respondents is"),
+    "col.role": ("siffrans roll", "the figure's role"),
+    "col.n": ("svarande", "respondents"),
+    "col.alumni": ("alumner", "alumni"),
+    "col.fallback_alumni": ("alumner utan egen siffra", "alumni without a figure of their own"),
+    "col.ci_low": ("95 %-intervall, nedre", "95% interval, lower"),
+    "col.ci_high": ("95 %-intervall, övre", "95% interval, upper"),
+    "col.series": ("serie", "series"),
+    "col.archetype": ("lärosäte", "institution"),
+    "col.scenario": ("scenario", "scenario"),
+    "col.n_alumni": ("alumner", "alumni"),
+    "col.overlap": ("antagen överlappning", "assumed overlap"),
+    "col.lower": ("minst (full överlappning)", "at least (full overlap)"),
+    "col.upper": ("högst (ingen överlappning)", "at most (no overlap)"),
+    # values of id columns that are not segments (explore.labelled)
+    "val.mixed": ("flera", "several"),
+    "val.penetration": ("användning", "use"),
+    "val.conversion": ("omräkning", "conversion"),
+    "val.interviews": ("intervjuer", "interviews"),
+    "val.published": ("publicerat", "published"),
+    "val.assumed": ("antaget", "assumed"),
+    "val.weighted_interviews": ("viktade intervjuer", "weighted interviews"),
+    "val.up_to_retirement": ("upp till pensionsåldern", "up to retirement age"),
+    "val.non_working": ("arbetar inte", "not working"),
+    "val.True": ("ja", "yes"),
+    "val.False": ("nej", "no"),
 }

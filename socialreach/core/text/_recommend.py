@@ -54,6 +54,11 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "{platform} och {runner} når lika många inom osäkerheten",
         "{platform} and {runner} reach as many within the uncertainty",
     ),
+    # a segment chart's title: the platform whose reach differs most between the groups
+    "takeaway_spread": (
+        "{platform} når flest i {high_seg} ({high}), färst i {low_seg} ({low})",
+        "{platform} reaches most in {high_seg} ({high}), fewest in {low_seg} ({low})",
+    ),
     "group_all": ("alla våra alumner", "all our alumni"),
     "group_working": ("våra yrkesverksamma alumner", "our working alumni"),
     "group_newest": ("de nyaste examinerade ({segment})", "the newest graduates ({segment})"),

@@ -64,7 +64,16 @@ def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
 def _year_ticks(years: pd.Series) -> dict:
     """An x axis with a tick at every edition drawn, and no others (no 2016.5)."""
     ticks = sorted(set(years))
-    return {"tickmode": "array", "tickvals": ticks, "ticktext": [str(y) for y in ticks]}
+    # a fixed range: plotly's autorange also fits annotations placed on the axis (the note
+    # where the question changed), which at 390 px squeezed every edition into a few pixels
+    span = [ticks[0] - 0.5, ticks[-1] + 0.5] if ticks else None
+    return {
+        "tickmode": "array",
+        "tickvals": ticks,
+        "ticktext": [str(y) for y in ticks],
+        "autotickangles": [0, 90],  # upright where editions crowd (a phone), never askew
+        **({"range": span, "autorange": False} if span else {}),
+    }
 
 
 def _percent_axis(lang: str) -> dict:
@@ -103,12 +112,23 @@ def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Fig
 
 def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
     """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
+    # a title (a chart's finding) wraps to a phone's width, top left, above the legend
+    lines = _wrap(title, 36).count("<br>") + 1 if title else 0
+    heading = {
+        "text": _wrap(title or "", 36),
+        "x": 0,
+        "xanchor": "left",
+        "y": 0.99,
+        "yanchor": "top",
+    }
     common = {
-        **({"title": {"text": title}} if title else {}),
+        **({"title": heading} if title else {}),
         # Swedish numbers in hover and ticks: decimal comma, space between thousands.
         "separators": ", " if lang == "sv" else ".,",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-        "margin": {"t": 80 if title else 50},
+        # narrow sides: the axes grow them to fit their labels (``_readable``), so a phone's
+        # 390 px go to the bars, not to plotly's fixed 80 px on either side
+        "margin": {"t": 50 + 22 * lines, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
     }
     return {**common, **layout}
 
@@ -134,11 +154,56 @@ class Chart(NamedTuple):
 
     def figure(self) -> go.Figure:
         """The chart as a plotly figure (every property validated)."""
-        return _new_figure({"data": self.data, "layout": self.layout})
+        return _new_figure({"data": self.data, "layout": _readable(self.data, self.layout)})
 
     def to_plotly_json(self) -> dict:
         """The chart as plotly.js draws it, the template included."""
-        return {"data": self.data, "layout": {**self.layout, "template": _template_json()}}
+        layout = _readable(self.data, self.layout)
+        return {"data": self.data, "layout": {**layout, "template": _template_json()}}
+
+
+#: Characters per line of a category's tick label: long labels wrap at words, so that a phone
+#: (390 px) keeps room for the bars and no label is cut by the chart's edge.
+WRAP = 16
+
+
+def _wrap(text: str, width: int = WRAP) -> str:
+    """``text`` broken at words into lines of at most ``width`` characters (plotly's ``<br>``)."""
+    import textwrap
+
+    if "<br>" in text or len(text) <= width:
+        return text
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False))
+
+
+def _readable(data: list[dict], layout: dict) -> dict:
+    """``layout`` with every category axis's long labels wrapped, its margin grown to fit them
+    (``automargin``), and labels too long to wrap turned upright: readable at 390 px."""
+    categories: dict[str, list[str]] = {}
+    for trace in data:
+        horizontal = trace.get("orientation") == "h"
+        letter = "y" if horizontal else "x"
+        values = trace.get(letter)
+        if trace.get("type") not in ("bar", "scatter", None) or not isinstance(values, list):
+            continue
+        if not values or not all(isinstance(v, str) for v in values):
+            continue
+        axis = trace.get(f"{letter}axis", letter)
+        seen = categories.setdefault(f"{axis[0]}axis{axis[1:]}", [])
+        seen.extend(v for v in values if v not in seen)
+    out = dict(layout)
+    for axis, names in categories.items():
+        if all(len(n) <= WRAP for n in names):
+            continue
+        wrapped = [_wrap(n) for n in names]
+        extra = {"tickmode": "array", "tickvals": names, "ticktext": wrapped, "automargin": True}
+        if axis.startswith("xaxis"):  # upright only where they would collide (a phone)
+            extra["autotickangles"] = [0, 90]
+        out[axis] = {**out.get(axis, {}), **extra}
+    # every axis makes room for its labels and title, so the margins can be narrow
+    for axis in [k for k in out if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]:
+        out[axis] = {"automargin": True, **out.get(axis, {})}
+    return out
 
 
 def _values(values: Any, scale: float = 1) -> list:

@@ -26,6 +26,7 @@ from ._base import (
     _t,
     _values,
     _vline,
+    _wrap,
     _year_ticks,
 )
 
@@ -202,7 +203,7 @@ def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | Non
                 "x": change.x,
                 "y": 1.0,
                 "yref": "paper",
-                "text": _t("question_changed", lang),
+                "text": _wrap(_t("question_changed", lang), 24),  # fits above a phone's chart
                 "showarrow": False,
                 "yanchor": "bottom",
                 "font": {"size": 11, "color": "#555555"},

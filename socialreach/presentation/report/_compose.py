@@ -193,7 +193,8 @@ _N_SUFFIX = re.compile(r" \((?:n = [^)]*|[^)]*:[^)]*)\)$")
 
 def _axis_title(axis: dict | None) -> str:
     title = (axis or {}).get("title") or {}
-    return str(title.get("text", "") if isinstance(title, dict) else title)
+    text = str(title.get("text", "") if isinstance(title, dict) else title)
+    return text.replace("<br>", " ")  # a line break of the drawn title is a space when read
 
 
 def _numeric(values: list) -> bool:

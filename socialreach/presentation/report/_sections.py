@@ -129,6 +129,25 @@ def _takeaway(r: _Report) -> str | None:
     return pick(RECOMMEND[key], r.lang).format(**names)
 
 
+def _spread_takeaway(visible: pd.DataFrame, r: _Report) -> str | None:
+    """A segment chart's title: where the platform whose reach differs most between the
+    shown groups (unknown and other aside) reaches most and fewest of them."""
+    named = ~visible["segment"].isin(["unknown", "other"])  # a finding names a real group
+    known = visible[named & visible["share"].notna()]
+    if known["segment"].nunique() < 2:
+        return None
+    spans = known.groupby("platform")["share"].agg(lambda v: v.max() - v.min())
+    rows = known[known["platform"] == spans.idxmax()]
+    high, low = rows.loc[rows["share"].idxmax()], rows.loc[rows["share"].idxmin()]
+    return pick(RECOMMEND["takeaway_spread"], r.lang).format(
+        platform=label(spans.idxmax(), r.lang),
+        high_seg=label(str(high["segment"]), r.lang),
+        low_seg=label(str(low["segment"]), r.lang),
+        high=r.fmt.share(high["share"]),
+        low=r.fmt.share(low["share"]),
+    )
+
+
 def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
     """Weekly reach of one row, or "–" where the year publishes no usable weekly figure."""
     row = r.weekly_rows.get((platform, dimension, segment))
@@ -235,8 +254,9 @@ def _segments(r: _Report) -> str:
         visible = part[part["share"].notna()]
         if dim in ("industry", "age_band") and len(visible):
             chart = plots.chart_reach_by_segment(
-                pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang
-            )
+                pd.concat([r.totals, visible], ignore_index=True), dimension=dim, lang=lang,
+                title=_spread_takeaway(visible, r),
+            )  # fmt: skip
             figure = r.figs.html(chart, paper=False)  # its table beside it is printed
         # the heading and its table as one block: on paper they never part
         block = f"<h3>{_e(_dim(dim, lang))}</h3>{_table(head, rows)}"
@@ -248,8 +268,9 @@ def _segments(r: _Report) -> str:
         visible = fos[fos["share"].notna()]
         hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
         chart = plots.chart_reach_by_segment(
-            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study", lang=lang
-        )
+            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
+            lang=lang, title=_spread_takeaway(visible, r),
+        )  # fmt: skip
         text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
         parts.append(
             f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
@@ -663,7 +684,7 @@ def _appendix(r: _Report) -> str:
                 fmt.share(f["share"]),
                 label(str(f["base"]), lang),
                 _n_text(f, fmt),
-                f"{f['source_id']} ({label(str(f.get('source_type')), lang)})",
+                _source_cell(sources, f["source_id"], f.get("source_type"), lang),
             ]
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
@@ -689,6 +710,15 @@ def _appendix(r: _Report) -> str:
         f'<p class="sr-note">{_e(_t("assumptions_note", lang))}</p><ul>{a_items}</ul>'
         f'<h3>{_e(_t("sources", lang))}</h3><ul class="sr-sources">{src_items}</ul>',
     )
+
+
+def _source_cell(sources: pd.DataFrame, sid: str, kind: object, lang: str) -> str:
+    """A figure's source as a reader names it: the publisher and the title (the list below
+    gives year, kind and address); a figure the model derived says so instead of an id."""
+    if sid in sources.index:
+        source = sources.loc[sid]
+        return f"{_text(source['publisher'])}: {_text(source['title'])}"
+    return label(str(kind), lang) if kind is not None and str(kind) != "nan" else label(sid, lang)
 
 
 def _source_item(source: pd.Series, lang: str) -> str:
