@@ -414,13 +414,46 @@ def test_appendix_names_each_figures_source_by_publisher_and_title(content):
 
 def test_segment_charts_are_titled_with_their_finding(content):
     # a takeaway title, computed: the platform whose reach differs most between the groups,
-    # where it reaches most and fewest (unknown and other are no finding)
+    # its largest and smallest share when their intervals do not overlap, else that the groups
+    # are alike (unknown and other are no finding; shares are never "most" or "fewest" people)
     html = content.sections["segments"].replace("\\u003cbr\\u003e", " ").replace("<br>", " ")
-    found = re.findall(
-        r"(Facebook|LinkedIn) reaches most in ([^(\"]+) \((\d+)\W*%\), fewest in ([^(\"]+) \((\d+)",
+    apart = re.findall(
+        r"(Facebook|LinkedIn): largest share in ([^(\"]+) \((\d+)\W*%\), smallest in "
+        r"([^(\"]+) \((\d+)",
         html,
     )
-    assert len(found) >= 3, found  # age, industry, field of study
-    for _, high_seg, high, low_seg, low in found:
+    alike = re.findall(r"(Facebook|LinkedIn): about the same share in every group", html)
+    assert len(apart) + len(alike) >= 3, (apart, alike)  # age, industry, field of study
+    assert "reaches most in" not in html and "fewest in" not in html
+    for _, high_seg, high, low_seg, low in apart:
         assert int(high) > int(low)
         assert {high_seg.strip(), low_seg.strip()}.isdisjoint({"Unknown", "Other"})
+
+
+def test_a_segment_title_ranks_groups_only_when_their_intervals_do_not_overlap():
+    from types import SimpleNamespace
+
+    from socialreach.presentation.report._compose import _Formats
+    from socialreach.presentation.report._sections import _spread_takeaway
+
+    r = SimpleNamespace(lang="en", fmt=_Formats("en"))
+
+    def frame(high_low, low_high):
+        return pd.DataFrame(
+            {
+                "platform": "linkedin",
+                "segment": ["26-35", "66-75", "unknown"],
+                "share": [0.6, 0.3, 0.9],
+                "ci_low": [high_low, 0.2, 0.8],
+                "ci_high": [0.7, low_high, 0.95],
+            }
+        )
+
+    # 26-35's interval starts at 0.45, above 66-75's end 0.40: ranked
+    assert _spread_takeaway(frame(0.45, 0.40), r) == (
+        "LinkedIn: largest share in 26–35 years (60%), smallest in 66–75 years (30%)"
+    )
+    # 0.35 < 0.40: they overlap, so the groups are said to be alike
+    assert _spread_takeaway(frame(0.35, 0.40), r) == (
+        "LinkedIn: about the same share in every group (30% to 60%, the intervals overlap)"
+    )

@@ -55,9 +55,16 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "{platform} and {runner} reach as many within the uncertainty",
     ),
     # a segment chart's title: the platform whose reach differs most between the groups
+    # (shares of groups of different sizes: the largest and smallest share, never "most" or
+    # "fewest" people; ranked only when the two intervals do not overlap)
     "takeaway_spread": (
-        "{platform} når flest i {high_seg} ({high}), färst i {low_seg} ({low})",
-        "{platform} reaches most in {high_seg} ({high}), fewest in {low_seg} ({low})",
+        "{platform}: störst andel i {high_seg} ({high}), minst i {low_seg} ({low})",
+        "{platform}: largest share in {high_seg} ({high}), smallest in {low_seg} ({low})",
+    ),
+    "takeaway_alike": (
+        "{platform}: ungefär lika stor andel i alla grupper ({low} till {high}, intervallen "
+        "överlappar)",
+        "{platform}: about the same share in every group ({low} to {high}, the intervals overlap)",
     ),
     "group_all": ("alla våra alumner", "all our alumni"),
     "group_working": ("våra yrkesverksamma alumner", "our working alumni"),

@@ -130,8 +130,9 @@ def _takeaway(r: _Report) -> str | None:
 
 
 def _spread_takeaway(visible: pd.DataFrame, r: _Report) -> str | None:
-    """A segment chart's title: where the platform whose reach differs most between the
-    shown groups (unknown and other aside) reaches most and fewest of them."""
+    """A segment chart's title: for the platform whose reach differs most between the shown
+    groups (unknown and other aside), the groups of the largest and smallest share when their
+    intervals do not overlap, and that the groups are alike when they do."""
     named = ~visible["segment"].isin(["unknown", "other"])  # a finding names a real group
     known = visible[named & visible["share"].notna()]
     if known["segment"].nunique() < 2:
@@ -139,7 +140,10 @@ def _spread_takeaway(visible: pd.DataFrame, r: _Report) -> str | None:
     spans = known.groupby("platform")["share"].agg(lambda v: v.max() - v.min())
     rows = known[known["platform"] == spans.idxmax()]
     high, low = rows.loc[rows["share"].idxmax()], rows.loc[rows["share"].idxmin()]
-    return pick(RECOMMEND["takeaway_spread"], r.lang).format(
+    # ranked only when the intervals do not overlap; otherwise the groups are alike
+    apart = high["ci_low"] > low["ci_high"]
+    key = "takeaway_spread" if apart else "takeaway_alike"
+    return pick(RECOMMEND[key], r.lang).format(
         platform=label(spans.idxmax(), r.lang),
         high_seg=label(str(high["segment"]), r.lang),
         low_seg=label(str(low["segment"]), r.lang),
