@@ -76,3 +76,27 @@ def test_flipped_byte_in_xlsx_is_bad_input_not_a_bug(tmp_path, capsys):
         assert "internal error" not in err
         assert err == "" or err.count("\n") == 1
     assert codes <= {0, 2} and 2 in codes
+
+
+def test_years_since_graduation_survive_every_reader(tmp_path):
+    # alumni known only by graduation year keep their years since graduation in the profile (the
+    # reach engine draws their age at graduation); those with an observed age keep 'unknown'
+    frame = pd.DataFrame(
+        {
+            "graduation_year": [2016] * 3 + [2006] * 2 + [2016],
+            "age": [None] * 5 + [40],
+            "industry": ["IT"] * 6,
+        }
+    )
+    expected = {"10": 3.0, "20": 2.0, "unknown": 1.0}
+    writers = {
+        "csv": lambda p: frame.to_csv(p, index=False),
+        "xlsx": lambda p: frame.to_excel(p, index=False),
+        "parquet": lambda p: frame.to_parquet(p, index=False),
+    }
+    for ext, write in writers.items():
+        path = tmp_path / f"alumni.{ext}"
+        write(path)
+        profile = read_alumni(path, reference_year=2026)
+        got = profile.cells.groupby("years_since_graduation")["n_alumni"].sum().to_dict()
+        assert got == expected, ext

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import beta
 
+import socialreach as sr
 from socialreach import InputError, load_penetration, make_profile
 from socialreach.core.options import ReachOptions
 from socialreach.model.reach import estimate_reach
@@ -261,3 +262,75 @@ def test_every_draw_reaches_no_more_daily_than_weekly_than_in_12_months(rows, se
                     key,
                     float(excess.max()),
                 )
+
+
+def test_age_at_graduation_is_drawn_for_alumni_known_by_graduation_year():
+    # 600 alumni who graduated 10 years ago: 35 at the assumed age 25 (the top of 26-35); an
+    # age at graduation of 26-30 puts them in 36-45. Each draw must be, exactly, the draw of the
+    # band its drawn age gives, taken from a profile with both bands (same seed, same named
+    # random numbers); the point stays the one from age 25
+    from socialreach.model.reach._estimate import AGE_AT_GRADUATION_RANGE, _estimate
+    from socialreach.model.reach._figures import _Streams
+
+    def one(**extra):
+        row = {"industry": "it_communication", "employment": "working", "n_alumni": 600}
+        return make_profile(pd.DataFrame([{**row, **extra}]))
+
+    by_year = one(age_band="26-35", years_since_graduation="10")
+    exact = one(age_band="26-35")
+    both = make_profile(
+        pd.DataFrame(
+            {
+                "age_band": ["26-35", "36-45"],
+                "industry": "it_communication",
+                "employment": "working",
+                "n_alumni": [600, 600],
+            }
+        )
+    )
+    opts = ReachOptions(year=2026, seed=1, n_draws=2000)
+    frame, draws = _estimate(by_year, None, opts, ("age_band",))
+    _, band_draws = _estimate(both, None, opts, ("age_band",))
+    root = int(np.random.default_rng(1).integers(2**63))
+    low, high = AGE_AT_GRADUATION_RANGE
+    ages = _Streams(root).gen("age_at_graduation").integers(low, high + 1, size=opts.n_draws)
+    assert (low, high) == (23, 30)
+    for platform in opts.platforms:
+        own, older = band_draws[(platform, "age_band")]
+        np.testing.assert_array_equal(
+            draws[(platform, "total")][0], np.where(10 + ages <= 35, own, older)
+        )
+    base = estimate_reach(exact, options=opts, by=("age_band",))
+    np.testing.assert_allclose(frame["expected"], base["expected"], rtol=1e-12)
+    assert list(frame["segment"]) == list(base["segment"])  # shown in the band from age 25
+    total = frame[frame["dimension"] == "total"].set_index("platform")
+    before = base[base["dimension"] == "total"].set_index("platform")
+    width = total["ci_high"] - total["ci_low"]
+    assert width["facebook"] > (before["ci_high"] - before["ci_low"])["facebook"] + 0.005
+    # said as an assumption, with its range
+    _, assumptions = sr.explain_reach(by_year, options=opts)
+    said = assumptions.set_index("id")["values"]
+    assert said["age_at_graduation"] == {"low": 23, "high": 30}
+    assert "age_at_graduation" not in set(sr.explain_reach(exact, options=opts)[1]["id"])
+
+
+def test_alumni_with_observed_ages_draw_as_before():
+    # no cell rests on a graduation year: the same draws as a profile without the column
+    from socialreach.model.reach._estimate import _estimate
+
+    rows = pd.DataFrame(
+        {
+            "age_band": ["26-35", "36-45", "56-65"],
+            "industry": ["finance", "unknown", "education"],
+            "employment": ["working", "student", "working"],
+            "n_alumni": [120, 40, 80],
+        }
+    )
+    plain = make_profile(rows)
+    said = make_profile(rows.assign(years_since_graduation="unknown"))
+    opts = ReachOptions(year=2026, seed=3, n_draws=400)
+    a, da = _estimate(plain, None, opts, ("age_band",))
+    b, db = _estimate(said, None, opts, ("age_band",))
+    pd.testing.assert_frame_equal(a, b)
+    for key in da:
+        np.testing.assert_array_equal(da[key], db[key])

@@ -411,7 +411,13 @@ def test_every_assumption_has_both_languages_and_its_placeholders_fill():
             fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
             assert fields == set(ASSUMPTION_VALUES.get(key, ())), key
     # every id with the numbers an estimate gives (the margins model measures a spread)
-    values = {"deff": 1.5, "spread": {"facebook": {"tau": 0.25, "n": 4}}, "floor": 0.253}
+    values = {
+        "deff": 1.5,
+        "spread": {"facebook": {"tau": 0.25, "n": 4}},
+        "floor": 0.253,
+        "low": 23,
+        "high": 30,
+    }
     frame = pd.DataFrame(
         {
             "id": ASSUMPTION_IDS,
@@ -429,6 +435,7 @@ def test_every_assumption_has_both_languages_and_its_placeholders_fill():
         assert words.notna().all() and not words.str.contains("{", regex=False).any()
         assert deff in words["design_effect"] and spread in words["model_spread"]
         assert ("0.25" if lang == "en" else "0,25") in words["model_spread"]
+        assert "23" in words["age_at_graduation"] and "30" in words["age_at_graduation"]
     # and on a real estimate: ids and numbers from the model, words from presentation
     p = profile([("26-35", "finance", "working", 100)])
     _, assumptions = explain_reach(p, year=2026)

@@ -35,6 +35,10 @@ CELL_COLUMNS = (
     "graduation_cohort",  # years since graduation (segments.GRADUATION_COHORTS) or 'unknown'
     "cohort_source",  # how the cohort was found, see COHORT_SOURCES
     "degree_level",  # segments.DEGREE_LEVELS or 'unknown'; kept for later use
+    # whole years since graduation (text, e.g. '7') where the age band was derived from the
+    # graduation year and the assumed age at graduation, so the reach engine can draw that age
+    # (AGE_AT_GRADUATION_RANGE); 'unknown' where the age band was observed or is unknown
+    "years_since_graduation",
     "n_alumni",  # number of alumni in the cell (float: field-of-study mixes split alumni)
 )
 

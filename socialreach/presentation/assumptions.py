@@ -28,6 +28,9 @@ def _filled(values: Mapping[str, object], lang: str) -> dict[str, str]:
         out["deff"] = format_number(deff, lang=lang, digits=digits)
     if "floor" in values:
         out["floor"] = format_number(float(values["floor"]), lang=lang, digits=2)
+    for key in ("low", "high"):  # the assumed ages at graduation: whole years
+        if key in values:
+            out[key] = str(int(values[key]))
     if "spread" in values:
         spread = values["spread"] or {}
         items = [

@@ -374,6 +374,22 @@ ASSUMPTION_TEXT = {
         "one's value: no draw reaches more alumni daily than weekly, or weekly than in 12 "
         "months. The points do not change.",
     ),
+    "age_at_graduation": (
+        "Där filen bara anger examensår är åldern åren sedan examen plus en antagen ålder "
+        "vid examen: 25 år i punkten (eller den ålder som angavs vid inläsningen), och i "
+        "varje dragning ett helt antal år mellan {low} och {high}, alla lika sannolika och "
+        "samma för alla dessa alumner. De vars ålder då passerar en åldersgräns räknas i "
+        "dragningen med grannbandets andel, så intervallen för dem blir bredare; tabellerna "
+        "per åldersband visar dem i bandet från punktens ålder, och punkterna ändras inte. "
+        "Sysselsättningen som härletts ur åldern dras inte om.",
+        "Where the file gives only a graduation year, the age is the years since graduation "
+        "plus an assumed age at graduation: 25 in the point (or the age given when reading), "
+        "and in each draw a whole number of years from {low} to {high}, all equally likely "
+        "and the same for all these alumni. Those whose age then crosses an age-band "
+        "boundary take the neighbouring band's share in that draw, so their intervals widen; "
+        "tables by age band show them in the band from the point's age, and the points do "
+        "not change. The employment inferred from the age is not redrawn.",
+    ),
 }
 
 #: Words inside the numbers an assumption quotes, as ``(swedish, english)`` pairs.

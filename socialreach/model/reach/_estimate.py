@@ -10,6 +10,7 @@ import pandas as pd
 from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.profile import AlumniProfile
+from ...core.segments import UNKNOWN, age_band
 from ..uncertainty import jeffreys_quantiles, percentile_interval
 from ._figures import (
     _BASIS_ORDER,
@@ -19,9 +20,16 @@ from ._figures import (
     _Streams,
 )
 from ._setup import (
+    _profile_mark,
+    _profile_parts,
     _setup,
     profile_unchanged,
 )
+
+#: The ages at graduation (whole years, each equally likely) drawn for alumni whose age the file
+#: gives only through a graduation year (the profile's ``years_since_graduation``); the point
+#: keeps the age the reading assumed (``socialreach.reading.alumni.AGE_AT_GRADUATION``, 25).
+AGE_AT_GRADUATION_RANGE = (23, 30)
 
 #: Columns of the estimates frame, in order.
 ESTIMATE_COLUMNS = (
@@ -130,18 +138,94 @@ def _other_measures(
     return out
 
 
+def _with_graduation_ages(profile: AlumniProfile) -> AlumniProfile:
+    """``profile`` with, for each cell whose age band rests on its graduation year, one copy
+    per age at graduation in :data:`AGE_AT_GRADUATION_RANGE`, in the age band that age gives.
+
+    Every cell gets ``_grad_age`` (NaN for the profile's own cells, the age for a copy) and
+    ``_shown_band`` (the band tables show it in: its own). The copies let each draw weight the
+    copy of its drawn age (:func:`_draw_weights`); the point weights the profile's own cells.
+    The profile itself when no cell rests on a graduation year (its estimates are unchanged).
+    """
+    cells = profile.cells
+    if "years_since_graduation" not in cells:
+        return profile
+    years = cells["years_since_graduation"].astype(str)
+    derived = (years != UNKNOWN).to_numpy() & (cells["n_alumni"] > 0).to_numpy()
+    if not derived.any():
+        return profile
+    own = cells.assign(_grad_age=np.nan, _shown_band=cells["age_band"])
+    base = own[derived]
+    since = years[derived].astype("int64").to_numpy()
+    low, high = AGE_AT_GRADUATION_RANGE
+    copies = []
+    for a in range(low, high + 1):
+        band = age_band(pd.Series(since + a, dtype="float64")).astype(str).to_numpy()
+        copy = base.assign(_grad_age=float(a))
+        copy["age_band"] = pd.Categorical(band, dtype=cells["age_band"].dtype)
+        copies.append(copy)
+    out = pd.concat([own, *copies], ignore_index=True)
+    return AlumniProfile(cells=out, report=profile.report, name=profile.name)
+
+
+def _draw_weights(cells: pd.DataFrame, streams: _Streams, n_draws: int):
+    """Per cell, its alumni in the point, and the weights of the draws: a list of
+    ``(alumni per cell, draw mask)``, whose sum over the masked draws is the draws' weight.
+
+    Without graduation-age copies, one piece (every cell, every draw). With them, the profile's
+    own cells whose age is observed weigh in every draw, and each draw weighs the copies of the
+    age at graduation it draws (uniform over :data:`AGE_AT_GRADUATION_RANGE`, from the stream
+    named ``age_at_graduation``, so every measure and estimate of a seed draws the same ages).
+    """
+    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    if "_grad_age" not in cells:
+        return n_alumni, [(n_alumni, np.ones(n_draws, dtype=bool))]
+    grad_age = cells["_grad_age"].to_numpy(dtype="float64")
+    years = cells["years_since_graduation"].astype(str).to_numpy()
+    own = np.isnan(grad_age)
+    point = np.where(own, n_alumni, 0.0)
+    fixed = np.where(own & (years == UNKNOWN), n_alumni, 0.0)
+    low, high = AGE_AT_GRADUATION_RANGE
+    drawn = streams.gen("age_at_graduation").integers(low, high + 1, size=n_draws)
+    pieces = [(fixed, np.ones(n_draws, dtype=bool))]
+    for a in range(low, high + 1):
+        pieces.append((np.where(grad_age == a, n_alumni, 0.0), drawn == a))
+    return point, pieces
+
+
 def _group_draws(
-    plan, P: np.ndarray, W: np.ndarray, alumni_variation: bool, streams: _Streams, dim: str
+    plan, P: np.ndarray, Ws: list, alumni_variation: bool, streams: _Streams, dim: str
 ) -> np.ndarray:
-    """Draws of the number reached per group (rows of ``W``); with the alumni's own binomial
-    variation, its normal scores are named by platform and breakdown, the same for every
-    measure."""
-    draws = W @ P
+    """Draws of the number reached per group: ``Ws`` holds ``(W, draw mask)`` pieces (groups ×
+    combos weights, the draws they weigh in); with the alumni's own binomial variation, its
+    normal scores are named by platform and breakdown, the same for every measure."""
+    if len(Ws) == 1:  # every cell in every draw
+        W = Ws[0][0]
+        draws = W @ P
+        if alumni_variation:
+            sd = np.sqrt(W @ (P * (1 - P)))
+            z = streams.normal(("alumni", plan.platform, dim), draws.shape)
+            draws = np.clip(draws + z * sd, 0, W.sum(axis=1)[:, None])
+        return draws
+    draws = np.zeros((Ws[0][0].shape[0], P.shape[1]))
+    var, total = np.zeros_like(draws), np.zeros_like(draws)
+    for W, mask in Ws:
+        if mask.any():
+            draws[:, mask] += W @ P[:, mask]
+            total[:, mask] += W.sum(axis=1)[:, None]
+            if alumni_variation:
+                var[:, mask] += W @ (P[:, mask] * (1 - P[:, mask]))
     if alumni_variation:
-        sd = np.sqrt(W @ (P * (1 - P)))
         z = streams.normal(("alumni", plan.platform, dim), draws.shape)
-        draws = np.clip(draws + z * sd, 0, W.sum(axis=1)[:, None])
+        draws = np.clip(draws + z * np.sqrt(var), 0, total)
     return draws
+
+
+def _group_weights(codes, n_groups: int, combo, n_combos: int, weights) -> np.ndarray:
+    """Groups × combos matrix of the alumni ``weights`` (per cell)."""
+    W = np.zeros((n_groups, n_combos))
+    np.add.at(W, (codes, combo), weights)
+    return W
 
 
 def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -234,7 +318,14 @@ def _estimate(
     if not isinstance(profile, AlumniProfile):
         return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
     with profile_unchanged(profile):  # one estimate sets up every nested measure of the profile
-        return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
+        parts = _profile_parts(profile, _profile_mark(profile))
+        if "graduation_ages" not in parts:  # the same copies, so their setups are remembered
+            parts["graduation_ages"] = _with_graduation_ages(profile)
+        expanded = parts["graduation_ages"]
+        if expanded is profile:
+            return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
+        with profile_unchanged(expanded):
+            return _estimate_of(expanded, penetration, opts, by, include_alumni_variation)
 
 
 def _estimate_of(
@@ -253,11 +344,13 @@ def _estimate_of(
     point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
     rank = np.array([_BASIS_ORDER[b] for b in basis])
-    n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
+    n_alumni, pieces = _draw_weights(cells, streams, opts.n_draws)
     inferred = (cells["industry_source"].astype(str) == "field_of_study").to_numpy()
     groupings = [("total", np.zeros(len(cells), dtype=int), np.array(["all"], dtype=object))]
     for dim in by:
-        col = cells[dim]
+        # a graduation-age copy is shown in its own cell's band (the point's), whatever
+        # band its drawn age gives the model
+        col = cells["_shown_band"] if dim == "age_band" and "_shown_band" in cells else cells[dim]
         if isinstance(col.dtype, pd.CategoricalDtype):
             present = col.cat.remove_unused_categories()
             codes, labels = present.cat.codes.to_numpy(), np.asarray(present.cat.categories, object)
@@ -279,20 +372,26 @@ def _estimate_of(
             order = np.array(list(_BASIS_ORDER))
             nb = np.where(c["pair"].to_numpy() >= 0, order[weakest], nb)
         for dim, codes, labels in groupings:
-            W = np.zeros((len(labels), len(c)))
-            np.add.at(W, (codes, plan.combo), n_alumni)
+            W = _group_weights(codes, len(labels), plan.combo, len(c), n_alumni)
             N = W.sum(axis=1)
             expected = W @ p_point
-            draws = _group_draws(plan, P, W, include_alumni_variation, streams, dim)
+            Ws = [
+                (_group_weights(codes, len(labels), plan.combo, len(c), w), mask)
+                for w, mask in pieces
+            ]
+            draws = _group_draws(plan, P, Ws, include_alumni_variation, streams, dim)
             # nested measures: in every draw, no more alumni than each broader measure reaches
             # (drawn from the same named random numbers, they are rarely out of order; where
             # they are, the narrower takes the broader's draw), so daily ≤ weekly ≤ 12 months
             # holds draw by draw across estimates with the same seed
             for plan_o, P_o in nested.get(plan.platform, {}).values():
-                W_o = np.zeros((len(labels), len(plan_o.combos)))
-                np.add.at(W_o, (codes, plan_o.combo), n_alumni)
+                n_o = len(plan_o.combos)
+                Ws_o = [
+                    (_group_weights(codes, len(labels), plan_o.combo, n_o, w), mask)
+                    for w, mask in pieces
+                ]
                 draws = np.minimum(
-                    draws, _group_draws(plan_o, P_o, W_o, include_alumni_variation, streams, dim)
+                    draws, _group_draws(plan_o, P_o, Ws_o, include_alumni_variation, streams, dim)
                 )
             low, high = percentile_interval(draws, level=level, axis=1)
             fb_expected = W[:, c["fallback"].to_numpy()] @ p_point[c["fallback"].to_numpy()]

@@ -12,6 +12,7 @@ from ...reading.survey import (
 )
 from ..margins import INTERACTION_FLOOR
 from ._estimate import (
+    AGE_AT_GRADUATION_RANGE,
     _figure_points,
 )
 from ._figures import (
@@ -66,10 +67,15 @@ ASSUMPTION_IDS = (
     "industry_to_sector",
     "shared_figure_draws",
     "nested_measures",
+    "age_at_graduation",
 )
 
 #: The numbers each assumption's text quotes, by id (the keys of its ``values``).
-ASSUMPTION_VALUES = {"design_effect": ("deff",), "model_spread": ("spread", "floor")}
+ASSUMPTION_VALUES = {
+    "design_effect": ("deff",),
+    "model_spread": ("spread", "floor"),
+    "age_at_graduation": ("low", "high"),
+}
 
 
 def _assumption_values(ctx: _Context) -> dict[str, object]:
@@ -81,7 +87,14 @@ def _assumption_values(ctx: _Context) -> dict[str, object]:
         platform: {"tau": float(tau), "n": int(n)}
         for platform, (tau, n) in sorted(ctx.model_spread.items())
     }
-    return {"deff": float(ctx.design_effect), "spread": spread, "floor": INTERACTION_FLOOR}
+    low, high = AGE_AT_GRADUATION_RANGE
+    return {
+        "deff": float(ctx.design_effect),
+        "spread": spread,
+        "floor": INTERACTION_FLOOR,
+        "low": low,
+        "high": high,
+    }
 
 
 def explain_reach(

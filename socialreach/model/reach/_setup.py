@@ -49,7 +49,9 @@ _PLANNERS = {"margins": _margins_plan, "rule": _plan}
 
 
 #: What the engine derives from a profile alone (its cells' text columns, its alumni types),
-#: for the last few profiles: every estimate of a report asks again. Newest first.
+#: for the last few profiles (a profile whose ages rest on graduation years brings its copy with
+#: the graduation-age copies, _estimate._with_graduation_ages): every estimate of a report asks
+#: again. Newest first.
 _PROFILE_PARTS: list[tuple[AlumniProfile, int, dict]] = []
 
 
@@ -60,7 +62,7 @@ def _profile_parts(profile: AlumniProfile, mark: int) -> dict:
         if known is profile and fingerprint == mark:
             return parts
     parts: dict = {}
-    _PROFILE_PARTS[:] = [(profile, mark, parts), *_PROFILE_PARTS[:2]]
+    _PROFILE_PARTS[:] = [(profile, mark, parts), *_PROFILE_PARTS[:4]]
     return parts
 
 
@@ -200,6 +202,11 @@ def _new_setup(
         len(_nested_measures(table, year, p)) > 1 and measure in NESTED_MEASURES for p in platforms
     ):
         ctx.assumptions.add("nested_measures")
+    if (
+        "years_since_graduation" in cells
+        and (cells["years_since_graduation"].astype(str) != UNKNOWN).any()
+    ):
+        ctx.assumptions.add("age_at_graduation")
     reg = _Registry()
     plans = []
     for p in platforms:

@@ -45,6 +45,7 @@ from ._fields import (
     _read_employment,
     _read_segments,
     _read_sex,
+    _years_since_graduation,
 )
 from ._files import _read_raw
 from ._report import _count_status, _excluded_row, _Exclusions, _said, _sums
@@ -277,6 +278,7 @@ def read_alumni(
         "degree_level": _read_degree_level(
             raw, header_of, used_w, counts=counts, synonyms=degree_level_synonyms
         ),
+        "years_since_graduation": _years_since_graduation(grad_year, by_grad, band_ids, ref=ref),
     }
     mapping["sex_groups"] = _sums(codes["sex"], SEXES, used_w)
     other = used_w[employment == EMPLOYMENT.index("other")].sum()

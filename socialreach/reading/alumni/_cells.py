@@ -35,6 +35,10 @@ _DEGREE_ORDER = (*DEGREE_LEVELS, UNKNOWN)
 _COHORT_ORDER = (*GRADUATION_COHORTS, UNKNOWN)
 _IND_ORDER = (*INDUSTRIES, UNKNOWN)
 _FIELD_ORDER = (*FIELDS_OF_STUDY, UNKNOWN)
+#: Years since graduation kept for cells whose age band rests on the graduation year (a
+#: graduation after the reference year gives negative years; ages stop at _fields.MAX_AGE).
+YEARS_RANGE = (-120, 120)
+_YEARS_ORDER = (*(str(y) for y in range(YEARS_RANGE[0], YEARS_RANGE[1] + 1)), UNKNOWN)
 
 _CELL_ORDERS = {
     "age_band": (*AGE_BANDS, UNKNOWN),
@@ -46,6 +50,7 @@ _CELL_ORDERS = {
     "graduation_cohort": _COHORT_ORDER,
     "cohort_source": COHORT_SOURCES,
     "degree_level": _DEGREE_ORDER,
+    "years_since_graduation": _YEARS_ORDER,
 }
 
 

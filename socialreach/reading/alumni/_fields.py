@@ -25,7 +25,15 @@ from ..industries import (
     map_status_title,
     normalise_text,
 )
-from ._cells import _COHORT_ORDER, _DEGREE_ORDER, _FIELD_ORDER, _IND_ORDER, _ids, _take
+from ._cells import (
+    _COHORT_ORDER,
+    _DEGREE_ORDER,
+    _FIELD_ORDER,
+    _IND_ORDER,
+    YEARS_RANGE,
+    _ids,
+    _take,
+)
 from ._files import _Raw
 from ._report import _count_status, _Exclusions, _said, _sums
 from ._values import _parse_age, _parse_number, _parse_years, map_age_band
@@ -343,6 +351,17 @@ def _graduation_cohorts(grad_year, age, known_age, *, ref, age_at_graduation):
     )
     source = np.where(cohort == len(GRADUATION_COHORTS), COHORT_SOURCES.index(UNKNOWN), source)
     return cohort.astype("int64"), source.astype("int64")
+
+
+def _years_since_graduation(grad_year, by_grad, band_ids, *, ref) -> np.ndarray:
+    """Code per row (index into ``_cells._YEARS_ORDER``) of the whole years since graduation,
+    where the row's age band was derived from its graduation year (``by_grad``) and is known;
+    the last code (``unknown``) elsewhere. The reach engine draws the age at graduation for
+    these alumni, so their band may change from draw to draw."""
+    low, high = YEARS_RANGE
+    years = np.where(np.isnan(grad_year), 0, np.floor(ref - grad_year)).astype("int64")
+    keep = by_grad & (band_ids != len(AGE_BANDS)) & (years >= low) & (years <= high)
+    return np.where(keep, years - low, high - low + 1).astype("int64")
 
 
 def _bands(raw, header_of, ages, excluded, used_w, *, counts):
