@@ -266,7 +266,9 @@ def test_golden_02_who_our_alumni_are(shown):
     # status, an industry and age 2017 - birth year >= 65 (file rows 86, 239, 453, 889: 1952
     # Specialistsjuksköterska, 1952 Vård och omsorg, 1949 sjukhus, 1952 SNI 85) are now unknown
     assert by["employment"]["working"] == 683
-    assert by["age_band"]["26-35"] == 255
+    assert by["age_band"]["26-35"] == pytest.approx(
+        255
+    )  # summed over finer cells (years since graduation)
     assert report.mapping["industry_source"]["field_of_study"] == 77
     headline = "multi_faculty_university.csv: 900 rows read, 898 alumni in the profile of"
     assert f"{headline} {PARAMS['institution']}" in shown("02_who_our_alumni_are")
@@ -313,13 +315,15 @@ def test_golden_03_facebook_vs_linkedin(shown):
     facebook = (
         sum(n * by_hand[b] for b, n in zip(bands["segment"], bands["n_alumni"], strict=True)) / 898
     )
-    # interval bounds pinned from the package (seed 7; Monte Carlo); the LinkedIn bounds moved
-    # (0.206993, 0.378013 before) only because Facebook's 66-75 and 76+ no longer draw a
-    # fallback spread from the shared stream
+    # interval bounds pinned from the package (seed 7; Monte Carlo), the points by hand above;
+    # they moved (Facebook 0.480741-0.845878, LinkedIn 0.210920-0.377838 before) when random
+    # numbers became named by what they draw (issue 20: nested measures alike, and the age at
+    # graduation drawn for alumni known by their year), and the derived 66-75 and 76+ 'ever'
+    # bands can no longer be drawn below their own daily share
     totals = est[est["dimension"] == "total"].set_index("platform")
     pinned = {
-        "facebook": (facebook, 0.480741, 0.845878),
-        "linkedin": (0.268174, 0.210920, 0.377838),
+        "facebook": (facebook, 0.497237, 0.847771),
+        "linkedin": (0.268174, 0.209228, 0.378576),
     }
     for platform, values in pinned.items():
         got = totals.loc[platform, ["share", "ci_low", "ci_high"]].to_numpy(dtype=float)
@@ -332,7 +336,7 @@ def test_golden_03_facebook_vs_linkedin(shown):
     # Facebook reaches at least as many as LinkedIn in every cell: the lower bound is its total
     assert got == pytest.approx([facebook, 0.798292, 0.767582, 0.918346], abs=5e-6)
     text = shown("03_facebook_vs_linkedin")
-    assert "Facebook: 73% (48–85%) of our alumni, about 650 people" in text
+    assert "Facebook: 73% (50–85%) of our alumni, about 650 people" in text
     assert "LinkedIn: 27% (21–38%) of our alumni, about 240 people" in text
 
 
