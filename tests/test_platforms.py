@@ -45,8 +45,18 @@ def _cells() -> pd.DataFrame:
     return cells
 
 
-CELLS = _cells()
-EDITIONS = sorted(set(zip(CELLS["year"], CELLS["platform"], strict=True)))
+#: The reference cells sit beside the repository (CI checks them out); a clone without them
+#: runs every test that does not read them.
+HAVE_REFERENCE = MORE.is_file()
+needs_reference = pytest.mark.skipif(
+    not HAVE_REFERENCE, reason="../shared/reference is not checked out here"
+)
+CELLS = _cells() if HAVE_REFERENCE else None
+EDITIONS = (
+    sorted(set(zip(CELLS["year"], CELLS["platform"], strict=True)))
+    if HAVE_REFERENCE
+    else [(2025, p) for p in NEW if p != "reddit"] + [(2026, p) for p in NEW]
+)
 
 
 def _cell(year: int, platform: str, measure: str, key: str) -> tuple[float, int]:
@@ -60,6 +70,7 @@ def _cell(year: int, platform: str, measure: str, key: str) -> tuple[float, int]
     return float(c["pct"].iloc[0]), int(c["n"].iloc[0])
 
 
+@needs_reference
 def test_the_file_holds_fifteen_editions_and_reddit_only_in_2026():
     assert len(EDITIONS) == 15
     assert {p for _, p in EDITIONS} == set(NEW)
@@ -67,6 +78,7 @@ def test_the_file_holds_fifteen_editions_and_reddit_only_in_2026():
     assert load_penetration(year=2025, platform="reddit").empty  # missing stays missing
 
 
+@needs_reference
 @pytest.mark.parametrize(("year", "platform"), EDITIONS)
 def test_each_edition_ships_its_totals_and_university_figures_with_n(year, platform):
     table = load_penetration(year=year, platform=platform, base=PEOPLE_BASE)
@@ -168,6 +180,7 @@ HAND = [
 ]
 
 
+@needs_reference
 @pytest.mark.parametrize(("year", "platform", "measure"), HAND)
 def test_a_profile_that_is_the_university_segment_gets_its_figure_times_internet_use(
     year, platform, measure
@@ -209,6 +222,7 @@ def test_years_without_the_appendix_refuse_other_platforms_in_one_sentence(platf
     assert "2025 or 2026" in lines[0] and "Traceback" not in done.stderr
 
 
+@needs_reference
 def test_data_command_shows_a_platform_and_reddit_2025_is_missing():
     done = _run("data", "--platform", "instagram", "--year", "2026", "--json")
     assert done.returncode == 0
