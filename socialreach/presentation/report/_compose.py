@@ -26,6 +26,7 @@ from ...core.text import (
 )
 from ...model.analysis import Analysis
 from ...model.privacy import SUPPRESSED_COL, suppress_segments
+from ...model.recommend import recommend
 from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
     NBSP,
@@ -410,6 +411,14 @@ class _Report:
     def weekly(self) -> pd.DataFrame | None:
         weekly = self.analysis.weekly
         return None if weekly is None else _suppressed(weekly, self.min_cell)
+
+    @functools.cached_property
+    def recommendation(self) -> pd.DataFrame:
+        """Which platform for which alumni group and goal (:func:`socialreach.model.recommend`),
+        from the published numbers, once per report: the decision section and the opening
+        chart's title read the same table."""
+        # the report's own measure from its headline frame (the same one when it is weekly)
+        return recommend({"weekly": self.weekly, self.analysis.measure: self.published})
 
     @functools.cached_property
     def combined(self) -> pd.DataFrame:

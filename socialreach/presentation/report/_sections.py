@@ -33,7 +33,6 @@ from ...core.text import (
 )
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
 from ...model.privacy import SUPPRESSED_COL
-from ...model.recommend import recommend
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
 from ..assumptions import describe_assumptions
@@ -107,8 +106,7 @@ def _findings(r: _Report) -> str:
 def _decision(r: _Report) -> str:
     """Which platform for which alumni group and goal, from the published numbers only; where
     the intervals overlap the section says the numbers do not decide."""
-    table = recommend({r.analysis.measure: r.published, "weekly": r.weekly})
-    summary, sentences, caveat = write_recommendation(table, lang=r.lang)
+    summary, sentences, caveat = write_recommendation(r.recommendation, lang=r.lang)
     items = "".join(f"<li>{_nowrap(_e(s))}</li>" for s in sentences)
     body = (f"<p><b>{_e(summary)}</b></p>" if summary else "") + (
         f'<ul class="sr-findings sr-decision">{items}</ul><p class="sr-note">{_e(caveat)}</p>'
@@ -120,7 +118,8 @@ def _decision(r: _Report) -> str:
 
 def _takeaway(r: _Report) -> str | None:
     """The opening chart's title: what it shows, from the comparison of all alumni."""
-    table = recommend({r.analysis.measure: r.published}, goals=[(r.analysis.measure, "all")])
+    table = r.recommendation
+    table = table[table["goal"] == f"{r.analysis.measure}:all"]
     if table.empty or table["verdict"].iloc[0] == "only":
         return None
     row = table.iloc[0]
