@@ -401,7 +401,12 @@ class Analysis:
     def _own(self, name: str) -> Any:
         """A part as the analysis keeps it (never handed out: callers get copies)."""
         if name not in self._parts:
-            self._parts[name] = _BUILDS[name](self)
+            from .reach import profile_unchanged
+
+            # the analysis's own profile, which nothing edits while a part is estimated:
+            # fingerprinted once per part, not per estimate
+            with profile_unchanged(self.profile):
+                self._parts[name] = _BUILDS[name](self)
         return self._parts[name]
 
     def _own_totals(self) -> pd.DataFrame:

@@ -99,6 +99,24 @@ def _figure_draws(
     return _derive(reg, out, streams)
 
 
+def _setup_draws(ctx, reg: _Registry, plans, n_draws: int, streams: _Streams):
+    """The figure draws of a setup and each plan's share draws (combos × draws), drawn once per
+    setup and seed: the report's estimates of one edition and measure (the breakdowns, the
+    trend's row, the broader measures behind a weekly or daily estimate) share them. Read-only:
+    every caller computes from them, none edits them."""
+    key = ("draws", streams.root, n_draws)
+    if key not in ctx.memo:
+        F = _figure_draws(reg, n_draws, streams, ctx.design_effect)
+        shares = {}
+        for plan in plans:
+            P = plan.shares(F, streams)
+            P.flags.writeable = False
+            shares[plan.platform] = P
+        F.flags.writeable = False
+        ctx.memo[key] = (F, shares)
+    return ctx.memo[key]
+
+
 def _other_measures(
     profile: AlumniProfile,
     penetration: pd.DataFrame | None,
@@ -125,16 +143,26 @@ def _other_measures(
         for m in chain[: chain.index(ctx.measure)] if ctx.measure in chain else ():
             wanted.setdefault(m, []).append(p)
     for m, platforms in wanted.items():
-        for p in platforms:  # alone: the setup of one platform cannot fail for another's sake
+        # together first: that is the setup (and the draws) of the estimate of that measure, as
+        # the report makes it; alone where together fails, so the setup of one platform cannot
+        # fail for another's sake. A platform's draws are the same either way (named numbers)
+        groups = [tuple(platforms)] if len(platforms) > 1 else []
+        groups += [(p,) for p in platforms]
+        for group in groups:
+            if all(p in out and m in out[p] for p in group):
+                continue
             try:
                 _, ctx_o, reg_o, plans_o = _setup(
-                    profile, penetration, opts.replace(year=ctx.year, measure=m, platforms=(p,)), by
+                    profile,
+                    penetration,
+                    opts.replace(year=ctx.year, measure=m, platforms=group),
+                    by,
                 )
             except InputError:
                 continue
-            F_o = _figure_draws(reg_o, opts.n_draws, streams, ctx_o.design_effect)
+            _, shares_o = _setup_draws(ctx_o, reg_o, plans_o, opts.n_draws, streams)
             for plan_o in plans_o:
-                out.setdefault(plan_o.platform, {})[m] = (plan_o, plan_o.shares(F_o, streams))
+                out.setdefault(plan_o.platform, {})[m] = (plan_o, shares_o[plan_o.platform])
     return out
 
 
@@ -223,9 +251,12 @@ def _group_draws(
 
 def _group_weights(codes, n_groups: int, combo, n_combos: int, weights) -> np.ndarray:
     """Groups × combos matrix of the alumni ``weights`` (per cell)."""
-    W = np.zeros((n_groups, n_combos))
-    np.add.at(W, (codes, combo), weights)
-    return W
+    flat = np.bincount(
+        np.asarray(codes, dtype=np.intp) * n_combos + combo,
+        weights=weights,
+        minlength=n_groups * n_combos,
+    )
+    return flat.reshape(n_groups, n_combos)
 
 
 def _collapse(used: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -320,11 +351,14 @@ def _estimate(
     with profile_unchanged(profile):  # one estimate sets up every nested measure of the profile
         parts = _profile_parts(profile, _profile_mark(profile))
         if "graduation_ages" not in parts:  # the same copies, so their setups are remembered
-            parts["graduation_ages"] = _with_graduation_ages(profile)
-        expanded = parts["graduation_ages"]
+            expanded = _with_graduation_ages(profile)
+            # fingerprinted once: the copies are the engine's own, nothing else can edit them
+            mark = None if expanded is profile else _profile_mark(expanded)
+            parts["graduation_ages"] = (expanded, mark)
+        expanded, mark = parts["graduation_ages"]
         if expanded is profile:
             return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
-        with profile_unchanged(expanded):
+        with profile_unchanged(expanded, mark=mark):
             return _estimate_of(expanded, penetration, opts, by, include_alumni_variation)
 
 
@@ -339,7 +373,7 @@ def _estimate_of(
     year, measure, level = ctx.year, ctx.measure, opts.level
     rng = np.random.default_rng(opts.seed)
     streams = _Streams(int(rng.integers(2**63)))
-    F = _figure_draws(reg, opts.n_draws, streams, ctx.design_effect)
+    _, shares = _setup_draws(ctx, reg, plans, opts.n_draws, streams)
     nested = _other_measures(profile, penetration, opts, by, ctx, streams)
     point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
@@ -358,12 +392,13 @@ def _estimate_of(
             codes, uniques = pd.factorize(col.astype(str), sort=True)
             labels = np.asarray(uniques, dtype=object)
         groupings.append((dim, codes, labels))
-    frames, kept = [], {}
+    pieces_of: dict[str, list[np.ndarray]] = {name: [] for name in ESTIMATE_COLUMNS[:14]}
+    kept: dict[tuple[str, str], np.ndarray] = {}
     for plan in plans:
         c = plan.combos
         pen, conv = c["pen"].to_numpy(), c["conv"].to_numpy()
         p_point = plan.shares(point_share[:, None])[:, 0]
-        P = plan.shares(F, streams)  # combos × draws
+        P = shares[plan.platform]  # combos × draws
         # a product of two figures is only as well founded as its weaker n
         nb = np.where(rank[pen] >= rank[conv], basis[pen], basis[conv])
         if "age_fig" in c:  # raked: the weakest of both margins and the conversion
@@ -398,36 +433,38 @@ def _estimate_of(
             inf = np.bincount(codes, weights=n_alumni * inferred, minlength=len(labels))
             used = W > 0
             share = expected / N
-            frame = pd.DataFrame(
-                {
-                    "platform": plan.platform,
-                    "dimension": dim,
-                    "segment": labels,
-                    "n_alumni": N,
-                    "expected": expected,
-                    # the point comes from the published figures; the percentile ends are widened
-                    # to contain it where a share sits at 0 or 1 (Jeffreys boundary rule)
-                    "expected_low": np.minimum(low, expected),
-                    "expected_high": np.maximum(high, expected),
-                    "share": share,
-                    "ci_low": np.minimum(low / N, share),
-                    "ci_high": np.maximum(high / N, share),
-                    "dimension_used": _collapse(used, c["dimension_used"].to_numpy(dtype=object)),
-                    # clipped: a ratio of two sums of the same products can round past 1
-                    "fallback": np.clip(
-                        np.divide(
-                            fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
-                        ),
-                        0,
-                        1,
+            # the frame's columns, gathered per (platform, breakdown) and built into one frame
+            # at the end (one frame per piece cost more than the estimate's arithmetic)
+            keep = N > 0
+            columns = {
+                "platform": np.full(len(labels), plan.platform, dtype=object),
+                "dimension": np.full(len(labels), dim, dtype=object),
+                "segment": labels,
+                "n_alumni": N,
+                "expected": expected,
+                # the point comes from the published figures; the percentile ends are widened
+                # to contain it where a share sits at 0 or 1 (Jeffreys boundary rule)
+                "expected_low": np.minimum(low, expected),
+                "expected_high": np.maximum(high, expected),
+                "share": share,
+                "ci_low": np.minimum(low / N, share),
+                "ci_high": np.maximum(high / N, share),
+                "dimension_used": _collapse(used, c["dimension_used"].to_numpy(dtype=object)),
+                # clipped: a ratio of two sums of the same products can round past 1
+                "fallback": np.clip(
+                    np.divide(
+                        fb_expected, expected, out=np.zeros_like(expected), where=expected > 0
                     ),
-                    "inferred_industry": np.clip(inf / N, 0, 1),
-                    "n_basis": _collapse(used, nb.astype(object)),
-                }
-            )
-            frames.append(frame[N > 0])
-            kept[(plan.platform, dim)] = draws[N > 0]
-    out = pd.concat(frames, ignore_index=True)
+                    0,
+                    1,
+                ),
+                "inferred_industry": np.clip(inf / N, 0, 1),
+                "n_basis": _collapse(used, nb.astype(object)),
+            }
+            for name, values in columns.items():
+                pieces_of[name].append(np.asarray(values)[keep])
+            kept[(plan.platform, dim)] = draws[keep]
+    out = pd.DataFrame({name: np.concatenate(values) for name, values in pieces_of.items()})
     out["year"] = year
     out["measure"] = measure
     out["level"] = level

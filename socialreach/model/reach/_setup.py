@@ -157,15 +157,18 @@ _UNCHANGED: ContextVar[tuple[AlumniProfile, int] | None] = ContextVar("unchanged
 
 
 @contextlib.contextmanager
-def profile_unchanged(profile: AlumniProfile) -> Iterator[None]:
+def profile_unchanged(profile: AlumniProfile, *, mark: int | None = None) -> Iterator[None]:
     """Promise that ``profile`` is not edited inside the block (as while a report is composed):
     the engine then fingerprints its cells once, not on every estimate. Inside a block for the
-    same profile, it adds nothing (one estimate sets up several measures inside one)."""
+    same profile, it adds nothing (one estimate sets up several measures inside one). ``mark``:
+    the fingerprint, when the engine already holds it (of a profile only it can reach)."""
     unchanged = _UNCHANGED.get()
     if unchanged is not None and unchanged[0] is profile:
         yield
         return
-    token = _UNCHANGED.set((profile, _fingerprint(profile.cells)))
+    if mark is None:
+        mark = _fingerprint(profile.cells)
+    token = _UNCHANGED.set((profile, mark))
     try:
         yield
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Sequence
 
 import pandas as pd
@@ -15,6 +16,7 @@ from ._estimate import (
     ESTIMATE_COLUMNS,
     estimate_together,
 )
+from ._figures import _per_table
 
 
 def estimate_trend(
@@ -83,10 +85,7 @@ def trend_series(trend: pd.DataFrame, penetration: pd.DataFrame | None = None) -
     say so. Returns a new frame.
     """
     table = _embedded_penetration() if penetration is None else penetration
-    have = table[table["dimension"].isin(READ_BREAKDOWNS)]
-    published = have.groupby(["platform", "year", "measure"])["dimension"].agg(
-        lambda d: "+".join(b for b in READ_BREAKDOWNS if b in set(d))
-    )
+    published = _per_table(_published_breakdowns, table)
     out = trend.copy()
     keys = list(zip(out["platform"], out["year"].astype(int), out["measure"], strict=True))
     out["breakdowns"] = [published.get(k, "") for k in keys]
@@ -99,3 +98,15 @@ def trend_series(trend: pd.DataFrame, penetration: pd.DataFrame | None = None) -
         number = dict(zip(editions["year"], changed.cumsum() - 1, strict=True))
         out.loc[rows.index, "series"] = rows["year"].map(number).to_numpy()
     return out
+
+
+def _published_breakdowns(table: pd.DataFrame) -> types.MappingProxyType:
+    """Per (platform, year, measure), the breakdowns an estimate can read, joined by ``+``."""
+    have = table[table["dimension"].isin(READ_BREAKDOWNS)]
+    dims = have.groupby(["platform", "year", "measure"])["dimension"].unique()
+    return types.MappingProxyType(
+        {
+            (p, int(y), m): "+".join(b for b in READ_BREAKDOWNS if b in set(d))
+            for (p, y, m), d in dims.items()
+        }
+    )
