@@ -124,17 +124,17 @@ def _other_measures(
     by: tuple[str, ...],
     ctx,
     streams: _Streams,
-) -> dict[str, dict[str, tuple[object, np.ndarray]]]:
-    """Per platform, the plan and share draws of each broader nested measure it publishes that
-    year (:data:`NESTED_MEASURES`: 12 months for weekly; 12 months and weekly for daily), by
-    measure.
+) -> dict[str, dict[str, tuple[object, object, np.ndarray]]]:
+    """Per platform, the setup context, plan and share draws of each broader nested measure it
+    publishes that year (:data:`NESTED_MEASURES`: 12 months for weekly; 12 months and weekly
+    for daily), by measure.
 
     Drawn from the same named random numbers (:class:`_Streams`) as this estimate, so they are
     the draws an estimate of that measure with the same seed makes (a measure the engine cannot
     estimate for the platform is left out, by every estimate alike). The broadest measure, the
     one the report leads with, needs none: its estimate costs what it did.
     """
-    out: dict[str, dict[str, tuple[object, np.ndarray]]] = {}
+    out: dict[str, dict[str, tuple[object, object, np.ndarray]]] = {}
     if ctx.measure not in NESTED_MEASURES:
         return out
     wanted: dict[str, list[str]] = {}
@@ -162,7 +162,7 @@ def _other_measures(
                 continue
             _, shares_o = _setup_draws(ctx_o, reg_o, plans_o, opts.n_draws, streams)
             for plan_o in plans_o:
-                out.setdefault(plan_o.platform, {})[m] = (plan_o, shares_o[plan_o.platform])
+                out.setdefault(plan_o.platform, {})[m] = (ctx_o, plan_o, shares_o[plan_o.platform])
     return out
 
 
@@ -186,13 +186,14 @@ def _with_graduation_ages(profile: AlumniProfile) -> AlumniProfile:
     base = own[derived]
     since = years[derived].astype("int64").to_numpy()
     low, high = AGE_AT_GRADUATION_RANGE
-    copies = []
-    for a in range(low, high + 1):
-        band = age_band(pd.Series(since + a, dtype="float64")).astype(str).to_numpy()
-        copy = base.assign(_grad_age=float(a))
-        copy["age_band"] = pd.Categorical(band, dtype=cells["age_band"].dtype)
-        copies.append(copy)
-    out = pd.concat([own, *copies], ignore_index=True)
+    ages = np.arange(low, high + 1)
+    # every copy's band at once: ages at graduation outer, the cells inner
+    bands = age_band(pd.Series((since[None, :] + ages[:, None]).ravel(), dtype="float64"))
+    copies = base.iloc[np.tile(np.arange(len(base)), len(ages))].assign(
+        _grad_age=np.repeat(ages, len(base)).astype("float64"),
+        age_band=pd.Categorical(bands.astype(str).to_numpy(), dtype=cells["age_band"].dtype),
+    )
+    out = pd.concat([own, copies], ignore_index=True)
     return AlumniProfile(cells=out, report=profile.report, name=profile.name)
 
 
@@ -219,6 +220,27 @@ def _draw_weights(cells: pd.DataFrame, streams: _Streams, n_draws: int):
     for a in range(low, high + 1):
         pieces.append((np.where(grad_age == a, n_alumni, 0.0), drawn == a))
     return point, pieces
+
+
+def _own_group_draws(
+    ctx, plan, P: np.ndarray, grouping: tuple, alumni_variation: bool, streams: _Streams
+) -> np.ndarray:
+    """:func:`_group_draws` of one plan and breakdown of a setup, before any broader measure
+    bounds them; drawn once per setup and seed (a weekly estimate bounds its draws by the
+    12-month estimate's own, the trend's row of an edition is the analysis's total). Read-only.
+
+    ``grouping``: the breakdown, each cell's group code, the number of groups, and the draw
+    weights' pieces (:func:`_draw_weights`); a breakdown's codes are fixed by the setup's cells.
+    """
+    dim, codes, n_groups, pieces = grouping
+    key = ("group draws", streams.root, P.shape[1], plan.platform, dim, alumni_variation)
+    if key not in ctx.memo:
+        n_combos = len(plan.combos)
+        Ws = [(_group_weights(codes, n_groups, plan.combo, n_combos, w), m) for w, m in pieces]
+        draws = _group_draws(plan, P, Ws, alumni_variation, streams, dim)
+        draws.flags.writeable = False
+        ctx.memo[key] = draws
+    return ctx.memo[key]
 
 
 def _group_draws(
@@ -410,24 +432,17 @@ def _estimate_of(
             W = _group_weights(codes, len(labels), plan.combo, len(c), n_alumni)
             N = W.sum(axis=1)
             expected = W @ p_point
-            Ws = [
-                (_group_weights(codes, len(labels), plan.combo, len(c), w), mask)
-                for w, mask in pieces
-            ]
-            draws = _group_draws(plan, P, Ws, include_alumni_variation, streams, dim)
+            grouping = (dim, codes, len(labels), pieces)
+            draws = _own_group_draws(ctx, plan, P, grouping, include_alumni_variation, streams)
             # nested measures: in every draw, no more alumni than each broader measure reaches
             # (drawn from the same named random numbers, they are rarely out of order; where
             # they are, the narrower takes the broader's draw), so daily ≤ weekly ≤ 12 months
             # holds draw by draw across estimates with the same seed
-            for plan_o, P_o in nested.get(plan.platform, {}).values():
-                n_o = len(plan_o.combos)
-                Ws_o = [
-                    (_group_weights(codes, len(labels), plan_o.combo, n_o, w), mask)
-                    for w, mask in pieces
-                ]
-                draws = np.minimum(
-                    draws, _group_draws(plan_o, P_o, Ws_o, include_alumni_variation, streams, dim)
+            for ctx_o, plan_o, P_o in nested.get(plan.platform, {}).values():
+                own_o = _own_group_draws(
+                    ctx_o, plan_o, P_o, grouping, include_alumni_variation, streams
                 )
+                draws = np.minimum(draws, own_o)
             low, high = percentile_interval(draws, level=level, axis=1)
             fb_expected = W[:, c["fallback"].to_numpy()] @ p_point[c["fallback"].to_numpy()]
             inf = np.bincount(codes, weights=n_alumni * inferred, minlength=len(labels))
