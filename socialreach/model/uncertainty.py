@@ -11,6 +11,8 @@ local, seeded generator, and reads percentile intervals off the draws. For one s
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 __all__ = [
@@ -68,6 +70,17 @@ def draw_shares(
 _Z_GRID = np.linspace(-6.0, 6.0, 193)
 
 
+@functools.lru_cache(maxsize=4096)
+def _quantile_grid(x: float, n: float) -> np.ndarray:
+    """The Beta(x + ½, n − x + ½) quantiles at Φ(:data:`_Z_GRID`), read-only; kept for the
+    figures of recent estimates (a session estimates the same published figures again)."""
+    from scipy.special import betaincinv, ndtr  # scipy only when draws are asked for
+
+    grid = betaincinv(x + 0.5, n - x + 0.5, ndtr(_Z_GRID))
+    grid.flags.writeable = False
+    return grid
+
+
 def jeffreys_quantiles(share: np.ndarray, n: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Jeffreys posterior draws of each share from given standard normal scores.
 
@@ -78,9 +91,7 @@ def jeffreys_quantiles(share: np.ndarray, n: np.ndarray, z: np.ndarray) -> np.nd
     within 12 months) keep their order in every draw. Same distribution as :func:`draw_shares`.
     """
     x, n = _as_xn(np.atleast_1d(share), np.atleast_1d(n))
-    from scipy.special import betaincinv, ndtr  # scipy only when draws are asked for
-
-    grid = betaincinv((x + 0.5)[:, None], (n - x + 0.5)[:, None], ndtr(_Z_GRID)[None, :])
+    grid = np.stack([_quantile_grid(float(a), float(b)) for a, b in zip(x, n, strict=True)])
     z = np.clip(np.asarray(z, dtype="float64"), _Z_GRID[0], _Z_GRID[-1])
     return np.stack([np.interp(z[i], _Z_GRID, grid[i]) for i in range(x.size)])
 
