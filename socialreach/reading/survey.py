@@ -567,7 +567,20 @@ def published_trend(
         ``year, platform, dimension, segment, measure, base, share, n, n_basis, source_id``,
         sorted by platform, segment and year.
     """
-    table = _embedded_penetration() if table is None else table
+    if table is None or table is _embedded_penetration():
+        # the embedded table never changes: its trend is worked out once per question
+        return _embedded_trend(tuple(platforms), dimension).copy()
+    return _published_trend(table, tuple(platforms), dimension)
+
+
+@functools.cache
+def _embedded_trend(platforms: tuple[str, ...], dimension: str) -> pd.DataFrame:
+    return _published_trend(_embedded_penetration(), platforms, dimension)
+
+
+def _published_trend(
+    table: pd.DataFrame, platforms: tuple[str, ...], dimension: str
+) -> pd.DataFrame:
     # the rows any year could use: the platforms and dimension asked for, on internet users
     usable = table[
         table["platform"].isin(platforms)

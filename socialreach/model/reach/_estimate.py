@@ -371,17 +371,23 @@ def _estimate(
     if not isinstance(profile, AlumniProfile):
         return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
     with profile_unchanged(profile):  # one estimate sets up every nested measure of the profile
-        parts = _profile_parts(profile, _profile_mark(profile))
-        if "graduation_ages" not in parts:  # the same copies, so their setups are remembered
-            expanded = _with_graduation_ages(profile)
-            # fingerprinted once: the copies are the engine's own, nothing else can edit them
-            mark = None if expanded is profile else _profile_mark(expanded)
-            parts["graduation_ages"] = (expanded, mark)
-        expanded, mark = parts["graduation_ages"]
-        if expanded is profile:
-            return _estimate_of(profile, penetration, opts, by, include_alumni_variation)
+        expanded, mark = _graduation_copies(profile)
         with profile_unchanged(expanded, mark=mark):
             return _estimate_of(expanded, penetration, opts, by, include_alumni_variation)
+
+
+def _graduation_copies(profile: AlumniProfile) -> tuple[AlumniProfile, int | None]:
+    """The profile the engine estimates (:func:`_with_graduation_ages`: ``profile`` itself when
+    no age rests on a graduation year) and its fingerprint, kept with the profile's parts: the
+    same copies every time, so their setups are remembered. Inside
+    :func:`profile_unchanged` for ``profile``."""
+    parts = _profile_parts(profile, _profile_mark(profile))
+    if "graduation_ages" not in parts:
+        expanded = _with_graduation_ages(profile)
+        # fingerprinted once: the copies are the engine's own, nothing else can edit them
+        mark = _profile_mark(profile) if expanded is profile else _profile_mark(expanded)
+        parts["graduation_ages"] = (expanded, mark)
+    return parts["graduation_ages"]
 
 
 def _estimate_of(
