@@ -88,6 +88,7 @@ def _pattern(digits: int) -> _numbers.NumberPattern:
     return _numbers.parse_pattern("#,##0" + ("." + "0" * digits if digits else ""))
 
 
+@functools.lru_cache(maxsize=4096)  # a report lays out the same few hundred numbers again
 def _digits_text(number: Decimal, digits: int, lang: str) -> str:
     locale = _locale(lang)
     text = _pattern(digits).apply(abs(number), locale)
