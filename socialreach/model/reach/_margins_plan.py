@@ -144,6 +144,19 @@ def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.Da
     return codes, pd.concat([types, keys.add_prefix("key_")], axis=1)
 
 
+def _type_keys(ctx: _Context) -> tuple[pd.DataFrame, str, np.ndarray]:
+    """The alumni types' keys for the fits, the text that identifies them (the fits' caches)
+    and their unpublished interactions: the same for every platform and measure of a profile,
+    so worked out once with its alumni types."""
+
+    def compute() -> tuple[pd.DataFrame, str, np.ndarray]:
+        _, types = ctx.alumni_types
+        keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
+        return keys, margins._keys_id(keys), _unpublished_interactions(types)
+
+    return _remembered(ctx, ctx.profile_parts, ("alumni_type_keys",), compute)
+
+
 #: Age bands whose internet-use rate is the appendix's 65+ figure, for every education level.
 _PENSION_BANDS = ("66-75", "76+")
 
@@ -252,16 +265,15 @@ def _margins_plan(
             ctx, ctx.profile_parts, ("alumni_types",), lambda: _alumni_types(ctx, cells)
         )
     combo, types = ctx.alumni_types
-    keys = types.filter(like="key_").rename(columns=lambda c: c.removeprefix("key_"))
+    keys, keys_id, unpublished = _type_keys(ctx)
     # model uncertainty per alumni type: the held-out spread, and how far the type's share moves
     # when the joint is seeded in the other directions the bases leave open
-    keys_id = margins._keys_id(keys)
     base_logit = _logit(fit.predict(keys, key=keys_id))
     moved = [(_logit(v.predict(keys, key=keys_id)) - base_logit) ** 2 for v in variants]
     joint = np.sqrt(np.mean(moved, axis=0)) if moved else np.zeros(len(keys))
     # the unpublished interactions of one group can point the same way (graduates' advantage
     # shrinking with age and in the public sector alike), so their sizes add, not in quadrature
-    tau = np.hypot(_unpublished_interactions(types) * held_out, joint)
+    tau = np.hypot(unpublished * held_out, joint)
     overall = next(
         (by_target[t] for t in targets if t.base == margins.PEOPLE_BASE and t.dimension == "all"),
         int(target_ids[0]),
