@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import socialreach
 from socialreach.core.segments import INDUSTRIES, label
-from socialreach.core.text import NOTEBOOKS, say
+from socialreach.core.text import NOTEBOOK_PROSE, NOTEBOOKS, say
 from socialreach.presentation import explore
 from socialreach.presentation.format import format_count, format_share
 from socialreach.reading.examples import example_path
@@ -36,6 +36,37 @@ def test_every_notebook_text_exists_in_both_languages_with_the_same_placeholders
         assert sv and en, key
         if key != "linkedin_api":  # English is the package's own note, passed in whole
             assert set(re.findall(r"{(\w+)}", sv)) == set(re.findall(r"{(\w+)}", en)), key
+
+
+def test_every_notebook_explanation_exists_in_both_languages_alike():
+    for key, (sv, en) in NOTEBOOK_PROSE.items():
+        assert sv.strip() and en.strip(), key
+        assert set(re.findall(r"{(\w+)}", sv)) == set(re.findall(r"{(\w+)}", en)), key
+        # the code a reader types is the same in both languages, and so are the headings' places
+        assert sorted(re.findall(r"`[^`]+`", sv)) == sorted(re.findall(r"`[^`]+`", en)), key
+        assert re.findall(r"^#+ ", sv, re.M) == re.findall(r"^#+ ", en, re.M), key
+        assert "  " not in sv + en and "\n\n\n" not in sv + en, key
+    for notebook in {key.split(".")[0] for key in NOTEBOOK_PROSE}:
+        sv, en = NOTEBOOK_PROSE[f"{notebook}.intro"]  # what a pymc-examples title cell says
+        for words in ("**Question.**", "**Audience.**", "**Data vintage.**"):
+            assert words in en, notebook
+        for words in ("**Fråga.**", "**Målgrupp.**", "**Underlag.**"):
+            assert words in sv, notebook
+        assert "\n" not in "".join(NOTEBOOK_PROSE[f"{notebook}.title"])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_prose_shows_an_explanation_in_its_language_with_the_parameters_written_out(lang):
+    shown = explore.prose("reach.either", lang, overlap=0.85)
+    assert type(shown).__name__ == "Markdown"  # Jupyter renders it; a cell reads in lang
+    sv, en = NOTEBOOK_PROSE["reach.either"]
+    template = sv if lang == "sv" else en
+    assert shown.data == template.format(overlap=format_share(0.85, lang=lang))
+    assert "85" in shown.data and "{" not in shown.data
+    counted = explore.prose("alumni.age", lang, min_cell=1200).data
+    assert format_count(1200, lang=lang) in counted  # 1 200 (sv), 1,200 (en)
+    with pytest.raises(KeyError):  # a placeholder left unfilled is an error, not "{min_cell}"
+        explore.prose("alumni.age", lang)
 
 
 def test_the_default_edition_is_the_latest_year_with_both_platforms():

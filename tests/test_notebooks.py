@@ -19,8 +19,16 @@ from nbclient import NotebookClient
 
 import socialreach
 from socialreach.core.errors import InputError
-from socialreach.core.text import FIELDS, pick
+from socialreach.core.text import (
+    COLUMNS,
+    FIELDS,
+    NOTEBOOK_PROSE,
+    PLATFORM_COLOURS,
+    SCENARIOS,
+    pick,
+)
 from socialreach.core.text import NOTEBOOKS as SAY
+from socialreach.model.archetypes import ARCHETYPES
 from socialreach.model.combined import combined_reach
 from socialreach.model.compare import compare_institutions
 from socialreach.model.integration import integration_sensitivity, integration_value
@@ -33,6 +41,21 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 KERNEL = "python3"
 MAX_CELLS = 30
+
+
+#: A cell showing an explanation in the notebook's language: ``explore.prose("<key>", lang, …)``
+#: with the notebook's parameters its text names (``min_cell=min_cell``), and ``if <the output
+#: it explains was shown> else None`` where an edition may not show that output.
+PROSE = re.compile(
+    r'explore\.prose\("(?P<key>[a-z_]+\.[a-z_]+)", lang(?P<params>(?:, \w+=\w+)*)\)'
+    r"(?: if (?P<when>[^\n]+) else None)?"
+)
+
+
+def prose_key(cell: nbformat.NotebookNode) -> str | None:
+    """The key of the explanation ``cell`` shows, if it is a prose cell."""
+    match = PROSE.fullmatch(cell.source.strip()) if cell.cell_type == "code" else None
+    return match["key"] if match else None
 
 
 def inject_parameters(nb: nbformat.NotebookNode, **params: object) -> nbformat.NotebookNode:
@@ -113,12 +136,14 @@ def test_notebook_is_stored_clean_and_short(path):
     )
     assert len(nb.cells) <= MAX_CELLS
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
-    for word in ("**Question.**", "**Audience.**", "**Data vintage.**"):
-        assert word in nb.cells[0].source, f"{path.name}: title cell lacks {word}"
     tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
-    for name in ("alumni_file", "survey_year", "seed", "institution"):
+    for name in ("alumni_file", "survey_year", "seed", "institution", "lang"):
         assert f"\n{name} = " in "\n" + tagged[0].source, f"{path.name}: no parameter {name}"
+    # the question, audience and data vintage (test_explore checks their words) come right after
+    # the parameters, in the notebook's language
+    intro = prose_key(nb.cells[nb.cells.index(tagged[0]) + 1]) or ""
+    assert intro.endswith(".intro"), f"{path.name}: no question after the parameters"
     assert "__version__" in code[-1].source, f"{path.name}: the last cell must print versions"
     assert nb.metadata.kernelspec.name == KERNEL
     for cell in code:  # all logic in the package: no paths into the repo, no long functions
@@ -132,8 +157,46 @@ def test_notebook_is_stored_clean_and_short(path):
     # versions excepted)
     cells = nb.cells
     for i, cell in enumerate(cells[:-1]):
-        if cell.cell_type == "code" and i > 2 and "parameters" not in cell.metadata.get("tags", []):
-            assert cells[i + 1].cell_type == "markdown", f"{path.name}: cell {i} has no sentence"
+        shows = cell.cell_type == "code" and not prose_key(cell)
+        if shows and i > 2 and "parameters" not in cell.metadata.get("tags", []):
+            assert prose_key(cells[i + 1]), f"{path.name}: cell {i} has no sentence"
+
+
+def notebook_of(nb: nbformat.NotebookNode) -> str:
+    """The notebook's part of :data:`NOTEBOOK_PROSE` (``survey``, ``reach`` …), by its intro."""
+    return next(key for c in nb.cells if (key := prose_key(c))).split(".")[0]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_explanation_follows_lang(path):
+    # a Markdown cell reads the same whatever `lang` is (issue 22: a Swedish notebook was English
+    # between its outputs), so the one left is the title, read before `lang` is set and written
+    # in both languages; every other explanation is a prose cell showing its text in `lang`
+    nb = nbformat.read(path, as_version=4)
+    assert [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"] == [0]
+    notebook = notebook_of(nb)
+    assert nb.cells[0].source == "# {} · {}".format(*NOTEBOOK_PROSE[f"{notebook}.title"])
+    keys = []
+    for cell in nb.cells:
+        if "explore.prose(" in cell.source:
+            match = PROSE.fullmatch(cell.source.strip())
+            assert match, f"{path.name}: write a prose cell as explore.prose(key, lang, …)"
+            key = match["key"]
+            assert key.startswith(f"{notebook}.") and key in NOTEBOOK_PROSE, key
+            # every placeholder filled from the notebook's parameter of that name
+            named = re.findall(r", (\w+)=(\w+)", match["params"])
+            assert all(name == value for name, value in named), key
+            assert {n for n, _ in named} == set(re.findall(r"{(\w+)}", NOTEBOOK_PROSE[key][0]))
+            keys.append(key)
+    assert len(keys) == len(set(keys))
+
+
+def test_every_explanation_is_shown_by_a_notebook():
+    shown = set()
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        shown |= {f"{notebook_of(nb)}.title"} | {k for c in nb.cells if (k := prose_key(c))}
+    assert shown == set(NOTEBOOK_PROSE)
 
 
 def test_stored_notebooks_are_what_the_nbstripout_hook_would_store(root):
@@ -399,10 +462,11 @@ def test_golden_05_linkedin_integration(shown):
 
 #: Every edition that matters and both languages for every notebook (the 2018 Swedish run above
 #: is a fifth): 2017 in both (the default English runs are shared with the tests above), and the
-#: two editions of the table appendix each in one language. Swedish runs for the oldest and the
-#: newest edition, because a Swedish notebook's English leaks and empty charts showed there
-#: (issue 22): 2026 publishes no LinkedIn by industry and only two editions of its measure.
-EDITIONS = ((2017, "en"), (2017, "sv"), (2025, "en"), (2026, "sv"))
+#: two editions of the table appendix each in one language. Swedish runs for the oldest edition
+#: and the default one (``survey_year = None``: the latest, 2026 now), because a Swedish
+#: notebook's English leaks and empty charts showed there (issue 22): 2026 publishes no LinkedIn
+#: by industry and only two editions of its measure.
+EDITIONS = ((2017, "en"), (2017, "sv"), (2025, "en"), (None, "sv"))
 
 
 @pytest.mark.notebooks
@@ -469,26 +533,59 @@ def test_notebook_01_prints_the_claims_computed_for_its_year(year, lang, shown):
 
 @pytest.mark.notebooks
 def test_notebooks_print_swedish_in_swedish(shown):
-    sv = printed(shown("03_facebook_vs_linkedin", 2026, "sv"))
+    latest = explore.reach_options().year  # what survey_year = None runs
+    sv = printed(shown("03_facebook_vs_linkedin", None, "sv"))
     en = printed(shown("03_facebook_vs_linkedin", 2025, "en"))
-    assert "Undersökningsår 2026" in sv and "Survey year 2026" not in sv
+    assert f"Undersökningsår {latest}" in sv and f"Survey year {latest}" not in sv
     assert "av våra alumner, omkring" in sv and "of our alumni, about" not in sv
     assert "Survey year 2025" in en and "av våra alumner" not in en
-    sv5 = printed(shown("05_linkedin_integration", 2026, "sv"))
+    sv5 = printed(shown("05_linkedin_integration", None, "sv"))
     assert "ingen massimport" in sv5 and "no bulk import" not in sv5
 
 
 # --- what a Swedish strategist reads, and no output that answers nothing (issue 22) ----------
 
-#: English words and raw ids that a Swedish notebook's printed lines and tables must not show:
-#: common English words of the sentences and column headings, and the ids the package uses
-#: inside (a lower-case platform or scenario id, a snake_case id such as ``it_communication``,
-#: ``internet_users_8plus`` or ``yearly_cost``); a web address's path (``…/linkedin``) is none.
+#: English words and raw ids that a Swedish notebook's printed lines, tables and explanations
+#: must not show: common English words of the sentences and column headings, and the ids the
+#: package uses inside (a lower-case platform or scenario id, a snake_case id such as
+#: ``it_communication``, ``internet_users_8plus`` or ``yearly_cost``); a web address's path
+#: (``…/linkedin``) is none. (``with`` and ``using`` stay out: LinkedIn's product is called *Sign
+#: In with LinkedIn using OpenID Connect* in Swedish too, and ``from`` names the publisher *Design
+#: from Sweden*.)
 ENGLISH = re.compile(
     r"(?<!/)\b(the|of|and|share|shares|figures?|published|fallback|assumed|platform|segment|"
-    r"dimension|measure|base|breakdowns|central|cautious|optimistic|facebook|linkedin)\b"
+    r"dimension|measure|base|breakdowns|central|cautious|optimistic|facebook|linkedin|"
+    r"alumni|our|is|are|not|this|that|which|each|every|where|what|how|only)\b"
     r"|\b[a-z]+(?:_[a-z0-9]+)+\b"
 )
+#: The ids a reader must never meet as words: platforms, measures, scenarios, archetypes and the
+#: columns of the estimates and the notebooks' tables (those that are Swedish words too, such as
+#: ``scenario``, and one-letter ones such as ``n`` left out).
+RAW_IDS = sorted(
+    {
+        *(p for p in PLATFORM_COLOURS if p != "internet"),
+        *("ever", "used_12m", "weekly", "daily"),
+        *SCENARIOS,
+        *ARCHETYPES,
+        *COLUMNS,
+        *(k.removeprefix("col.") for k in SAY if k.startswith("col.")),
+        *("n_alumni", "expected", "ci_low", "ci_high", "inferred_industry", "dimension_used"),
+    }
+    - {"scenario", "n"}
+)
+RAW_ID = re.compile(rf"(?<![/.])\b({'|'.join(map(re.escape, RAW_IDS))})\b")
+
+
+def english_or_ids(text: str) -> list[str]:
+    """The English words and raw ids in a Swedish ``text``, each once."""
+    found = {m.group(0) for pattern in (ENGLISH, RAW_ID) for m in pattern.finditer(text)}
+    return sorted(found)
+
+
+def without_code(markdown: str) -> str:
+    """``markdown`` without its code spans: a parameter or function a reader types
+    (```min_cell```) is the same in every language, not a word."""
+    return re.sub(r"`[^`]*`", " ", markdown)
 
 
 def shown_text(text: str) -> str:
@@ -500,7 +597,9 @@ def shown_text(text: str) -> str:
         if out.get("output_type") == "stream":
             parts.append(out["text"])
         data = out.get("data", {})
-        if "text/html" in data:
+        if "text/markdown" in data:  # an explanation (explore.prose)
+            parts.append(without_code("".join(data["text/markdown"])))
+        elif "text/html" in data:
             html = re.sub(r"<style.*?</style>", " ", "".join(data["text/html"]), flags=re.S)
             parts.append(re.sub(r"<[^>]+>", " ", html))
         elif "text/plain" in data:
@@ -544,19 +643,47 @@ def test_the_english_markers_catch_what_issue_22_found():
         "platform  share  fallback",
         "it_communication    4 %",
         "urvalsstorlekar (n_basis = assumed).",
+        # and the explanations between the outputs, English whatever lang was
+        "The edition, measure and bases, and our alumni; every archetype below is scaled",
+        "Every row is accounted for: rows read = rows used + rows excluded.",
+        "Andelen som använder youtube varje vecka",
+        "Nåbara alumner (ever) per ci_low",
     ):
-        assert ENGLISH.search(line), line
-    for line in ("Mellan: omkring 56 berikade poster", "Facebook 69 %, LinkedIn 27 %"):
-        assert not ENGLISH.search(line), line
+        assert english_or_ids(line), line
+    for line in (
+        "Mellan: omkring 56 berikade poster",
+        "Facebook 69 %, LinkedIn 27 %",
+        "Varje rad redovisas: lästa rader = rader som används + rader som inte används.",
+        "Källa: LinkedIns utvecklardokumentation (learn.microsoft.com/linkedin).",
+        without_code("Grupper med färre än 10 alumner döljs (`min_cell`)."),
+    ):
+        assert not english_or_ids(line), line
+
+
+def test_swedish_explanations_have_no_english_and_no_raw_id():
+    # checked without running a notebook; the run below checks them as shown, with their values
+    for key, (sv, _) in NOTEBOOK_PROSE.items():
+        words = re.sub(r"{\w+}", " ", without_code(sv))  # a placeholder gets a parameter's value
+        assert not english_or_ids(words), key
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("year", [2017, 2026])
+@pytest.mark.parametrize("year", [2017, 2025, None])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_swedish_notebook_shows_no_english_and_no_raw_id(path, year, shown):
-    text = shown_text(shown(path.stem, year, "sv"))
-    found = sorted({m.group(0) for m in ENGLISH.finditer(text)})
+    # every edition a Swedish reader may pick, and the default one (None: the latest)
+    output = shown(path.stem, year, "sv")
+    found = english_or_ids(shown_text(output))
     assert not found, f"{path.name} ({year}, sv) shows {found}"
+    # every explanation was shown, in Swedish (a Markdown cell would read English)
+    stored = nbformat.read(path, as_version=4)
+    outputs = [json.loads(line).get("data", {}) for line in output.splitlines()]
+    explanations = ["".join(data["text/markdown"]) for data in outputs if "text/markdown" in data]
+    prose = [PROSE.fullmatch(c.source.strip()) for c in stored.cells if prose_key(c)]
+    assert sum(not m["when"] for m in prose) <= len(explanations) <= len(prose)
+    starts = [pick(pair, "sv").split("{")[0] for pair in NOTEBOOK_PROSE.values()]
+    for text in explanations:
+        assert any(text.startswith(start) for start in starts), text[:80]
 
 
 @pytest.mark.notebooks

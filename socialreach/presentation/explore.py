@@ -27,6 +27,8 @@ from ..core.options import MIN_CELL, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
 from ..core.text import (
+    COLUMNS,
+    INTEGRATION_ROWS,
     LINKEDIN_API,
     NOTEBOOKS,
     PARAMETER_MEANINGS,
@@ -49,6 +51,7 @@ from ..reading.survey import (
     source_types,
 )
 from .format import format_count, format_points, format_share, format_share_interval
+from .prose import prose
 
 __all__ = [
     "ProfileRead",
@@ -78,6 +81,7 @@ __all__ = [
     "overall_trend",
     "parameter_table",
     "profile_sentence",
+    "prose",
     "published_counts",
     "published_sentences",
     "reach_options",
@@ -146,8 +150,6 @@ def value_label(value: object, lang: str) -> object:
 
 def column_label(name: object, lang: str) -> object:
     """A table column's heading in ``lang``: the report's heading, else the notebooks' own."""
-    from ..core.text import COLUMNS
-
     if not isinstance(name, str):
         return name
     if f"col.{name}" in NOTEBOOKS:  # capitalised like the report's headings beside it
@@ -840,8 +842,6 @@ def scenario_label(scenario: str, lang: str) -> str:
 def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One column per scenario, one row per quantity, both named in ``lang``, amounts rounded
     (shares to two decimals, counts and SEK to whole numbers): the report's rows."""
-    from ..core.text import INTEGRATION_ROWS
-
     keys = [k for k in INTEGRATION_ROWS if k in values.columns]
     table = values.set_index("scenario")[keys].T.astype(float)
     table = table.apply(lambda row: row.round(2 if row.abs().max() <= 1 else 0), axis=1)

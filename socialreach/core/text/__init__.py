@@ -14,6 +14,7 @@ The tables live in private parts, by the surface that shows them; import them fr
 - ``_model``: archetype institutions and the integration's parameters and scenarios
 - ``_validate``: what ``socialreach validate`` prints
 - ``_notebooks``: what the exploration notebooks print
+- ``_notebook_prose``: what the exploration notebooks explain between their outputs (Markdown)
 - ``_assumptions``: the reach engine's assumptions, by id
 """
 
@@ -40,6 +41,7 @@ from ._model import (
     PARAMETERS,
     SCENARIOS,
 )
+from ._notebook_prose import NOTEBOOK_PROSE
 from ._notebooks import LINKEDIN_API, NOTEBOOKS
 from ._recommend import RECOMMEND
 from ._report import FINDINGS, QUALITY, REPORT, REPORT_SEGMENTS
@@ -63,6 +65,7 @@ __all__ = [
     "LANGS",
     "LINKEDIN_API",
     "NOTEBOOKS",
+    "NOTEBOOK_PROSE",
     "PARAMETERS",
     "PARAMETER_MEANINGS",
     "PARAMETER_UNITS",
