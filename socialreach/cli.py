@@ -385,24 +385,32 @@ def _platform_totals(frame) -> dict:
     }
 
 
-def _reach_payload(args: argparse.Namespace) -> dict:
-    """``reach``'s answer: the one analysis of the file (:func:`socialreach.analyse`) as JSON."""
-    from .model.analysis import BASE, analyse
-    from .model.combined import OVERLAP_ASSUMPTION
-    from .model.privacy import suppress_segments
-    from .presentation.assumptions import describe_assumptions
+def _reach_analysis(args: argparse.Namespace):
+    """``reach``'s one analysis of the file (:func:`socialreach.analyse`)."""
+    from .model.analysis import analyse
     from .reading.survey import load_penetration
 
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
-    analysis = analyse(
+    return analyse(
         args.file,
         options=_model_options(args, platforms=platforms),
         penetration=load_penetration(args.table) if args.table else None,
         read_options=_read_options(args),
     )
+
+
+def _reach_payload(args: argparse.Namespace, analysis) -> dict:
+    """``reach``'s answer: the analysis as JSON, published as the report publishes it."""
+    from .model.analysis import BASE
+    from .model.combined import OVERLAP_ASSUMPTION
+    from .model.privacy import SUPPRESSED_COL, suppress_analysis
+    from .presentation.assumptions import describe_assumptions
+
     options = analysis.options
-    est = analysis.estimates
-    weekly = analysis.weekly
+    # segments describing a few people are hidden, with the ones that would give them back;
+    # what is shown is protected against differencing (the totals' reach is exact)
+    est = suppress_analysis(analysis, "estimates", min_cell=args.min_cell)
+    weekly = suppress_analysis(analysis, "weekly", min_cell=args.min_cell)
     payload: dict = {
         "n_alumni": float(analysis.n_alumni),
         "year": analysis.year,
@@ -441,15 +449,9 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     figures, assumptions = analysis.explanation
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
-    keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
-    # segments describing a few people are hidden, with the ones that would give them back
-    seg = suppress_segments(
-        seg[keep],
-        min_cell=args.min_cell,
-        value_cols=["n_alumni", "expected", "share", "ci_low", "ci_high", "fallback_share"],
-    )
+    keep += ["ci_high", "fallback_share", "dimension_used", "n_basis", SUPPRESSED_COL]
     payload["min_cell"] = args.min_cell
-    payload["segments"] = _records(seg)
+    payload["segments"] = _records(seg[keep])
     # per-figure alumni counts are left out: differences between them can give back hidden cells
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
     words = describe_assumptions(assumptions, args.lang)
@@ -489,7 +491,8 @@ def _run_reach(args: argparse.Namespace) -> int:
     from .core.segments import label
     from .presentation.format import format_count_interval, format_share, format_share_interval
 
-    payload = _reach_payload(args)
+    analysis = _reach_analysis(args)
+    payload = _reach_payload(args, analysis)
     if args.json:
         _print_json(payload)
         return 0

@@ -615,11 +615,13 @@ def _quality(r: _Report) -> str:
     fmt, lang, profile = r.fmt, r.lang, r.profile
     rows = []
     report = profile.report
+    counts = r.quality_counts  # protected: how many people were left out, and per status
     if report is not None:
+        left_out = counts["rows_excluded"]
         rows += [
             [pick(QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
-            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
-            [pick(QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
+            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_read - left_out)],
+            [pick(QUALITY["rows_excluded"], lang), fmt.count(left_out)],
         ]
     rows.append([pick(QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
     if report is not None and report.dropped_identifying_columns:
@@ -634,12 +636,13 @@ def _quality(r: _Report) -> str:
     if report is not None:
         # counts per mapping status only: the unmapped values themselves may be free text
         for fld, statuses in report.mapping.items():
-            total = sum(statuses.values())
+            shown = {status: counts[f"{fld}:{status}"] for status in statuses}
+            total = sum(shown.values())
             if not total or fld not in FIELDS:
                 continue
             text = ", ".join(
                 f"{pick(STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
-                for status, n in statuses.items()
+                for status, n in shown.items()
                 if n
             )
             rows.append([pick(FIELDS[fld], lang), text])
