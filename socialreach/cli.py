@@ -489,7 +489,14 @@ def _every_platform(analysis) -> dict | None:
 
 def _run_reach(args: argparse.Namespace) -> int:
     from .core.segments import label
-    from .presentation.format import format_count_interval, format_share, format_share_interval
+    from .presentation.channels import combined_every_sentence
+    from .presentation.format import (
+        MISSING,
+        format_count_interval,
+        format_hidden_reason,
+        format_share,
+        format_share_interval,
+    )
 
     analysis = _reach_analysis(args)
     payload = _reach_payload(args, analysis)
@@ -525,24 +532,20 @@ def _run_reach(args: argparse.Namespace) -> int:
             f"–{format_share(comb['upper'], lang=lang)}; if independent "
             f"{format_share(comb['independent'], lang=lang)})"
         )
-    every = payload["combined_platforms"]
+    every = combined_every_sentence(analysis, lang)
     if every is not None:
-        print(
-            f"\nAny of the {len(every['platforms'])} platforms: "
-            f"{format_share(every['point'], lang=lang)} with overlap {every['overlap']:g} "
-            f"(possible range {format_share(every['lower'], lang=lang)}–"
-            f"{format_share(every['upper'], lang=lang)}; if independent "
-            f"{format_share(every['independent'], lang=lang)})"
-        )
+        print(f"\n{every}")
     dims = dict.fromkeys(s["dimension"] for s in payload["segments"])
     for dim in dims:
         print(f"\nBy {dim.replace('_', ' ')}:")
         rows = [s for s in payload["segments"] if s["dimension"] == dim]
         for s in rows:
             if s["suppressed"]:
+                # as the report's tables: a dash, and the true reason in its words
+                why = format_hidden_reason(s["suppressed"], min_cell=payload["min_cell"], lang=lang)
                 print(
                     f"  {label(s['platform'], lang):<9} {label(s['segment'], lang):<24} "
-                    f"hidden (fewer than {payload['min_cell']:g} alumni, or would reveal such)"
+                    f"{MISSING:>8}  {why}"
                 )
                 continue
             share = format_share_interval(s["share"], s["ci_low"], s["ci_high"], lang=lang)

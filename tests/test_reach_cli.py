@@ -9,6 +9,8 @@ import pytest
 
 from socialreach import estimate_reach, load_penetration, read_alumni
 from socialreach.cli import main
+from socialreach.core.segments import label
+from socialreach.core.text import REPORT, say
 
 
 @pytest.fixture
@@ -117,8 +119,17 @@ def test_small_segments_are_hidden_with_the_ones_that_give_them_back(capsys, tmp
         # a second industry is hidden too, so total minus the others cannot give finance back
         assert sum(s["suppressed"] != "" for s in industries) >= 2
     assert all("alumni" not in f for f in out["figures"])
-    assert main(["reach", str(path), "--seed", "1"]) == 0
-    assert "hidden (fewer than 10 alumni" in capsys.readouterr().out
+    # the text output says why each hidden row is hidden, in the report's words and language
+    for lang in ("en", "sv"):
+        assert main(["reach", str(path), "--seed", "1", "--lang", lang]) == 0
+        text = capsys.readouterr().out
+        for status in ("primary", "secondary"):
+            why = say(REPORT, f"hidden_{'secondary' if status == 'secondary' else 'small'}",
+                      lang, k="10")  # fmt: skip
+            rows = [s for s in out["segments"] if s["suppressed"] == status]
+            assert rows and all(
+                f"{label(s['segment'], lang):<24} {'–':>8}  {why}" in text for s in rows
+            )
 
 
 def test_non_working_table_and_combine_options(capsys, tmp_path):
@@ -217,3 +228,12 @@ def test_a_file_whose_alumni_are_all_outside_the_survey_ages_is_one_sentence(cap
     err = capsys.readouterr().err
     assert "no alumnus has an age the survey covers" in err
     assert "Traceback" not in err and str(tmp_path) not in err
+
+
+def test_reach_on_any_of_more_platforms_is_the_reports_sentence(capsys, export):
+    three = ["--platform", "facebook", "--platform", "linkedin", "--platform", "instagram"]
+    for lang in ("en", "sv"):
+        assert main(["reach", str(export), *three, "--year", "2026", "--lang", lang]) == 0
+        text = capsys.readouterr().out
+        start = REPORT["channels_every"][("sv", "en").index(lang)].split("{k}")[0]
+        assert f"\n{start}3 " in text and "Any of the" not in text

@@ -31,6 +31,7 @@ from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
     NBSP,
     format_count,
+    format_hidden_reason,
     format_share,
     format_share_interval,
 )
@@ -468,10 +469,7 @@ class _Report:
 def _hidden_reason(row: Any, lang: str, min_cell: float) -> str:
     """Why a hidden row is hidden, in words ("" for a published row)."""
     status = row.get(SUPPRESSED_COL, "") if hasattr(row, "get") else ""
-    if not status or status != status:
-        return ""
-    key = "hidden_secondary" if status == "secondary" else "hidden_small"
-    return _t(key, lang, k=format_count(min_cell, lang=lang))
+    return format_hidden_reason(status, min_cell=min_cell, lang=lang)
 
 
 # --------------------------------------------------------------------------- sections
