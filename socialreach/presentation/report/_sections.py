@@ -270,14 +270,15 @@ def _segments(r: _Report) -> str:
         # (socialreach.presentation.plots)
         visible = fos[fos["share"].notna()]
         hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
-        chart = plots.chart_reach_by_segment(
-            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
-            lang=lang, title=_spread_takeaway(visible, r),
-        )  # fmt: skip
+        chart = ""
+        if len(visible):  # every field hidden: the sentence alone says so
+            chart = r.figs.html(plots.chart_reach_by_segment(
+                pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
+                lang=lang, title=_spread_takeaway(visible, r),
+            ))  # fmt: skip
         text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
         parts.append(
-            f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
-            f'{r.figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
+            f'<h3>{_e(_dim("field_of_study", lang))}</h3>{chart}<p class="sr-note">{_e(text)}</p>'
         )
     note = _suppressed_note(r)
     return _section(
@@ -893,6 +894,7 @@ def build_report_content(
         today=today or dt.date.today(),
     )
     with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
+        _check_something_shown(report)
         sections = {}
         for key, build in _BUILDERS.items():
             section = build(report)
@@ -905,6 +907,18 @@ def build_report_content(
         sections=sections,
         n_figures=report.figs.count,
     )
+
+
+def _check_something_shown(r: _Report) -> None:
+    """Refuse a report whose every group is hidden: it would show nothing but totals."""
+    segments = r.published[r.published["dimension"] != "total"]
+    if len(segments) and not (segments[SUPPRESSED_COL] == "").any():
+        raise InputError(
+            f"every group of the file's {r.profile.n_alumni:.0f} alumni is hidden (too close "
+            f"to {r.min_cell:g} alumni or fewer, or hidden so that such a group cannot be worked "
+            "out), so the report would show nothing but totals",
+            fix="use a larger export or a smaller --min-cell",
+        )
 
 
 # --------------------------------------------------------------------------- inside the kernel
