@@ -385,24 +385,32 @@ def _platform_totals(frame) -> dict:
     }
 
 
-def _reach_payload(args: argparse.Namespace) -> dict:
-    """``reach``'s answer: the one analysis of the file (:func:`socialreach.analyse`) as JSON."""
-    from .model.analysis import BASE, analyse
-    from .model.combined import OVERLAP_ASSUMPTION
-    from .model.privacy import suppress_segments
-    from .presentation.assumptions import describe_assumptions
+def _reach_analysis(args: argparse.Namespace):
+    """``reach``'s one analysis of the file (:func:`socialreach.analyse`)."""
+    from .model.analysis import analyse
     from .reading.survey import load_penetration
 
     platforms = tuple(dict.fromkeys(args.platform or ("facebook", "linkedin")))
-    analysis = analyse(
+    return analyse(
         args.file,
         options=_model_options(args, platforms=platforms),
         penetration=load_penetration(args.table) if args.table else None,
         read_options=_read_options(args),
     )
+
+
+def _reach_payload(args: argparse.Namespace, analysis) -> dict:
+    """``reach``'s answer: the analysis as JSON, published as the report publishes it."""
+    from .model.analysis import BASE
+    from .model.combined import OVERLAP_ASSUMPTION
+    from .model.privacy import SUPPRESSED_COL, suppress_analysis
+    from .presentation.assumptions import describe_assumptions
+
     options = analysis.options
-    est = analysis.estimates
-    weekly = analysis.weekly
+    # segments describing a few people are hidden, with the ones that would give them back;
+    # what is shown is protected against differencing (the totals' reach is exact)
+    est = suppress_analysis(analysis, "estimates", min_cell=args.min_cell)
+    weekly = suppress_analysis(analysis, "weekly", min_cell=args.min_cell)
     payload: dict = {
         "n_alumni": float(analysis.n_alumni),
         "year": analysis.year,
@@ -441,15 +449,9 @@ def _reach_payload(args: argparse.Namespace) -> dict:
     figures, assumptions = analysis.explanation
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
-    keep += ["ci_high", "fallback_share", "dimension_used", "n_basis"]
-    # segments describing a few people are hidden, with the ones that would give them back
-    seg = suppress_segments(
-        seg[keep],
-        min_cell=args.min_cell,
-        value_cols=["n_alumni", "expected", "share", "ci_low", "ci_high", "fallback_share"],
-    )
+    keep += ["ci_high", "fallback_share", "dimension_used", "n_basis", SUPPRESSED_COL]
     payload["min_cell"] = args.min_cell
-    payload["segments"] = _records(seg)
+    payload["segments"] = _records(seg[keep])
     # per-figure alumni counts are left out: differences between them can give back hidden cells
     payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
     words = describe_assumptions(assumptions, args.lang)
@@ -487,9 +489,17 @@ def _every_platform(analysis) -> dict | None:
 
 def _run_reach(args: argparse.Namespace) -> int:
     from .core.segments import label
-    from .presentation.format import format_count_interval, format_share, format_share_interval
+    from .presentation.channels import combined_every_sentence
+    from .presentation.format import (
+        MISSING,
+        format_count_interval,
+        format_hidden_reason,
+        format_share,
+        format_share_interval,
+    )
 
-    payload = _reach_payload(args)
+    analysis = _reach_analysis(args)
+    payload = _reach_payload(args, analysis)
     if args.json:
         _print_json(payload)
         return 0
@@ -522,24 +532,20 @@ def _run_reach(args: argparse.Namespace) -> int:
             f"–{format_share(comb['upper'], lang=lang)}; if independent "
             f"{format_share(comb['independent'], lang=lang)})"
         )
-    every = payload["combined_platforms"]
+    every = combined_every_sentence(analysis, lang)
     if every is not None:
-        print(
-            f"\nAny of the {len(every['platforms'])} platforms: "
-            f"{format_share(every['point'], lang=lang)} with overlap {every['overlap']:g} "
-            f"(possible range {format_share(every['lower'], lang=lang)}–"
-            f"{format_share(every['upper'], lang=lang)}; if independent "
-            f"{format_share(every['independent'], lang=lang)})"
-        )
+        print(f"\n{every}")
     dims = dict.fromkeys(s["dimension"] for s in payload["segments"])
     for dim in dims:
         print(f"\nBy {dim.replace('_', ' ')}:")
         rows = [s for s in payload["segments"] if s["dimension"] == dim]
         for s in rows:
             if s["suppressed"]:
+                # as the report's tables: a dash, and the true reason in its words
+                why = format_hidden_reason(s["suppressed"], min_cell=payload["min_cell"], lang=lang)
                 print(
                     f"  {label(s['platform'], lang):<9} {label(s['segment'], lang):<24} "
-                    f"hidden (fewer than {payload['min_cell']:g} alumni, or would reveal such)"
+                    f"{MISSING:>8}  {why}"
                 )
                 continue
             share = format_share_interval(s["share"], s["ci_low"], s["ci_high"], lang=lang)

@@ -290,6 +290,51 @@ def test_the_report_runs_on_its_own_interpreter_despite_a_foreign_python3_kernel
     assert out.stat().st_size > 100_000
 
 
+def _small_export(path, n, fields):
+    """``n`` alumni spread over ``fields`` (each under 10) and thin in every other dimension."""
+    rows = "".join(
+        f"{1960 + 5 * (i % 8)};{('Vård', 'Finans', 'Handel')[i % 3]};{fields[i % len(fields)]};"
+        f"{1985 + 4 * (i % 9)};{('Kvinna', 'Man')[i % 2]}\n"
+        for i in range(n)
+    )
+    path.write_text("Födelseår;Bransch;Utbildning;Examensår;Kön\n" + rows, "utf-8")
+    return path
+
+
+def test_a_report_whose_every_group_is_hidden_is_one_sentence_and_exit_2(tmp_path, capsys):
+    # 12 alumni: every field of study, and every group of every other dimension, under 10
+    path = _small_export(tmp_path / "small.csv", 12, ("Juridik", "Medicin", "Ekonomi", "Teknik"))
+    out = tmp_path / "r.html"
+    assert main(["report", str(path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("socialreach: error: every group of the file's 12 alumni is hidden")
+    assert "Traceback" not in "".join(err) and not out.exists()
+    # reach and validate still say what they can: the totals, every group hidden and why
+    assert main(["reach", str(path)]) == 0 and main(["validate", str(path)]) == 0
+
+
+def test_a_report_whose_every_field_of_study_is_hidden_says_so_without_a_chart(tmp_path):
+    from socialreach import read_alumni
+    from socialreach.core.text import REPORT
+    from socialreach.presentation.report import build_report_content
+
+    # 56 alumni in 8 fields of study (7 each), in two large age bands: the report is written;
+    # the field-of-study part is its sentence alone (its chart raised before)
+    fields = ("Juridik", "Medicin", "Ekonomi", "Teknik", "Historia", "Fysik", "Psykologi")
+    fields += ("Datavetenskap",)
+    rows = "".join(
+        f"{(1965, 1980)[i % 2]};{('Vård', 'Finans')[i % 2]};{fields[i % 8]};Arbetar\n"
+        for i in range(56)
+    )
+    path = tmp_path / "fields.csv"
+    path.write_text("Födelseår;Bransch;Utbildning;Sysselsättning\n" + rows, "utf-8")
+    content = build_report_content(read_alumni(path), lang="en", n_draws=100)
+    segments = content.sections["segments"]
+    part = segments[segments.index("Field of study") :]
+    assert REPORT["fields_hidden"][1].format(n=8, k=10) in part
+    assert "<figure" not in part[: part.index("sr-note")]
+
+
 # --- 6. spreadsheets read by what they hold, not by their stated or repeated size
 
 

@@ -253,7 +253,9 @@ def test_small_industry_is_hidden_with_a_partner(reports: dict[str, str]) -> Non
         if "<td" in r
     }
     # 4 alumni: primary suppression, said as the true reason in the alumni column
-    assert cells["Hotell och restaurang"][0] == "färre än 10"
+    from socialreach.core.text import REPORT, say
+
+    assert cells["Hotell och restaurang"][0] == say(REPORT, "hidden_small", "sv", k="10")
     assert set(cells["Hotell och restaurang"][1:]) == {"–"}
     hidden = {seg: values[0] for seg, values in cells.items() if set(values[1:]) == {"–"}}
     # and at least one more, so the total cannot give it back, said so

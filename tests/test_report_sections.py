@@ -24,6 +24,7 @@ from socialreach.model.integration import integration_value
 from socialreach.model.privacy import (
     MIN_CELL,
     PRIVACY_BASE,
+    THRESHOLD_HEADROOM,
     suppress_segments,
     suppress_small_cells,
 )
@@ -88,7 +89,8 @@ def test_segment_tables_show_weekly_reach_beside_yearly_reach(profile, content):
                       "LinkedIn, weekly"]  # fmt: skip
     rows = {r[0]: r for r in age[1:]}
     for platform, col in (("facebook", 3), ("linkedin", 5)):
-        weekly = _weekly(profile, platform).query("dimension == 'age_band'")
+        # the published weekly rows: protected like every shown share
+        weekly = suppress_segments(_weekly(profile, platform)).query("dimension == 'age_band'")
         for _, w in weekly.iterrows():
             row = rows[label(w["segment"], "en")]
             if row[2] == "–":  # hidden: too few alumni, and hidden the same way weekly
@@ -328,10 +330,13 @@ def test_suppress_segments_keeps_totals_and_hides_as_the_rule_does(counts, min_c
         segments, count_col="n_alumni", min_cell=min_cell, by=["platform", "dimension"],
         key_cols=["segment"],
     )  # fmt: skip
-    assert out.iloc[1:]["suppressed"].tolist() == rule["suppressed"].tolist()
-    # the rule holds on the exact counts; what is shown is their protected value (issue 21)
+    # the rule holds on the exact counts, except that a group at or just above min_cell may be
+    # hidden too (a keyed draw); what is shown is their protected value (issue 21)
+    n = np.array(counts)
+    if not ((n >= min_cell) & (n < min_cell + THRESHOLD_HEADROOM)).any():
+        assert out.iloc[1:]["suppressed"].tolist() == rule["suppressed"].tolist()
     shown = (out.iloc[1:]["suppressed"] == "").to_numpy()
-    assert (np.array(counts)[shown] >= min_cell).all()
+    assert (n[shown] >= min_cell).all() and not shown[n < min_cell].any()
     assert (out.iloc[1:].loc[shown, "n_alumni"] % PRIVACY_BASE == 0).all()
 
 

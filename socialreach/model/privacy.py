@@ -9,13 +9,32 @@ recoverable sum is not itself a small cell). The extra cells are the smallest on
 as possible is lost.
 
 Suppression alone does not stop *differencing*: two reports of files that differ by one person
-would show that person's age band, industry, sex … as the one count that moved by one. Published
-counts are therefore perturbed as statistical offices do (the ABS and ONS cell-key method, the US
-Census Bureau's 2020 noise): :func:`protect_counts` adds two-sided geometric noise of parameter
-``exp(-PRIVACY_EPSILON)`` to every published alumni count and rounds the result to a multiple of
-``PRIVACY_BASE``. The noise has every integer in its support, so any published value is possible
-whatever the person's attribute, and it is keyed: the same cell of the same file gets the same
-value in every table of one run, and a one-person change of the file draws every cell anew.
+would show that person's age band, industry, sex … as the one count that moved by one, the one
+share that moved, or the one group that crossed ``min_cell``. What a segment table publishes is
+therefore perturbed as statistical offices do (the ABS and ONS cell-key method, the US Census
+Bureau's 2020 noise), every draw keyed: the same cell of the same file gets the same value in
+every table of one run, and a one-person change of the file draws every cell of the dimension
+anew, so the cells that did not change cannot be told from the ones that did.
+
+- Counts: :func:`protect_counts` adds two-sided geometric noise of parameter
+  ``exp(-PRIVACY_EPSILON)`` and rounds to a multiple of ``PRIVACY_BASE``. The noise has every
+  integer in its support, so any published value is possible whatever the person's attribute.
+- Shares (a segment's share, each end of its interval, a combined table's range and point):
+  Laplace noise of scale ``SHARE_NOISE / n`` for a segment of n alumni, drawn for each value
+  on its own. One person more moves each of them by at most ``1 / (n + 1)`` (an alumni-weighted
+  mean of shares in [0, 1], and every draw behind an interval end moves by as much), so one
+  value's likelihood changes by at most ``exp(PRIVACY_EPSILON)``; against the interval (5-15
+  percentage points wide) the noise is small from about 100 alumni up (1 point at 100, 0.1 at
+  1 000). Clipped to [0, 1]; an interval is widened to contain its point.
+- Crossing ``min_cell``: a group at ``min_cell + j`` alumni is hidden with chance
+  ``exp(-PRIVACY_EPSILON (j + 1))`` for ``j < THRESHOLD_HEADROOM``; a group that grows from
+  ``min_cell - 1`` to ``min_cell`` then flips from hidden to shown with chance 63 %, one of
+  ``min_cell`` in both files with chance 37 % × 63 %: a ratio of ``exp(PRIVACY_EPSILON)``.
+- Counts of people by an attribute said as a share (how much rests on fallback figures, how
+  many industries were inferred) and the data-quality counts go through :func:`protect_counts`.
+
+Totals' reach is published exactly: it names no group, and the headline must be the same number
+in every output.
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -30,23 +49,31 @@ import hashlib
 import math
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..core.options import MIN_CELL
-from ..core.segments import UNKNOWN
+from ..core.segments import PLATFORMS, UNKNOWN
 
 __all__ = [
+    "ATTRIBUTE_SHARES",
     "MIN_CELL",
     "PRIVACY_BASE",
     "PRIVACY_EPSILON",
     "REASONS",
+    "SHARE_COLS",
+    "SHARE_NOISE",
     "SUPPRESSED_COL",
+    "THRESHOLD_HEADROOM",
     "protect_count_col",
     "protect_counts",
+    "protect_named_counts",
     "published_count_probability",
+    "suppress_analysis",
     "suppress_segments",
     "suppress_small_cells",
 ]
@@ -79,9 +106,11 @@ def _as_list(cols: str | Sequence[str] | None) -> list[str]:
     return [cols] if isinstance(cols, str) else list(cols)
 
 
-def _hide_in_group(counts: np.ndarray, order: np.ndarray, min_cell: float) -> np.ndarray:
+def _hide_in_group(
+    counts: np.ndarray, order: np.ndarray, min_cell: float, headroom: np.ndarray
+) -> np.ndarray:
     """Return ``"primary"/"secondary"/""`` per cell of one group (counts in frame order)."""
-    status = np.where(counts < min_cell, "primary", "").astype(object)
+    status = np.where(counts < min_cell + headroom, "primary", "").astype(object)
     hidden = status != ""
     if not hidden.any():
         return status
@@ -102,6 +131,7 @@ def suppress_small_cells(
     by: str | Sequence[str] | None = None,
     value_cols: Sequence[str] | None = None,
     key_cols: Sequence[str] | None = None,
+    headroom: Sequence[float] | None = None,
 ) -> pd.DataFrame:
     """Hide cells below ``min_cell`` and the cells that would give them away.
 
@@ -126,13 +156,17 @@ def suppress_small_cells(
         Columns that identify a cell, used to break ties between equal counts so that groups with
         the same counts (the same segments on two platforms) hide the same cells. Default: every
         non-numeric column not in ``by``.
+    headroom
+        Per row, how many people above ``min_cell`` a cell may hold and still be hidden as
+        primary (default 0 for every row): :func:`suppress_segments` draws it per cell so that a
+        group crossing ``min_cell`` between two files need not change what is shown.
 
     Returns
     -------
     pandas.DataFrame
         A copy with ``value_cols`` missing in hidden rows and a column ``suppressed``
-        (``"primary"``: below ``min_cell``; ``"secondary"``: hidden to protect a primary cell;
-        ``""``: published).
+        (``"primary"``: below ``min_cell`` plus the row's ``headroom``; ``"secondary"``: hidden
+        to protect a primary cell; ``""``: published).
 
     Notes
     -----
@@ -160,6 +194,7 @@ def suppress_small_cells(
     if np.isnan(counts).any():
         raise ValueError(f"{count_col!r} has missing counts; suppression needs every count")
 
+    above = np.zeros(len(frame)) if headroom is None else np.asarray(headroom, dtype="float64")
     out = frame.copy()
     status = np.full(len(frame), "", dtype=object)
     group = (
@@ -171,14 +206,11 @@ def suppress_small_cells(
     for g in np.unique(group):
         idx = np.flatnonzero(group == g)
         order = np.lexsort([*(k[idx] for k in keys), counts[idx]])  # by count, then by key
-        status[idx] = _hide_in_group(counts[idx], order, min_cell)
+        status[idx] = _hide_in_group(counts[idx], order, min_cell, above[idx])
 
     hidden = status != ""
-    for col in hide:
-        if hidden.any():
-            if not pd.api.types.is_float_dtype(out[col]):
-                out[col] = out[col].astype("float64")
-            out.loc[hidden, col] = np.nan
+    if hidden.any():  # the hidden values missing, in one assignment (columns become float)
+        out[hide] = np.where(hidden[:, None], np.nan, out[hide].to_numpy(dtype="float64"))
     out[SUPPRESSED_COL] = status.astype(str)
     return out
 
@@ -199,7 +231,7 @@ def suppress_segments(
     estimates
         Rows with ``dimension``, ``segment`` and ``n_alumni`` (alumni in the segment), as
         :func:`socialreach.estimate_reach` and :func:`socialreach.combined_reach` return them.
-        ``total`` rows are the published totals and are kept as they are.
+        ``total`` rows are the published totals: their reach is kept as it is.
     min_cell
         Smallest number of alumni a published segment may describe (:data:`MIN_CELL`).
     by
@@ -210,10 +242,17 @@ def suppress_segments(
     value_cols
         As in :func:`suppress_small_cells` (default: every numeric column).
     protect
-        Publish every shown segment's ``n_alumni`` through :func:`protect_counts` (noise,
-        rounded to :data:`PRIVACY_BASE`), with ``expected``, ``expected_low`` and
-        ``expected_high`` scaled alike, so two reports of files that differ by one person do
-        not show which segment that person is in. Suppression is decided on the exact counts.
+        Publish the segments so that two reports of files that differ by one person do not
+        show which segments that person is in (the module's note): whether a group at or just
+        above ``min_cell`` is shown is a keyed draw (:data:`THRESHOLD_HEADROOM`); every shown
+        ``n_alumni`` goes through :func:`protect_counts`; every shown share (the columns of
+        :data:`SHARE_COLS` and a combined table's platform columns) carries keyed noise of
+        :data:`SHARE_NOISE` per alumnus; the shares that count alumni by an attribute
+        (:data:`ATTRIBUTE_SHARES`, in segments and totals) are published as protected counts;
+        ``expected``, ``expected_low`` and ``expected_high`` are the published count times the
+        published share and interval ends. The row's ``platform`` and ``measure`` (when the
+        frame has them) name its values in the keyed draws, so one value shows the same in
+        every table of a run. ``False``: the exact rule on the exact values.
 
     Returns
     -------
@@ -225,37 +264,79 @@ def suppress_segments(
     """
     by_cols = [c for c in _as_list(by) if c in estimates.columns]
     estimates = estimates.reset_index(drop=True)
-    is_total = estimates["dimension"] == "total"
-    unknown = _small_unknown(estimates, min_cell) & ~is_total
+    is_total = (estimates["dimension"] == "total").to_numpy()
+    counts = pd.to_numeric(estimates["n_alumni"]).to_numpy(dtype="float64")
+    draws = _draws_of(estimates, is_total) if protect else None
+    headroom = np.zeros(len(estimates)) if draws is None else draws.headroom()
+    small = counts < min_cell + headroom
+    unknown = (estimates["segment"].astype(str) == UNKNOWN).to_numpy() & small & ~is_total
+    known = ~is_total & ~unknown
     segments = suppress_small_cells(
-        estimates[~is_total & ~unknown],
+        estimates[known],
         count_col="n_alumni",
         min_cell=min_cell,
         by=by_cols,
         value_cols=value_cols,
         key_cols=["segment"],
+        headroom=headroom[known],
     )
-    if protect:
-        # the context is every segment of the file, the unknown ones included, so that a
-        # one-person change anywhere draws every published count anew
-        segments = _protected(
-            segments, estimates[~is_total & ~unknown], min_cell, whole=estimates[~is_total]
-        )
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
+    if draws is not None:
+        segments = _protected(segments, draws.part(known), min_cell)
+        totals = totals.assign(**_attribute_values(draws.part(is_total)))
     parts = [totals, segments]
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
     out = pd.concat(parts)
     # back in the frame's order: the unknown rows stay where their table has them
-    return out.loc[estimates.index[is_total].append(estimates.index[~is_total])].reset_index(
-        drop=True
-    )
+    order = estimates.index[is_total].append(estimates.index[~is_total])
+    return out.loc[order].reset_index(drop=True)
 
 
-def _small_unknown(estimates: pd.DataFrame, min_cell: float) -> pd.Series:
-    """Rows of alumni without the value (``unknown``) and fewer than ``min_cell`` of them."""
-    counts = pd.to_numeric(estimates["n_alumni"])
-    return (estimates["segment"].astype(str) == UNKNOWN) & (counts < min_cell)
+#: The parts of an analysis (:class:`socialreach.Analysis`) that hold segment rows, and the
+#: columns that form one table with one published total in each.
+_TABLES = {
+    "estimates": ("platform", "dimension"),
+    "weekly": ("platform", "dimension"),
+    "combined": ("dimension",),
+    "combined_weekly": ("dimension",),
+    "combined_every": ("dimension",),
+}
+
+
+def suppress_analysis(
+    analysis: Any, part: str = "estimates", *, min_cell: float = MIN_CELL
+) -> pd.DataFrame | None:
+    """The rows of one part of an analysis as every surface publishes them: the report's
+    tables, charts and findings and ``socialreach reach --json`` (:func:`suppress_segments`).
+
+    Parameters
+    ----------
+    analysis
+        A :class:`socialreach.Analysis`.
+    part
+        ``"estimates"``, ``"weekly"``, ``"combined"``, ``"combined_weekly"`` or
+        ``"combined_every"``. A combined table's values are named by the measure they are of
+        (the analysis's, or weekly), so a yearly and a weekly value draw noise of their own.
+    min_cell
+        As in :func:`suppress_segments`.
+
+    Returns
+    -------
+    pandas.DataFrame or None
+        The part's rows after :func:`suppress_segments`; ``None`` where the analysis has no
+        such part.
+    """
+    if part not in _TABLES:
+        raise ValueError(f"unknown part {part!r}; use one of {', '.join(_TABLES)}")
+    frame = getattr(analysis, part)
+    if frame is None:
+        return None
+    named = "measure" in frame.columns
+    if not named:
+        frame = frame.assign(measure="weekly" if part.endswith("weekly") else analysis.measure)
+    out = suppress_segments(frame, min_cell=min_cell, by=_TABLES[part])
+    return out if named else out.drop(columns="measure")
 
 
 def _hide_unknown(
@@ -267,54 +348,158 @@ def _hide_unknown(
         value_cols = [c for c in numeric if c not in by_cols]
     hide = list(dict.fromkeys(["n_alumni", *value_cols]))
     out = rows.copy()
-    for col in hide:
-        out[col] = out[col].astype("float64")
-        out[col] = np.nan
+    out[hide] = np.full((len(out), len(hide)), np.nan)
     out[SUPPRESSED_COL] = "unknown"
     return out
 
 
-#: Columns of an estimate that count alumni (expected reach and its interval): published in
-#: proportion to the segment's protected count, so none of them gives the exact count back.
-_COUNT_LIKE = ("expected", "expected_low", "expected_high")
+#: Columns of an estimate that count alumni (expected reach and its interval), each with the
+#: share it is the count of: published as the protected count times the published share, so
+#: none of them gives an exact value back.
+_COUNT_LIKE = {"expected": "share", "expected_low": "ci_low", "expected_high": "ci_high"}
+
+#: Columns that are shares of a segment's alumni (0-1), published with keyed noise of
+#: :data:`SHARE_NOISE` per alumnus; a combined table's platform columns are shares too.
+SHARE_COLS = ("share", "ci_low", "ci_high", "lower", "independent", "point", "upper")
+
+#: Columns that say how many of a row's alumni have an attribute, as a share (the expected reach
+#: resting on fallback figures, of the expected reach; the alumni whose industry was inferred,
+#: of the alumni), with the base each is a share of. Published, in segments and totals, as
+#: :func:`protect_counts` of the count over the exact base: "how many alumni are on fallback"
+#: is a count of people by an attribute like any other.
+ATTRIBUTE_SHARES = {"fallback": "expected", "inferred_industry": "n_alumni"}
+
+#: Noise of a published share, per alumnus of its segment: Laplace noise of scale
+#: ``SHARE_NOISE / n_alumni``. One person more moves a segment's share, and each end of its
+#: interval, by at most ``1 / (n_alumni + 1)`` (each is an alumni-weighted mean of shares in
+#: [0, 1]), so the scale is at least that move divided by :data:`PRIVACY_EPSILON`: a published
+#: share is at most ``exp(PRIVACY_EPSILON)`` times likelier with the person than without.
+SHARE_NOISE = 1.0 / PRIVACY_EPSILON
+
+#: How far above ``min_cell`` a group may still be hidden: a group of ``min_cell + j`` alumni
+#: (j = 0, 1, …) is hidden with chance ``exp(-PRIVACY_EPSILON · (j + 1))`` (37 %, 14 %, 5 %,
+#: 2 %, 0.7 %) and always shown from ``min_cell + THRESHOLD_HEADROOM`` up; below ``min_cell``
+#: always hidden. A group that grows from ``min_cell - 1`` to ``min_cell`` is then shown in
+#: the second report with chance 63 %, and one of ``min_cell`` in both files flips from hidden
+#: to shown with chance 37 % × 63 %: the ratio is ``exp(PRIVACY_EPSILON)``.
+THRESHOLD_HEADROOM = 5
+
+#: Separates a cell's id from the name of the value drawn for it, in the keyed hash.
+_SEP = "\x00"
 
 
-def _cell_ids(rows: pd.DataFrame) -> np.ndarray:
-    return (rows["dimension"].astype(str) + ":" + rows["segment"].astype(str)).to_numpy()
+@dataclass(frozen=True)
+class _Draws:
+    """Where the keyed draws of a frame's rows come from: each row's cell id, its context (a
+    digest of every segment count of its dimension; for a total, of every segment count of the
+    frame) and the names of its values (``"platform:measure:"``)."""
+
+    frame: pd.DataFrame
+    cells: np.ndarray
+    contexts: np.ndarray
+    tags: np.ndarray
+
+    def part(self, rows: np.ndarray) -> _Draws:
+        return _Draws(self.frame[rows], self.cells[rows], self.contexts[rows], self.tags[rows])
+
+    def uniforms(self, name: str = "", *, per_value: bool = True) -> np.ndarray:
+        """Two keyed uniforms (0-1) per row for the value ``name`` (of the row's platform and
+        measure unless ``per_value`` is False); no name: the count's, those of
+        :func:`protect_counts` for the cell in the same context."""
+        if not name:
+            return _uniforms(self.contexts, self.cells)
+        ids = self.cells + _SEP + (self.tags if per_value else "") + name
+        return _uniforms(self.contexts, ids)
+
+    def headroom(self) -> np.ndarray:
+        """Per row, how many alumni above ``min_cell`` it may hold and still be hidden."""
+        u = self.uniforms("shown", per_value=False)[:, 0]
+        return np.minimum(np.floor(np.log(u) / -PRIVACY_EPSILON), THRESHOLD_HEADROOM)
 
 
-def _protected(
-    segments: pd.DataFrame, exact: pd.DataFrame, min_cell: float, *, whole: pd.DataFrame
-) -> pd.DataFrame:
-    """``segments`` (the rows of ``exact``, suppressed) with every published ``n_alumni``
-    replaced by :func:`protect_counts`'s value (at least ``min_cell`` rounded up to the base: a
-    shown group never looks like a hidden one) and the columns that count alumni scaled with it;
-    hidden rows stay hidden. ``whole``: every segment row of the file, the noise's context."""
-    counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
-    cells = _cell_ids(exact)
-    # the context of a cell is its whole dimension (every segment's exact count, the small
+def _draws_of(frame: pd.DataFrame, is_total: np.ndarray) -> _Draws:
+    cells = (frame["dimension"].astype(str) + ":" + frame["segment"].astype(str)).to_numpy()
+    cells = cells.astype(str)
+    counts = pd.to_numeric(frame["n_alumni"]).to_numpy(dtype="float64")
+    dims = frame["dimension"].astype(str).to_numpy()
+    # the context of a segment is its whole dimension (every segment's exact count, the small
     # unknown ones included): the person is in one segment of every dimension, so a one-person
     # change draws every cell anew, and tables of other dimensions (the combined table has
     # fewer) show one cell the same
-    dims = exact["dimension"].astype(str).to_numpy()
-    whole_dims = whole["dimension"].astype(str).to_numpy()
-    whole_cells = _cell_ids(whole)
-    every = pd.to_numeric(whole["n_alumni"]).to_numpy(dtype="float64")
-    published = np.empty(len(counts))
-    for dim in np.unique(dims):
-        at, of = dims == dim, whole_dims == dim
-        pairs = zip(whole_cells[of], every[of], strict=True)
-        context = "|".join(sorted({f"{c}={n:.6g}" for c, n in pairs}))
-        published[at] = protect_counts(counts[at], cells[at], context=context, at_least=min_cell)
-    shown = (segments[SUPPRESSED_COL] == "").to_numpy()
-    out = segments.copy()
+    texts = {
+        dim: _context_text(cells[dims == dim], counts[dims == dim])
+        for dim in np.unique(dims[~is_total])
+    }
+    # a total's context: the totals and every dimension's
+    texts["total"] = "\n".join(
+        [_context_text(cells[is_total], counts[is_total]), *sorted(texts.values())]
+    )
+    digests = {d: _digest(t) for d, t in texts.items()}
+    tag = pd.Series("", index=frame.index)
+    for col in ("platform", "measure"):
+        if col in frame.columns:
+            tag = tag + frame[col].astype(str)
+        tag = tag + ":"
+    contexts = np.array([digests[d] for d in dims], dtype=object)
+    return _Draws(frame, cells, contexts, tag.to_numpy().astype(str))
+
+
+def _context_text(cells: np.ndarray, counts: np.ndarray) -> str:
+    return "|".join(sorted({f"{c}={n:.6g}" for c, n in zip(cells, counts, strict=True)}))
+
+
+def _protected(segments: pd.DataFrame, draws: _Draws, min_cell: float) -> pd.DataFrame:
+    """``segments`` (the rows of ``draws.frame``, suppressed) as published: counts through
+    :func:`protect_counts` (at least ``min_cell`` rounded up to the base: a shown group never
+    looks like a hidden one), shares with keyed noise, attribute shares as protected counts,
+    expected reach as count × share; hidden rows stay hidden."""
+    exact = draws.frame
+    counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
+    published = _protect(counts, draws.uniforms(), at_least=min_cell)
+    values = {"n_alumni": published, **_attribute_values(draws)}
+    scale = SHARE_NOISE / np.maximum(counts, 1.0)
+    for col in (c for c in (*SHARE_COLS, *PLATFORMS) if c in exact.columns):
+        noisy = exact[col].to_numpy(dtype="float64") + _laplace(draws.uniforms(col)[:, 0], scale)
+        values[col] = np.clip(noisy, 0.0, 1.0)
+    _keep_order(values)
     with np.errstate(divide="ignore", invalid="ignore"):
         scale = np.where(counts > 0, published / counts, 0.0)
-    out.loc[shown, "n_alumni"] = published[shown]
-    for col in _COUNT_LIKE:
-        if col in out.columns:
-            out.loc[shown, col] = out.loc[shown, col].to_numpy(dtype="float64") * scale[shown]
+    for col, share in _COUNT_LIKE.items():
+        if col in exact.columns:
+            exact_col = exact[col].to_numpy(dtype="float64")
+            values[col] = published * values[share] if share in values else exact_col * scale
+    shown = (segments[SUPPRESSED_COL] == "").to_numpy()
+    out = segments.copy()
+    cols = list(values)
+    old = out[cols].to_numpy(dtype="float64")
+    out[cols] = np.where(shown[:, None], np.column_stack([values[c] for c in cols]), old)
     return out
+
+
+def _attribute_values(draws: _Draws) -> dict[str, np.ndarray]:
+    """The :data:`ATTRIBUTE_SHARES` of ``draws.frame`` as published: protected counts over
+    their exact base."""
+    out = {}
+    for col, base_col in ATTRIBUTE_SHARES.items():
+        if col not in draws.frame.columns or base_col not in draws.frame.columns:
+            continue
+        base = pd.to_numeric(draws.frame[base_col]).to_numpy(dtype="float64")
+        count = draws.frame[col].to_numpy(dtype="float64") * base
+        # inferred industries are the same alumni on every platform: one value everywhere
+        u = draws.uniforms(col, per_value=col != "inferred_industry")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[col] = np.clip(np.where(base > 0, _protect(count, u) / base, 0.0), 0.0, 1.0)
+    return out
+
+
+def _keep_order(values: dict[str, np.ndarray]) -> None:
+    """An interval still contains its point after the noise: its ends are widened to it."""
+    for low, mids, high in (("ci_low", ("share",), "ci_high"),
+                            ("lower", ("point", "independent"), "upper")):  # fmt: skip
+        inner = [values[c] for c in mids if c in values]
+        if low in values and high in values and inner:
+            values[low] = np.fmin(values[low], np.min(inner, axis=0))
+            values[high] = np.fmax(values[high], np.max(inner, axis=0))
 
 
 def _key() -> bytes:
@@ -322,17 +507,41 @@ def _key() -> bytes:
     return given.encode("utf-8") if given else _RUN_KEY
 
 
-def _noise(key: bytes, context: bytes, cell: str, epsilon: float) -> int:
-    """Two-sided geometric noise, P(k) ∝ exp(-epsilon·|k|), from a keyed hash of the cell:
-    the difference of two geometric draws, each by inversion of a uniform from the hash."""
-    digest = hashlib.blake2b(context + cell.encode("utf-8"), key=key[:64], digest_size=16).digest()
-    u1 = (int.from_bytes(digest[:8], "big") + 0.5) / 2**64
-    u2 = (int.from_bytes(digest[8:], "big") + 0.5) / 2**64
-    return math.floor(math.log(u1) / -epsilon) - math.floor(math.log(u2) / -epsilon)
+def _digest(context: str) -> bytes:
+    return hashlib.blake2b(context.encode("utf-8"), digest_size=16).digest()
 
 
-def _round_to(value: float, base: int) -> float:
-    return float(max(0, math.floor(value / base + 0.5)) * base)
+def _uniforms(contexts: Sequence[bytes], ids: Sequence[str]) -> np.ndarray:
+    """Two uniforms in (0, 1) per id from a keyed hash of its context and id: the same id in
+    the same context gives the same draws in every table of a run."""
+    key = _key()[:64]
+    raw = b"".join(
+        hashlib.blake2b(c + i.encode("utf-8"), key=key, digest_size=16).digest()
+        for c, i in zip(contexts, ids, strict=True)
+    )
+    words = np.frombuffer(raw, dtype=">u8").reshape(-1, 2).astype("float64")
+    return (words + 0.5) / 2.0**64
+
+
+def _laplace(u: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Laplace noise of ``scale`` by inversion of the uniforms ``u``."""
+    return np.where(u < 0.5, np.log(2 * u), -np.log(2 - 2 * u)) * scale
+
+
+def _protect(
+    counts: np.ndarray,
+    u: np.ndarray,
+    *,
+    epsilon: float = PRIVACY_EPSILON,
+    base: int = PRIVACY_BASE,
+    at_least: float = 0,
+) -> np.ndarray:
+    """Counts + two-sided geometric noise (the difference of two geometric draws, each by
+    inversion of one of the two uniforms per row), rounded to ``base``, at least ``at_least``."""
+    noise = np.floor(np.log(u[:, 0]) / -epsilon) - np.floor(np.log(u[:, 1]) / -epsilon)
+    value = np.round(np.asarray(counts, dtype="float64")) + noise
+    rounded = np.maximum(0.0, np.floor(value / base + 0.5)) * base
+    return np.maximum(math.ceil(at_least / base) * base, rounded)
 
 
 def protect_counts(
@@ -370,16 +579,29 @@ def protect_counts(
         Published counts (float), multiples of ``base``; see
         :func:`published_count_probability` for the chance of each.
     """
-    key = _key()
-    ctx = hashlib.blake2b(context.encode("utf-8"), digest_size=16).digest()
-    floor = math.ceil(at_least / base) * base
-    return np.array(
-        [
-            max(floor, _round_to(round(float(c)) + _noise(key, ctx, str(cell), epsilon), base))
-            for c, cell in zip(counts, cells, strict=True)
-        ],
-        dtype="float64",
+    cells = [str(c) for c in cells]
+    if len(cells) != len(counts):
+        raise ValueError("one cell id per count")
+    u = _uniforms([_digest(context)] * len(cells), cells)
+    return _protect(np.asarray(counts, dtype="float64"), u, epsilon=epsilon, base=base,
+                    at_least=at_least)  # fmt: skip
+
+
+def protect_named_counts(
+    counts: Mapping[str, float], *, also: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """:func:`protect_counts` of counts named by what they count (a file's rows left out, its
+    alumni per field and mapping status …), each name its cell id.
+
+    The context is every one of them and ``also`` (counts published as they are, such as the
+    rows read), so a one-person change anywhere draws each anew.
+    """
+    context = _context_text(
+        np.array([*(also or {}), *counts], dtype=str),
+        np.array([*(also or {}).values(), *counts.values()], dtype="float64"),
     )
+    values = protect_counts(list(counts.values()), list(counts), context=context)
+    return dict(zip(counts, values.tolist(), strict=True))
 
 
 def published_count_probability(

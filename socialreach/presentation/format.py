@@ -10,7 +10,8 @@ dates. What Babel does not decide stays here: rounding is half up on the decimal
 (``0.415`` gives ``42 %``), a range uses an en dash (``38–44 %``), and missing values (``None``,
 ``NaN``, ``pd.NA``) become :data:`MISSING` (an en dash), which is also how suppressed cells
 appear in tables. CLDR puts a no-break space (:data:`NBSP`, U+00A0) inside Swedish numbers and
-before ``%``, so a line never breaks between ``41`` and ``%`` or inside ``12 400``.
+before ``%``, so a line never breaks between ``41`` and ``%`` or inside ``12 400``. A hidden
+cell's place shows why it is hidden (:func:`format_hidden_reason`), in the report's words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from babel import Locale, UnknownLocaleError
 from babel import dates as _dates
 from babel import numbers as _numbers
 
+from ..core.text import REPORT, say
+
 __all__ = [
     "LANGS",
     "MISSING",
@@ -31,6 +34,7 @@ __all__ = [
     "format_count",
     "format_count_interval",
     "format_date",
+    "format_hidden_reason",
     "format_interval",
     "format_number",
     "format_points",
@@ -307,3 +311,20 @@ def format_date(date: _dt.date, *, lang: str = "sv") -> str:
     '29 November 2026'
     """
     return _dates.format_date(date, format="long", locale=_locale(lang))
+
+
+def format_hidden_reason(status: object, *, min_cell: float, lang: str = "sv") -> str:
+    """Why a hidden cell is hidden, in words: the true reason of its suppression status
+    (:data:`socialreach.model.privacy.REASONS`), ``""`` for a published one.
+
+    Examples
+    --------
+    >>> format_hidden_reason("secondary", min_cell=10, lang="en")
+    'hidden so that a smaller group cannot be worked out'
+    >>> format_hidden_reason("", min_cell=10, lang="en")
+    ''
+    """
+    if not isinstance(status, str) or not status:
+        return ""  # published (or a missing status: nan)
+    key = "hidden_secondary" if status == "secondary" else "hidden_small"
+    return say(REPORT, key, lang, k=format_count(min_cell, lang=lang))

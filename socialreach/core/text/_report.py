@@ -105,13 +105,11 @@ REPORT: dict[str, tuple[str, str]] = {
     "segments": ("Vilka når vi?", "Who do we reach?"),
     "segments_intro": (
         "Andel som använder plattformen ({measure}) inom varje grupp av våra alumner. Grupper "
-        "med färre än "
-        "{k} alumner visas inte (–), och inte heller så många andra att de dolda inte kan räknas "
-        "fram ur totalen.",
+        "med färre än {k} alumner (och, slumpvis, en del med strax fler) visas inte (–), och "
+        "inte heller så många andra att de dolda inte kan räknas fram ur totalen.",
         "Share using the platform ({measure}) within each group of our alumni. Groups with "
-        "fewer than {k} "
-        "alumni are not shown (–), nor enough others that the hidden ones cannot be worked out "
-        "from the total.",
+        "fewer than {k} alumni (and, at random, some with just over {k}) are not shown (–), nor "
+        "enough others that the hidden ones cannot be worked out from the total.",
     ),
     "combined": ("Facebook eller LinkedIn eller båda", "Facebook or LinkedIn or both"),
     "combined_intro": (
@@ -328,7 +326,19 @@ REPORT: dict[str, tuple[str, str]] = {
         "undersökningen saknar en siffra för gruppen används "
         "den övergripande siffran för samma bas (reservsiffra), och rapporten anger hur stor "
         "del som vilar på sådana. Alumnuppgifterna sammanställs till antal per grupp när filen "
-        "läses; inga personuppgifter finns i rapporten.",
+        "läses; inga personuppgifter finns i rapporten. Skydd mot jämförelser mellan rapporter "
+        "(två rapporter om filer som skiljer sig med en person): antalet alumner i en grupp får "
+        "ett slumpbrus (tvåsidigt geometriskt, parameter e⁻¹) och avrundas till jämna 5-tal; "
+        "gruppens andel och var ände av dess intervall får ett eget slumpbrus (Laplace) med "
+        "skalan 1/n för en grupp om n alumner, det mesta en person kan flytta en andel, alltså "
+        "omkring 1 procentenhet vid 100 alumner och 0,1 vid 1\u00a0000; hur stor del som vilar "
+        "på reservsiffror, hur många alumners bransch som härletts och underlagets antal "
+        "uteslutna rader och alumner per kodningsstatus visas som brusade antal. En grupp med "
+        "minst så många alumner som gränsen men högst fyra fler döljs ibland (med chansen "
+        "37\u00a0%, 14\u00a0%, 5\u00a0%, 2\u00a0% och 0,7\u00a0%), så att en grupp som "
+        "passerar gränsen inte pekar ut personen. Bruset dras med en hemlig nyckel ur alla "
+        "filens antal: en fil med en person till ger allt nytt brus. Totalerna visas som de "
+        "skattats.",
         "For each platform and group of alumni we apply the shares of users that the sources in "
         "the appendix report for similar people (each figure with its source type: official "
         "table appendix, press release, secondary summary or vendor blog). For 2025 and 2026 a "
@@ -343,14 +353,25 @@ REPORT: dict[str, tuple[str, str]] = {
         "Where the survey has no figure for a group, the overall figure of "
         "the same base is used (a fallback), and the report says how much rests on such "
         "figures. The alumni data is aggregated to counts per group when the file is read; the "
-        "report contains no personal data.",
+        "report contains no personal data. Protection against comparing reports (two reports of "
+        "files that differ by one person): the number of alumni in a group carries random noise "
+        "(two-sided geometric, parameter e⁻¹) and is rounded to a multiple of 5; a group's share "
+        "and each end of its interval carry noise of their own (Laplace) of scale 1/n for a "
+        "group of n alumni, the most one person can move a share, so about 1 percentage point "
+        "at 100 alumni and 0.1 at 1,000; how much rests on fallback figures, how many alumni's "
+        "industry was inferred and the data's rows left out and alumni per mapping status are "
+        "shown as noisy counts. A group at the minimum size or up to four above it is sometimes "
+        "hidden (with chance 37%, 14%, 5%, 2% and 0.7%), so that a group crossing the minimum "
+        "does not single the person out. The noise is drawn with a secret key from every count "
+        "of the file: a file with one person more gets all of it anew. Totals are shown as "
+        "estimated.",
     ),
     "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
     "fields_hidden": (
-        "{n} utbildningsgrupper visas inte (färre än {k} alumner, eller dolda så att en sådan "
-        "grupp inte kan räknas fram).",
-        "{n} fields of study are not shown (fewer than {k} alumni, or hidden so that such a "
-        "group cannot be worked out).",
+        "{n} utbildningsgrupper visas inte (färre än {k} alumner eller strax fler, eller dolda så "
+        "att en sådan grupp inte kan räknas fram).",
+        "{n} fields of study are not shown (fewer than {k} alumni or just over, or hidden so "
+        "that such a group cannot be worked out).",
     ),
     "internet_use": ("Internetanvändning", "Internet use"),
     "assumed_n": ("antaget", "assumed"),
@@ -388,14 +409,18 @@ REPORT: dict[str, tuple[str, str]] = {
     "suppressed_note": (
         "– = dold för att skydda enskilda; varför står i kolumnen för antal alumner. Antalet "
         "alumner i en grupp visas med ett litet slumpbrus och avrundat till jämna 5-tal, som "
-        "statistikmyndigheter gör: två rapporter som skiljer sig med en person visar inte vilken "
-        "grupp den personen hör till.",
+        "statistikmyndigheter gör, och gruppens andelar med ett slumpbrus som är mindre ju större "
+        "gruppen är (omkring 1 procentenhet vid 100 alumner); en grupp med strax fler än {k} "
+        "alumner döljs ibland också. Två rapporter som skiljer sig med en person visar därför "
+        "inte vilken grupp den personen hör till.",
         "– = hidden to protect individuals; the alumni column says why. The number of alumni in "
         "a group is shown with a little random noise and rounded to a multiple of 5, as "
-        "statistics offices do: two reports that differ by one person do not show which group "
-        "that person is in.",
+        "statistics offices do, and the group's shares with random noise that shrinks as the "
+        "group grows (about 1 percentage point at 100 alumni); a group of just over {k} alumni "
+        "is sometimes hidden too. So two reports that differ by one person do not show which "
+        "group that person is in.",
     ),
-    "hidden_small": ("färre än {k}", "fewer than {k}"),
+    "hidden_small": ("färre än {k} eller strax fler", "fewer than {k} or just over"),
     "hidden_secondary": (
         "dold så att en mindre grupp inte kan räknas fram",
         "hidden so that a smaller group cannot be worked out",

@@ -25,12 +25,13 @@ from ...core.text import (
     say,
 )
 from ...model.analysis import Analysis
-from ...model.privacy import SUPPRESSED_COL, suppress_segments
+from ...model.privacy import SUPPRESSED_COL, protect_named_counts, suppress_analysis
 from ...model.recommend import recommend
 from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
     NBSP,
     format_count,
+    format_hidden_reason,
     format_share,
     format_share_interval,
 )
@@ -401,16 +402,18 @@ class _Report:
 
     @functools.cached_property
     def totals(self) -> pd.DataFrame:
-        return self.analysis.totals
+        """The total rows of :attr:`published`: reach as estimated, the shares that count
+        alumni by an attribute (fallback, inferred industry) protected."""
+        totals = self.published[self.published["dimension"] == "total"]
+        return totals.reset_index(drop=True)
 
     @functools.cached_property
     def published(self) -> pd.DataFrame:
-        return _suppressed(self.estimates, self.min_cell)
+        return suppress_analysis(self.analysis, "estimates", min_cell=self.min_cell)
 
     @functools.cached_property
     def weekly(self) -> pd.DataFrame | None:
-        weekly = self.analysis.weekly
-        return None if weekly is None else _suppressed(weekly, self.min_cell)
+        return suppress_analysis(self.analysis, "weekly", min_cell=self.min_cell)
 
     @functools.cached_property
     def recommendation(self) -> pd.DataFrame:
@@ -422,12 +425,26 @@ class _Report:
 
     @functools.cached_property
     def combined(self) -> pd.DataFrame:
-        return _suppressed(self.analysis.combined, self.min_cell, by="dimension")
+        return suppress_analysis(self.analysis, "combined", min_cell=self.min_cell)
 
     @functools.cached_property
     def combined_weekly(self) -> pd.DataFrame | None:
-        weekly = self.analysis.combined_weekly
-        return None if weekly is None else _suppressed(weekly, self.min_cell, by="dimension")
+        return suppress_analysis(self.analysis, "combined_weekly", min_cell=self.min_cell)
+
+    @functools.cached_property
+    def quality_counts(self) -> dict[str, float]:
+        """The data-quality section's counts of people by an attribute, as published
+        (:func:`socialreach.model.privacy.protect_named_counts`): rows left out
+        (``"rows_excluded"``) and alumni per field and mapping status (``"field:status"``).
+        The rows read and the alumni are published as they are: they are in the context."""
+        report = self.profile.report
+        if report is None:
+            return {}
+        counts = {"rows_excluded": float(report.rows_excluded)}
+        for fld, statuses in report.mapping.items():
+            counts |= {f"{fld}:{status}": float(n) for status, n in statuses.items()}
+        exact = {"rows_read": float(report.rows_read), "alumni": self.profile.n_alumni}
+        return protect_named_counts(counts, also=exact)
 
     @functools.cached_property
     def integration(self) -> pd.DataFrame:
@@ -449,19 +466,10 @@ class _Report:
         return self.weekly[self.weekly["dimension"] == "total"]
 
 
-def _suppressed(frame: pd.DataFrame, min_cell: float, **by: str) -> pd.DataFrame:
-    """The rows a section may show: small cells (and those that would give them back) hidden,
-    each hidden row with its reason (:data:`SUPPRESSED_COL`)."""
-    return suppress_segments(frame, min_cell=min_cell, **by)
-
-
 def _hidden_reason(row: Any, lang: str, min_cell: float) -> str:
     """Why a hidden row is hidden, in words ("" for a published row)."""
     status = row.get(SUPPRESSED_COL, "") if hasattr(row, "get") else ""
-    if not status or status != status:
-        return ""
-    key = "hidden_secondary" if status == "secondary" else "hidden_small"
-    return _t(key, lang, k=format_count(min_cell, lang=lang))
+    return format_hidden_reason(status, min_cell=min_cell, lang=lang)
 
 
 # --------------------------------------------------------------------------- sections

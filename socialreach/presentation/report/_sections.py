@@ -270,14 +270,15 @@ def _segments(r: _Report) -> str:
         # (socialreach.presentation.plots)
         visible = fos[fos["share"].notna()]
         hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
-        chart = plots.chart_reach_by_segment(
-            pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
-            lang=lang, title=_spread_takeaway(visible, r),
-        )  # fmt: skip
+        chart = ""
+        if len(visible):  # every field hidden: the sentence alone says so
+            chart = r.figs.html(plots.chart_reach_by_segment(
+                pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
+                lang=lang, title=_spread_takeaway(visible, r),
+            ))  # fmt: skip
         text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
         parts.append(
-            f"<h3>{_e(_dim('field_of_study', lang))}</h3>"
-            f'{r.figs.html(chart)}<p class="sr-note">{_e(text)}</p>'
+            f'<h3>{_e(_dim("field_of_study", lang))}</h3>{chart}<p class="sr-note">{_e(text)}</p>'
         )
     note = _suppressed_note(r)
     return _section(
@@ -615,11 +616,13 @@ def _quality(r: _Report) -> str:
     fmt, lang, profile = r.fmt, r.lang, r.profile
     rows = []
     report = profile.report
+    counts = r.quality_counts  # protected: how many people were left out, and per status
     if report is not None:
+        left_out = counts["rows_excluded"]
         rows += [
             [pick(QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
-            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
-            [pick(QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
+            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_read - left_out)],
+            [pick(QUALITY["rows_excluded"], lang), fmt.count(left_out)],
         ]
     rows.append([pick(QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
     if report is not None and report.dropped_identifying_columns:
@@ -634,12 +637,13 @@ def _quality(r: _Report) -> str:
     if report is not None:
         # counts per mapping status only: the unmapped values themselves may be free text
         for fld, statuses in report.mapping.items():
-            total = sum(statuses.values())
+            shown = {status: counts[f"{fld}:{status}"] for status in statuses}
+            total = sum(shown.values())
             if not total or fld not in FIELDS:
                 continue
             text = ", ".join(
                 f"{pick(STATUSES.get(status, (status, status)), lang)} {fmt.share(n / total)}"
-                for status, n in statuses.items()
+                for status, n in shown.items()
                 if n
             )
             rows.append([pick(FIELDS[fld], lang), text])
@@ -890,6 +894,7 @@ def build_report_content(
         today=today or dt.date.today(),
     )
     with profile_unchanged(profile):  # nothing here edits it: fingerprinted once, not per estimate
+        _check_something_shown(report)
         sections = {}
         for key, build in _BUILDERS.items():
             section = build(report)
@@ -902,6 +907,18 @@ def build_report_content(
         sections=sections,
         n_figures=report.figs.count,
     )
+
+
+def _check_something_shown(r: _Report) -> None:
+    """Refuse a report whose every group is hidden: it would show nothing but totals."""
+    segments = r.published[r.published["dimension"] != "total"]
+    if len(segments) and not (segments[SUPPRESSED_COL] == "").any():
+        raise InputError(
+            f"every group of the file's {r.profile.n_alumni:.0f} alumni is hidden (too close "
+            f"to {r.min_cell:g} alumni or fewer, or hidden so that such a group cannot be worked "
+            "out), so the report would show nothing but totals",
+            fix="use a larger export or a smaller --min-cell",
+        )
 
 
 # --------------------------------------------------------------------------- inside the kernel
