@@ -10,13 +10,20 @@ import plotly.graph_objects as go
 from ...core.segments import label
 from ...core.text import pick
 from ...model.archetypes import ARCHETYPES
-from ..format import format_count, format_share, format_share_interval, percent_sign
+from ..format import (
+    format_count,
+    format_interval,
+    format_share,
+    format_share_interval,
+    percent_sign,
+)
 from ._base import (
     COMBINED_COLOURS,
     Chart,
     _colour,
     _dimension,
     _error,
+    _labelled_bars,
     _layout_dict,
     _ordered_segments,
     _percent_axis,
@@ -292,26 +299,31 @@ def chart_reach_by_segment(
     order = _ordered_segments(rows["segment"], dimension)
     ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
     scale = 100 if value == "share" else 1
-    data = []
+    top = scale * float(rows[high].max())
+    data, labels = [], []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
         part = part.set_index(part["segment"].astype(str)).reindex(order)
         part = part[part[col].notna()]
-        data.append(
-            {
-                "type": "bar",
-                "y": [ticks[s] for s in part.index],
-                "x": _values(part[col], scale),
-                "orientation": "h",
-                "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
-                "name": label(platform, lang),
-                "marker": {"color": _colour(platform)},
-                "hovertext": [
-                    _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
-                ],
-                "hoverinfo": "text+name",
-            }
+        bar = {
+            "type": "bar",
+            "y": [ticks[s] for s in part.index],
+            "x": _values(part[col], scale),
+            "orientation": "h",
+            "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
+            "name": label(platform, lang),
+            "marker": {"color": _colour(platform)},
+            "hovertext": [
+                _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
+            ],
+            "hoverinfo": "text+name",
+        }
+        texts = [_bar_label(r, value, lang) for r in part[[col]].to_dict("records")]
+        bar, beyond = _labelled_bars(
+            bar, texts, _values(part[low], scale), _values(part[high], scale), top=top
         )
+        data.append(bar)
+        labels += [beyond] if beyond else []
     xaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
     if value == "share":
         xaxis.update(_percent_axis(lang))
@@ -327,9 +339,10 @@ def chart_reach_by_segment(
         xaxis=xaxis,
         yaxis=yaxis,
         barmode="group",
+        scattermode="group",  # a value past its error bar stays beside its own bar
         height=160 + 45 * len(order) * max(1, rows["platform"].nunique()) // 2,
     )
-    return Chart(data, layout)
+    return Chart(data + labels, layout)
 
 
 # --- combined reach ---------------------------------------------------------------------------
@@ -409,6 +422,13 @@ def chart_combined_reach(
             ],
             "hoverinfo": "text+name",
             "width": 0.5,
+            # the range written past the bar's end: inside it the two markers would cover it
+            "text": [
+                format_interval(lo, hi, lang=lang)
+                for lo, hi in zip(rows["lower"], rows["upper"], strict=True)
+            ],
+            "textposition": "outside",
+            "cliponaxis": False,
         }
     ]
     for key, symbol in (("independent", "diamond"), ("point", "circle")):
@@ -432,6 +452,8 @@ def chart_combined_reach(
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": list(ticks)},
         height=220 + 40 * len(rows),
     )
+    # room on the right for a range that ends at 100 % ("95–100 %")
+    layout["margin"] = {**layout["margin"], "r": 75}
     return Chart(data, layout)
 
 
@@ -480,32 +502,37 @@ def chart_comparison(
     """:func:`plot_comparison`'s chart as plain data (:class:`Chart`)."""
     rows, institutions = _comparison_rows(comparison)
     names = [_institution_label(i, lang) for i in institutions]
-    data = []
+    top = 100 * float(rows["ci_high"].max())
+    data, labels = [], []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
         part = part.set_index(part["institution"].astype(str)).reindex(institutions)
-        data.append(
-            {
-                "type": "bar",
-                "x": list(names),
-                "y": _values(part["share"], 100),
-                "error_y": _error(
-                    part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
-                ),
-                "name": label(platform, lang),
-                "marker": {"color": _colour(platform)},
-                "hovertext": [
-                    _hover(r, "share", lang)
-                    for r in part[["share", "ci_low", "ci_high"]].to_dict("records")
-                ],
-                "hoverinfo": "text+name",
-            }
+        bar = {
+            "type": "bar",
+            "x": list(names),
+            "y": _values(part["share"], 100),
+            "error_y": _error(part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100),
+            "name": label(platform, lang),
+            "marker": {"color": _colour(platform)},
+            "hovertext": [
+                _hover(r, "share", lang)
+                for r in part[["share", "ci_low", "ci_high"]].to_dict("records")
+            ],
+            "hoverinfo": "text+name",
+        }
+        texts = [_bar_label(r, "share", lang) if r["share"] == r["share"] else ""
+                 for r in part[["share"]].to_dict("records")]  # fmt: skip
+        bar, beyond = _labelled_bars(
+            bar, texts, _values(part["ci_low"], 100), _values(part["ci_high"], 100), top=top
         )
+        data.append(bar)
+        labels += [beyond] if beyond else []
     layout = _layout_dict(
         lang=lang,
         title=title,
         barmode="group",
+        scattermode="group",  # a value past its error bar stays beside its own bar
         xaxis={"title": {"text": _t("institution", lang)}},
         yaxis={"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
     )
-    return Chart(data, layout)
+    return Chart(data + labels, layout)
