@@ -110,27 +110,61 @@ def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Fig
     return fig.update_layout(**_layout_dict(lang=lang, title=title, **layout))
 
 
+#: Height of a chart that sets none, in px (as the report draws it).
+DEFAULT_HEIGHT = 420
+#: Px above a title: plotly lifts a title of several lines by about half a line, which cut the
+#: top of its first line.
+_TITLE_PAD = 15
+#: Px per line of a title (plotly's 17 px type).
+_TITLE_LINE = 22
+
+
 def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
     """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
-    # a title (a chart's finding) wraps to a phone's width, top left, above the legend
-    lines = _wrap(title, 36).count("<br>") + 1 if title else 0
-    heading = {
-        "text": _wrap(title or "", 36),
-        "x": 0,
-        "xanchor": "left",
-        "y": 0.99,
-        "yanchor": "top",
-    }
     common = {
-        **({"title": heading} if title else {}),
         # Swedish numbers in hover and ticks: decimal comma, space between thousands.
         "separators": ", " if lang == "sv" else ".,",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         # narrow sides: the axes grow them to fit their labels (``_readable``), so a phone's
         # 390 px go to the bars, not to plotly's fixed 80 px on either side
-        "margin": {"t": 50 + 22 * lines, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
+        "margin": {"t": 50, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
     }
+    if title:
+        common.update(_heading(title, layout.pop("height", None)))
     return {**common, **layout}
+
+
+def _heading(title: str, height: int | None) -> dict:
+    """A title (a chart's finding) wrapped to a phone's width at the top left, the legend under
+    it, and the chart taller by the title's lines so that the plot keeps its height.
+
+    The legend hangs from a fixed distance below the top of the chart (``yref="container"``):
+    plotly then pushes the plot down by however many rows the legend takes at the chart's width
+    (several on a phone), where a legend sitting on the plot grew upwards into the title.
+    """
+    text = _wrap(title, 36)
+    head = _TITLE_PAD + _TITLE_LINE * (text.count("<br>") + 1) + 6  # px the title takes
+    height = (height or DEFAULT_HEIGHT) + head - 20  # a legend's row less: it had its own room
+    return {
+        "title": {
+            "text": text,
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": _TITLE_PAD},
+        },
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - head / height,
+            "yanchor": "top",
+            "x": 0,
+        },
+        "margin": {"t": head + 10, "l": 10, "r": 30, "b": 10},
+        "height": height,
+    }
 
 
 @functools.cache

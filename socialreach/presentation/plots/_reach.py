@@ -207,12 +207,15 @@ def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | Non
         layout["shapes"] = [_vline(change.x)]
         layout["annotations"] = [
             {
+                # at the foot of the dashed line, inside the plot: above the plot a phone's
+                # legend lay over it; no line crosses the change (a new series starts there)
                 "x": change.x,
-                "y": 1.0,
+                "y": 0.0,
                 "yref": "paper",
-                "text": _wrap(_t("question_changed", lang), 24),  # fits above a phone's chart
+                "text": _wrap(_t("question_changed", lang), 24),  # fits a phone's chart
                 "showarrow": False,
                 "yanchor": "bottom",
+                "bgcolor": "rgba(255, 255, 255, 0.85)",
                 "font": {"size": 11, "color": "#555555"},
             }
         ]
