@@ -663,8 +663,8 @@ def test_a_chart_as_plain_data_is_the_figure_plotly_validates():
 
 
 def test_a_title_has_room_of_its_own_above_the_legend_and_the_plot():
-    # a finding of three lines at a phone's width: the chart grows by them (the plot keeps its
-    # height), and the legend hangs below them, not on the plot where its rows grew into them
+    # a finding of three lines at a phone's width: a short chart grows by them (the plot keeps
+    # its height), and the legend hangs below them, not on the plot where its rows grew into them
     title = "LinkedIn: largest share in IT and communication (63%), smallest in Health care (13%)"
     plain = P.chart_reach_by_segment(_estimates(), dimension="industry", lang="en")
     titled = P.chart_reach_by_segment(_estimates(), dimension="industry", lang="en", title=title)
@@ -676,13 +676,16 @@ def test_a_title_has_room_of_its_own_above_the_legend_and_the_plot():
     lines = heading["text"].count("<br>") + 1
     assert lines == 3 and heading["text"].replace("<br>", " ") == title
     head = 15 + 22 * lines + 6  # padding, lines, a gap
-    assert height == plain.layout["height"] + head - 20
+    assert plain.layout["height"] == 250 and height == 250 + head - 20
     assert heading["yref"] == legend["yref"] == "container"
     assert legend["yanchor"] == "top" and (1 - legend["y"]) * height == pytest.approx(head)
     assert titled.layout["margin"]["t"] == head + 10
-    # without a height of its own a chart is the report's 420 px, and grows alike
+    # a chart of the report's 420 px (its default) or taller has room enough for a title: the
+    # printed report keeps its length
     reach = P.chart_reach(_estimates(), lang="en", title="Facebook reaches more")
-    assert reach.layout["height"] == 420 + 15 + 22 + 6 - 20
+    assert reach.layout["height"] == 420
+    long = P.chart_reach_by_segment(_estimates(), lang="en", title=" ".join(["word"] * 80))
+    assert long.layout["height"] == 420
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5])

@@ -136,7 +136,9 @@ def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
 
 def _heading(title: str, height: int | None) -> dict:
     """A title (a chart's finding) wrapped to a phone's width at the top left, the legend under
-    it, and the chart taller by the title's lines so that the plot keeps its height.
+    it, and a short chart taller by the title's lines, up to :data:`DEFAULT_HEIGHT`, so that
+    its plot keeps its height (three cohorts' bars were squeezed into overlapping labels); a
+    taller chart has room enough, and the printed report keeps its length.
 
     The legend hangs from a fixed distance below the top of the chart (``yref="container"``):
     plotly then pushes the plot down by however many rows the legend takes at the chart's width
@@ -144,7 +146,9 @@ def _heading(title: str, height: int | None) -> dict:
     """
     text = _wrap(title, 36)
     head = _TITLE_PAD + _TITLE_LINE * (text.count("<br>") + 1) + 6  # px the title takes
-    height = (height or DEFAULT_HEIGHT) + head - 20  # a legend's row less: it had its own room
+    height = height or DEFAULT_HEIGHT
+    # the title's lines less a legend's row (the legend had its own room)
+    height = max(height, min(height + head - 20, DEFAULT_HEIGHT))
     return {
         "title": {
             "text": text,
