@@ -676,7 +676,7 @@ def test_a_title_has_room_of_its_own_above_the_legend_and_the_plot():
     lines = heading["text"].count("<br>") + 1
     assert lines == 3 and heading["text"].replace("<br>", " ") == title
     head = 15 + 22 * lines + 6  # padding, lines, a gap
-    assert plain.layout["height"] == 250 and height == 250 + head - 20
+    assert plain.layout["height"] == 250 and height == 250 + head
     assert heading["yref"] == legend["yref"] == "container"
     assert legend["yanchor"] == "top" and (1 - legend["y"]) * height == pytest.approx(head)
     assert titled.layout["margin"]["t"] == head + 10

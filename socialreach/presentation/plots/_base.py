@@ -147,8 +147,7 @@ def _heading(title: str, height: int | None) -> dict:
     text = _wrap(title, 36)
     head = _TITLE_PAD + _TITLE_LINE * (text.count("<br>") + 1) + 6  # px the title takes
     height = height or DEFAULT_HEIGHT
-    # the title's lines less a legend's row (the legend had its own room)
-    height = max(height, min(height + head - 20, DEFAULT_HEIGHT))
+    height = max(height, min(height + head, DEFAULT_HEIGHT))
     return {
         "title": {
             "text": text,
@@ -251,8 +250,11 @@ def _values(values: Any, scale: float = 1) -> list:
 
 
 #: The share of the value axis a value label takes inside its bar before the bar's interval
-#: may begin: "85 %" is about 25 px of a phone's 230 px plot.
-_LABEL_ROOM = 0.12
+#: may begin: "85 %" is 28 px with its padding, and a phone's plot 170-230 px wide.
+_LABEL_ROOM = 0.18
+#: Value labels no smaller than 10 px: plotly shrinks a label to its bar, and four platforms'
+#: bars on a phone are 14 px wide (labels of 6 px); every label of a chart the same size.
+VALUE_TEXT = {"minsize": 10, "mode": "show"}
 
 
 def _labelled_bars(

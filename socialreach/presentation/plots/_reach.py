@@ -19,6 +19,7 @@ from ..format import (
 )
 from ._base import (
     COMBINED_COLOURS,
+    VALUE_TEXT,
     Chart,
     _colour,
     _dimension,
@@ -343,6 +344,7 @@ def chart_reach_by_segment(
         yaxis=yaxis,
         barmode="group",
         scattermode="group",  # a value past its error bar stays beside its own bar
+        uniformtext=VALUE_TEXT,
         height=160 + 45 * len(order) * max(1, rows["platform"].nunique()) // 2,
     )
     return Chart(data + labels, layout)
@@ -535,6 +537,7 @@ def chart_comparison(
         title=title,
         barmode="group",
         scattermode="group",  # a value past its error bar stays beside its own bar
+        uniformtext=VALUE_TEXT,
         xaxis={"title": {"text": _t("institution", lang)}},
         yaxis={"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
     )
