@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...core.segments import as_categorical, label
+from ...core.segments import PLATFORMS, label
 from ...core.text import ARCHETYPES, RECOMMEND, pick
 from ...model.uncertainty import jeffreys_interval
 from ..format import format_interval, format_share
@@ -28,9 +28,10 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 def _ordered(platforms: Iterable[str]) -> list[str]:
-    """Platforms in the one platform order of every chart and table."""
-    present = pd.Series(list(dict.fromkeys(str(p) for p in platforms)), dtype="object")
-    return [str(p) for p in as_categorical(present, "platform").sort_values()]
+    """Platforms in the one platform order of every chart and table (others after them, by
+    name, as :func:`socialreach.core.segments.as_categorical` orders them)."""
+    rank = {p: i for i, p in enumerate(PLATFORMS)}
+    return sorted({str(p) for p in platforms}, key=lambda p: (rank.get(p, len(rank)), p))
 
 
 def _names(platforms: list[str], lang: str) -> str:
@@ -95,25 +96,31 @@ def _spread_takeaway(visible: pd.DataFrame, r: Any, *, cohorts: bool = False) ->
     groups (unknown and other aside), the groups of the largest and smallest share when their
     intervals do not overlap, and that the groups are alike when they do; ``cohorts`` names
     graduation cohorts as the clause their labels are ("bland dem med examen för …")."""
-    named = ~visible["segment"].isin(["unknown", "other"])  # a finding names a real group
-    known = visible[named & visible["share"].notna()]
-    if known["segment"].nunique() < 2:
+    columns = ["platform", "segment", "share", "ci_low", "ci_high"]
+    by: dict[str, list[dict]] = {}
+    for row in visible[columns].to_dict("records"):
+        # a finding names a real group: unknown and other aside
+        if str(row["segment"]) not in ("unknown", "other") and row["share"] == row["share"]:
+            by.setdefault(str(row["platform"]), []).append(row)
+    if len({str(row["segment"]) for rows in by.values() for row in rows}) < 2:
         return None
-    spans = known.groupby("platform")["share"].agg(lambda v: v.max() - v.min())
-    rows = known[known["platform"] == spans.idxmax()]
-    high, low = rows.loc[rows["share"].idxmax()], rows.loc[rows["share"].idxmin()]
+    spans = {p: max(x["share"] for x in rows) - min(x["share"] for x in rows)
+             for p, rows in sorted(by.items())}  # fmt: skip
+    platform = max(spans, key=spans.__getitem__)  # the first by name among equal spans
+    high = max(by[platform], key=lambda x: x["share"])
+    low = min(by[platform], key=lambda x: x["share"])
     # ranked only when the intervals do not overlap; otherwise the groups are alike
     apart = high["ci_low"] > low["ci_high"]
     key = (
         ("takeaway_cohort_spread" if cohorts else "takeaway_spread") if apart else "takeaway_alike"
     )
 
-    def name(row: pd.Series) -> str:
+    def name(row: dict) -> str:
         text = label(str(row["segment"]), r.lang)
         return text[:1].lower() + text[1:] if cohorts else text
 
     return pick(RECOMMEND[key], r.lang).format(
-        platform=label(spans.idxmax(), r.lang),
+        platform=label(platform, r.lang),
         high_seg=name(high),
         low_seg=name(low),
         high=r.fmt.share(high["share"]),
@@ -147,15 +154,19 @@ def _edition_clauses(rows: pd.DataFrame, lang: str) -> list[tuple[str, tuple, st
     ci_low, ci_high, series``): a rise or a fall only within one series and beyond the
     uncertainty; alike where the intervals overlap; across a change of series, that a
     difference may come from the change; the two figures alone where an interval is unknown."""
+    columns = ["platform", "year", "share", "ci_low", "ci_high", "series"]
+    editions: dict[str, list[dict]] = {}
+    for row in sorted(rows[columns].to_dict("records"), key=lambda r: r["year"]):
+        editions.setdefault(str(row["platform"]), []).append(row)
     clauses: list[tuple[str, tuple, str | dict]] = []
-    for platform in _ordered(rows["platform"]):
-        part = rows[rows["platform"] == platform].sort_values("year", kind="stable")
-        name, last = label(platform, lang), part.iloc[-1]
-        if len(part) < 2:
+    for platform in _ordered(editions):
+        *before, last = editions[platform]
+        name = label(platform, lang)
+        if not before:
             values = {"platform": name, "share": format_share(last["share"], lang=lang)}
             clauses.append(("trend_single", (), {**values, "last": int(last["year"])}))
             continue
-        prev = part.iloc[-2]
+        prev = before[-1]
         years = (int(prev["year"]), int(last["year"]))
         shares = _two_shares(last["share"], prev["share"], lang)
         values = {"platform": name, "share": shares[0], "prev_share": shares[1]}
@@ -214,20 +225,18 @@ def _comparison_takeaway(comparison: pd.DataFrame, ours: int, fmt: _Formats) -> 
     from it among those whose interval does not overlap ours; alike when none is apart.
     ``comparison`` holds our ``ours`` rows first, then the archetypes' (by id)."""
     lang = fmt.lang
-    mine = comparison.iloc[:ours]
-    theirs = comparison.iloc[ours:]
-    theirs = theirs[theirs["share"].notna()]
+    columns = ["institution", "platform", "share", "ci_low", "ci_high"]
+    records = comparison[columns].to_dict("records")
+    mine = {str(r["platform"]): r for r in records[:ours] if r["share"] == r["share"]}
+    theirs = [r for r in records[ours:] if r["share"] == r["share"]]
     clauses: list[tuple[str, tuple, str | dict]] = []
-    for platform in _ordered(mine["platform"]):
-        row = mine[mine["platform"] == platform].iloc[0]
-        if row["share"] != row["share"]:
-            continue
-        others = theirs[theirs["platform"] == platform]
-        apart = others[(others["ci_high"] < row["ci_low"]) | (others["ci_low"] > row["ci_high"])]
-        if apart.empty:
+    for platform in _ordered(mine):
+        row = mine[platform]
+        apart = [o for o in theirs if o["platform"] == platform and _apart(o, row)]
+        if not apart:
             clauses.append(("compare_alike", (), label(platform, lang)))
             continue
-        far = apart.loc[(apart["share"] - row["share"]).abs().idxmax()]
+        far = max(apart, key=lambda o: abs(o["share"] - row["share"]))
         key = str(far["institution"])
         other = pick(ARCHETYPES[key], lang) if key in ARCHETYPES else key
         ours_share, their_share = _two_shares(row["share"], far["share"], lang)
