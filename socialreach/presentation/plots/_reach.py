@@ -110,7 +110,7 @@ def plot_reach(
     Returns
     -------
     plotly.graph_objects.Figure
-        One bar per platform with the interval as an error bar.
+        One bar per platform with the interval as an error bar and its value on it.
     """
     return chart_reach(estimates, value=value, lang=lang, title=title).figure()
 
@@ -282,7 +282,8 @@ def plot_reach_by_segment(
     -------
     plotly.graph_objects.Figure
         Horizontal bars, segments in canonical order from the top, each labelled with its number
-        of alumni.
+        of alumni; each bar carries its value, inside at its base, or, where its interval
+        starts too near zero, just past its error bar (a text trace after the bars).
     """
     return chart_reach_by_segment(
         estimates, dimension=dimension, value=value, lang=lang, title=title
@@ -396,8 +397,8 @@ def plot_combined_reach(
     -------
     plotly.graph_objects.Figure
         A grey bar from ``lower`` (max of the two platforms: full overlap) to ``upper`` (their
-        sum, capped at 100 %: no overlap), a black diamond where use is independent and a green
-        dot at the estimate with the assumed overlap.
+        sum, capped at 100 %: no overlap), the range written past its end, a black diamond
+        where use is independent and a green dot at the estimate with the assumed overlap.
     """
     return chart_combined_reach(combined, dimension=dimension, lang=lang, title=title).figure()
 
@@ -496,7 +497,8 @@ def plot_comparison(
     Returns
     -------
     plotly.graph_objects.Figure
-        Grouped bars: institutions along the x axis, platforms side by side.
+        Grouped bars: institutions along the x axis, platforms side by side, each bar with its
+        value as in :func:`plot_reach_by_segment`.
     """
     return chart_comparison(comparison, lang=lang, title=title).figure()
 
