@@ -85,6 +85,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.presentation.report._channels` the channel section: platforms per alumni group
 - `socialreach.presentation.report._compose` the content bundle, formats and what sections share
 - `socialreach.presentation.report._sections` one builder per section; build_report_content
+- `socialreach.presentation.report._takeaways` each chart's title: its finding, from its numbers
 - `socialreach.presentation.report._notebook` the report notebook run in a kernel and exported
 - `socialreach.presentation.report._offline` plotly.js inlined once; no external reference
 - `socialreach.presentation.validation` the validation report in words

@@ -426,7 +426,11 @@ window.addEventListener('load', function () { setTimeout(function () {
       });
       var titles = Array.from(plot.querySelectorAll('.g-xtitle text, .g-ytitle text')).map(
         function (t) { return [t.closest('.g-xtitle') ? 'x' : 'y'].concat(box(t)); });
-      return {svg: box(svg), axes: axes, titles: titles,
+      // the values written on bars (or past their error bars), the error bars and markers
+      var values = Array.from(plot.querySelectorAll('text.bartext, g.textpoint text')).map(
+        function (t) { return [t.textContent].concat(box(t)); });
+      var marks = Array.from(plot.querySelectorAll('g.errorbar path, path.point')).map(box);
+      return {svg: box(svg), axes: axes, titles: titles, values: values, marks: marks,
               label: (plot.closest('figure').querySelector('[role="img"]') || plot)
                 .getAttribute('aria-label')};
     });
@@ -543,6 +547,41 @@ def test_no_tick_label_overlaps_another_or_is_clipped(probed, width: int) -> Non
     charts = probed[width]["ticks"]
     assert len(charts) >= 5 and all(c["axes"] for c in charts)
     problems = {c["label"][:60]: p for c in charts if (p := _tick_problems(c))}
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+def _value_problems(chart: dict) -> list[str]:
+    """Values written on a chart's bars that lie on an error bar or a marker, stick out of the
+    chart, or are drawn too small to read (plotly shrinks a label to fit its bar)."""
+    svg, found = chart["svg"], []
+    for text, *box in chart["values"]:
+        if any(_overlap(box, mark) for mark in chart["marks"]):
+            found.append(f"{text!r} lies on an error bar or a marker")
+        if box[0] < svg[0] - 1 or box[2] > svg[2] + 1:
+            found.append(f"{text!r} clipped by the chart's edge")
+        if min(box[2] - box[0], box[3] - box[1]) < 11:  # a 10 px label's box is 12 px
+            found.append(f"{text!r} too small to read")
+    return found
+
+
+def test_the_value_check_sees_covered_clipped_and_tiny_labels() -> None:
+    # control: a label on an error bar, one past the edge, one shrunk to 6 px
+    chart = {
+        "svg": [0, 0, 390, 300],
+        "values": [["80 %", 100, 50, 128, 64], ["8 %", 380, 90, 400, 104], ["47 %", 10, 9, 30, 15]],
+        "marks": [[120, 55, 200, 60]],
+    }  # fmt: skip
+    found = _value_problems(chart)
+    assert any("error bar" in f for f in found) and any("clipped" in f for f in found)
+    assert any("too small" in f for f in found)
+    assert _value_problems({"svg": [0, 0, 390, 300], "values": [], "marks": []}) == []
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_every_bar_shows_its_value_clear_of_its_error_bar(probed, width: int) -> None:
+    charts = probed[width]["ticks"]
+    assert sum(len(c["values"]) for c in charts) >= 40  # the bar charts' values, drawn
+    problems = {c["label"][:60]: p for c in charts if (p := _value_problems(c))}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 

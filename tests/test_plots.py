@@ -115,8 +115,15 @@ def test_plot_reach_counts_and_swedish_style():
 
 def test_plot_reach_by_segment_sorts_canonically_and_labels_counts():
     fig = P.plot_reach_by_segment(_estimates(), dimension="industry", lang="en")
-    fb, li = fig.data
+    fb, li, beyond = fig.data
     assert li.y == ("IT and communication (n = 100)", "Health care (n = 100)")
+    # every bar carries its value: inside at its base, or, where the interval starts too near
+    # zero (health care's 8 %, under 12 % of the axis's 80 %), just past its error bar
+    assert fb.text == ("72%", "68%") and li.text == ("63%", "13%")
+    assert li.textposition == ("inside", "none") and fb.textposition == ("inside", "inside")
+    assert beyond.mode == "text" and beyond.text == ("\u00a013%",)
+    assert beyond.y == ("Health care (n = 100)",) and beyond.x == pytest.approx([20.0])
+    assert beyond.offsetgroup == li.offsetgroup != fb.offsetgroup
     assert li.x == pytest.approx([63.0, 13.0])
     assert li.error_x.array == pytest.approx([7.0, 7.0])
     assert li.error_x.arrayminus == pytest.approx([8.0, 5.0])
@@ -373,6 +380,8 @@ def test_segment_chart_is_canonical_whatever_the_row_order(est, rnd):
     assert ticks == [label(s, "en") for s in INDUSTRIES if s in set(est["segment"])]
     for ta, tb in zip(a.data, b.data, strict=True):
         assert ta.y == tb.y and np.allclose(ta.x, tb.x)
+        if ta.type != "bar":
+            continue  # values written past their error bars
         # whiskers never point the wrong way, and bars are percent of the segment
         assert min(ta.error_x.array) >= 0 and min(ta.error_x.arrayminus) >= 0
         assert min(ta.x) >= 0 and max(ta.x) <= 100
@@ -651,6 +660,32 @@ def test_a_chart_as_plain_data_is_the_figure_plotly_validates():
         embedded = json.loads(pio.to_json(chart.to_plotly_json(), validate=False))
         drawn = json.loads(fig.to_json())
         assert _plain(embedded) == _plain(drawn)
+
+
+def test_a_title_has_room_of_its_own_above_the_legend_and_the_plot():
+    # a finding of three lines at a phone's width: a short chart grows by them (the plot keeps
+    # its height), and the legend hangs below them, not on the plot where its rows grew into them
+    title = "LinkedIn: largest share in IT and communication (63%), smallest in Health care (13%)"
+    plain = P.chart_reach_by_segment(_estimates(), dimension="industry", lang="en")
+    titled = P.chart_reach_by_segment(_estimates(), dimension="industry", lang="en", title=title)
+    heading, legend, height = (
+        titled.layout["title"],
+        titled.layout["legend"],
+        titled.layout["height"],
+    )
+    lines = heading["text"].count("<br>") + 1
+    assert lines == 3 and heading["text"].replace("<br>", " ") == title
+    head = 15 + 22 * lines + 6  # padding, lines, a gap
+    assert plain.layout["height"] == 250 and height == 250 + head
+    assert heading["yref"] == legend["yref"] == "container"
+    assert legend["yanchor"] == "top" and (1 - legend["y"]) * height == pytest.approx(head)
+    assert titled.layout["margin"]["t"] == head + 10
+    # a chart of the report's 420 px (its default) or taller has room enough for a title: the
+    # printed report keeps its length
+    reach = P.chart_reach(_estimates(), lang="en", title="Facebook reaches more")
+    assert reach.layout["height"] == 420
+    long = P.chart_reach_by_segment(_estimates(), lang="en", title=" ".join(["word"] * 80))
+    assert long.layout["height"] == 420
 
 
 @pytest.mark.parametrize("n", [1, 2, 3, 5])

@@ -61,10 +61,84 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "{platform}: störst andel i {high_seg} ({high}), minst i {low_seg} ({low})",
         "{platform}: largest share in {high_seg} ({high}), smallest in {low_seg} ({low})",
     ),
+    # the same for the graduation cohorts, whose labels read as a clause ("examen för 0–4 år
+    # sedan", "graduated 0–4 years ago")
+    "takeaway_cohort_spread": (
+        "{platform}: störst andel bland dem med {high_seg} ({high}), minst bland dem med "
+        "{low_seg} ({low})",
+        "{platform}: largest share among alumni who {high_seg} ({high}), smallest among those "
+        "who {low_seg} ({low})",
+    ),
     "takeaway_alike": (
         "{platform}: ungefär lika stor andel i alla grupper ({low} till {high}, intervallen "
         "överlappar)",
         "{platform}: about the same share in every group ({low} to {high}, the intervals overlap)",
+    ),
+    # the combined-reach chart's title: the point under the assumed overlap beside the range
+    # that needs no assumption (no comparison, so no interval rule)
+    "takeaway_combined": (
+        "På {first} eller {second} når vi {point} av alumnerna med antagen överlappning "
+        "(möjligt spann {range})",
+        "On {first} or {second} we reach {point} of our alumni with the assumed overlap "
+        "(possible range {range})",
+    ),
+    # the trend charts' titles: each platform's last two editions, compared only within one
+    # series (the same measure and inputs) and only when the intervals do not overlap
+    "takeaway_trend_up": (
+        "{platform}: större andel {last} än {prev} ({share} mot {prev_share})",
+        "{platform}: a larger share in {last} than in {prev} ({share} against {prev_share})",
+    ),
+    "takeaway_trend_down": (
+        "{platform}: mindre andel {last} än {prev} ({share} mot {prev_share})",
+        "{platform}: a smaller share in {last} than in {prev} ({share} against {prev_share})",
+    ),
+    "takeaway_trend_alike": (
+        "{platforms}: ungefär samma andel {prev} och {last} (intervallen överlappar)",
+        "{platforms}: about the same share in {prev} and {last} (the intervals overlap)",
+    ),
+    "takeaway_trend_break": (
+        "{platforms}: {prev} och {last} bygger på olika underlag, så en skillnad kan komma av "
+        "bytet",
+        "{platforms}: {prev} and {last} rest on different inputs, so a difference may come from "
+        "the change",
+    ),
+    # figures without a known number of respondents: no interval, so no comparison
+    "takeaway_trend_values": (
+        "{platform}: {prev_share} {prev} och {share} {last}",
+        "{platform}: {prev_share} in {prev} and {share} in {last}",
+    ),
+    "takeaway_trend_single": ("{platform}: {share} {last}", "{platform}: {share} in {last}"),
+    # the survey's own trend: its overall line (every internet user), not our alumni
+    "takeaway_survey": ("Alla internetanvändare – {clauses}", "All internet users – {clauses}"),
+    # the comparison chart's title: our share beside the archetype furthest from it, named only
+    # when the two intervals do not overlap
+    "takeaway_compare_larger": (
+        "{platform}: större andel hos oss ({ours}) än i typprofilen {other} ({theirs})",
+        "{platform}: a larger share for us ({ours}) than for the archetype {other} ({theirs})",
+    ),
+    "takeaway_compare_smaller": (
+        "{platform}: mindre andel hos oss ({ours}) än i typprofilen {other} ({theirs})",
+        "{platform}: a smaller share for us ({ours}) than for the archetype {other} ({theirs})",
+    ),
+    "takeaway_compare_alike": (
+        "{platforms}: ungefär samma andel hos oss som i typprofilerna (intervallen överlappar)",
+        "{platforms}: about the same share for us as for the archetypes (the intervals overlap)",
+    ),
+    # the channel chart's title (all alumni): the largest weekly share, named only when its
+    # interval lies above every other platform's
+    "takeaway_channel_top": (
+        "{platform}: störst andel av våra alumner varje vecka ({share})",
+        "{platform}: the largest share of our alumni every week ({share})",
+    ),
+    "takeaway_channel_alike": (
+        "Ingen plattform har tydligt störst andel varje vecka: {platforms} överlappar inom "
+        "osäkerheten",
+        "No platform has clearly the largest share every week: {platforms} overlap within the "
+        "uncertainty",
+    ),
+    "takeaway_channel_one": (
+        "{platform}: {share} av våra alumner varje vecka",
+        "{platform}: {share} of our alumni every week",
     ),
     "group_all": ("alla våra alumner", "all our alumni"),
     "group_working": ("våra yrkesverksamma alumner", "our working alumni"),

@@ -110,27 +110,64 @@ def _layout(fig: go.Figure, *, lang: str, title: str | None, **layout) -> go.Fig
     return fig.update_layout(**_layout_dict(lang=lang, title=title, **layout))
 
 
+#: Height of a chart that sets none, in px (as the report draws it).
+DEFAULT_HEIGHT = 420
+#: Px above a title: plotly lifts a title of several lines by about half a line, which cut the
+#: top of its first line.
+_TITLE_PAD = 15
+#: Px per line of a title (plotly's 17 px type).
+_TITLE_LINE = 22
+
+
 def _layout_dict(*, lang: str, title: str | None, **layout) -> dict:
     """Every chart's layout: ``layout`` over the common settings (a title only when given)."""
-    # a title (a chart's finding) wraps to a phone's width, top left, above the legend
-    lines = _wrap(title, 36).count("<br>") + 1 if title else 0
-    heading = {
-        "text": _wrap(title or "", 36),
-        "x": 0,
-        "xanchor": "left",
-        "y": 0.99,
-        "yanchor": "top",
-    }
     common = {
-        **({"title": heading} if title else {}),
         # Swedish numbers in hover and ticks: decimal comma, space between thousands.
         "separators": ", " if lang == "sv" else ".,",
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
         # narrow sides: the axes grow them to fit their labels (``_readable``), so a phone's
         # 390 px go to the bars, not to plotly's fixed 80 px on either side
-        "margin": {"t": 50 + 22 * lines, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
+        "margin": {"t": 50, "l": 10, "r": 30, "b": 10},  # r: half a "100 %"
     }
+    if title:
+        common.update(_heading(title, layout.pop("height", None)))
     return {**common, **layout}
+
+
+def _heading(title: str, height: int | None) -> dict:
+    """A title (a chart's finding) wrapped to a phone's width at the top left, the legend under
+    it, and a short chart taller by the title's lines, up to :data:`DEFAULT_HEIGHT`, so that
+    its plot keeps its height (three cohorts' bars were squeezed into overlapping labels); a
+    taller chart has room enough, and the printed report keeps its length.
+
+    The legend hangs from a fixed distance below the top of the chart (``yref="container"``):
+    plotly then pushes the plot down by however many rows the legend takes at the chart's width
+    (several on a phone), where a legend sitting on the plot grew upwards into the title.
+    """
+    text = _wrap(title, 36)
+    head = _TITLE_PAD + _TITLE_LINE * (text.count("<br>") + 1) + 6  # px the title takes
+    height = height or DEFAULT_HEIGHT
+    height = max(height, min(height + head, DEFAULT_HEIGHT))
+    return {
+        "title": {
+            "text": text,
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": _TITLE_PAD},
+        },
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - head / height,
+            "yanchor": "top",
+            "x": 0,
+        },
+        "margin": {"t": head + 10, "l": 10, "r": 30, "b": 10},
+        "height": height,
+    }
 
 
 @functools.cache
@@ -210,6 +247,63 @@ def _values(values: Any, scale: float = 1) -> list:
     """Numbers of a trace as a list (a missing one is None: no point, no bar)."""
     array = np.asarray(values, dtype=float) * scale
     return [None if v != v else v for v in array.tolist()]
+
+
+#: The share of the value axis a value label takes inside its bar before the bar's interval
+#: may begin: "85 %" is 28 px with its padding, and a phone's plot 170-230 px wide.
+_LABEL_ROOM = 0.18
+#: Value labels no smaller than 10 px: plotly shrinks a label to its bar, and four platforms'
+#: bars on a phone are 14 px wide (labels of 6 px); every label of a chart the same size.
+VALUE_TEXT = {"minsize": 10, "mode": "show"}
+
+
+def _labelled_bars(
+    bar: dict, texts: Sequence[str], low: Sequence[float | None], high: Sequence[float | None],
+    *, top: float,
+) -> tuple[dict, dict | None]:  # fmt: skip
+    """``bar`` with its value on each bar, and the values that do not fit inside their bar as a
+    trace of their own (``None`` when every value fits): drawn after every bar, so that a
+    chart's bars stay its first traces, one per platform.
+
+    A value sits inside its bar at the base, where the error bar (from the interval's lower end
+    ``low`` to its upper end ``high``, in the axis's units) leaves it clear: upright, or along
+    the bar where that fits a narrow bar better (a phone). Where the interval starts too near
+    zero for that (less than :data:`_LABEL_ROOM` of ``top``, the axis's largest value), the
+    value is written just past the error bar instead, beside its own bar: the labels' trace
+    shares the bar's ``offsetgroup`` (the chart's layout sets ``scattermode="group"``).
+    """
+    horizontal = bar.get("orientation") == "h"
+    fits = [lo is not None and lo >= _LABEL_ROOM * top for lo in low]
+    # every bar of a group in an offset group of its own: one without would lie over the others
+    group = str(bar.get("offsetgroup") or bar.get("name"))
+    out = {
+        **bar,
+        "offsetgroup": group,
+        "text": list(texts),
+        "textposition": ["inside" if ok else "none" for ok in fits],
+        "insidetextanchor": "start",
+        # plotly's default angle ("auto") turns a value along a bar too narrow for it upright
+        **({"textangle": 0} if horizontal else {}),
+    }
+    beyond = [i for i, ok in enumerate(fits) if not ok and high[i] is not None]
+    if not beyond:
+        return out, None
+    value, category = ("x", "y") if horizontal else ("y", "x")
+    labels = {
+        "type": "scatter",
+        "mode": "text",
+        "orientation": "h" if horizontal else "v",
+        category: [bar[category][i] for i in beyond],
+        value: [high[i] for i in beyond],
+        # a space first: the label starts clear of the error bar's cap
+        "text": [f"\u00a0{texts[i]}" if horizontal else texts[i] for i in beyond],
+        "textposition": "middle right" if horizontal else "top center",
+        "offsetgroup": group,
+        "showlegend": False,
+        "hoverinfo": "skip",
+        "cliponaxis": False,
+    }
+    return out, labels
 
 
 def _error(above: Any, below: Any, scale: float = 1) -> dict:

@@ -10,13 +10,21 @@ import plotly.graph_objects as go
 from ...core.segments import label
 from ...core.text import pick
 from ...model.archetypes import ARCHETYPES
-from ..format import format_count, format_share, format_share_interval, percent_sign
+from ..format import (
+    format_count,
+    format_interval,
+    format_share,
+    format_share_interval,
+    percent_sign,
+)
 from ._base import (
     COMBINED_COLOURS,
+    VALUE_TEXT,
     Chart,
     _colour,
     _dimension,
     _error,
+    _labelled_bars,
     _layout_dict,
     _ordered_segments,
     _percent_axis,
@@ -102,7 +110,7 @@ def plot_reach(
     Returns
     -------
     plotly.graph_objects.Figure
-        One bar per platform with the interval as an error bar.
+        One bar per platform with the interval as an error bar and its value on it.
     """
     return chart_reach(estimates, value=value, lang=lang, title=title).figure()
 
@@ -200,12 +208,15 @@ def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | Non
         layout["shapes"] = [_vline(change.x)]
         layout["annotations"] = [
             {
+                # at the foot of the dashed line, inside the plot: above the plot a phone's
+                # legend lay over it; no line crosses the change (a new series starts there)
                 "x": change.x,
-                "y": 1.0,
+                "y": 0.0,
                 "yref": "paper",
-                "text": _wrap(_t("question_changed", lang), 24),  # fits above a phone's chart
+                "text": _wrap(_t("question_changed", lang), 24),  # fits a phone's chart
                 "showarrow": False,
                 "yanchor": "bottom",
+                "bgcolor": "rgba(255, 255, 255, 0.85)",
                 "font": {"size": 11, "color": "#555555"},
             }
         ]
@@ -271,7 +282,8 @@ def plot_reach_by_segment(
     -------
     plotly.graph_objects.Figure
         Horizontal bars, segments in canonical order from the top, each labelled with its number
-        of alumni.
+        of alumni; each bar carries its value, inside at its base, or, where its interval
+        starts too near zero, just past its error bar (a text trace after the bars).
     """
     return chart_reach_by_segment(
         estimates, dimension=dimension, value=value, lang=lang, title=title
@@ -292,26 +304,31 @@ def chart_reach_by_segment(
     order = _ordered_segments(rows["segment"], dimension)
     ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
     scale = 100 if value == "share" else 1
-    data = []
+    top = scale * float(rows[high].max())
+    data, labels = [], []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
         part = part.set_index(part["segment"].astype(str)).reindex(order)
         part = part[part[col].notna()]
-        data.append(
-            {
-                "type": "bar",
-                "y": [ticks[s] for s in part.index],
-                "x": _values(part[col], scale),
-                "orientation": "h",
-                "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
-                "name": label(platform, lang),
-                "marker": {"color": _colour(platform)},
-                "hovertext": [
-                    _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
-                ],
-                "hoverinfo": "text+name",
-            }
+        bar = {
+            "type": "bar",
+            "y": [ticks[s] for s in part.index],
+            "x": _values(part[col], scale),
+            "orientation": "h",
+            "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
+            "name": label(platform, lang),
+            "marker": {"color": _colour(platform)},
+            "hovertext": [
+                _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
+            ],
+            "hoverinfo": "text+name",
+        }
+        texts = [_bar_label(r, value, lang) for r in part[[col]].to_dict("records")]
+        bar, beyond = _labelled_bars(
+            bar, texts, _values(part[low], scale), _values(part[high], scale), top=top
         )
+        data.append(bar)
+        labels += [beyond] if beyond else []
     xaxis = {"title": {"text": _t("reach_share" if value == "share" else "reach_count", lang)}}
     if value == "share":
         xaxis.update(_percent_axis(lang))
@@ -327,9 +344,11 @@ def chart_reach_by_segment(
         xaxis=xaxis,
         yaxis=yaxis,
         barmode="group",
+        scattermode="group",  # a value past its error bar stays beside its own bar
+        uniformtext=VALUE_TEXT,
         height=160 + 45 * len(order) * max(1, rows["platform"].nunique()) // 2,
     )
-    return Chart(data, layout)
+    return Chart(data + labels, layout)
 
 
 # --- combined reach ---------------------------------------------------------------------------
@@ -378,8 +397,8 @@ def plot_combined_reach(
     -------
     plotly.graph_objects.Figure
         A grey bar from ``lower`` (max of the two platforms: full overlap) to ``upper`` (their
-        sum, capped at 100 %: no overlap), a black diamond where use is independent and a green
-        dot at the estimate with the assumed overlap.
+        sum, capped at 100 %: no overlap), the range written past its end, a black diamond
+        where use is independent and a green dot at the estimate with the assumed overlap.
     """
     return chart_combined_reach(combined, dimension=dimension, lang=lang, title=title).figure()
 
@@ -409,6 +428,13 @@ def chart_combined_reach(
             ],
             "hoverinfo": "text+name",
             "width": 0.5,
+            # the range written past the bar's end: inside it the two markers would cover it
+            "text": [
+                format_interval(lo, hi, lang=lang)
+                for lo, hi in zip(rows["lower"], rows["upper"], strict=True)
+            ],
+            "textposition": "outside",
+            "cliponaxis": False,
         }
     ]
     for key, symbol in (("independent", "diamond"), ("point", "circle")):
@@ -432,6 +458,8 @@ def chart_combined_reach(
         yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": list(ticks)},
         height=220 + 40 * len(rows),
     )
+    # room on the right for a range that ends at 100 % ("95–100 %")
+    layout["margin"] = {**layout["margin"], "r": 75}
     return Chart(data, layout)
 
 
@@ -469,7 +497,8 @@ def plot_comparison(
     Returns
     -------
     plotly.graph_objects.Figure
-        Grouped bars: institutions along the x axis, platforms side by side.
+        Grouped bars: institutions along the x axis, platforms side by side, each bar with its
+        value as in :func:`plot_reach_by_segment`.
     """
     return chart_comparison(comparison, lang=lang, title=title).figure()
 
@@ -480,32 +509,38 @@ def chart_comparison(
     """:func:`plot_comparison`'s chart as plain data (:class:`Chart`)."""
     rows, institutions = _comparison_rows(comparison)
     names = [_institution_label(i, lang) for i in institutions]
-    data = []
+    top = 100 * float(rows["ci_high"].max())
+    data, labels = [], []
     for platform in _platforms(rows):
         part = rows[rows["platform"] == platform]
         part = part.set_index(part["institution"].astype(str)).reindex(institutions)
-        data.append(
-            {
-                "type": "bar",
-                "x": list(names),
-                "y": _values(part["share"], 100),
-                "error_y": _error(
-                    part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
-                ),
-                "name": label(platform, lang),
-                "marker": {"color": _colour(platform)},
-                "hovertext": [
-                    _hover(r, "share", lang)
-                    for r in part[["share", "ci_low", "ci_high"]].to_dict("records")
-                ],
-                "hoverinfo": "text+name",
-            }
+        bar = {
+            "type": "bar",
+            "x": list(names),
+            "y": _values(part["share"], 100),
+            "error_y": _error(part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100),
+            "name": label(platform, lang),
+            "marker": {"color": _colour(platform)},
+            "hovertext": [
+                _hover(r, "share", lang)
+                for r in part[["share", "ci_low", "ci_high"]].to_dict("records")
+            ],
+            "hoverinfo": "text+name",
+        }
+        texts = [_bar_label(r, "share", lang) if r["share"] == r["share"] else ""
+                 for r in part[["share"]].to_dict("records")]  # fmt: skip
+        bar, beyond = _labelled_bars(
+            bar, texts, _values(part["ci_low"], 100), _values(part["ci_high"], 100), top=top
         )
+        data.append(bar)
+        labels += [beyond] if beyond else []
     layout = _layout_dict(
         lang=lang,
         title=title,
         barmode="group",
+        scattermode="group",  # a value past its error bar stays beside its own bar
+        uniformtext=VALUE_TEXT,
         xaxis={"title": {"text": _t("institution", lang)}},
         yaxis={"title": {"text": _t("reach_share", lang)}, **_percent_axis(lang)},
     )
-    return Chart(data, layout)
+    return Chart(data + labels, layout)

@@ -18,6 +18,7 @@ from ..channels import (
     shown_channels,
 )
 from ._compose import _e, _Report, _section, _t, _table
+from ._takeaways import _channel_takeaway
 
 
 def channels_section(r: _Report) -> str | None:
@@ -41,5 +42,7 @@ def channels_section(r: _Report) -> str | None:
     body += _table(list(table.columns), table.to_numpy().tolist(), numeric_from=2)
     for dimension in ("total", "age_band"):
         if (channels["dimension"] == dimension).any():
-            body += r.figs.html(plots.chart_channels(channels, dimension=dimension, lang=lang))
+            title = _channel_takeaway(channels, dimension, r)
+            chart = plots.chart_channels(channels, dimension=dimension, lang=lang, title=title)
+            body += r.figs.html(chart)
     return _section("channels", lang, body, intro=_e(intro))

@@ -230,6 +230,8 @@ def chart_alt(figure: dict, lang: str) -> str:
     unknown = label(UNKNOWN, lang)
     parts = []
     for trace in figure.get("data") or []:
+        if trace.get("mode") == "text":
+            continue  # value labels written past their bars: the bars say them already
         cats, texts, nums = _trace_values(trace, layout)
         # alumni without the value are no finding
         pairs = [

@@ -63,6 +63,14 @@ from ._compose import (
     _table,
     _with_downloads,
 )
+from ._takeaways import (
+    _combined_takeaway,
+    _comparison_takeaway,
+    _spread_takeaway,
+    _survey_takeaway,
+    _takeaway,
+    _trend_takeaway,
+)
 
 
 def _header(r: _Report) -> str:
@@ -114,41 +122,6 @@ def _decision(r: _Report) -> str:
     lead = _e(pick(RECOMMEND["lead"], r.lang))
     heading = pick(RECOMMEND["decision"], r.lang)
     return _section("decision", r.lang, body, intro=lead, heading=heading)
-
-
-def _takeaway(r: _Report) -> str | None:
-    """The opening chart's title: what it shows, from the comparison of all alumni."""
-    table = r.recommendation
-    table = table[table["goal"] == f"{r.analysis.measure}:all"]
-    if table.empty or table["verdict"].iloc[0] == "only":
-        return None
-    row = table.iloc[0]
-    key = "takeaway_ahead" if row["verdict"] == "ahead" else "takeaway_within"
-    names = {"platform": label(row["platform"], r.lang), "runner": label(row["runner_up"], r.lang)}
-    return pick(RECOMMEND[key], r.lang).format(**names)
-
-
-def _spread_takeaway(visible: pd.DataFrame, r: _Report) -> str | None:
-    """A segment chart's title: for the platform whose reach differs most between the shown
-    groups (unknown and other aside), the groups of the largest and smallest share when their
-    intervals do not overlap, and that the groups are alike when they do."""
-    named = ~visible["segment"].isin(["unknown", "other"])  # a finding names a real group
-    known = visible[named & visible["share"].notna()]
-    if known["segment"].nunique() < 2:
-        return None
-    spans = known.groupby("platform")["share"].agg(lambda v: v.max() - v.min())
-    rows = known[known["platform"] == spans.idxmax()]
-    high, low = rows.loc[rows["share"].idxmax()], rows.loc[rows["share"].idxmin()]
-    # ranked only when the intervals do not overlap; otherwise the groups are alike
-    apart = high["ci_low"] > low["ci_high"]
-    key = "takeaway_spread" if apart else "takeaway_alike"
-    return pick(RECOMMEND[key], r.lang).format(
-        platform=label(spans.idxmax(), r.lang),
-        high_seg=label(str(high["segment"]), r.lang),
-        low_seg=label(str(low["segment"]), r.lang),
-        high=r.fmt.share(high["share"]),
-        low=r.fmt.share(low["share"]),
-    )
 
 
 def _weekly_cell(r: _Report, platform: str, dimension: str, segment: str) -> str:
@@ -310,6 +283,7 @@ def _cohorts(r: _Report) -> str | None:
             pd.concat([r.totals, visible], ignore_index=True),
             dimension="graduation_cohort",
             lang=lang,
+            title=_spread_takeaway(visible, r, cohorts=True),
         )
         chart = r.figs.html(fig, paper=False)  # its table is printed
     cells = r.profile.cells
@@ -403,7 +377,12 @@ def _combined(r: _Report) -> str:
         "combined",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_combined_reach(r.combined, lang=lang), paper=False),
+        + r.figs.html(
+            plots.chart_combined_reach(
+                r.combined, lang=lang, title=_combined_takeaway(r.combined, fmt)
+            ),
+            paper=False,
+        ),
         intro=_e(intro),
     )
 
@@ -431,14 +410,19 @@ def _trend(r: _Report) -> str:
     head = [fmt.col("year"), fmt.col("measure"), *(label(p, lang) for p in r.options.platforms)]
     body = _table([*head, fmt.col("breakdowns"), fmt.col("source")], rows)
     body += f"<p>{_e(_series_sentence(trend, lang))}</p>"
-    body += r.figs.html(plots.chart_reach_trend(trend, lang=lang))
+    body += r.figs.html(
+        plots.chart_reach_trend(trend, lang=lang, title=_trend_takeaway(trend, fmt))
+    )
     survey = r.analysis.survey_trend
     if len(survey):
         body += f"<h3>{_e(_t('trend_by_age', lang))}</h3>"
         sentence = _young_trend_sentence(survey, fmt)
         if sentence:
             body += f"<p>{_e(sentence)}</p>"
-        body += r.figs.html(plots.chart_survey_trend(survey, lang=lang))
+        title = _survey_takeaway(
+            survey, fmt, design_effect=r.options.design_effect, level=r.options.level
+        )
+        body += r.figs.html(plots.chart_survey_trend(survey, lang=lang, title=title))
     return _section("trend", lang, body, intro=_e(_t("trend_intro", lang)))
 
 
@@ -515,6 +499,7 @@ def _comparison(r: _Report) -> str:
     fmt, lang = r.fmt, r.lang
     comparison = r.analysis.comparison  # our totals first, then the archetypes'
     ours = len(r.totals)
+    title = _comparison_takeaway(comparison, ours, fmt)  # by the archetypes' ids
     comparison["institution"] = [r.name] * ours + [
         pick(ARCHETYPES[k], lang) for k in comparison["institution"].iloc[ours:]
     ]
@@ -532,7 +517,7 @@ def _comparison(r: _Report) -> str:
         "comparison",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_comparison(comparison, lang=lang), paper=False)
+        + r.figs.html(plots.chart_comparison(comparison, lang=lang, title=title), paper=False)
         + f'<ul class="sr-note">{described}</ul>',
         intro=_e(_t("comparison_intro", lang)),
     )
