@@ -214,13 +214,13 @@ def test_leader_sentences_name_the_overall_leader_and_groups_another_platform_le
         _frame([(0.60, 0.70), (0.10, 0.20), (0.55, 0.65)], "age_band", "36-45"),  # tie: FB, IG
     ]
     said = leader_sentences(rank_channels(pd.concat(frames)), lang="en")
-    assert said[0] == "Every week, Facebook 65% (60–70%) reaches the most of our alumni."
+    assert said[0] == "Every week, Facebook 65% (60–70%) reaches the largest share of our alumni."
     assert said[1] == (
         "Groups where another platform leads (ahead of Facebook, beyond the uncertainty): "
         "Age: 16–25 years: Instagram."
     )
     tied = leader_sentences(rank_channels(frames[2].assign(dimension="total")), lang="en")
     assert tied == [
-        "Every week, Facebook 65% (60–70%) and Instagram 60% (55–65%) reach the most of our "
-        "alumni; the intervals do not separate them."
+        "Every week, Facebook 65% (60–70%) and Instagram 60% (55–65%) reach the largest share "
+        "of our alumni; the intervals do not separate them."
     ]

@@ -191,8 +191,12 @@ _SPREAD = re.compile(
     rf"(?P<p>[^:]+): largest share (?:in|among alumni who) (?P<hi>.+?) \({_PCT}\), "
     rf"smallest (?:in|among those who) (?P<lo>.+?) \({_PCT}\)"
 )
+_APART = re.compile(
+    rf"(?P<p>[^:]+): a larger share (?:in|among alumni who) (?P<hi>.+?) \({_PCT}\) "
+    rf"than (?:in|among those who) (?P<lo>.+?) \({_PCT}\)"
+)
 _ALIKE = re.compile(
-    rf"(?P<p>[^:]+): about the same share in every group \({_PCT} to {_PCT}, "
+    r"(?P<p>[^:]+): about the same share in every group \((\d+(?:\.\d)?)–(\d+(?:\.\d)?)%, "
     r"the intervals overlap\)"
 )
 
@@ -212,12 +216,24 @@ def _check_spread(title: str, numbers: dict[str, dict[str, Interval]]) -> None:
         high, low = groups[m["hi"].lower()], groups[m["lo"].lower()]
         assert _apart(high, low), (title, high, low)
         assert (high[0], low[0]) == (float(m[3]), float(m[5]))
+        # the largest and the smallest share (to the rounding of the printed shares)
+        shares = [v[0] for v in named[m["p"]].values()]
+        assert high[0] >= max(shares) - 1 and low[0] <= min(shares) + 1, (title, shares)
+    elif (m := _APART.fullmatch(title)) is not None:
+        # two groups apart though the largest and smallest share overlap: named correctly
+        groups = {g.lower(): v for g, v in named[m["p"]].items()}
+        high, low = groups[m["hi"].lower()], groups[m["lo"].lower()]
+        assert _apart(high, low), (title, high, low)
+        assert (high[0], low[0]) == (float(m[3]), float(m[5]))
     else:
         m = _ALIKE.fullmatch(title)
         assert m, f"not a segment finding: {title!r}"
         shares = sorted(named[m["p"]].values())
         low, high = shares[0], shares[-1]
-        assert _overlap(high, low), (title, high, low)
+        # alike: every group's interval overlaps every other's
+        for a in shares:
+            for b in shares:
+                assert _overlap(a, b), (title, a, b)
         assert (low[0], high[0]) == (float(m[2]), float(m[3]))
     # the platform that differs most (to the rounding of the printed shares)
     assert spread[m["p"]] >= max(spread.values()) - 1, (title, spread)
@@ -553,7 +569,10 @@ def test_a_segment_title_ranks_only_groups_whose_intervals_do_not_overlap(interv
     bottom = frame.loc[frame["share"].idxmin()]
     ranked = "largest share in" in title
     assert ranked == bool(top["ci_low"] > bottom["ci_high"]), (title, frame)
-    assert ranked != ("about the same share" in title)
+    # alike only when every interval overlaps every other; else two groups apart are named
+    alike = "about the same share" in title
+    assert alike == bool(frame["ci_low"].max() <= frame["ci_high"].min()), (title, frame)
+    assert ranked + alike + ("a larger share in" in title) == 1, title
 
 
 @st.composite

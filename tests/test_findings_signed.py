@@ -124,5 +124,50 @@ def test_segments_whose_intervals_overlap_are_named_together_with_their_range():
     # range of their shares; health care alone with its interval
     assert sentence == (
         "On LinkedIn the share is largest among alumni in finance, IT and communication and "
-        "trade (62% to 63%), and smallest in health care, 50% (45–55%)."
+        "trade (62–63%), and smallest in health care, 50% (45–55%)."
     )
+
+
+def test_segments_are_alike_only_when_every_interval_overlaps_every_other():
+    # finance (widest) overlaps health care, so the largest and the smallest share overlap; but
+    # trade's interval lies above health care's: "alike" would be false, so those two are named
+    frame = pd.DataFrame(
+        {
+            "platform": "linkedin",
+            "dimension": "industry",
+            "segment": ["finance", "trade", "health_care"],
+            "share": [0.60, 0.55, 0.45],
+            "ci_low": [0.40, 0.52, 0.38],
+            "ci_high": [0.75, 0.58, 0.50],
+            "fallback": 0.0,
+        }
+    )
+    totals = pd.DataFrame(
+        {
+            "platform": ["facebook", "linkedin"],
+            "dimension": "total",
+            "segment": "all",
+            "share": [0.8, 0.6],
+            "ci_low": [0.75, 0.55],
+            "ci_high": [0.85, 0.65],
+            "expected": [800, 600],
+            "fallback": 0.0,
+        }
+    )
+    (sentence,) = [
+        s
+        for s in write_findings(pd.concat([totals, frame]), None, lang="en")
+        if "LinkedIn the share" in s
+    ]
+    assert sentence == (
+        "On LinkedIn the share is larger among alumni in trade, 55% (52–58%) than in health "
+        "care, 45% (38–50%); the other groups do not differ from them beyond the uncertainty."
+    )
+    # with trade's interval reaching down to health care's, all three overlap: alike
+    alike = frame.assign(ci_low=[0.40, 0.49, 0.38])
+    (sentence,) = [
+        s
+        for s in write_findings(pd.concat([totals, alike]), None, lang="en")
+        if "LinkedIn the share" in s
+    ]
+    assert "about the same" in sentence, sentence

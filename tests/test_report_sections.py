@@ -460,5 +460,5 @@ def test_a_segment_title_ranks_groups_only_when_their_intervals_do_not_overlap()
     )
     # 0.35 < 0.40: they overlap, so the groups are said to be alike
     assert _spread_takeaway(frame(0.35, 0.40), r) == (
-        "LinkedIn: about the same share in every group (30% to 60%, the intervals overlap)"
+        "LinkedIn: about the same share in every group (30–60%, the intervals overlap)"
     )

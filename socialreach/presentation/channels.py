@@ -100,7 +100,7 @@ def _and(names: list[str], lang: str) -> str:
 
 
 def leader_sentences(channels: pd.DataFrame, *, lang: str = "sv") -> list[str]:
-    """Which platform reaches the most of our alumni every week (all platforms of rank 1,
+    """Which platform reaches the largest share of our alumni every week (all platforms of rank 1,
     tied where the intervals do not separate them), then the groups where another platform
     leads: none of the overall leaders is of rank 1 there.
 

@@ -14,6 +14,7 @@ from ..core.segments import UNKNOWN, label
 from ..core.text import FINDINGS, pick
 from .format import (
     format_count,
+    format_interval,
     format_points,
     format_share,
     format_share_interval,
@@ -56,11 +57,20 @@ def _overlap(a: pd.Series, b: pd.Series) -> bool:
 def _segments_sentence(seg: pd.DataFrame, dimension: str, lang: str) -> str:
     """Which segments have the largest and the smallest share, said only where their intervals
     do not overlap; segments whose intervals overlap the largest (smallest) one's are named with
-    it, and where the largest and the smallest overlap every segment is called alike."""
+    it. Where the largest and the smallest overlap, the segments are called alike only when every
+    interval overlaps every other; else the two whose intervals lie furthest apart are named."""
     rows = seg.sort_values("share", ascending=False, kind="stable")
     top, bottom = rows.iloc[0], rows.iloc[-1]
     pct = functools.partial(format_share, lang=lang)
-    if _overlap(top, bottom):
+    if _overlap(top, bottom) and rows["ci_low"].max() > rows["ci_high"].min():
+        # the extremes overlap, yet two groups lie apart: alike would be false, so those two
+        high, low = rows.loc[rows["ci_low"].idxmax()], rows.loc[rows["ci_high"].idxmin()]
+        sentence = _t("segments_apart", lang).format(
+            platform="LinkedIn",
+            high=_group(high.to_frame().T, lang),
+            low=_group(low.to_frame().T, lang),
+        )
+    elif _overlap(top, bottom):  # every interval overlaps every other
         sentence = _t("segments_alike", lang).format(
             platform="LinkedIn",
             dimension=_t(f"dimension_plural_{dimension}", lang),
@@ -90,9 +100,7 @@ def _group(rows: pd.DataFrame, lang: str) -> str:
         return _t("segment_one", lang).format(name=names[0], share=share)
     listed = ", ".join(names[:-1]) + _t("and", lang) + names[-1]
     return _t("segment_group", lang).format(
-        names=listed,
-        low=format_share(rows["share"].min(), lang=lang),
-        high=format_share(rows["share"].max(), lang=lang),
+        names=listed, range=format_interval(rows["share"].min(), rows["share"].max(), lang=lang)
     )
 
 

@@ -29,8 +29,9 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "{goal}: only {platform} has a usable figure, {share}.",
     ),
     "summary_one": (
-        "Siffrorna pekar åt samma håll för alla grupper vi jämfört: {platform} når flest.",
-        "The numbers point the same way for every group compared: {platform} reaches the most.",
+        "Siffrorna pekar åt samma håll för alla grupper vi jämfört: {platform} når störst andel.",
+        "The numbers point the same way for every group compared: {platform} reaches the "
+        "largest share.",
     ),
     "summary_mixed": (
         "Svaret beror på vilka alumner ni vill nå och hur ofta.",
@@ -69,10 +70,21 @@ RECOMMEND: dict[str, tuple[str, str]] = {
         "{platform}: largest share among alumni who {high_seg} ({high}), smallest among those "
         "who {low_seg} ({low})",
     ),
+    # the largest and smallest share overlap, yet two other groups lie apart: those two named
+    "takeaway_apart": (
+        "{platform}: större andel i {high_seg} ({high}) än i {low_seg} ({low})",
+        "{platform}: a larger share in {high_seg} ({high}) than in {low_seg} ({low})",
+    ),
+    "takeaway_cohort_apart": (
+        "{platform}: större andel bland dem med {high_seg} ({high}) än bland dem med "
+        "{low_seg} ({low})",
+        "{platform}: a larger share among alumni who {high_seg} ({high}) than among those "
+        "who {low_seg} ({low})",
+    ),
+    # every group's interval overlaps every other's (they share a common stretch)
     "takeaway_alike": (
-        "{platform}: ungefär lika stor andel i alla grupper ({low} till {high}, intervallen "
-        "överlappar)",
-        "{platform}: about the same share in every group ({low} to {high}, the intervals overlap)",
+        "{platform}: ungefär lika stor andel i alla grupper ({range}, intervallen överlappar)",
+        "{platform}: about the same share in every group ({range}, the intervals overlap)",
     ),
     # the combined-reach chart's title: the point under the assumed overlap beside the range
     # that needs no assumption (no comparison, so no interval rule)

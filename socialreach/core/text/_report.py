@@ -41,8 +41,15 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "On {platform} the share is about the same in all the {dimension} our alumni are in, "
         "from {low} to {high}: the intervals overlap.",
     ),
+    # the largest and the smallest share overlap, yet two other groups lie apart: those named
+    "segments_apart": (
+        "På {platform} är andelen större bland alumner inom {high} än inom {low}; övriga "
+        "grupper skiljer sig inte från dem bortom osäkerheten.",
+        "On {platform} the share is larger among alumni in {high} than in {low}; the other "
+        "groups do not differ from them beyond the uncertainty.",
+    ),
     # several groups whose intervals overlap the largest (or smallest) one's: named together
-    "segment_group": ("{names} ({low} till {high})", "{names} ({low} to {high})"),
+    "segment_group": ("{names} ({range})", "{names} ({range})"),
     "segment_one": ("{name}, {share}", "{name}, {share}"),
     "via_sector": (
         " Branscherna skiljer sig här bara genom den sektor (offentlig eller privat) vi antar "
@@ -154,12 +161,13 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "channels_at": ("{overlap}: {point}", "{overlap}: {point}"),
     "channels_leader": (
-        "Varje vecka når {leader} flest av våra alumner.",
-        "Every week, {leader} reaches the most of our alumni.",
+        "Varje vecka når {leader} störst andel av våra alumner.",
+        "Every week, {leader} reaches the largest share of our alumni.",
     ),
     "channels_leaders": (
-        "Varje vecka når {leaders} flest av våra alumner; intervallen skiljer dem inte åt.",
-        "Every week, {leaders} reach the most of our alumni; the intervals do not separate them.",
+        "Varje vecka når {leaders} störst andel av våra alumner; intervallen skiljer dem inte åt.",
+        "Every week, {leaders} reach the largest share of our alumni; the intervals do not "
+        "separate them.",
     ),
     "channels_other_leaders": (
         "Grupper där en annan plattform leder (före {top}, bortom osäkerheten): {groups}.",

@@ -107,17 +107,25 @@ def _spread_takeaway(visible: pd.DataFrame, r: Any, *, cohorts: bool = False) ->
     spans = {p: max(x["share"] for x in rows) - min(x["share"] for x in rows)
              for p, rows in sorted(by.items())}  # fmt: skip
     platform = max(spans, key=spans.__getitem__)  # the first by name among equal spans
-    high = max(by[platform], key=lambda x: x["share"])
-    low = min(by[platform], key=lambda x: x["share"])
-    # ranked only when the intervals do not overlap; otherwise the groups are alike
-    apart = high["ci_low"] > low["ci_high"]
-    key = (
-        ("takeaway_cohort_spread" if cohorts else "takeaway_spread") if apart else "takeaway_alike"
-    )
+    rows = by[platform]
+    high = max(rows, key=lambda x: x["share"])
+    low = min(rows, key=lambda x: x["share"])
+    # ranked only where two intervals do not overlap: the largest and the smallest share when
+    # theirs do not; else the two groups whose intervals lie furthest apart; and the groups
+    # are alike only when every interval overlaps every other (they share a stretch)
+    if high["ci_low"] > low["ci_high"]:
+        key = "takeaway_cohort_spread" if cohorts else "takeaway_spread"
+    elif max(x["ci_low"] for x in rows) > min(x["ci_high"] for x in rows):
+        key = "takeaway_cohort_apart" if cohorts else "takeaway_apart"
+        high = max(rows, key=lambda x: x["ci_low"])
+        low = min(rows, key=lambda x: x["ci_high"])
+    else:
+        key = "takeaway_alike"
 
     def name(row: dict) -> str:
+        # a group's name inside a sentence: lower case, unless it starts with an acronym (IT)
         text = label(str(row["segment"]), r.lang)
-        return text[:1].lower() + text[1:] if cohorts else text
+        return text[:1].lower() + text[1:] if text[1:2].islower() or cohorts else text
 
     return pick(RECOMMEND[key], r.lang).format(
         platform=label(platform, r.lang),
@@ -125,6 +133,7 @@ def _spread_takeaway(visible: pd.DataFrame, r: Any, *, cohorts: bool = False) ->
         low_seg=name(low),
         high=r.fmt.share(high["share"]),
         low=r.fmt.share(low["share"]),
+        range=format_interval(low["share"], high["share"], lang=r.lang),
     )
 
 
