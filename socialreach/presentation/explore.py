@@ -27,19 +27,15 @@ from ..core.options import MIN_CELL, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
 from ..core.text import (
-    COLUMNS,
-    INTEGRATION_ROWS,
     LINKEDIN_API,
     NOTEBOOKS,
     PARAMETER_MEANINGS,
     PARAMETER_UNITS,
     PARAMETERS,
-    SCENARIOS,
     pick,
     say,
 )
 from ..model.analysis import Analysis, analyse
-from ..model.archetypes import ARCHETYPES
 from ..model.privacy import suppress_segments
 from ..reading.examples import example_path
 from ..reading.survey import (
@@ -49,6 +45,15 @@ from ..reading.survey import (
     reach_measure,
     resolve_edition,
     source_types,
+)
+from ._tables import (
+    archetype_label,
+    column_label,
+    dimension_label,
+    integration_table,
+    labelled,
+    scenario_label,
+    value_label,
 )
 from .format import format_count, format_points, format_share, format_share_interval
 from .prose import prose
@@ -116,88 +121,6 @@ def _listing(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say(NOTEBOOKS, 'and', lang)} {items[-1]}"
-
-
-def dimension_label(dimension: str, lang: str) -> str:
-    """The word for a breakdown (``age``, ``industry``, ``graduation_cohort`` …) in ``lang``."""
-    key = f"dim_{dimension}"
-    return say(NOTEBOOKS, key, lang) if key in NOTEBOOKS else dimension
-
-
-#: Columns whose values are ids, and how each becomes a word (:func:`labelled`).
-_ID_COLUMNS = (
-    "platform",
-    "segment",
-    "base",
-    "measure",
-    "source_type",
-    "source_id",
-    "n_basis",
-    "role",
-)
-_DIMENSION_COLUMNS = ("dimension", "dimension_used")
-_INSTITUTION_COLUMNS = ("institution", "archetype")
-
-
-def value_label(value: object, lang: str) -> object:
-    """A shown id (segment, platform, base, measure, kind of source, yes/no) as a word."""
-    if isinstance(value, bool | str) and f"val.{value}" in NOTEBOOKS:
-        return say(NOTEBOOKS, f"val.{value}", lang)
-    if isinstance(value, str) and ", " in value:  # "facebook, linkedin": a figure both use
-        return ", ".join(str(value_label(v, lang)) for v in value.split(", "))
-    return label(value, lang) if isinstance(value, str) else value
-
-
-def column_label(name: object, lang: str) -> object:
-    """A table column's heading in ``lang``: the report's heading, else the notebooks' own."""
-    if not isinstance(name, str):
-        return name
-    if f"col.{name}" in NOTEBOOKS:  # capitalised like the report's headings beside it
-        heading = say(NOTEBOOKS, f"col.{name}", lang)
-        return heading[:1].upper() + heading[1:]
-    return pick(COLUMNS[name], lang) if name in COLUMNS else name
-
-
-def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``frame`` as a reader sees it: ids (platform, segment, base, measure, kind of source,
-    breakdown, archetype) in cells, index and columns as words, by the column or level's name,
-    and the headings in ``lang``; numbers as they are."""
-
-    def words(name: object, values: pd.Index | pd.Series) -> pd.Index | pd.Series:
-        if name in _DIMENSION_COLUMNS:  # a breakdown's word, or "mixed" as a word
-            return values.map(
-                lambda v: (
-                    dimension_label(v, lang) if f"dim_{v}" in NOTEBOOKS else value_label(v, lang)
-                )
-            )
-        if name in _INSTITUTION_COLUMNS:
-            return values.map(lambda v: archetype_label(v, lang) if isinstance(v, str) else v)
-        if name == "breakdowns":  # "all+age+industry": each breakdown's word
-            return values.map(
-                lambda v: ", ".join(dimension_label(d, lang) for d in str(v).split("+"))
-            )
-        if name in _ID_COLUMNS or name == "approximate":
-            return values.map(lambda v: value_label(v, lang))
-        return values
-
-    out = frame.copy()
-    for name in out.columns:
-        if isinstance(name, str):
-            out[name] = words(name, out[name])
-
-    def axis(index: pd.Index) -> pd.Index:
-        if isinstance(index, pd.MultiIndex):
-            levels = [words(n, index.get_level_values(i)) for i, n in enumerate(index.names)]
-            names = [column_label(n, lang) for n in index.names]
-            return pd.MultiIndex.from_arrays(levels, names=names)
-        named = words(index.name, index)
-        return named.rename(column_label(index.name, lang)) if index.name else named
-
-    out.index = axis(out.index)
-    out.columns = axis(out.columns)
-    if not isinstance(out.columns, pd.MultiIndex):
-        out.columns = [column_label(c, lang) for c in out.columns]
-    return out
 
 
 def every_platform_sentence(analysis: Analysis, lang: str) -> str:
@@ -789,11 +712,6 @@ def cohort_sentences(
 # --------------------------------------------------------------------------- comparison
 
 
-def archetype_label(name: str, lang: str) -> str:
-    """An archetype's name in ``lang`` (``business_school`` → Business school); others as given."""
-    return pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else name
-
-
 def gap_sentences(totals: pd.DataFrame, institution: str, lang: str) -> list[str]:
     """Each archetype's share minus ours, per platform, in percentage points.
 
@@ -832,22 +750,6 @@ def comparison_sentences(totals: pd.DataFrame, lang: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- integration
-
-
-def scenario_label(scenario: str, lang: str) -> str:
-    """A bundled scenario's name in ``lang`` (``central`` is *Mellan*); another by its own."""
-    return pick(SCENARIOS[scenario], lang) if scenario in SCENARIOS else scenario
-
-
-def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One column per scenario, one row per quantity, both named in ``lang``, amounts rounded
-    (shares to two decimals, counts and SEK to whole numbers): the report's rows."""
-    keys = [k for k in INTEGRATION_ROWS if k in values.columns]
-    table = values.set_index("scenario")[keys].T.astype(float)
-    table = table.apply(lambda row: row.round(2 if row.abs().max() <= 1 else 0), axis=1)
-    table.index = [pick(INTEGRATION_ROWS[k], lang) for k in keys]
-    table.columns = [scenario_label(c, lang) for c in table.columns]
-    return table
 
 
 def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
