@@ -47,18 +47,22 @@ from ..reading.survey import (
     source_types,
 )
 from ._tables import (
+    KINDS,
     archetype_label,
     column_label,
     dimension_label,
+    format_table,
     integration_table,
     labelled,
     scenario_label,
+    source_name,
     value_label,
 )
 from .format import format_count, format_points, format_share, format_share_interval
 from .prose import prose
 
 __all__ = [
+    "KINDS",
     "ProfileRead",
     "archetype_label",
     "base_table",
@@ -71,6 +75,7 @@ __all__ = [
     "dimension_label",
     "edition_sentences",
     "every_platform_sentence",
+    "format_table",
     "gap_sentences",
     "headline_sentences",
     "higher_platform",
@@ -98,6 +103,7 @@ __all__ = [
     "scenario_sentences",
     "secondary_sources_sentence",
     "sensitivity_swing",
+    "source_name",
     "spread_sentences",
     "trend_sentences",
     "value_label",
@@ -780,8 +786,9 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         ``summary`` (rows read, used, excluded; identifying columns dropped; columns ignored),
         ``excluded`` (row number and reason), ``columns`` (the header read for each field),
         ``mapping`` (alumni per field and mapping status), ``industry_source`` (where each
-        industry came from) and ``notes`` (the assumptions made while reading). Counts and
-        header names only: no value of a person.
+        industry came from) and ``notes`` (the assumptions made while reading). Counts
+        (written in ``lang`` as the report writes them) and header names only: no value of a
+        person.
     """
     from ..core.text import FIELDS, VALIDATE
     from .validation import validation_text, validation_word
@@ -818,12 +825,13 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
     # other tables' business): without them the table is not a grid of zeros
     counts = {k: v for k, v in report["mapping"].items() if k in FIELDS and k != "industry_source"}
     mapping = pd.DataFrame(counts).T.fillna(0)
-    mapping = mapping.loc[:, mapping.sum() > 0].round(0).astype(int)
+    mapping = mapping.loc[:, mapping.sum() > 0].map(lambda n: format_count(n, lang=lang))
     mapping.index = [field(k) for k in mapping.index]
     mapping.columns = [validation_word(k, lang) for k in mapping.columns]
     sources = report["mapping"].get("industry_source", {})
     industry_source = pd.Series(
-        {validation_word(k, lang): v for k, v in sources.items()}, name=word("alumni")
+        {validation_word(k, lang): format_count(v, lang=lang) for k, v in sources.items()},
+        name=word("alumni"),
     ).to_frame()
     coded = report["note_codes"] or [None] * len(report["notes"])
     notes = pd.DataFrame(
@@ -839,7 +847,7 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         "excluded": excluded,
         "columns": columns,
         "mapping": mapping,
-        "industry_source": industry_source.round(1),
+        "industry_source": industry_source,
         "notes": notes,
     }
 

@@ -248,14 +248,15 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     # column headings of the tables the notebooks show (explore.labelled), where the report's
     # COLUMNS has no heading of the same meaning
     "col.dimension": ("uppdelning", "breakdown"),
-    "col.share": ("andel (0–1)", "share (0–1)"),
+    # shares are shown in percent (explore.format_table): no "(0–1)" in their headings
+    "col.share": ("andel", "share"),
     "col.approximate": ("ungefärlig", "approximate"),
     "col.source_id": ("källa", "source"),
     "col.source_type": ("slags källa", "kind of source"),
     "col.title": ("titel", "title"),
     "col.publisher": ("utgivare", "publisher"),
-    "col.fallback": ("del utan egen siffra (0–1)", "part without its own figure (0–1)"),
-    "col.inferred_industry": ("del med härledd bransch (0–1)", "part with inferred industry (0–1)"),
+    "col.fallback": ("del utan egen siffra", "part without its own figure"),
+    "col.inferred_industry": ("del med härledd bransch", "part with inferred industry"),
     "col.dimension_used": ("uppdelning som används", "breakdown used"),
     "col.n_basis": ("antalet svarande är", "number of respondents is"),
     "col.role": ("siffrans roll", "the figure's role"),
