@@ -38,6 +38,8 @@ __all__ = [
     "archetype_label",
     "column_label",
     "dimension_label",
+    "figure_count_sentences",
+    "figures_table",
     "format_table",
     "integration_table",
     "labelled",
@@ -259,8 +261,6 @@ def format_table(
 def _integration_cell(key: str, scenario: Mapping[str, object], lang: str) -> str:
     """One cell of the integration table, as the report's integration section writes it."""
     value = scenario[key]
-    if KINDS.get(key) in ("share", "sek"):
-        return _WRITERS[KINDS[key]](value, lang)
     if key == "net_value":
         ends = [
             format_count(scenario[f"{key}_{end}"], lang=lang, round_to=1000)
@@ -270,7 +270,7 @@ def _integration_cell(key: str, scenario: Mapping[str, object], lang: str) -> st
     if key == "alumni_on_linkedin":
         low, high = scenario.get(f"{key}_low"), scenario.get(f"{key}_high")
         return format_count_interval(value, low, high, lang=lang, round_to=10)
-    return format_count(value, lang=lang)
+    return _WRITERS[KINDS.get(key, "count")](value, lang)
 
 
 def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -286,3 +286,67 @@ def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
         },
         index=[pick(INTEGRATION_ROWS[k], lang) for k in keys],
     )
+
+
+# --------------------------------------------------------------------------- figures used
+
+
+def _shared_counts(figures: pd.DataFrame) -> pd.DataFrame | None:
+    """Per platform, its one number of alumni and of alumni without a figure of their own,
+    when every figure of every platform has the same two (else ``None``): the counts of a
+    model that fits the shares to all the edition's figures at once."""
+    use = figures.loc[figures["role"] == "penetration", ["platform", "alumni", "fallback_alumni"]]
+    counts = use.groupby("platform")
+    # whole people: counts summed from expected values differ in the last bits only
+    if use.empty or (counts.max() - counts.min() >= 0.5).any(axis=None):
+        return None
+    return counts.first().round()
+
+
+def figure_count_sentences(figures: pd.DataFrame, lang: str) -> list[str]:
+    """How many of our alumni the figures apply to, when a table could not show it: per
+    platform, when every figure applies to all alumni alike (2025 and later); else nothing,
+    as the table of :func:`figures_table` shows it per figure."""
+    shared = _shared_counts(figures)
+    if shared is None:
+        return []
+    counts = [
+        say(
+            NOTEBOOKS,
+            "figures_shared",
+            lang,
+            platform=label(platform, lang),
+            n=format_count(row["alumni"], lang=lang),
+            fallback=format_count(row["fallback_alumni"], lang=lang),
+        )
+        for platform, row in shared.iterrows()
+    ]
+    return [*counts, say(NOTEBOOKS, "figures_shared_why", lang)]
+
+
+#: The columns of the figures an estimate uses that a reader reads.
+_FIGURE_COLUMNS = (
+    "platform",
+    "role",
+    "source_id",
+    "source_type",
+    "base",
+    "segment",
+    "share",
+    "n",
+    "n_basis",
+    "alumni",
+    "fallback_alumni",
+)
+
+
+def figures_table(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures behind an estimate (:func:`socialreach.explain_reach`), as a reader reads
+    them (:func:`format_table`): how many of our alumni each applies to, and for how many it
+    stands in as a fallback, only where those differ from figure to figure (else
+    :func:`figure_count_sentences` says them once)."""
+    columns = [c for c in _FIGURE_COLUMNS if c in figures.columns]
+    if _shared_counts(figures) is not None:
+        columns = [c for c in columns if c not in ("alumni", "fallback_alumni")]
+    table = format_table(figures[columns], lang)
+    return table.drop(columns=column_label("source_type", lang), errors="ignore")

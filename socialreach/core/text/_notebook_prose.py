@@ -368,14 +368,16 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "notes.",
     ),
     "reach.figures": (
-        "Varje publicerad siffra som skattningarna använder, hur många av våra alumner den gäller "
-        "och för hur många av dem den är en reservsiffra. `assumptions` listar varje antagande med "
-        "de siffror det anger (i ord: `describe_assumptions(assumptions, lang)` i "
-        "`socialreach.presentation.assumptions`).",
-        "Every published figure the estimates use, how many of our alumni each applies to, and for "
-        "how many of them it stands in as a fallback; `assumptions` lists every assumption by id, "
-        "with the numbers it quotes (in words: `describe_assumptions(assumptions, lang)` from "
-        "`socialreach.presentation.assumptions`).",
+        "Varje publicerad siffra som skattningarna använder, med bas, antal svarande och källa, "
+        "och hur många av våra alumner den gäller och för hur många av dem den är en reservsiffra: "
+        "i tabellen där antalen skiljer sig mellan siffrorna, annars en gång i meningarna ovanför "
+        "den. `assumptions` listar varje antagande med de siffror det anger (i ord: "
+        "`describe_assumptions(assumptions, lang)` i `socialreach.presentation.assumptions`).",
+        "Every published figure the estimates use, with its base, respondents and source, and how "
+        "many of our alumni it applies to and for how many of them it stands in as a fallback: in "
+        "the table where those counts differ between figures, else once in the sentences above "
+        "it. `assumptions` lists every assumption by id, with the numbers it quotes (in words: "
+        "`describe_assumptions(assumptions, lang)` from `socialreach.presentation.assumptions`).",
     ),
     "reach.slides": (
         "Räckvidden totalt och efter bransch som statiska bilder, klara att klistra in i en "

@@ -199,6 +199,19 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "För få examenskohorter har minst {min_cell} alumner för att jämföras.",
         "Too few graduation cohorts have at least {min_cell} alumni to compare.",
     ),
+    # the figures behind an estimate, when each applies to all alumni (explore.figures_table)
+    "figures_shared": (
+        "{platform}: varje siffra formar skattningen för alla {n} alumner, och {fallback} av dem "
+        "saknar en siffra för sin egen grupp.",
+        "{platform}: every figure shapes the estimate for all {n} alumni, and {fallback} of them "
+        "lack a figure for their own group.",
+    ),
+    "figures_shared_why": (
+        "Modellen anpassar andelarna till alla utgåvans siffror på en gång, så antalen är desamma "
+        "för varje siffra; tabellen upprepar dem därför inte på varje rad.",
+        "The model fits the shares to all the edition's figures at once, so the counts are the "
+        "same for every figure; the table therefore does not repeat them on every row.",
+    ),
     "institutions": (
         "{platform}: från {low} ({low_inst}) till {high} ({high_inst}), en skillnad på {spread}.",
         "{platform}: from {low} ({low_inst}) to {high} ({high_inst}), a spread of {spread}.",
