@@ -416,9 +416,9 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "same number of alumni.",
     ),
     "compare.totals": (
-        "Andel av alumnerna (0–1) som varje plattform når, för oss och för varje "
+        "Andel av alumnerna som varje plattform når, för oss och för varje "
         "jämförelselärosäte, med samma modell, samma siffror och samma slumpfrö.",
-        "Share of alumni (0-1) each platform reaches, for us and for each archetype, through the "
+        "Share of alumni each platform reaches, for us and for each archetype, through the "
         "same engine, figures and seed.",
     ),
     "compare.chart": (
@@ -460,10 +460,10 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
     ),
     "compare.assumptions": (
         "Den antagna branschfördelningen för förvärvsarbetande alumner vid varje "
-        "jämförelselärosäte (andelar 0–1), ur antagandetabellen som följer med socialreach; ändra "
-        "i den tabellen för att beskriva ett lärosäte som ni känner bättre.",
-        "The assumed industry mix of working alumni of each archetype (shares 0-1), from the "
-        "assumptions table shipped with socialreach; edit that table to describe a peer "
+        "jämförelselärosäte (andel av de förvärvsarbetande), ur antagandetabellen som följer med "
+        "socialreach; ändra i den tabellen för att beskriva ett lärosäte som ni känner bättre.",
+        "The assumed industry mix of working alumni of each archetype (shares of the working), "
+        "from the assumptions table shipped with socialreach; edit that table to describe a peer "
         "institution you know better.",
     ),
     "compare.slides": (
@@ -617,9 +617,9 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "(the table below says how much), and the dashed line marks where the question changed.",
     ),
     "trend.table": (
-        "Samma sak i siffror: *Andel* gäller alla våra alumner (0–1), *Del utan egen siffra* den "
+        "Samma sak i siffror: *Andel* gäller alla våra alumner, *Del utan egen siffra* den "
         "del av andelen som vilar på siffror som inte publicerats för våra alumners egna grupper.",
-        "The same in numbers: *Share* is of all our alumni (0–1), *Part without its own figure* "
+        "The same in numbers: *Share* is of all our alumni, *Part without its own figure* "
         "the share of it resting on figures not published for our alumni's own segments.",
     ),
     "trend.by_age": (
