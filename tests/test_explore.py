@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialreach
-from socialreach.core.segments import INDUSTRIES, label
+from socialreach.core.segments import AGE_BANDS, INDUSTRIES, label
 from socialreach.core.text import NOTEBOOK_PROSE, NOTEBOOKS, say
 from socialreach.presentation import explore
 from socialreach.presentation.format import format_count, format_share
@@ -516,3 +516,23 @@ def test_figures_counts_are_a_column_only_where_they_differ_between_figures():
     table = explore.figures_table(own, "en")
     assert table["Alumni"].tolist() == ["255", "204", "35", "29"]
     assert explore.figure_count_sentences(own, "en") == []
+
+
+def test_the_age_band_charts_draw_the_models_bands_and_name_the_groups_they_leave_out():
+    bands = explore.age_band_rows(TABLE)
+    ages = bands.loc[bands["dimension"] == "age", "segment"]
+    assert set(ages) <= set(AGE_BANDS)
+    # everything else is kept: other breakdowns and the overall figures the charts draw a line at
+    assert (
+        len(TABLE) - len(bands)
+        == ((TABLE["dimension"] == "age") & ~TABLE["segment"].isin(AGE_BANDS)).sum()
+    )
+    # 2026 publishes children and overlapping groups beside the bands, named in age words
+    sv = explore.other_ages_sentence(TABLE, 2026, "used_12m", "sv")
+    assert "8–11 år, upp till 64 år, 65+ år och vuxna 20+ år" in sv
+    assert sv.startswith("2026 publicerar också siffror för")
+    en = explore.other_ages_sentence(TABLE, 2026, "used_12m", "en")
+    assert "8–11 years, up to 64 years, 65+ years and adults 20+ years" in en
+    assert explore.other_ages_sentence(TABLE, 2017, "ever", "sv") == say(
+        NOTEBOOKS, "ages_bands_only", "sv", year=2017
+    )

@@ -66,6 +66,7 @@ from .prose import prose
 __all__ = [
     "KINDS",
     "ProfileRead",
+    "age_band_rows",
     "archetype_label",
     "base_table",
     "bases_of",
@@ -92,6 +93,7 @@ __all__ = [
     "measure_change_sentence",
     "missing_segments",
     "missing_sentences",
+    "other_ages_sentence",
     "overall_trend",
     "parameter_table",
     "profile_sentence",
@@ -383,6 +385,24 @@ def missing_sentences(table: pd.DataFrame, year: int, measure: str, lang: str) -
         key = "none_by" if missing is None else "missing" if missing else "all_published"
         out.append(say(NOTEBOOKS, key, lang, **values))
     return out
+
+
+def age_band_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without the age groups that are not one of the model's bands (8-11, up to 64,
+    adults 20+ …): what a chart by age band draws, in age order and without overlap."""
+    return table[(table["dimension"] != "age") | table["segment"].isin(AGE_BANDS)]
+
+
+def other_ages_sentence(table: pd.DataFrame, year: int, measure: str, lang: str) -> str:
+    """The age groups of the year's Facebook and LinkedIn figures that :func:`age_band_rows`
+    leaves out of the charts, in words."""
+    rows = _year_rows(table, year, measure)
+    other = rows.loc[(rows["dimension"] == "age") & ~rows["segment"].isin(AGE_BANDS), "segment"]
+    if other.empty:
+        return say(NOTEBOOKS, "ages_bands_only", lang, year=year)
+    names = [label(s, lang) for s in dict.fromkeys(other)]
+    names = [n[:1].lower() + n[1:] if n[1:2].islower() else n for n in names]  # mid-sentence
+    return say(NOTEBOOKS, "ages_left_out", lang, year=year, groups=_listing(names, lang))
 
 
 def sample_size_sentence(table: pd.DataFrame, year: int, measure: str, lang: str) -> str:

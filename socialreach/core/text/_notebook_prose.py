@@ -62,11 +62,16 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "Staplarna är utgåvans publicerade Facebooksiffror efter åldersgrupp och den streckade "
         "linjen är siffran för samtliga. Åldersgrupper markerade *ej publicerad* har ingen egen "
         "siffra i utgåvan: skattningarna använder då siffran för samtliga (en dokumenterad "
-        "reservsiffra).\n\n"
+        "reservsiffra). Diagrammen visar modellens åldersgrupper, 12–15 till 76+ år, i "
+        "åldersordning och utan överlapp; utgåvans övriga åldersgrupper (barn under 12 år och "
+        "sammanslagna grupper som *upp till 64 år*) räknar meningen ovanför diagrammet upp.\n\n"
         "## LinkedIn efter bransch (eller ålder)",
         "The bars are the edition's published Facebook figures by age band and the dashed line is "
         "the overall figure. Bands marked *not published* have no figure of their own in this "
-        "edition: the estimates use the overall figure for them (a documented fallback).\n\n"
+        "edition: the estimates use the overall figure for them (a documented fallback). The "
+        "charts show the model's age bands, 12–15 to 76+, in age order and without overlap; the "
+        "edition's other age groups (children under 12, and merged groups such as *up to 64*) "
+        "are named in the sentence above the chart.\n\n"
         "## LinkedIn by industry (or by age)",
     ),
     "survey.linkedin": (

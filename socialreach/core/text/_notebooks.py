@@ -90,6 +90,18 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "{platform} {year}: varje grupp efter {dim} har en egen siffra.",
         "{platform} {year}: every group by {dim} has a figure of its own.",
     ),
+    # the age groups the band charts leave out (explore.other_ages_sentence)
+    "ages_left_out": (
+        "{year} publicerar också siffror för {groups}; diagrammen nedan visar bara modellens "
+        "åldersgrupper (12–15 till 76+ år), som inte överlappar, och de övriga står i tabellen "
+        "ovan.",
+        "{year} also publishes figures for {groups}; the charts below show only the model's age "
+        "bands (12–15 to 76+), which do not overlap, and the others are in the table above.",
+    ),
+    "ages_bands_only": (
+        "{year} publicerar inga andra åldersgrupper än modellens (12–15 till 76+ år).",
+        "{year} publishes no age groups besides the model's bands (12–15 to 76+).",
+    ),
     "no_n": (
         "Ingen siffra för {year} har ett publicerat antal svarande: osäkerheten bygger på antagna "
         "urvalsstorlekar.",
