@@ -764,6 +764,10 @@ def test_the_english_markers_catch_what_issue_22_found():
         "Nåbara alumner (ever) per ci_low",
     ):
         assert english_or_ids(line), line
+    # and what an English notebook showed: the industry sources by id, the ids in a sentence
+    for line in ("sni_code    173", "assumed sample sizes (n_basis = assumed).", "IIS_SOI2026_TAB"):
+        assert SNAKE_ID.search(line), line
+    assert not SNAKE_ID.search("SNI code 173; see learn.microsoft.com/linkedin_api")
     for line in (
         "Mellan: omkring 56 berikade poster",
         "Facebook 69 %, LinkedIn 27 %",
@@ -779,6 +783,26 @@ def test_swedish_explanations_have_no_english_and_no_raw_id():
     for key, (sv, _) in NOTEBOOK_PROSE.items():
         words = re.sub(r"{\w+}", " ", without_code(sv))  # a placeholder gets a parameter's value
         assert not english_or_ids(words), key
+
+
+#: An id of the package's own as an English reader would meet it: snake_case
+#: (``field_of_study``, ``n_basis``) or a source's id (``IIS_SOI2026_TAB``); the English words
+#: among :data:`RAW_IDS` (``share``, ``weekly``) are words in English prose.
+SNAKE_ID = re.compile(
+    r"(?<![/.])\b([a-z]+(?:_[a-z0-9]+)+|"
+    + "|".join(map(re.escape, socialreach.load_sources()["source_id"]))
+    + r")\b"
+)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("year", [2017, 2025, None])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_english_notebook_shows_no_raw_id(path, year, shown):
+    found = sorted(
+        {m.group(0) for m in SNAKE_ID.finditer(shown_text(shown(path.stem, year, "en")))}
+    )
+    assert not found, f"{path.name} ({year}, en) shows {found}"
 
 
 @pytest.mark.notebooks

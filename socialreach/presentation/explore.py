@@ -814,7 +814,7 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         (written in ``lang`` as the report writes them) and header names only: no value of a
         person.
     """
-    from ..core.text import FIELDS, VALIDATE
+    from ..core.text import FIELDS, STATUSES, VALIDATE
     from .validation import validation_text, validation_word
 
     report = read.profile.report.to_dict()
@@ -824,6 +824,9 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
 
     def field(name: str) -> str:
         return pick(FIELDS[name], lang) if name in FIELDS else name
+
+    def status(key: str) -> str:  # the report's word (validate's English keeps the JSON id)
+        return pick(STATUSES[key], lang) if key in STATUSES else validation_word(key, lang)
 
     listed = ", ".join
     summary = pd.Series(
@@ -851,11 +854,10 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
     mapping = pd.DataFrame(counts).T.fillna(0)
     mapping = mapping.loc[:, mapping.sum() > 0].map(lambda n: format_count(n, lang=lang))
     mapping.index = [field(k) for k in mapping.index]
-    mapping.columns = [validation_word(k, lang) for k in mapping.columns]
+    mapping.columns = [status(k) for k in mapping.columns]
     sources = report["mapping"].get("industry_source", {})
     industry_source = pd.Series(
-        {validation_word(k, lang): format_count(v, lang=lang) for k, v in sources.items()},
-        name=word("alumni"),
+        {status(k): format_count(v, lang=lang) for k, v in sources.items()}, name=word("alumni")
     ).to_frame()
     coded = report["note_codes"] or [None] * len(report["notes"])
     notes = pd.DataFrame(

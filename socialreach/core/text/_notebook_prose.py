@@ -623,9 +623,13 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
     ),
     "trend.table": (
         "Samma sak i siffror: *Andel* gäller alla våra alumner, *Del utan egen siffra* den "
-        "del av andelen som vilar på siffror som inte publicerats för våra alumners egna grupper.",
+        "del av andelen som vilar på siffror som inte publicerats för våra alumners egna grupper, "
+        "och rader med samma *Serie* för en plattform är jämförbara och bildar en linje i "
+        "diagrammet.",
         "The same in numbers: *Share* is of all our alumni, *Part without its own figure* "
-        "the share of it resting on figures not published for our alumni's own segments.",
+        "the share of it resting on figures not published for our alumni's own segments, and "
+        "rows of one platform with the same *Series* are comparable and form one line in the "
+        "chart.",
     ),
     "trend.by_age": (
         "Vår räckvidd efter åldersgrupp med varje utgåva (åldersgrupper med färre än {min_cell} "

@@ -104,9 +104,9 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     ),
     "no_n": (
         "Ingen siffra för {year} har ett publicerat antal svarande: osäkerheten bygger på antagna "
-        "urvalsstorlekar.",
+        "urvalsstorlekar (markerade ”antaget” i tabellerna).",
         "No figure of {year} comes with a published number of respondents: the intervals rest on "
-        "assumed sample sizes (n_basis = assumed).",
+        "assumed sample sizes (marked ‘assumed’ in the tables).",
     ),
     "n_weighted": (
         "{k} av {n} siffror för {year} har en publicerad viktad bas (viktade intervjuer, inte ett "
