@@ -14,6 +14,7 @@ where a ``Styler`` shows only in HTML.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 
 import numpy as np
@@ -195,14 +196,19 @@ KINDS: dict[str, str] = {
 }
 
 
+@functools.cache
+def _sources() -> pd.DataFrame:
+    from ..reading.survey import load_sources
+
+    return load_sources().set_index("source_id")
+
+
 def source_name(source_id: str, lang: str, kind: object = None) -> str:
     """A figure's source as the report's appendix names it: publisher and title; a figure the
     model derived (``derived``), or one of the user's, by its kind of source in ``lang``."""
-    from ..reading.survey import load_sources
     from .report._sections import _source_cell  # the appendix's own words, in one place
 
-    sources = load_sources().set_index("source_id")
-    return _source_cell(sources, source_id, source_id if kind is None else kind, lang)
+    return _source_cell(_sources(), source_id, source_id if kind is None else kind, lang)
 
 
 def _numeric(values: pd.Series) -> bool:
