@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import socialreach
-from socialreach.core.segments import INDUSTRIES, label
+from socialreach.core.segments import AGE_BANDS, INDUSTRIES, label
 from socialreach.core.text import NOTEBOOK_PROSE, NOTEBOOKS, say
 from socialreach.presentation import explore
 from socialreach.presentation.format import format_count, format_share
@@ -360,9 +360,10 @@ def test_read_tables_say_what_reading_did_in_the_notebooks_language():
                                report.rows_used, report.rows_excluded)]  # fmt: skip
         excluded = tables["excluded"]
         assert excluded.iloc[:, 0].tolist() == [e["row"] for e in report.excluded]
-        assert tables["industry_source"].iloc[:, 0].sum() == pytest.approx(
-            sum(report.mapping["industry_source"].values())
-        )
+        # counts written as the report writes them, one per source of an industry
+        assert tables["industry_source"].iloc[:, 0].tolist() == [
+            format_count(n, lang=lang) for n in report.mapping["industry_source"].values()
+        ]
     sv, en = (explore.read_tables(read, lang)["excluded"].iloc[0, 1] for lang in ("sv", "en"))
     assert "födelseåret" in sv and "birth year" in en  # the generator's impossible birth year
 
@@ -393,3 +394,146 @@ def test_sensitivity_swing_in_a_language_names_its_parameters_and_itself():
     assert swing.to_dict() == {"Antal år": 7.0, "Andel som ansluter sig": 5.0}
     assert swing.name == say(NOTEBOOKS, "swing", "sv")
     assert explore.sensitivity_swing(sensitivity).index.tolist() == ["years", "connect_rate"]
+
+
+# --- tables as a reader reads them (explore.format_table) -------------------------------------
+
+NB = "\u00a0"
+
+
+def test_format_table_writes_each_number_by_what_it_is_in_both_languages():
+    frame = pd.DataFrame(
+        {
+            "platform": ["linkedin", "facebook"],
+            "share": [0.8312, None],
+            "n": [1234.0, 56.0],
+            "value": [150_000.0, 9_500.0],
+            "year": [2026.0, 2017.0],
+            "approximate": [False, True],
+        },
+        index=[320, 321],  # rows of a filtered frame
+    )
+    sv = explore.format_table(frame, "sv")
+    assert sv.columns.tolist() == ["Plattform", "Andel", "Svarande", "Värde", "År", "Ungefärlig"]
+    assert sv.iloc[0].tolist() == [
+        "LinkedIn", f"83{NB}%", f"1{NB}234", f"150{NB}000{NB}kr", "2026", "nej",
+    ]  # fmt: skip
+    assert sv.iloc[1].tolist() == ["Facebook", "–", "56", f"9{NB}500{NB}kr", "2017", "ja"]
+    assert sv.index.tolist() == [1, 2]  # row numbers, not the table's row labels
+    en = explore.format_table(frame, "en")
+    assert en.iloc[0].tolist()[1:4] == ["83%", "1,234", f"SEK{NB}150,000"]
+    pd.testing.assert_frame_equal(frame, frame.copy())  # not changed
+
+
+def test_format_table_takes_one_kind_for_a_pivot_and_refuses_an_unknown_one():
+    pivot = pd.DataFrame(
+        {"facebook": [0.70, 0.0], "linkedin": [0.305, None]},
+        index=pd.Index(["business_school", "Us"], name="institution"),
+    ).rename_axis(columns="platform")
+    shown = explore.format_table(pivot, "sv", kinds="share")
+    assert shown.index.tolist() == ["Handelshögskola", "Us"]
+    assert shown.columns.tolist() == ["Facebook", "LinkedIn"]
+    assert shown.to_numpy().tolist() == [[f"70{NB}%", f"31{NB}%"], [f"0{NB}%", "–"]]
+    with pytest.raises(ValueError, match="kinds must be among"):
+        explore.format_table(pivot, "sv", kinds="percent")
+    # a column of no known kind: whole numbers as counts, others with two decimals
+    other = explore.format_table(pd.DataFrame({"x": [2.0, 3.0], "y": [0.125, 1234.5]}), "sv")
+    assert other.to_numpy().tolist() == [["2", "0,13"], ["3", f"1{NB}234,50"]]
+
+
+def test_a_source_is_named_as_the_reports_appendix_names_it():
+    sources = socialreach.load_sources().set_index("source_id")
+    tab = sources.loc["IIS_SOI2026_TAB"]
+    assert explore.source_name("IIS_SOI2026_TAB", "sv") == f"{tab['publisher']}: {tab['title']}"
+    assert explore.source_name("derived", "sv") == "härledd"
+    figures = pd.DataFrame(
+        {"source_id": ["IIS_SOI2026_TAB", "derived"], "source_type": ["official", "derived"]}
+    )
+    shown = explore.format_table(figures, "en")
+    assert shown["Source"].tolist() == [explore.source_name("IIS_SOI2026_TAB", "en"), "derived"]
+
+
+def test_integration_table_writes_the_reports_cells():
+    values = pd.DataFrame(
+        {
+            "scenario": ["central"],
+            "connect_rate": [0.15],
+            "setup_cost": [100_000.0],
+            "years": [3],
+            "alumni_on_linkedin": [418.2],
+            "alumni_on_linkedin_low": [361.0],
+            "alumni_on_linkedin_high": [484.0],
+            "net_value": [-211_538.0],
+            "net_value_low": [-213_000.0],
+            "net_value_high": [-210_000.0],
+            "break_even_value_per_record": [float("inf")],
+        }
+    )
+    sv = explore.integration_table(values, "sv")["Mellan"]
+    # the report's rows, in its order: alumni on LinkedIn to tens, net value with its interval,
+    # no break-even value where no value per record breaks even
+    assert sv.tolist() == [
+        f"15{NB}%",
+        "3",
+        f"100{NB}000{NB}kr",
+        "420 (360–480)",
+        f"−212{NB}000{NB}kr (−213{NB}000 till −210{NB}000)",
+        "–",
+    ]
+
+
+def figures_used(alumni: list[float], fallback: list[float]) -> pd.DataFrame:
+    """Four figures behind an estimate: two per platform, each with its alumni counts."""
+    return pd.DataFrame(
+        {
+            "platform": ["facebook", "facebook", "linkedin", "linkedin"],
+            "role": "penetration",
+            "source_id": "IIS_SOI2026_TAB",
+            "source_type": "official_table_appendix",
+            "base": "internet_users_8plus",
+            "segment": ["26-35", "36-45", "26-35", "36-45"],
+            "share": [0.85, 0.83, 0.45, 0.42],
+            "n": [553.0, 547.0, 553.0, 547.0],
+            "n_basis": "weighted_interviews",
+            "alumni": alumni,
+            "fallback_alumni": fallback,
+        }
+    )
+
+
+def test_figures_counts_are_a_column_only_where_they_differ_between_figures():
+    # 2025 and later: every figure shapes every alumnus' share, so every row has the same two
+    # counts; a column of them answers nothing, a sentence per platform says them once
+    shared = figures_used([898.0, 898.0, 898.0, 897.9999], [59.0, 59.0, 60.0, 60.0])
+    table = explore.figures_table(shared, "sv")
+    assert "Alumner" not in table.columns and "Slags källa" not in table.columns
+    assert explore.figure_count_sentences(shared, "sv") == [
+        say(NOTEBOOKS, "figures_shared", "sv", platform="Facebook", n="898", fallback="59"),
+        say(NOTEBOOKS, "figures_shared", "sv", platform="LinkedIn", n="898", fallback="60"),
+        say(NOTEBOOKS, "figures_shared_why", "sv"),
+    ]
+    # 2017: each figure applies to its own segment's alumni
+    own = figures_used([255.0, 204.0, 35.4, 29.2], [0.0, 204.0, 0.0, 29.2])
+    table = explore.figures_table(own, "en")
+    assert table["Alumni"].tolist() == ["255", "204", "35", "29"]
+    assert explore.figure_count_sentences(own, "en") == []
+
+
+def test_the_age_band_charts_draw_the_models_bands_and_name_the_groups_they_leave_out():
+    bands = explore.age_band_rows(TABLE)
+    ages = bands.loc[bands["dimension"] == "age", "segment"]
+    assert set(ages) <= set(AGE_BANDS)
+    # everything else is kept: other breakdowns and the overall figures the charts draw a line at
+    assert (
+        len(TABLE) - len(bands)
+        == ((TABLE["dimension"] == "age") & ~TABLE["segment"].isin(AGE_BANDS)).sum()
+    )
+    # 2026 publishes children and overlapping groups beside the bands, named in age words
+    sv = explore.other_ages_sentence(TABLE, 2026, "used_12m", "sv")
+    assert "8–11 år, upp till 64 år, 65+ år och vuxna 20+ år" in sv
+    assert sv.startswith("2026 publicerar också siffror för")
+    en = explore.other_ages_sentence(TABLE, 2026, "used_12m", "en")
+    assert "8–11 years, up to 64 years, 65+ years and adults 20+ years" in en
+    assert explore.other_ages_sentence(TABLE, 2017, "ever", "sv") == say(
+        NOTEBOOKS, "ages_bands_only", "sv", year=2017
+    )

@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import nbformat
@@ -19,6 +20,7 @@ from nbclient import NotebookClient
 
 import socialreach
 from socialreach.core.errors import InputError
+from socialreach.core.segments import AGE_BANDS, label
 from socialreach.core.text import (
     COLUMNS,
     FIELDS,
@@ -570,8 +572,16 @@ RAW_IDS = sorted(
         *COLUMNS,
         *(k.removeprefix("col.") for k in SAY if k.startswith("col.")),
         *("n_alumni", "expected", "ci_low", "ci_high", "inferred_industry", "dimension_used"),
+        *socialreach.load_sources()["source_id"],  # IIS_SOI2026_TAB: a source has a name
     }
     - {"scenario", "n"}
+)
+#: Every source as the report's appendix and the notebooks' tables name it (publisher: title):
+#: a proper name, in the language it was published in (*Swedes and Internet 2017*).
+SOURCE_NAMES = sorted(
+    (f"{s.publisher}: {s.title}" for s in socialreach.load_sources().itertuples()),
+    key=len,
+    reverse=True,
 )
 RAW_ID = re.compile(rf"(?<![/.])\b({'|'.join(map(re.escape, RAW_IDS))})\b")
 
@@ -604,7 +614,10 @@ def shown_text(text: str) -> str:
             parts.append(re.sub(r"<[^>]+>", " ", html))
         elif "text/plain" in data:
             parts.append("".join(data["text/plain"]))
-    return "\n".join(parts).replace(Path(PARAMS["alumni_file"]).name, "")
+    text = "\n".join(parts).replace(Path(PARAMS["alumni_file"]).name, "")
+    for name in SOURCE_NAMES:
+        text = text.replace(name, " ")
+    return text
 
 
 def figures_of(text: str) -> list[dict]:
@@ -635,6 +648,107 @@ def numbers(trace: dict) -> np.ndarray:
     return drawn if np.isfinite(drawn).any() else values(trace.get(across))
 
 
+def tables_of(text: str) -> list[list[list[str]]]:
+    """The tables among a notebook's outputs (a frame's HTML), each as its body's rows of data
+    cells (``<td>``: not the headings or the index), as a reader reads them."""
+    tables = []
+    for line in text.splitlines():
+        html = "".join(json.loads(line).get("data", {}).get("text/html", []))
+        for table in re.findall(r"<table.*?</table>", html, flags=re.S):
+            body = re.search(r"<tbody>(.*?)</tbody>", table, flags=re.S)
+            rows = re.findall(r"<tr>(.*?)</tr>", body[1] if body else "", flags=re.S)
+            cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S) for row in rows]
+            tables.append([[unescape(c).strip() for c in row] for row in cells])
+    return tables
+
+
+#: A number as the engine holds it, not as a person reads it: more than two decimals
+#: (``0.158628``), a count with decimals of zero (``317.0``, ``150000.00``), or a share as a
+#: proportion (``0.83``, shown as ``83 %`` everywhere else).
+RAW_NUMBER = re.compile(r"-?\d+\.\d{3,}|-?\d+\.0+|-?0\.\d+")
+#: English number style in a Swedish cell: a decimal point or a comma between thousands.
+ENGLISH_NUMBER = re.compile(r"-?\d+\.\d+|\d{1,3}(,\d{3})+")
+
+
+def misformatted(cells: list[str], lang: str) -> list[str]:
+    """The cells that show a number raw, or in the other language's style."""
+    wrong = [c for c in cells if RAW_NUMBER.fullmatch(c)]
+    if lang == "sv":
+        wrong += [c for c in cells if ENGLISH_NUMBER.fullmatch(c.removesuffix(f"{NBSP}%"))]
+    return wrong
+
+
+def number_of(cell: str) -> float | None:
+    """The number a cell shows (``0``, ``0 %``, ``1 234 kr``, ``−3,5``), else None."""
+    bare = re.sub(r"\s|%|kr|SEK|,(?=\d{3}\b)", "", cell.replace(NBSP, " ")).replace("−", "-")
+    try:
+        return float(bare.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def all_zero(cells: list[str]) -> bool:
+    """Whether every number a table shows is zero (a grid of ``0.0`` answers nothing)."""
+    shown = [n for n in map(number_of, cells) if n is not None]
+    return bool(shown) and not any(shown)
+
+
+def years_drawn(figure: dict) -> tuple[set[float], set[float]]:
+    """(the years on a chart's axis of years, those of them with a value drawn); both empty
+    when no axis is of years."""
+    traces = [t for t in figure["data"] if t.get("type") in ("bar", "scatter")]
+    xs = [values(t.get("x")) for t in traces if t.get("orientation") != "h"]
+    ys = [values(t.get("y")) for t in traces if t.get("orientation") != "h"]
+    years = {x for xv in xs for x in xv if np.isfinite(x) and 1990 <= x <= 2100}
+    if not years or not all(float(x).is_integer() for x in years):
+        return set(), set()
+    axis = {k: v for k, v in figure["layout"].items() if k.startswith("xaxis") and "tickvals" in v}
+    ticks = [x for v in axis.values() for x in v["tickvals"] if isinstance(x, int | float)]
+    years |= {float(x) for x in ticks if 1990 <= x <= 2100}
+    with_value = {
+        x for xv, yv in zip(xs, ys, strict=True) if len(xv) == len(yv)
+        for x, y in zip(xv, yv, strict=True) if np.isfinite(y)
+    }  # fmt: skip
+    return years, with_value & years
+
+
+def test_the_table_and_axis_checks_catch_what_issue_22_found():
+    # the checks below must be able to fail: cells the notebooks used to show (the integration
+    # table, the industry sources, the figures' shares) and their report style beside them
+    for cell, lang in (
+        ("150000.00", "en"),
+        ("317.0", "sv"),
+        ("0.8312", "en"),
+        ("0.158628", "sv"),
+        ("0.05", "en"),
+        ("12,400", "sv"),
+        ("41.3" + NBSP + "%", "sv"),
+    ):
+        assert misformatted([cell], lang), cell
+    for cell, lang in (
+        ("150" + NBSP + "000" + NBSP + "kr", "sv"),
+        ("SEK" + NBSP + "150,000", "en"),
+        ("317", "sv"),
+        ("83" + NBSP + "%", "sv"),
+        ("41,3" + NBSP + "%", "sv"),
+        ("83%", "en"),
+        ("12,400", "en"),
+        ("–", "sv"),
+        ("2026", "sv"),
+        ("Facebook 69" + NBSP + "% (61–74" + NBSP + "%)", "sv"),
+    ):
+        assert not misformatted([cell], lang), cell
+    assert all_zero(["0.0"] * 120) and all_zero(["0" + NBSP + "%", "–", "0"])
+    assert not all_zero(["0" + NBSP + "%", "3" + NBSP + "%"]) and not all_zero(["nej", "–"])
+    assert number_of("−1" + NBSP + "234" + NBSP + "kr") == -1234 and number_of("1,234") == 1234
+    # a 2014-2026 axis with two points, and a line of one year
+    sparse = {"data": [{"type": "scatter", "x": [2025, 2026], "y": [0.3, 0.2]}],
+              "layout": {"xaxis": {"tickvals": list(range(2014, 2027))}}}  # fmt: skip
+    assert [len(s) for s in years_drawn(sparse)] == [13, 2]
+    single = {"data": [{"type": "scatter", "x": [2026], "y": [0.3]}], "layout": {}}
+    assert [len(s) for s in years_drawn(single)] == [1, 1]
+
+
 def test_the_english_markers_catch_what_issue_22_found():
     # the checks below must be able to fail: each line a Swedish notebook used to show
     for line in (
@@ -650,6 +764,10 @@ def test_the_english_markers_catch_what_issue_22_found():
         "Nåbara alumner (ever) per ci_low",
     ):
         assert english_or_ids(line), line
+    # and what an English notebook showed: the industry sources by id, the ids in a sentence
+    for line in ("sni_code    173", "assumed sample sizes (n_basis = assumed).", "IIS_SOI2026_TAB"):
+        assert SNAKE_ID.search(line), line
+    assert not SNAKE_ID.search("SNI code 173; see learn.microsoft.com/linkedin_api")
     for line in (
         "Mellan: omkring 56 berikade poster",
         "Facebook 69 %, LinkedIn 27 %",
@@ -665,6 +783,26 @@ def test_swedish_explanations_have_no_english_and_no_raw_id():
     for key, (sv, _) in NOTEBOOK_PROSE.items():
         words = re.sub(r"{\w+}", " ", without_code(sv))  # a placeholder gets a parameter's value
         assert not english_or_ids(words), key
+
+
+#: An id of the package's own as an English reader would meet it: snake_case
+#: (``field_of_study``, ``n_basis``) or a source's id (``IIS_SOI2026_TAB``); the English words
+#: among :data:`RAW_IDS` (``share``, ``weekly``) are words in English prose.
+SNAKE_ID = re.compile(
+    r"(?<![/.])\b([a-z]+(?:_[a-z0-9]+)+|"
+    + "|".join(map(re.escape, socialreach.load_sources()["source_id"]))
+    + r")\b"
+)
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("year", [2017, 2025, None])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_english_notebook_shows_no_raw_id(path, year, shown):
+    found = sorted(
+        {m.group(0) for m in SNAKE_ID.finditer(shown_text(shown(path.stem, year, "en")))}
+    )
+    assert not found, f"{path.name} ({year}, en) shows {found}"
 
 
 @pytest.mark.notebooks
@@ -686,8 +824,13 @@ def test_swedish_notebook_shows_no_english_and_no_raw_id(path, year, shown):
         assert any(text.startswith(start) for start in starts), text[:80]
 
 
+#: Every edition a reader may pick in both languages: the default (``None``: the latest), the
+#: other edition of the table appendix and the oldest with industry figures.
+EVERY_RUN = [(year, lang) for year in (None, 2025, 2017) for lang in ("sv", "en")]
+
+
 @pytest.mark.notebooks
-@pytest.mark.parametrize(("year", "lang"), EDITIONS)
+@pytest.mark.parametrize(("year", "lang"), EVERY_RUN)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_chart_of_a_notebook_is_empty_or_mostly_gaps(path, year, lang, shown):
     for figure in figures_of(shown(path.stem, year, lang)):
@@ -697,19 +840,49 @@ def test_no_chart_of_a_notebook_is_empty_or_mostly_gaps(path, year, lang, shown)
         assert any((np.isfinite(v) & (v != 0)).any() for v in drawn), (
             f"{path.name} ({year}, {lang}): a chart without data"
         )
-        # an axis of years: most years on it carry a value (not 2014-2026 for two points)
-        xs = [values(t.get("x")) for t in traces if t.get("orientation") != "h"]
-        ys = [values(t.get("y")) for t in traces if t.get("orientation") != "h"]
-        years = {x for xv in xs for x in xv if np.isfinite(x) and 1990 <= x <= 2100}
-        if years and all(float(x).is_integer() for x in years):
-            with_value = {
-                x for xv, yv in zip(xs, ys, strict=True) if len(xv) == len(yv)
-                for x, y in zip(xv, yv, strict=True) if np.isfinite(y)
-            }  # fmt: skip
-            assert len(with_value & years) * 2 >= len(years), (
-                f"{path.name} ({year}, {lang}): {len(years)} years on the axis, "
-                f"{len(with_value & years)} with a value"
-            )
+        # an axis of years: two years or more with a value, and most years on it carry one
+        # (not 2014-2026 for two points)
+        years, with_value = years_drawn(figure)
+        assert not years or len(with_value) >= 2, (
+            f"{path.name} ({year}, {lang}): a chart over years with {len(with_value)} of them"
+        )
+        assert len(with_value) * 2 >= len(years), (
+            f"{path.name} ({year}, {lang}): {len(years)} years on the axis, "
+            f"{len(with_value)} with a value"
+        )
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(("year", "lang"), EVERY_RUN)
+def test_notebook_01_draws_the_age_bands_in_age_order_and_nothing_overlapping(year, lang, shown):
+    # 2025 and 2026 put 8-11 after 76+ and drew "up to 64" and "adults 20+" beside the bands
+    bands = [label(b, lang) for b in AGE_BANDS]
+    charts = figures_of(shown("01_what_the_survey_says", year, lang))[:2]  # Facebook, LinkedIn
+    by_age = [
+        t["x"] for c in charts for t in c["data"] if t["type"] == "bar" and t["x"][0] in bands
+    ]
+    assert by_age, "no chart by age"
+    for ticks in by_age:
+        assert ticks == [b for b in bands if b in ticks], ticks
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize(("year", "lang"), EVERY_RUN)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_table_of_a_notebook_shows_its_numbers_as_the_report_does(path, year, lang, shown):
+    # counts whole with the language's separators, shares in percent, money with its unit,
+    # missing values as a dash (issue 22): never the engine's 0.158628, 317.0 or 150000.00
+    tables = tables_of(shown(path.stem, year, lang))
+    for table in tables:
+        cells = [cell for row in table for cell in row]
+        wrong = misformatted(cells, lang)
+        assert not wrong, f"{path.name} ({year}, {lang}) shows {sorted(set(wrong))[:5]}"
+        # pandas cuts a long cell to 50 characters and "...": a source's name, a reason (a
+        # cell of "..." alone stands for the rows a long table leaves out)
+        cut = [cell for cell in cells if cell.endswith("...") and cell != "..."]
+        assert not cut, f"{path.name} ({year}, {lang}) cuts {cut[:3]}"
+        assert not all_zero(cells), f"{path.name} ({year}, {lang}): a table of zeros"
+    assert tables or (path.stem == "07_where_are_our_alumni" and year == 2017)  # 2017: none
 
 
 @pytest.mark.parametrize("year", [2017, 2026])
@@ -722,8 +895,9 @@ def test_the_reading_tables_are_not_grids_of_zeros(year):
         # one row per field of the file, named as a reader knows it: no bookkeeping ids
         fields = {pick(FIELDS[k], lang) for k in FIELDS}
         assert set(mapping.index) <= fields and len(mapping) >= 4
-        numbers = mapping.to_numpy(dtype=float)
-        assert (numbers == np.round(numbers)).all()  # counts of alumni: whole numbers
+        # counts of alumni, written as the report writes counts: whole numbers
+        assert not misformatted(mapping.to_numpy().ravel().tolist(), lang)
+        numbers = mapping.map(number_of).to_numpy(dtype=float)
         assert (numbers != 0).mean() >= 0.5, mapping  # more counts than zeros
         assert (numbers != 0).any(axis=0).all() and (numbers != 0).any(axis=1).all()
 

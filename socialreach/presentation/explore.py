@@ -27,19 +27,15 @@ from ..core.options import MIN_CELL, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import AGE_BANDS, INDUSTRIES, UNKNOWN, label
 from ..core.text import (
-    COLUMNS,
-    INTEGRATION_ROWS,
     LINKEDIN_API,
     NOTEBOOKS,
     PARAMETER_MEANINGS,
     PARAMETER_UNITS,
     PARAMETERS,
-    SCENARIOS,
     pick,
     say,
 )
 from ..model.analysis import Analysis, analyse
-from ..model.archetypes import ARCHETYPES
 from ..model.privacy import suppress_segments
 from ..reading.examples import example_path
 from ..reading.survey import (
@@ -50,11 +46,27 @@ from ..reading.survey import (
     resolve_edition,
     source_types,
 )
+from ._tables import (
+    KINDS,
+    archetype_label,
+    column_label,
+    dimension_label,
+    figure_count_sentences,
+    figures_table,
+    format_table,
+    integration_table,
+    labelled,
+    scenario_label,
+    source_name,
+    value_label,
+)
 from .format import format_count, format_points, format_share, format_share_interval
 from .prose import prose
 
 __all__ = [
+    "KINDS",
     "ProfileRead",
+    "age_band_rows",
     "archetype_label",
     "base_table",
     "bases_of",
@@ -66,6 +78,9 @@ __all__ = [
     "dimension_label",
     "edition_sentences",
     "every_platform_sentence",
+    "figure_count_sentences",
+    "figures_table",
+    "format_table",
     "gap_sentences",
     "headline_sentences",
     "higher_platform",
@@ -78,6 +93,7 @@ __all__ = [
     "measure_change_sentence",
     "missing_segments",
     "missing_sentences",
+    "other_ages_sentence",
     "overall_trend",
     "parameter_table",
     "profile_sentence",
@@ -93,6 +109,7 @@ __all__ = [
     "scenario_sentences",
     "secondary_sources_sentence",
     "sensitivity_swing",
+    "source_name",
     "spread_sentences",
     "trend_sentences",
     "value_label",
@@ -116,88 +133,6 @@ def _listing(items: Sequence[str], lang: str) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {say(NOTEBOOKS, 'and', lang)} {items[-1]}"
-
-
-def dimension_label(dimension: str, lang: str) -> str:
-    """The word for a breakdown (``age``, ``industry``, ``graduation_cohort`` …) in ``lang``."""
-    key = f"dim_{dimension}"
-    return say(NOTEBOOKS, key, lang) if key in NOTEBOOKS else dimension
-
-
-#: Columns whose values are ids, and how each becomes a word (:func:`labelled`).
-_ID_COLUMNS = (
-    "platform",
-    "segment",
-    "base",
-    "measure",
-    "source_type",
-    "source_id",
-    "n_basis",
-    "role",
-)
-_DIMENSION_COLUMNS = ("dimension", "dimension_used")
-_INSTITUTION_COLUMNS = ("institution", "archetype")
-
-
-def value_label(value: object, lang: str) -> object:
-    """A shown id (segment, platform, base, measure, kind of source, yes/no) as a word."""
-    if isinstance(value, bool | str) and f"val.{value}" in NOTEBOOKS:
-        return say(NOTEBOOKS, f"val.{value}", lang)
-    if isinstance(value, str) and ", " in value:  # "facebook, linkedin": a figure both use
-        return ", ".join(str(value_label(v, lang)) for v in value.split(", "))
-    return label(value, lang) if isinstance(value, str) else value
-
-
-def column_label(name: object, lang: str) -> object:
-    """A table column's heading in ``lang``: the report's heading, else the notebooks' own."""
-    if not isinstance(name, str):
-        return name
-    if f"col.{name}" in NOTEBOOKS:  # capitalised like the report's headings beside it
-        heading = say(NOTEBOOKS, f"col.{name}", lang)
-        return heading[:1].upper() + heading[1:]
-    return pick(COLUMNS[name], lang) if name in COLUMNS else name
-
-
-def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``frame`` as a reader sees it: ids (platform, segment, base, measure, kind of source,
-    breakdown, archetype) in cells, index and columns as words, by the column or level's name,
-    and the headings in ``lang``; numbers as they are."""
-
-    def words(name: object, values: pd.Index | pd.Series) -> pd.Index | pd.Series:
-        if name in _DIMENSION_COLUMNS:  # a breakdown's word, or "mixed" as a word
-            return values.map(
-                lambda v: (
-                    dimension_label(v, lang) if f"dim_{v}" in NOTEBOOKS else value_label(v, lang)
-                )
-            )
-        if name in _INSTITUTION_COLUMNS:
-            return values.map(lambda v: archetype_label(v, lang) if isinstance(v, str) else v)
-        if name == "breakdowns":  # "all+age+industry": each breakdown's word
-            return values.map(
-                lambda v: ", ".join(dimension_label(d, lang) for d in str(v).split("+"))
-            )
-        if name in _ID_COLUMNS or name == "approximate":
-            return values.map(lambda v: value_label(v, lang))
-        return values
-
-    out = frame.copy()
-    for name in out.columns:
-        if isinstance(name, str):
-            out[name] = words(name, out[name])
-
-    def axis(index: pd.Index) -> pd.Index:
-        if isinstance(index, pd.MultiIndex):
-            levels = [words(n, index.get_level_values(i)) for i, n in enumerate(index.names)]
-            names = [column_label(n, lang) for n in index.names]
-            return pd.MultiIndex.from_arrays(levels, names=names)
-        named = words(index.name, index)
-        return named.rename(column_label(index.name, lang)) if index.name else named
-
-    out.index = axis(out.index)
-    out.columns = axis(out.columns)
-    if not isinstance(out.columns, pd.MultiIndex):
-        out.columns = [column_label(c, lang) for c in out.columns]
-    return out
 
 
 def every_platform_sentence(analysis: Analysis, lang: str) -> str:
@@ -450,6 +385,24 @@ def missing_sentences(table: pd.DataFrame, year: int, measure: str, lang: str) -
         key = "none_by" if missing is None else "missing" if missing else "all_published"
         out.append(say(NOTEBOOKS, key, lang, **values))
     return out
+
+
+def age_band_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` without the age groups that are not one of the model's bands (8-11, up to 64,
+    adults 20+ …): what a chart by age band draws, in age order and without overlap."""
+    return table[(table["dimension"] != "age") | table["segment"].isin(AGE_BANDS)]
+
+
+def other_ages_sentence(table: pd.DataFrame, year: int, measure: str, lang: str) -> str:
+    """The age groups of the year's Facebook and LinkedIn figures that :func:`age_band_rows`
+    leaves out of the charts, in words."""
+    rows = _year_rows(table, year, measure)
+    other = rows.loc[(rows["dimension"] == "age") & ~rows["segment"].isin(AGE_BANDS), "segment"]
+    if other.empty:
+        return say(NOTEBOOKS, "ages_bands_only", lang, year=year)
+    names = [label(s, lang) for s in dict.fromkeys(other)]
+    names = [n[:1].lower() + n[1:] if n[1:2].islower() else n for n in names]  # mid-sentence
+    return say(NOTEBOOKS, "ages_left_out", lang, year=year, groups=_listing(names, lang))
 
 
 def sample_size_sentence(table: pd.DataFrame, year: int, measure: str, lang: str) -> str:
@@ -789,11 +742,6 @@ def cohort_sentences(
 # --------------------------------------------------------------------------- comparison
 
 
-def archetype_label(name: str, lang: str) -> str:
-    """An archetype's name in ``lang`` (``business_school`` → Business school); others as given."""
-    return pick(ARCHETYPES[name][:2], lang) if name in ARCHETYPES else name
-
-
 def gap_sentences(totals: pd.DataFrame, institution: str, lang: str) -> list[str]:
     """Each archetype's share minus ours, per platform, in percentage points.
 
@@ -834,22 +782,6 @@ def comparison_sentences(totals: pd.DataFrame, lang: str) -> list[str]:
 # --------------------------------------------------------------------------- integration
 
 
-def scenario_label(scenario: str, lang: str) -> str:
-    """A bundled scenario's name in ``lang`` (``central`` is *Mellan*); another by its own."""
-    return pick(SCENARIOS[scenario], lang) if scenario in SCENARIOS else scenario
-
-
-def integration_table(values: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One column per scenario, one row per quantity, both named in ``lang``, amounts rounded
-    (shares to two decimals, counts and SEK to whole numbers): the report's rows."""
-    keys = [k for k in INTEGRATION_ROWS if k in values.columns]
-    table = values.set_index("scenario")[keys].T.astype(float)
-    table = table.apply(lambda row: row.round(2 if row.abs().max() <= 1 else 0), axis=1)
-    table.index = [pick(INTEGRATION_ROWS[k], lang) for k in keys]
-    table.columns = [scenario_label(c, lang) for c in table.columns]
-    return table
-
-
 def scenario_sentences(values: pd.DataFrame, lang: str) -> list[str]:
     """Each scenario of :func:`socialreach.integration_value` in words (amounts in SEK)."""
     return [
@@ -878,10 +810,11 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         ``summary`` (rows read, used, excluded; identifying columns dropped; columns ignored),
         ``excluded`` (row number and reason), ``columns`` (the header read for each field),
         ``mapping`` (alumni per field and mapping status), ``industry_source`` (where each
-        industry came from) and ``notes`` (the assumptions made while reading). Counts and
-        header names only: no value of a person.
+        industry came from) and ``notes`` (the assumptions made while reading). Counts
+        (written in ``lang`` as the report writes them) and header names only: no value of a
+        person.
     """
-    from ..core.text import FIELDS, VALIDATE
+    from ..core.text import FIELDS, STATUSES, VALIDATE
     from .validation import validation_text, validation_word
 
     report = read.profile.report.to_dict()
@@ -891,6 +824,9 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
 
     def field(name: str) -> str:
         return pick(FIELDS[name], lang) if name in FIELDS else name
+
+    def status(key: str) -> str:  # the report's word (validate's English keeps the JSON id)
+        return pick(STATUSES[key], lang) if key in STATUSES else validation_word(key, lang)
 
     listed = ", ".join
     summary = pd.Series(
@@ -916,12 +852,12 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
     # other tables' business): without them the table is not a grid of zeros
     counts = {k: v for k, v in report["mapping"].items() if k in FIELDS and k != "industry_source"}
     mapping = pd.DataFrame(counts).T.fillna(0)
-    mapping = mapping.loc[:, mapping.sum() > 0].round(0).astype(int)
+    mapping = mapping.loc[:, mapping.sum() > 0].map(lambda n: format_count(n, lang=lang))
     mapping.index = [field(k) for k in mapping.index]
-    mapping.columns = [validation_word(k, lang) for k in mapping.columns]
+    mapping.columns = [status(k) for k in mapping.columns]
     sources = report["mapping"].get("industry_source", {})
     industry_source = pd.Series(
-        {validation_word(k, lang): v for k, v in sources.items()}, name=word("alumni")
+        {status(k): format_count(v, lang=lang) for k, v in sources.items()}, name=word("alumni")
     ).to_frame()
     coded = report["note_codes"] or [None] * len(report["notes"])
     notes = pd.DataFrame(
@@ -937,7 +873,7 @@ def read_tables(read: ProfileRead, lang: str) -> dict[str, pd.DataFrame]:
         "excluded": excluded,
         "columns": columns,
         "mapping": mapping,
-        "industry_source": industry_source.round(1),
+        "industry_source": industry_source,
         "notes": notes,
     }
 

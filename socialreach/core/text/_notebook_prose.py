@@ -62,11 +62,16 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "Staplarna är utgåvans publicerade Facebooksiffror efter åldersgrupp och den streckade "
         "linjen är siffran för samtliga. Åldersgrupper markerade *ej publicerad* har ingen egen "
         "siffra i utgåvan: skattningarna använder då siffran för samtliga (en dokumenterad "
-        "reservsiffra).\n\n"
+        "reservsiffra). Diagrammen visar modellens åldersgrupper, 12–15 till 76+ år, i "
+        "åldersordning och utan överlapp; utgåvans övriga åldersgrupper (barn under 12 år och "
+        "sammanslagna grupper som *upp till 64 år*) räknar meningen ovanför diagrammet upp.\n\n"
         "## LinkedIn efter bransch (eller ålder)",
         "The bars are the edition's published Facebook figures by age band and the dashed line is "
         "the overall figure. Bands marked *not published* have no figure of their own in this "
-        "edition: the estimates use the overall figure for them (a documented fallback).\n\n"
+        "edition: the estimates use the overall figure for them (a documented fallback). The "
+        "charts show the model's age bands, 12–15 to 76+, in age order and without overlap; the "
+        "edition's other age groups (children under 12, and merged groups such as *up to 64*) "
+        "are named in the sentence above the chart.\n\n"
         "## LinkedIn by industry (or by age)",
     ),
     "survey.linkedin": (
@@ -368,14 +373,16 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "notes.",
     ),
     "reach.figures": (
-        "Varje publicerad siffra som skattningarna använder, hur många av våra alumner den gäller "
-        "och för hur många av dem den är en reservsiffra. `assumptions` listar varje antagande med "
-        "de siffror det anger (i ord: `describe_assumptions(assumptions, lang)` i "
-        "`socialreach.presentation.assumptions`).",
-        "Every published figure the estimates use, how many of our alumni each applies to, and for "
-        "how many of them it stands in as a fallback; `assumptions` lists every assumption by id, "
-        "with the numbers it quotes (in words: `describe_assumptions(assumptions, lang)` from "
-        "`socialreach.presentation.assumptions`).",
+        "Varje publicerad siffra som skattningarna använder, med bas, antal svarande och källa, "
+        "och hur många av våra alumner den gäller och för hur många av dem den är en reservsiffra: "
+        "i tabellen där antalen skiljer sig mellan siffrorna, annars en gång i meningarna ovanför "
+        "den. `assumptions` listar varje antagande med de siffror det anger (i ord: "
+        "`describe_assumptions(assumptions, lang)` i `socialreach.presentation.assumptions`).",
+        "Every published figure the estimates use, with its base, respondents and source, and how "
+        "many of our alumni it applies to and for how many of them it stands in as a fallback: in "
+        "the table where those counts differ between figures, else once in the sentences above "
+        "it. `assumptions` lists every assumption by id, with the numbers it quotes (in words: "
+        "`describe_assumptions(assumptions, lang)` from `socialreach.presentation.assumptions`).",
     ),
     "reach.slides": (
         "Räckvidden totalt och efter bransch som statiska bilder, klara att klistra in i en "
@@ -414,9 +421,9 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "same number of alumni.",
     ),
     "compare.totals": (
-        "Andel av alumnerna (0–1) som varje plattform når, för oss och för varje "
+        "Andel av alumnerna som varje plattform når, för oss och för varje "
         "jämförelselärosäte, med samma modell, samma siffror och samma slumpfrö.",
-        "Share of alumni (0-1) each platform reaches, for us and for each archetype, through the "
+        "Share of alumni each platform reaches, for us and for each archetype, through the "
         "same engine, figures and seed.",
     ),
     "compare.chart": (
@@ -458,10 +465,10 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
     ),
     "compare.assumptions": (
         "Den antagna branschfördelningen för förvärvsarbetande alumner vid varje "
-        "jämförelselärosäte (andelar 0–1), ur antagandetabellen som följer med socialreach; ändra "
-        "i den tabellen för att beskriva ett lärosäte som ni känner bättre.",
-        "The assumed industry mix of working alumni of each archetype (shares 0-1), from the "
-        "assumptions table shipped with socialreach; edit that table to describe a peer "
+        "jämförelselärosäte (andel av de förvärvsarbetande), ur antagandetabellen som följer med "
+        "socialreach; ändra i den tabellen för att beskriva ett lärosäte som ni känner bättre.",
+        "The assumed industry mix of working alumni of each archetype (shares of the working), "
+        "from the assumptions table shipped with socialreach; edit that table to describe a peer "
         "institution you know better.",
     ),
     "compare.slides": (
@@ -615,10 +622,14 @@ NOTEBOOK_PROSE: dict[str, tuple[str, str]] = {
         "(the table below says how much), and the dashed line marks where the question changed.",
     ),
     "trend.table": (
-        "Samma sak i siffror: *Andel* gäller alla våra alumner (0–1), *Del utan egen siffra* den "
-        "del av andelen som vilar på siffror som inte publicerats för våra alumners egna grupper.",
-        "The same in numbers: *Share* is of all our alumni (0–1), *Part without its own figure* "
-        "the share of it resting on figures not published for our alumni's own segments.",
+        "Samma sak i siffror: *Andel* gäller alla våra alumner, *Del utan egen siffra* den "
+        "del av andelen som vilar på siffror som inte publicerats för våra alumners egna grupper, "
+        "och rader med samma *Serie* för en plattform är jämförbara och bildar en linje i "
+        "diagrammet.",
+        "The same in numbers: *Share* is of all our alumni, *Part without its own figure* "
+        "the share of it resting on figures not published for our alumni's own segments, and "
+        "rows of one platform with the same *Series* are comparable and form one line in the "
+        "chart.",
     ),
     "trend.by_age": (
         "Vår räckvidd efter åldersgrupp med varje utgåva (åldersgrupper med färre än {min_cell} "

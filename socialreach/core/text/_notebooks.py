@@ -90,11 +90,23 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "{platform} {year}: varje grupp efter {dim} har en egen siffra.",
         "{platform} {year}: every group by {dim} has a figure of its own.",
     ),
+    # the age groups the band charts leave out (explore.other_ages_sentence)
+    "ages_left_out": (
+        "{year} publicerar också siffror för {groups}; diagrammen nedan visar bara modellens "
+        "åldersgrupper (12–15 till 76+ år), som inte överlappar, och de övriga står i tabellen "
+        "ovan.",
+        "{year} also publishes figures for {groups}; the charts below show only the model's age "
+        "bands (12–15 to 76+), which do not overlap, and the others are in the table above.",
+    ),
+    "ages_bands_only": (
+        "{year} publicerar inga andra åldersgrupper än modellens (12–15 till 76+ år).",
+        "{year} publishes no age groups besides the model's bands (12–15 to 76+).",
+    ),
     "no_n": (
         "Ingen siffra för {year} har ett publicerat antal svarande: osäkerheten bygger på antagna "
-        "urvalsstorlekar.",
+        "urvalsstorlekar (markerade ”antaget” i tabellerna).",
         "No figure of {year} comes with a published number of respondents: the intervals rest on "
-        "assumed sample sizes (n_basis = assumed).",
+        "assumed sample sizes (marked ‘assumed’ in the tables).",
     ),
     "n_weighted": (
         "{k} av {n} siffror för {year} har en publicerad viktad bas (viktade intervjuer, inte ett "
@@ -199,6 +211,19 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
         "För få examenskohorter har minst {min_cell} alumner för att jämföras.",
         "Too few graduation cohorts have at least {min_cell} alumni to compare.",
     ),
+    # the figures behind an estimate, when each applies to all alumni (explore.figures_table)
+    "figures_shared": (
+        "{platform}: varje siffra formar skattningen för alla {n} alumner, och {fallback} av dem "
+        "saknar en siffra för sin egen grupp.",
+        "{platform}: every figure shapes the estimate for all {n} alumni, and {fallback} of them "
+        "lack a figure for their own group.",
+    ),
+    "figures_shared_why": (
+        "Modellen anpassar andelarna till alla utgåvans siffror på en gång, så antalen är desamma "
+        "för varje siffra; tabellen upprepar dem därför inte på varje rad.",
+        "The model fits the shares to all the edition's figures at once, so the counts are the "
+        "same for every figure; the table therefore does not repeat them on every row.",
+    ),
     "institutions": (
         "{platform}: från {low} ({low_inst}) till {high} ({high_inst}), en skillnad på {spread}.",
         "{platform}: from {low} ({low_inst}) to {high} ({high_inst}), a spread of {spread}.",
@@ -248,14 +273,15 @@ NOTEBOOKS: dict[str, tuple[str, str]] = {
     # column headings of the tables the notebooks show (explore.labelled), where the report's
     # COLUMNS has no heading of the same meaning
     "col.dimension": ("uppdelning", "breakdown"),
-    "col.share": ("andel (0–1)", "share (0–1)"),
+    # shares are shown in percent (explore.format_table): no "(0–1)" in their headings
+    "col.share": ("andel", "share"),
     "col.approximate": ("ungefärlig", "approximate"),
     "col.source_id": ("källa", "source"),
     "col.source_type": ("slags källa", "kind of source"),
     "col.title": ("titel", "title"),
     "col.publisher": ("utgivare", "publisher"),
-    "col.fallback": ("del utan egen siffra (0–1)", "part without its own figure (0–1)"),
-    "col.inferred_industry": ("del med härledd bransch (0–1)", "part with inferred industry (0–1)"),
+    "col.fallback": ("del utan egen siffra", "part without its own figure"),
+    "col.inferred_industry": ("del med härledd bransch", "part with inferred industry"),
     "col.dimension_used": ("uppdelning som används", "breakdown used"),
     "col.n_basis": ("antalet svarande är", "number of respondents is"),
     "col.role": ("siffrans roll", "the figure's role"),

@@ -111,7 +111,7 @@ VALIDATE: dict[str, tuple[str, str]] = {
     ),
     "note.employment_other": (
         "{n} alumner som söker arbete, är föräldra- eller sjuklediga eller av annat skäl varken "
-        "arbetar, studerar eller är pensionärer har sysselsättningen 'other' (undersökningen "
+        "arbetar, studerar eller är pensionärer har sysselsättningen 'övrigt' (undersökningen "
         "publicerar ingen siffra för dem)",
         "{n} alumni seeking work, on parental or sick leave or otherwise not working, studying "
         "or retired have employment 'other' (the survey publishes no figure for them)",
@@ -124,10 +124,9 @@ VALIDATE: dict[str, tuple[str, str]] = {
     ),
     "note.industry_from_field": (
         "branschen för {n} arbetande alumner ({share} av de arbetande) härledd från "
-        "utbildningsområdet via fördelningen utbildningsområde -> bransch "
-        "(industry_source = field_of_study)",
+        "utbildningsområdet via fördelningen från utbildningsområde till bransch",
         "industry of {n} working alumni ({share} of working alumni) inferred from field of study "
-        "through the field-of-study -> industry mix (industry_source = field_of_study)",
+        "through the field-of-study-to-industry mix",
     ),
     "note.cohort_from_age": (
         "examenskullen för {n} alumner uppskattad från åldern, med antagen ålder "
