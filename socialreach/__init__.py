@@ -20,6 +20,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.core.text._charts` the charts' axis titles, legends and notes
 - `socialreach.core.text._labels` names of dimensions, ids, table columns, fields, statuses; colours
 - `socialreach.core.text._model` archetype institutions, integration parameters and scenarios
+- `socialreach.core.text._notebook_prose` the notebooks' explanations, in Swedish and English
 - `socialreach.core.text._notebooks` what the exploration notebooks print
 - `socialreach.core.text._recommend` the recommendation's words: platform, group and goal
 - `socialreach.core.text._report` the report's findings, section texts and data-quality rows
@@ -66,12 +67,14 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.scenario` the institution's integration scenarios from TOML
 - `socialreach.model.uncertainty` Jeffreys draws and intervals of published shares
 - `socialreach.presentation` presentation: numbers into words, tables, charts and the report
+- `socialreach.presentation._tables` the notebooks' tables: labels, numbers as the report has them
 - `socialreach.presentation.assumptions` the engine's assumption ids and numbers in words
 - `socialreach.presentation.channels` the channel view in words: rankings, table, sentences
 - `socialreach.presentation.explore` what the notebooks compute and say about the data
 - `socialreach.presentation.findings` the report's headline findings as sentences
 - `socialreach.presentation.format` shares, counts, intervals and dates in the reader's language
 - `socialreach.presentation.notes` the strategist's Markdown notes, rendered inert
+- `socialreach.presentation.prose` the notebooks' explanations in the reader's language
 - `socialreach.presentation.recommendation` the recommendation in words
 - `socialreach.presentation.plots` charts (plotly interactive, seaborn static): the public names
 - `socialreach.presentation.plots._base` colours, template, ``Chart``, layouts, shared axis helpers
