@@ -396,12 +396,17 @@ def _trend(r: _Report) -> str:
     table = _embedded_penetration() if r.table is None else r.table  # read, never changed
     trend = r.analysis.trend
     kinds = source_types()
+    # the source ids of each year and platform, read once from the table (not per edition)
+    ours = table[table["platform"].isin(trend["platform"].unique())]
+    sources: dict[tuple[int, str], set[str]] = {}
+    for year, platform, sid in zip(ours["year"], ours["platform"], ours["source_id"], strict=True):
+        sources.setdefault((int(year), str(platform)), set()).add(sid)
     rows = []
     for year, grp in trend.groupby("year", sort=True):
         by = grp.set_index("platform")
-        used = table[(table["year"] == year) & table["platform"].isin(by.index)]
+        used = set().union(*(sources.get((int(year), str(p)), set()) for p in by.index))
         # which kinds of source the year's figures come from: a blog is not the report
-        types = sorted({kinds.get(sid, "") for sid in used["source_id"]} - {""})
+        types = sorted({kinds.get(sid, "") for sid in used} - {""})
         rows.append(
             [str(int(year)), label(str(grp["measure"].iloc[0]), lang)]
             + [fmt.share_interval(by.loc[p]) if p in by.index else "–" for p in r.options.platforms]
