@@ -127,7 +127,8 @@ def chart_survey_trend(
         after = trend.loc[trend["year"] == change.first_new, "base"].iloc[0]
         note = _t("question_changed", lang)
         if before != after:
-            note += "; " + _t("base_changed", lang).format(
+            # a line of its own: one line of both is wider than a phone (390 px)
+            note += "<br>" + _t("base_changed", lang).format(
                 old=label(before, lang), new=label(after, lang)
             )
         layout["annotations"].append(
