@@ -21,6 +21,7 @@ from ._base import (
     _require,
     _t,
     _values,
+    _wrap,
 )
 
 
@@ -93,7 +94,13 @@ def chart_channels(
     layout = _layout_dict(
         lang=lang,
         title=title,
-        xaxis={"title": {"text": _t("channels", lang)}, "range": [0, 100], **_percent_axis(lang)},
+        # two short lines: one long line is wider than the plot on a phone (390 px)
+        xaxis={
+            "title": {"text": _wrap(_t("channels", lang), 32)},
+            "range": [0, 100],
+            "automargin": True,
+            **_percent_axis(lang),
+        },
         yaxis={"autorange": "reversed", "type": "category"},
         scattermode="group",
         height=220 + 24 * len(segments) * max(1, len(data) // 3),
