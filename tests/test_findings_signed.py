@@ -90,19 +90,8 @@ def test_a_gap_between_the_platforms_is_said_only_where_their_intervals_do_not_o
         assert last.startswith("Facebook" if fb["share"] > li["share"] else "LinkedIn")
 
 
-def test_segments_whose_intervals_overlap_are_named_together_with_their_range():
-    # the issue's 2026 case: finance within a point of IT and trade, health care apart
-    frame = pd.DataFrame(
-        {
-            "platform": "linkedin",
-            "dimension": "industry",
-            "segment": ["finance", "it_communication", "trade", "health_care"],
-            "share": [0.63, 0.62, 0.62, 0.50],
-            "ci_low": [0.58, 0.57, 0.57, 0.45],
-            "ci_high": [0.68, 0.67, 0.67, 0.55],
-            "fallback": 0.0,
-        }
-    )
+def _linkedin_finding(segments: pd.DataFrame) -> str:
+    """The findings' sentence on LinkedIn's segments, beside two plain totals."""
     totals = pd.DataFrame(
         {
             "platform": ["facebook", "linkedin"],
@@ -117,9 +106,26 @@ def test_segments_whose_intervals_overlap_are_named_together_with_their_range():
     )
     (sentence,) = [
         s
-        for s in write_findings(pd.concat([totals, frame]), None, lang="en")
+        for s in write_findings(pd.concat([totals, segments]), None, lang="en")
         if "LinkedIn the share" in s
     ]
+    return sentence
+
+
+def test_segments_whose_intervals_overlap_are_named_together_with_their_range():
+    # the issue's 2026 case: finance within a point of IT and trade, health care apart
+    frame = pd.DataFrame(
+        {
+            "platform": "linkedin",
+            "dimension": "industry",
+            "segment": ["finance", "it_communication", "trade", "health_care"],
+            "share": [0.63, 0.62, 0.62, 0.50],
+            "ci_low": [0.58, 0.57, 0.57, 0.45],
+            "ci_high": [0.68, 0.67, 0.67, 0.55],
+            "fallback": 0.0,
+        }
+    )
+    sentence = _linkedin_finding(frame)
     # finance, IT and trade overlap each other and not health care: named together, with the
     # range of their shares; health care alone with its interval
     assert sentence == (
@@ -142,32 +148,12 @@ def test_segments_are_alike_only_when_every_interval_overlaps_every_other():
             "fallback": 0.0,
         }
     )
-    totals = pd.DataFrame(
-        {
-            "platform": ["facebook", "linkedin"],
-            "dimension": "total",
-            "segment": "all",
-            "share": [0.8, 0.6],
-            "ci_low": [0.75, 0.55],
-            "ci_high": [0.85, 0.65],
-            "expected": [800, 600],
-            "fallback": 0.0,
-        }
-    )
-    (sentence,) = [
-        s
-        for s in write_findings(pd.concat([totals, frame]), None, lang="en")
-        if "LinkedIn the share" in s
-    ]
+    sentence = _linkedin_finding(frame)
     assert sentence == (
         "On LinkedIn the share is larger among alumni in trade, 55% (52–58%) than in health "
         "care, 45% (38–50%); the other groups do not differ from them beyond the uncertainty."
     )
     # with trade's interval reaching down to health care's, all three overlap: alike
     alike = frame.assign(ci_low=[0.40, 0.49, 0.38])
-    (sentence,) = [
-        s
-        for s in write_findings(pd.concat([totals, alike]), None, lang="en")
-        if "LinkedIn the share" in s
-    ]
+    sentence = _linkedin_finding(alike)
     assert "about the same" in sentence, sentence
