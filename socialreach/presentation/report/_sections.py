@@ -8,7 +8,6 @@ import json
 import re
 from collections.abc import Callable
 
-import numpy as np
 import pandas as pd
 
 from ...core.errors import InputError
@@ -21,25 +20,22 @@ from ...core.text import (
     DIMENSIONS,
     FIELDS,
     INTEGRATION_ROWS,
-    LABEL_TEMPLATES,
     QUALITY,
     RECOMMEND,
     REPORT_SEGMENTS,
-    SCENARIOS,
     STATUSES,
     check_lang,
     pick,
-    say,
 )
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
 from ...model.privacy import SUPPRESSED_COL
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
+from .._tables import _integration_cell, _sek, scenario_label
 from ..assumptions import describe_assumptions
 from ..findings import write_findings
 from ..format import (
     NBSP,
-    format_count,
     format_count_interval,
     format_date,
     format_interval,
@@ -528,15 +524,6 @@ def _comparison(r: _Report) -> str:
     )
 
 
-def _sek(value: float, lang: str) -> str:
-    amount = format_count(value, lang=lang, round_to=1000 if abs(value) >= 10_000 else None)
-    return say(LABEL_TEMPLATES, "sek", lang, amount=amount)
-
-
-def _scenario_name(name: str, lang: str) -> str:
-    return pick(SCENARIOS[name], lang) if name in SCENARIOS else name
-
-
 def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
     """One sentence on the net value under the institution's own scenarios (SEK)."""
     lang = fmt.lang
@@ -549,7 +536,7 @@ def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
     years = sorted({int(y) for y in table["years"]})
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     unit = _t("year_unit" if years == [1] else "years_unit", lang)
-    names = ", ".join(_scenario_name(n, lang) for n in table["scenario"])
+    names = ", ".join(scenario_label(n, lang) for n in table["scenario"])
     what = _t("scenarios_word" if len(table) > 1 else "scenario_word", lang)
     return _t(
         "integration_finding",
@@ -561,38 +548,16 @@ def _integration_finding(table: pd.DataFrame, fmt: _Formats) -> str:
 
 
 def _integration(r: _Report) -> str:
-    fmt, lang, table = r.fmt, r.lang, r.integration
+    lang, table = r.lang, r.integration
     is_example = r.scenarios.is_example
     source = _t("integration_example" if is_example else "integration_own", lang)
     kind = "sr-example" if is_example else "sr-own"
-    money = {"value_per_record", "setup_cost", "yearly_cost", "value", "cost"}
-    rows = []
-    for key, names in INTEGRATION_ROWS.items():
-        cells = []
-        for s in table.to_dict("records"):
-            if key in ("connect_rate", "match_rate"):
-                cells.append(fmt.share(s[key]))
-            elif key in money:
-                cells.append(_sek(s[key], lang))
-            elif key == "net_value":
-                ends = [
-                    format_count(s[f"{key}_{end}"], lang=lang, round_to=1000)
-                    for end in ("low", "high")
-                ]
-                cells.append(f"{_sek(s[key], lang)} ({_t('to', lang).join(ends)})")
-            elif key == "break_even_value_per_record":
-                ok = s[key] == s[key] and np.isfinite(s[key])
-                cells.append(_sek(s[key], lang) if ok else "–")
-            elif key == "alumni_on_linkedin":
-                cells.append(
-                    format_count_interval(
-                        s[key], s[f"{key}_low"], s[f"{key}_high"], lang=lang, round_to=10
-                    )
-                )
-            else:
-                cells.append(fmt.count(s[key]))
-        rows.append([pick(names, lang), *cells])
-    head = ["", *(_scenario_name(n, lang) for n in table["scenario"])]
+    # the cells as the notebooks' integration table writes them: one writer for both
+    rows = [
+        [pick(names, lang), *(_integration_cell(key, s, lang) for s in table.to_dict("records"))]
+        for key, names in INTEGRATION_ROWS.items()
+    ]
+    head = ["", *(scenario_label(n, lang) for n in table["scenario"])]
     return _section(
         "integration",
         lang,
