@@ -99,11 +99,11 @@ def _figure_draws(
     return _derive(reg, out, streams)
 
 
-def _setup_draws(ctx, reg: _Registry, plans, n_draws: int, streams: _Streams):
-    """The figure draws of a setup and each plan's share draws (combos × draws), drawn once per
-    setup and seed: the report's estimates of one edition and measure (the breakdowns, the
-    trend's row, the broader measures behind a weekly or daily estimate) share them. Read-only:
-    every caller computes from them, none edits them."""
+def _setup_draws(ctx, reg: _Registry, plans, n_draws: int, streams: _Streams) -> dict:
+    """Each plan's share draws (combos × draws) of a setup, by platform, drawn once per setup
+    and seed from the setup's figure draws: the report's estimates of one edition and measure
+    (the breakdowns, the trend's row, the broader measures behind a weekly or daily estimate)
+    share them. Read-only: every caller computes from them, none edits them."""
     key = ("draws", streams.root, n_draws)
     if key not in ctx.memo:
         F = _figure_draws(reg, n_draws, streams, ctx.design_effect)
@@ -112,8 +112,7 @@ def _setup_draws(ctx, reg: _Registry, plans, n_draws: int, streams: _Streams):
             P = plan.shares(F, streams)
             P.flags.writeable = False
             shares[plan.platform] = P
-        F.flags.writeable = False
-        ctx.memo[key] = (F, shares)
+        ctx.memo[key] = shares
     return ctx.memo[key]
 
 
@@ -160,7 +159,7 @@ def _other_measures(
                 )
             except InputError:
                 continue
-            _, shares_o = _setup_draws(ctx_o, reg_o, plans_o, opts.n_draws, streams)
+            shares_o = _setup_draws(ctx_o, reg_o, plans_o, opts.n_draws, streams)
             for plan_o in plans_o:
                 out.setdefault(plan_o.platform, {})[m] = (ctx_o, plan_o, shares_o[plan_o.platform])
     return out
@@ -381,11 +380,12 @@ def _graduation_copies(profile: AlumniProfile) -> tuple[AlumniProfile, int | Non
     no age rests on a graduation year) and its fingerprint, kept with the profile's parts: the
     same copies every time, so their setups are remembered. Inside
     :func:`profile_unchanged` for ``profile``."""
-    parts = _profile_parts(profile, _profile_mark(profile))
+    own = _profile_mark(profile)
+    parts = _profile_parts(profile, own)
     if "graduation_ages" not in parts:
         expanded = _with_graduation_ages(profile)
         # fingerprinted once: the copies are the engine's own, nothing else can edit them
-        mark = _profile_mark(profile) if expanded is profile else _profile_mark(expanded)
+        mark = own if expanded is profile else _profile_mark(expanded)
         parts["graduation_ages"] = (expanded, mark)
     return parts["graduation_ages"]
 
@@ -401,7 +401,7 @@ def _estimate_of(
     year, measure, level = ctx.year, ctx.measure, opts.level
     rng = np.random.default_rng(opts.seed)
     streams = _Streams(int(rng.integers(2**63)))
-    _, shares = _setup_draws(ctx, reg, plans, opts.n_draws, streams)
+    shares = _setup_draws(ctx, reg, plans, opts.n_draws, streams)
     nested = _other_measures(profile, penetration, opts, by, ctx, streams)
     point_share = _figure_points(reg)
     basis = np.append([f.n_basis for f in reg.figures], "interviews").astype(object)
