@@ -403,7 +403,7 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
     """``reach``'s answer: the analysis as JSON, published as the report publishes it."""
     from .model.analysis import BASE
     from .model.combined import OVERLAP_ASSUMPTION
-    from .model.privacy import SUPPRESSED_COL, suppress_analysis
+    from .model.privacy import SUPPRESSED_COL, published_explanation, suppress_analysis
     from .presentation.assumptions import describe_assumptions
 
     options = analysis.options
@@ -446,14 +446,15 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
             "assumption (share of LinkedIn users also on Facebook)",
         }
     payload["combined_platforms"] = _every_platform(analysis)
-    figures, assumptions = analysis.explanation
+    figures, assumptions = published_explanation(analysis, min_cell=args.min_cell)
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
     keep += ["ci_high", "fallback_share", "dimension_used", "n_basis", SUPPRESSED_COL]
     payload["min_cell"] = args.min_cell
     payload["segments"] = _records(seg[keep])
-    # per-figure alumni counts are left out: differences between them can give back hidden cells
-    payload["figures"] = _records(figures.drop(columns=["alumni", "fallback_alumni"]))
+    # the figures behind groups large enough to show, without per-figure alumni counts: which
+    # figures a file uses, and how many alumni each, would tell which groups it has
+    payload["figures"] = _records(figures)
     words = describe_assumptions(assumptions, args.lang)
     payload["assumptions"] = words[["id", "text"]].to_dict(orient="records")
     if payload["combined"] is not None or payload["combined_platforms"] is not None:

@@ -226,3 +226,51 @@ def test_the_newest_cohort_of_every_bundled_example_is_published(example: str) -
     newest = next(c for c in GRADUATION_COHORTS if c in set(cohorts["segment"]))
     shown = cohorts[cohorts["segment"] == newest]
     assert (shown["suppressed"] == "").all() and shown["share"].notna().all()
+
+
+def _run_reach_json(path, env) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "socialreach", "reach", str(path), "--json"],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def test_without_a_key_set_every_run_publishes_the_same_values(root, tmp_path) -> None:
+    # the user's own key is drawn once and kept (readable by the user only): two runs of one
+    # file publish the same noisy values, so rerunning gains an attacker nothing
+    import json
+    import os
+    import stat
+
+    from socialreach.model.privacy import PRIVACY_KEY_ENV
+
+    env = {k: v for k, v in os.environ.items() if k != PRIVACY_KEY_ENV}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    path = root / "data" / "examples" / "technical_university.csv"
+    first, second = _run_reach_json(path, env), _run_reach_json(path, env)
+    assert first == second
+    key = tmp_path / "config" / "socialreach" / "privacy-key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and len(key.read_bytes().strip()) >= 32
+    # a new key is a new series of draws: the published counts move
+    key.unlink()
+    third = _run_reach_json(path, env)
+    counts = [[s["n_alumni"] for s in json.loads(out)["segments"]] for out in (first, third)]
+    assert counts[0] != counts[1]
+
+
+def test_a_home_that_cannot_keep_a_key_gives_each_run_its_own(tmp_path, monkeypatch) -> None:
+    from socialreach.model import privacy
+
+    blocked = tmp_path / "a file, not a directory"
+    blocked.write_text("")
+    monkeypatch.delenv(privacy.PRIVACY_KEY_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocked))
+    assert privacy.key_file() == blocked / "socialreach" / "privacy-key"
+    values = privacy.protect_counts([40.0], ["age_band:36-45"], context="file")
+    again = privacy.protect_counts([40.0], ["age_band:36-45"], context="file")
+    assert values.tolist() == again.tolist()  # one run: one key
+    assert not (blocked / "socialreach").exists()

@@ -16,15 +16,20 @@ What is guaranteed, precisely (and no more):
   ``exp(-PRIVACY_EPSILON (j + 1))``, never from ``min_cell + THRESHOLD_HEADROOM``; a published
   share's noise has scale ``SHARE_NOISE / n``; the method text states both.
 
+- What is listed and ranked: a figure appears in the list of ``reach --json`` and the report's
+  appendix only once min_cell - 1 alumni or more rested on it (no figure new to the file);
+  the channel ranking is made from the published weekly rows; without a key set, two runs
+  publish the same values (the user's own key, kept).
+
 Not covered (and said in the README): totals (exact by design), a group that is empty in one
-file (its row appears), the figures list of ``reach --json`` (which figures the file uses), the
-total alumni beside the rows read (whether the added row was used), rankings drawn from exact
-values (the channel view), and averaging over many runs without a fixed key.
+file (its row appears), the assumptions listed, and the total alumni beside the rows read
+(whether the added row was used).
 """
 
 from __future__ import annotations
 
 import collections
+import json
 import math
 import re
 
@@ -298,7 +303,6 @@ def test_one_person_more_changes_no_published_value_in_their_segments_alone(grou
 
 
 def test_reach_json_publishes_the_values_the_report_publishes(root, capsys):
-    import json
 
     import socialreach
     from socialreach.cli import main
@@ -417,3 +421,71 @@ def test_the_method_text_states_the_noise_the_code_draws():
     words = [f"{p:.0f}%" if p >= 1.5 else f"{p:.1f}%" for p in chances]
     assert f"{', '.join(words[:-1])} and {words[-1]})" in en
     assert f"up to {('one', 'two', 'three', 'four', 'five')[THRESHOLD_HEADROOM - 2]} above" in en
+
+
+# ------------------------------------------------------------------ what a surface lists
+
+
+def _figures(profile):
+    """The figures the report and ``reach --json`` list, and every figure the estimate uses
+    with its number of alumni."""
+    import socialreach
+    from socialreach.model.privacy import published_explanation
+
+    analysis = socialreach.analyse(profile, n_draws=100, seed=5, year=2017)
+    key = ["platform", "role", "source_id", "base", "dimension", "segment", "measure"]
+    listed = set(map(tuple, published_explanation(analysis)[0][key].astype(str).to_numpy()))
+    used = analysis.figures
+    alumni = dict(zip(map(tuple, used[key].astype(str).to_numpy()), used["alumni"], strict=True))
+    return listed, alumni
+
+
+@settings(max_examples=25, deadline=None)
+@given(groups=_groups, person=_person)
+def test_one_person_more_lists_no_figure_new_to_the_file(groups, person):
+    # 2017 uses one figure per industry and age band of the file: were every figure the file
+    # uses listed, a group's first alumnus would add its figure. A figure is listed as a group
+    # is shown (from min_cell alumni on, near it by a keyed draw), so one that appears had
+    # min_cell - 1 alumni or more already
+    (listed, alumni), (listed_after, _) = (
+        _figures(_profile(groups)),
+        _figures(_profile(groups, person)),
+    )
+    for figure in listed_after - listed:
+        assert alumni.get(figure, 0) >= 10 - 1, figure
+
+
+def test_a_figure_behind_a_group_too_small_to_show_is_not_listed(capsys, tmp_path):
+    # 2017, LinkedIn by industry: 200 in IT, 100 in finance, 3 in hotels and restaurants; the
+    # hotel figure (3 alumni rest on it) is not listed, the others are
+    from socialreach.cli import main
+
+    path = tmp_path / "alumni.csv"
+    pd.DataFrame({
+        "Födelseår": [1980, 1975, 1990], "Bransch": ["IT", "Finans", "Hotell och restaurang"],
+        "Antal": [200, 100, 3],
+    }).to_csv(path, index=False)  # fmt: skip
+    args = ["reach", str(path), "--year", "2017", "--platform", "linkedin", "--json"]
+    assert main(args) == 0
+    figures = pd.DataFrame(json.loads(capsys.readouterr().out)["figures"])
+    industries = set(figures.loc[figures["dimension"] == "industry", "segment"])
+    assert {"it_communication", "finance"} <= industries
+    assert "hotel_restaurant" not in industries
+    assert "alumni" not in figures.columns and "fallback_alumni" not in figures.columns
+
+
+def test_the_channel_ranking_is_made_from_published_rows(root):
+    import socialreach
+    from socialreach.model.channels import rank_channels
+    from socialreach.presentation.channels import visible_channels
+
+    analysis = socialreach.analyse(
+        root / "data" / "examples" / "business_school.csv",
+        platforms=("facebook", "linkedin", "instagram", "youtube"), n_draws=200,
+    )  # fmt: skip
+    ranked = visible_channels(analysis)
+    weekly = suppress_analysis(analysis, "weekly")
+    pd.testing.assert_frame_equal(ranked, rank_channels(weekly.dropna(subset=["share"])))
+    groups = ranked[ranked["dimension"] != "total"]
+    # the alumni beside each group are the published counts, never the exact ones
+    assert len(groups) and (groups["n_alumni"] % PRIVACY_BASE == 0).all()

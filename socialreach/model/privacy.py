@@ -33,8 +33,20 @@ anew, so the cells that did not change cannot be told from the ones that did.
 - Counts of people by an attribute said as a share (how much rests on fallback figures, how
   many industries were inferred) and the data-quality counts go through :func:`protect_counts`.
 
-Totals' reach is published exactly: it names no group, and the headline must be the same number
-in every output.
+- The channel ranking (:func:`suppress_analysis`, ``"channels"``) is made from the published
+  weekly rows, so neither its order nor its alumni counts are exact values.
+- The survey figures a surface lists (:func:`published_explanation`) are those behind a group
+  large enough to show, by the same keyed rule near ``min_cell``: a group's first alumnus adds
+  no figure.
+- The key of every draw is the institution's (:data:`PRIVACY_KEY_ENV`) or the user's own, drawn
+  once and kept (:func:`key_file`): reruns publish the same values, so they cannot be averaged.
+
+Totals' reach is published exactly: it names no group, the headline is the number the library
+and every surface give, and it can be checked by hand. The price, said in the README and the
+report's method text: the totals of two files that differ by one person differ by that person's
+modelled reach, which narrows down the cell they are in. Not protected either: a group that is
+empty in one file and not in the other (its hidden row appears) and the assumptions listed
+(one appears with the first alumnus it applies to, e.g. an industry past pension age).
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -45,12 +57,14 @@ graduates behind six alumni without a year), so the known cells are suppressed a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -61,7 +75,9 @@ from ..core.segments import PLATFORMS, UNKNOWN
 
 __all__ = [
     "ATTRIBUTE_SHARES",
+    "FIGURE_COUNTS",
     "MIN_CELL",
+    "PARTS",
     "PRIVACY_BASE",
     "PRIVACY_EPSILON",
     "REASONS",
@@ -69,10 +85,12 @@ __all__ = [
     "SHARE_NOISE",
     "SUPPRESSED_COL",
     "THRESHOLD_HEADROOM",
+    "key_file",
     "protect_count_col",
     "protect_counts",
     "protect_named_counts",
     "published_count_probability",
+    "published_explanation",
     "suppress_analysis",
     "suppress_segments",
     "suppress_small_cells",
@@ -84,11 +102,14 @@ __all__ = [
 PRIVACY_EPSILON = 1.0
 #: Published alumni counts are multiples of this.
 PRIVACY_BASE = 5
-#: Environment variable holding the institution's key for the noise. Set (any text kept
-#: secret), reports of the same file give the same counts, so rerunning a report gains an
-#: attacker nothing; unset, every run draws a key of its own (a rerun is a new, independent
-#: draw: many reruns of one file average towards the exact counts).
+#: Environment variable holding the institution's key for the noise (any text kept secret).
+#: Unset, the key is the user's own, drawn once and kept in :func:`key_file`. Either way
+#: reports of the same file give the same values on every surface and every rerun, so
+#: rerunning a report gains an attacker nothing (fresh noise on every run would average
+#: towards the exact values).
 PRIVACY_KEY_ENV = "SOCIALREACH_PRIVACY_KEY"
+#: Used only when no key can be read or kept (an unwritable home): every run then draws its
+#: own, said in :func:`key_file`'s note.
 _RUN_KEY = secrets.token_bytes(32)
 
 #: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``
@@ -303,40 +324,98 @@ _TABLES = {
     "combined_every": ("dimension",),
 }
 
+#: The platforms of the combined table (``combined``, ``combined_weekly``).
+_PAIR = ("facebook", "linkedin")
+
+#: Every part :func:`suppress_analysis` publishes: the segment tables, and the channel ranking
+#: made from the published weekly rows.
+PARTS = (*_TABLES, "channels")
+
 
 def suppress_analysis(
     analysis: Any, part: str = "estimates", *, min_cell: float = MIN_CELL
 ) -> pd.DataFrame | None:
-    """The rows of one part of an analysis as every surface publishes them: the report's
-    tables, charts and findings and ``socialreach reach --json`` (:func:`suppress_segments`).
+    """One part of an analysis as every surface publishes it: the report's tables, charts and
+    findings and ``socialreach reach --json``.
 
     Parameters
     ----------
     analysis
         A :class:`socialreach.Analysis`.
     part
-        ``"estimates"``, ``"weekly"``, ``"combined"``, ``"combined_weekly"`` or
-        ``"combined_every"``. A combined table's values are named by the measure they are of
-        (the analysis's, or weekly), so a yearly and a weekly value draw noise of their own.
+        One of :data:`PARTS`. ``"estimates"``, ``"weekly"``, ``"combined"``,
+        ``"combined_weekly"``, ``"combined_every"``: :func:`suppress_segments` of the part. A
+        combined table's values are named by its platforms and measure, so a yearly and a
+        weekly value, or the pair's and every platform's, draw noise of their own.
+        ``"channels"``: :func:`socialreach.rank_channels` of the published weekly rows of the
+        groups shown, so the ranking and its alumni counts are the published ones.
     min_cell
         As in :func:`suppress_segments`.
 
     Returns
     -------
     pandas.DataFrame or None
-        The part's rows after :func:`suppress_segments`; ``None`` where the analysis has no
-        such part.
+        The part as published; ``None`` where the analysis has no such part.
     """
-    if part not in _TABLES:
-        raise ValueError(f"unknown part {part!r}; use one of {', '.join(_TABLES)}")
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; use one of {', '.join(PARTS)}")
+    if part == "channels":
+        from .channels import rank_channels
+
+        weekly = _published_table(analysis, "weekly", min_cell)
+        return None if weekly is None else rank_channels(weekly.dropna(subset=["share"]))
+    return _published_table(analysis, part, min_cell)
+
+
+def _published_table(analysis: Any, part: str, min_cell: float) -> pd.DataFrame | None:
     frame = getattr(analysis, part)
     if frame is None:
         return None
-    named = "measure" in frame.columns
-    if not named:
-        frame = frame.assign(measure="weekly" if part.endswith("weekly") else analysis.measure)
+    names = {"measure": "weekly" if part.endswith("weekly") else analysis.measure}
+    if part.startswith("combined"):  # the platforms combined name its values
+        every = analysis.options.platforms if part == "combined_every" else _PAIR
+        names["platform"] = "+".join(every)
+    added = [c for c in names if c not in frame.columns]
+    frame = frame.assign(**{c: names[c] for c in added})
     out = suppress_segments(frame, min_cell=min_cell, by=_TABLES[part])
-    return out if named else out.drop(columns="measure")
+    return out.drop(columns=added)
+
+
+#: What identifies a figure in :func:`socialreach.explain_reach`'s list.
+_FIGURE_KEY = ("platform", "role", "source_id", "year", "base", "dimension", "segment", "measure",
+               "spread_around")  # fmt: skip
+
+#: Columns of the figure list that count alumni: never published (they would give back the
+#: small groups the tables hide).
+FIGURE_COUNTS = ("alumni", "fallback_alumni")
+
+
+def published_explanation(
+    analysis: Any, *, min_cell: float = MIN_CELL
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The figures and assumptions a surface lists (``reach --json``, the report's appendix).
+
+    A figure is listed by the rule that shows a group: when at least ``min_cell`` alumni rest
+    on it, and near ``min_cell`` by a keyed draw (:data:`THRESHOLD_HEADROOM`). Listing every
+    figure the file uses would tell which groups it has (the industry figure of hotels and
+    restaurants appears with the first alumnus working there); a figure behind a group too
+    small to show is not listed, as its group is not. The alumni counts themselves
+    (:data:`FIGURE_COUNTS`) are never listed.
+
+    Returns
+    -------
+    (figures, assumptions)
+        As :attr:`socialreach.Analysis.explanation`, the figures as said, without
+        :data:`FIGURE_COUNTS`.
+    """
+    figures, assumptions = analysis.explanation
+    key = [c for c in _FIGURE_KEY if c in figures.columns]
+    cells = np.array(["|".join(map(str, f)) for f in figures[key].itertuples(index=False)], str)
+    alumni = figures["alumni"].to_numpy(dtype="float64")
+    context = _digest(_context_text(cells, alumni))
+    draws = _Draws(figures, cells, np.array([context] * len(figures), dtype=object), cells)
+    listed = alumni >= min_cell + draws.headroom()
+    return figures[listed].drop(columns=list(FIGURE_COUNTS)).reset_index(drop=True), assumptions
 
 
 def _hide_unknown(
@@ -392,7 +471,7 @@ _SEP = "\x00"
 class _Draws:
     """Where the keyed draws of a frame's rows come from: each row's cell id, its context (a
     digest of every segment count of its dimension; for a total, of every segment count of the
-    frame) and the names of its values (``"platform:measure:"``)."""
+    frame, or of the whole profile) and the names of its values (``"platform:measure:"``)."""
 
     frame: pd.DataFrame
     cells: np.ndarray
@@ -417,9 +496,25 @@ class _Draws:
         return np.minimum(np.floor(np.log(u) / -PRIVACY_EPSILON), THRESHOLD_HEADROOM)
 
 
+def _cells_of(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's cell id: ``dimension:segment``."""
+    cells = frame["dimension"].astype(str) + ":" + frame["segment"].astype(str)
+    return cells.to_numpy().astype(str)
+
+
+def _tags_of(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's name for its values: ``platform:measure:`` (empty parts where the frame lacks
+    the column)."""
+    tag = pd.Series("", index=frame.index)
+    for col in ("platform", "measure"):
+        if col in frame.columns:
+            tag = tag + frame[col].astype(str)
+        tag = tag + ":"
+    return tag.to_numpy().astype(str)
+
+
 def _draws_of(frame: pd.DataFrame, is_total: np.ndarray) -> _Draws:
-    cells = (frame["dimension"].astype(str) + ":" + frame["segment"].astype(str)).to_numpy()
-    cells = cells.astype(str)
+    cells = _cells_of(frame)
     counts = pd.to_numeric(frame["n_alumni"]).to_numpy(dtype="float64")
     dims = frame["dimension"].astype(str).to_numpy()
     # the context of a segment is its whole dimension (every segment's exact count, the small
@@ -435,13 +530,8 @@ def _draws_of(frame: pd.DataFrame, is_total: np.ndarray) -> _Draws:
         [_context_text(cells[is_total], counts[is_total]), *sorted(texts.values())]
     )
     digests = {d: _digest(t) for d, t in texts.items()}
-    tag = pd.Series("", index=frame.index)
-    for col in ("platform", "measure"):
-        if col in frame.columns:
-            tag = tag + frame[col].astype(str)
-        tag = tag + ":"
     contexts = np.array([digests[d] for d in dims], dtype=object)
-    return _Draws(frame, cells, contexts, tag.to_numpy().astype(str))
+    return _Draws(frame, cells, contexts, _tags_of(frame))
 
 
 def _context_text(cells: np.ndarray, counts: np.ndarray) -> str:
@@ -453,27 +543,41 @@ def _protected(segments: pd.DataFrame, draws: _Draws, min_cell: float) -> pd.Dat
     :func:`protect_counts` (at least ``min_cell`` rounded up to the base: a shown group never
     looks like a hidden one), shares with keyed noise, attribute shares as protected counts,
     expected reach as count × share; hidden rows stay hidden."""
-    exact = draws.frame
-    counts = pd.to_numeric(exact["n_alumni"]).to_numpy(dtype="float64")
+    counts = pd.to_numeric(draws.frame["n_alumni"]).to_numpy(dtype="float64")
     published = _protect(counts, draws.uniforms(), at_least=min_cell)
-    values = {"n_alumni": published, **_attribute_values(draws)}
-    scale = SHARE_NOISE / np.maximum(counts, 1.0)
-    for col in (c for c in (*SHARE_COLS, *PLATFORMS) if c in exact.columns):
-        noisy = exact[col].to_numpy(dtype="float64") + _laplace(draws.uniforms(col)[:, 0], scale)
-        values[col] = np.clip(noisy, 0.0, 1.0)
-    _keep_order(values)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scale = np.where(counts > 0, published / counts, 0.0)
-    for col, share in _COUNT_LIKE.items():
-        if col in exact.columns:
-            exact_col = exact[col].to_numpy(dtype="float64")
-            values[col] = published * values[share] if share in values else exact_col * scale
+    values = {
+        "n_alumni": published,
+        **_attribute_values(draws),
+        **_share_values(draws, counts, published),
+    }
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()
     cols = list(values)
     old = out[cols].to_numpy(dtype="float64")
     out[cols] = np.where(shown[:, None], np.column_stack([values[c] for c in cols]), old)
     return out
+
+
+def _share_values(
+    draws: _Draws, counts: np.ndarray, published: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The shares of ``draws.frame`` with keyed Laplace noise of :data:`SHARE_NOISE` per
+    alumnus (intervals kept around their points), and the expected reach and its interval as
+    the ``published`` count times the published share."""
+    exact = draws.frame
+    values = {}
+    scale = SHARE_NOISE / np.maximum(counts, 1.0)
+    for col in (c for c in (*SHARE_COLS, *PLATFORMS) if c in exact.columns):
+        noisy = exact[col].to_numpy(dtype="float64") + _laplace(draws.uniforms(col)[:, 0], scale)
+        values[col] = np.clip(noisy, 0.0, 1.0)
+    _keep_order(values)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(counts > 0, published / counts, 0.0)
+    for col, share in _COUNT_LIKE.items():
+        if col in exact.columns:
+            exact_col = exact[col].to_numpy(dtype="float64")
+            values[col] = published * values[share] if share in values else exact_col * ratio
+    return values
 
 
 def _attribute_values(draws: _Draws) -> dict[str, np.ndarray]:
@@ -502,9 +606,43 @@ def _keep_order(values: dict[str, np.ndarray]) -> None:
             values[high] = np.fmax(values[high], np.max(inner, axis=0))
 
 
+def key_file() -> Path:
+    """Where the user's own key is kept when :data:`PRIVACY_KEY_ENV` is unset:
+    ``$XDG_CONFIG_HOME/socialreach/privacy-key`` (``~/.config`` by default), readable by the
+    user only. Delete it to start a new series of draws; copy it to another machine (or set
+    the variable) for the same values there."""
+    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(config) / "socialreach" / "privacy-key"
+
+
 def _key() -> bytes:
     given = os.environ.get(PRIVACY_KEY_ENV)
-    return given.encode("utf-8") if given else _RUN_KEY
+    return given.encode("utf-8") if given else _stored_key(key_file())
+
+
+@functools.cache
+def _stored_key(path: Path) -> bytes:
+    """The key in ``path``, drawn and written (mode 0600) on first use; the run's own key when
+    it can be neither read nor written."""
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # written whole under another name, then linked: a second process at the same time
+            # reads the one key that won, never half of one
+            draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secrets.token_hex(32).encode("ascii"))
+            try:
+                os.link(draft, path)
+            except FileExistsError:
+                pass
+            finally:
+                draft.unlink()
+        kept = path.read_bytes().strip()
+    except OSError:
+        return _RUN_KEY
+    return kept if len(kept) >= 32 else _RUN_KEY
 
 
 def _digest(context: str) -> bytes:

@@ -13,7 +13,7 @@ from ..core.options import MIN_CELL
 from ..core.segments import label
 from ..core.text import COLUMNS, DIMENSIONS, NOTEBOOKS, REPORT, pick, say
 from ..model.analysis import Analysis
-from ..model.privacy import suppress_segments
+from ..model.privacy import suppress_analysis
 from .format import format_count, format_share, format_share_interval
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "format_ranking",
     "leader_sentences",
     "no_weekly_sentence",
-    "shown_channels",
     "visible_channels",
 ]
 
@@ -49,23 +48,11 @@ def _where(dimension: str, segment: str, lang: str) -> str:
     return f"{pick(DIMENSIONS[dimension], lang)}: {label(segment, lang)}"
 
 
-def shown_channels(channels: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
-    """The rows of the groups small-cell suppression lets a surface show: those with a share in
-    ``shown`` (weekly estimates after :func:`socialreach.model.privacy.suppress_segments`)."""
-    visible = shown.dropna(subset=["share"])
-    keys = set(zip(visible["dimension"], visible["segment"], strict=True))
-    at = [(d, s) in keys for d, s in zip(channels["dimension"], channels["segment"], strict=True)]
-    return channels[at].reset_index(drop=True)
-
-
 def visible_channels(analysis: Analysis, *, min_cell: float = MIN_CELL) -> pd.DataFrame | None:
-    """:attr:`socialreach.Analysis.channels` without the groups of fewer than ``min_cell``
-    alumni (and those that would give them back); ``None`` when no platform has a weekly
-    figure this edition."""
-    if analysis.channels is None:
-        return None
-    shown = suppress_segments(analysis.weekly, min_cell=min_cell)
-    return shown_channels(analysis.channels, shown)
+    """:attr:`socialreach.Analysis.channels` as published: ranked on the published weekly
+    shares of the groups shown, without the groups of fewer than ``min_cell`` alumni (and those
+    that would give them back); ``None`` when no platform has a weekly figure this edition."""
+    return suppress_analysis(analysis, "channels", min_cell=min_cell)
 
 
 def channel_table(channels: pd.DataFrame, *, lang: str = "sv") -> pd.DataFrame:
@@ -75,7 +62,7 @@ def channel_table(channels: pd.DataFrame, *, lang: str = "sv") -> pd.DataFrame:
     ----------
     channels
         Rows of :func:`socialreach.rank_channels`, suppressed already
-        (:func:`visible_channels`, :func:`shown_channels`).
+        (:func:`visible_channels`).
     lang
         ``"sv"`` or ``"en"``.
 

@@ -15,7 +15,6 @@ from ..channels import (
     channel_table,
     combined_every_sentence,
     leader_sentences,
-    shown_channels,
 )
 from ._compose import _e, _Report, _section, _t, _table
 from ._takeaways import _channel_takeaway
@@ -29,7 +28,7 @@ def channels_section(r: _Report) -> str | None:
     from .. import plots
 
     lang = r.lang
-    channels = shown_channels(r.analysis.channels, r.weekly)  # small groups hidden
+    channels = r.channels  # as published: small groups hidden, ranked on published shares
     table = channel_table(channels, lang=lang)
     intro = _t("channels_intro", lang, level=r.fmt.share(r.options.level))
     unranked = [p for p in r.options.platforms if p not in set(r.analysis.channels["platform"])]

@@ -449,8 +449,24 @@ class _Report:
         return protect_named_counts(counts, also=exact)
 
     @functools.cached_property
+    def cohort_from_age(self) -> float:
+        """The share of alumni whose cohort comes from their age (no graduation year), as
+        published: a count of people by an attribute (:func:`socialreach.model.privacy.
+        protect_named_counts`) over the alumni."""
+        cells = self.profile.cells
+        source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
+        n = self.profile.n_alumni
+        counts = protect_named_counts({"cohort_source:age": float(source.get("age", 0.0))},
+                                      also={"alumni": n})  # fmt: skip
+        return counts["cohort_source:age"] / n if n else 0.0
+
+    @functools.cached_property
     def integration(self) -> pd.DataFrame:
         return self.analysis.integration
+
+    @functools.cached_property
+    def channels(self) -> pd.DataFrame | None:
+        return suppress_analysis(self.analysis, "channels", min_cell=self.min_cell)
 
     @functools.cached_property
     def weekly_rows(self) -> dict[tuple[str, str, str], dict]:

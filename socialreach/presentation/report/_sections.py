@@ -28,7 +28,7 @@ from ...core.text import (
     pick,
 )
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
-from ...model.privacy import SUPPRESSED_COL
+from ...model.privacy import SUPPRESSED_COL, published_explanation
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, load_sources, source_types
 from .._tables import _integration_cell, _sek, scenario_label
@@ -282,10 +282,8 @@ def _cohorts(r: _Report) -> str | None:
             title=_spread_takeaway(visible, r, cohorts=True),
         )
         chart = r.figs.html(fig, paper=False)  # its table is printed
-    cells = r.profile.cells
-    source = cells.groupby(cells["cohort_source"].astype(str))["n_alumni"].sum()
-    from_age = source.get("age", 0.0) / r.profile.n_alumni
-    intro = _t("cohorts_intro", lang, from_age=fmt.share(from_age), k=r.min_cell, measure=r.measure)
+    from_age = fmt.share(r.cohort_from_age)
+    intro = _t("cohorts_intro", lang, from_age=from_age, k=r.min_cell, measure=r.measure)
     sentence = _cohort_sentence(r)
     body = _table(head, rows) + (f"<p>{_e(sentence)}</p>" if sentence else "") + chart
     body += _suppressed_note(r)
@@ -627,7 +625,7 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 
 def _appendix(r: _Report) -> str:
     fmt, lang = r.fmt, r.lang
-    figures, assumptions = r.analysis.explanation
+    figures, assumptions = published_explanation(r.analysis, min_cell=r.min_cell)
     main = str(r.estimates["measure"].iloc[0])
     sources = load_sources().set_index("source_id")
     rows = []
