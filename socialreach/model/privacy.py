@@ -109,7 +109,7 @@ PRIVACY_BASE = 5
 #: towards the exact values).
 PRIVACY_KEY_ENV = "SOCIALREACH_PRIVACY_KEY"
 #: Used only when no key can be read or kept (an unwritable home): every run then draws its
-#: own, said in :func:`key_file`'s note.
+#: own (the README says so).
 _RUN_KEY = secrets.token_bytes(32)
 
 #: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``
@@ -413,8 +413,9 @@ def published_explanation(
     cells = np.array(["|".join(map(str, f)) for f in figures[key].itertuples(index=False)], str)
     alumni = figures["alumni"].to_numpy(dtype="float64")
     context = _digest(_context_text(cells, alumni))
-    draws = _Draws(figures, cells, np.array([context] * len(figures), dtype=object), cells)
-    listed = alumni >= min_cell + draws.headroom()
+    contexts = np.array([context] * len(figures), dtype=object)
+    draws = _Draws(figures, cells, contexts, np.full(len(figures), ""))
+    listed = alumni >= min_cell + draws.headroom()  # as a group is shown
     return figures[listed].drop(columns=list(FIGURE_COUNTS)).reset_index(drop=True), assumptions
 
 
@@ -471,7 +472,7 @@ _SEP = "\x00"
 class _Draws:
     """Where the keyed draws of a frame's rows come from: each row's cell id, its context (a
     digest of every segment count of its dimension; for a total, of every segment count of the
-    frame, or of the whole profile) and the names of its values (``"platform:measure:"``)."""
+    frame) and the names of its values (``"platform:measure:"``)."""
 
     frame: pd.DataFrame
     cells: np.ndarray
