@@ -45,6 +45,22 @@ def estimate_trend(
         (:func:`trend_series`).
     """
     opts = ReachOptions.resolve(options, **changes)
+    rows = _trend_rows(profile, penetration, opts, years, tuple(by))
+    if rows is None:
+        return pd.DataFrame(columns=ESTIMATE_COLUMNS)
+    return trend_series(rows, penetration)
+
+
+def _trend_rows(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    years: Sequence[int] | None,
+    by: tuple[str, ...],
+) -> pd.DataFrame | None:
+    """:func:`estimate_trend`'s rows before :func:`trend_series` (``None`` when ``years`` names
+    no edition of the table): a caller that adds rows of its own numbers the series once, over
+    all of them."""
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
@@ -61,12 +77,12 @@ def estimate_trend(
                 measures.setdefault(measure, []).append(platform)
         for measure, platforms in measures.items():
             at = opts.replace(year=int(year), measure=measure, platforms=tuple(platforms))
-            frames += estimate_together(profile, penetration, at, by=tuple(by))
+            frames += estimate_together(profile, penetration, at, by=by)
     if not frames:
         if years is not None and not wanted:
-            return pd.DataFrame(columns=ESTIMATE_COLUMNS)
+            return None
         raise InputError("no survey year has figures for these platforms")
-    return trend_series(pd.concat(frames, ignore_index=True), penetration)
+    return pd.concat(frames, ignore_index=True)
 
 
 #: Breakdowns of a platform's figures that an estimate can read (income, place of residence and
