@@ -203,12 +203,22 @@ def _sources() -> pd.DataFrame:
     return load_sources().set_index("source_id")
 
 
+@functools.cache
+def _source_names() -> dict[str, str]:
+    """Each catalogued source's name as a figure's row gives it (publisher and title), worked
+    out once: the appendix names 80-odd figures' sources, a row looked up per figure."""
+    from .report._sections import _source_name
+
+    sources = _sources()
+    return {sid: _source_name(sources.loc[sid]) for sid in sources.index}
+
+
 def source_name(source_id: str, lang: str, kind: object = None) -> str:
     """A figure's source as the report's appendix names it: publisher and title; a figure the
     model derived (``derived``), or one of the user's, by its kind of source in ``lang``."""
     from .report._sections import _source_cell  # the appendix's own words, in one place
 
-    return _source_cell(_sources(), source_id, source_id if kind is None else kind, lang)
+    return _source_cell(_source_names(), source_id, source_id if kind is None else kind, lang)
 
 
 def _numeric(values: pd.Series) -> bool:

@@ -549,15 +549,25 @@ def load_field_of_study_mix(path: str | Path | pd.DataFrame | None = None) -> pd
         alumni with that field who work in that industry; each field's shares are rescaled to sum
         to exactly 1 (the file is rounded). ``basis`` is ``assumption`` or a source id.
     """
+    if path is None:  # the shipped one, read and checked once per process; a copy each time
+        return _shipped_mix().copy()
     if isinstance(path, pd.DataFrame):
         table, shown = path.copy(), "the field-of-study mix"
-    elif path is None:
-        name = "field_of_study_industry_mix.csv"
-        with resources.files("socialreach.data").joinpath(name).open("rb") as fh:
-            table = pd.read_csv(fh, comment="#")
-        shown = name
     else:
         table, shown = pd.read_csv(path, comment="#"), Path(path).name
+    return _checked_mix(table, shown)
+
+
+@functools.cache
+def _shipped_mix() -> pd.DataFrame:
+    name = "field_of_study_industry_mix.csv"
+    with resources.files("socialreach.data").joinpath(name).open("rb") as fh:
+        table = pd.read_csv(fh, comment="#")
+    return _checked_mix(table, name)
+
+
+def _checked_mix(table: pd.DataFrame, shown: str) -> pd.DataFrame:
+    """A field-of-study mix checked and each field's shares rescaled to sum to 1."""
     for col in ("field_of_study", "industry", "share"):
         if col not in table.columns:
             raise InputError(f"has no column '{col}'", file=shown)

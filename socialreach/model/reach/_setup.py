@@ -29,6 +29,7 @@ from ._figures import (
     _on_embedded,
     _records,
     _Registry,
+    _scores_kept,
 )
 from ._margins_plan import (
     _fitted_joints,
@@ -170,7 +171,8 @@ def profile_unchanged(profile: AlumniProfile, *, mark: int | None = None) -> Ite
         mark = _fingerprint(profile.cells)
     token = _UNCHANGED.set((profile, mark))
     try:
-        yield
+        with _scores_kept():  # the block's estimates draw each named score once
+            yield
     finally:
         _UNCHANGED.reset(token)
 

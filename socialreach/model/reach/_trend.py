@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from ...core.errors import InputError
@@ -45,6 +46,22 @@ def estimate_trend(
         (:func:`trend_series`).
     """
     opts = ReachOptions.resolve(options, **changes)
+    rows = _trend_rows(profile, penetration, opts, years, tuple(by))
+    if rows is None:
+        return pd.DataFrame(columns=ESTIMATE_COLUMNS)
+    return trend_series(rows, penetration)
+
+
+def _trend_rows(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None,
+    opts: ReachOptions,
+    years: Sequence[int] | None,
+    by: tuple[str, ...],
+) -> pd.DataFrame | None:
+    """:func:`estimate_trend`'s rows before :func:`trend_series` (``None`` when ``years`` names
+    no edition of the table): a caller that adds rows of its own numbers the series once, over
+    all of them."""
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])
@@ -61,12 +78,12 @@ def estimate_trend(
                 measures.setdefault(measure, []).append(platform)
         for measure, platforms in measures.items():
             at = opts.replace(year=int(year), measure=measure, platforms=tuple(platforms))
-            frames += estimate_together(profile, penetration, at, by=tuple(by))
+            frames += estimate_together(profile, penetration, at, by=by)
     if not frames:
         if years is not None and not wanted:
-            return pd.DataFrame(columns=ESTIMATE_COLUMNS)
+            return None
         raise InputError("no survey year has figures for these platforms")
-    return trend_series(pd.concat(frames, ignore_index=True), penetration)
+    return pd.concat(frames, ignore_index=True)
 
 
 #: Breakdowns of a platform's figures that an estimate can read (income, place of residence and
@@ -89,14 +106,31 @@ def trend_series(trend: pd.DataFrame, penetration: pd.DataFrame | None = None) -
     out = trend.copy()
     keys = list(zip(out["platform"], out["year"].astype(int), out["measure"], strict=True))
     out["breakdowns"] = [published.get(k, "") for k in keys]
-    out["series"] = 0
-    for _, rows in out.groupby("platform", sort=False):
-        editions = rows.drop_duplicates("year").sort_values("year")
-        changed = (
-            editions[["measure", "breakdowns"]] != editions[["measure", "breakdowns"]].shift()
-        ).any(axis=1)
-        number = dict(zip(editions["year"], changed.cumsum() - 1, strict=True))
-        out.loc[rows.index, "series"] = rows["year"].map(number).to_numpy()
+    # per platform, its editions in the order of their years (each year's first row), numbered
+    # from 0 and counted up where the measure or the breakdowns differ from the edition before;
+    # in plain Python over the columns (a frame grouped, sorted and shifted per platform cost
+    # more than the numbering)
+    platforms, years = out["platform"].tolist(), out["year"].tolist()
+    measures, breakdowns = out["measure"].tolist(), out["breakdowns"].tolist()
+    rows_of: dict[object, list[int]] = {}
+    for i, platform in enumerate(platforms):
+        if platform == platform:  # a missing platform is in no series (as groupby drops it)
+            rows_of.setdefault(platform, []).append(i)
+    series = np.zeros(len(out), dtype=np.int64)
+    for rows in rows_of.values():
+        first: dict[object, int] = {}
+        for i in rows:
+            first.setdefault(years[i], i)
+        number: dict[object, int] = {}
+        count, before = -1, None
+        for year in sorted(first):
+            i = first[year]
+            if before is None or measures[i] != before[0] or breakdowns[i] != before[1]:
+                count += 1
+            number[year], before = count, (measures[i], breakdowns[i])
+        for i in rows:
+            series[i] = number[years[i]]
+    out["series"] = series
     return out
 
 

@@ -4,6 +4,7 @@ institutions, and over the survey's editions.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -174,28 +175,43 @@ def plot_reach_trend(
 def chart_reach_trend(trend: pd.DataFrame, *, lang: str = "sv", title: str | None = None) -> Chart:
     """:func:`plot_reach_trend`'s chart as plain data (:class:`Chart`)."""
     _require(trend, ["platform", "year", "measure", "share", "ci_low", "ci_high"], "the trend")
+    # the columns read once, each line's rows picked by position (a frame filtered, sorted and
+    # grouped per platform cost more than the chart's own work): a platform's rows in the order
+    # of their years, sorted as pandas' sort_values sorts one column
+    platforms = trend["platform"].to_numpy()
+    years = trend["year"].to_numpy()
+    series = trend["series"].to_numpy() if "series" in trend else np.zeros(len(trend), int)
+    share = _values(trend["share"], 100)
+    above = _values(trend["ci_high"] - trend["share"], 100)
+    below = _values(trend["share"] - trend["ci_low"], 100)
+    measures = trend["measure"].tolist()
     data = []
     for platform in _platforms(trend):
-        rows = trend[trend["platform"] == platform].sort_values("year")
+        at = np.flatnonzero(platforms == platform)
+        at = at[np.argsort(years[at], kind="quicksort")]
         # editions that rest on different measures or breakdowns are separate series: a line
         # joins only editions that compare, and the break is a gap
-        series = rows["series"] if "series" in rows else pd.Series(0, index=rows.index)
-        for number, (_, part) in enumerate(rows.groupby(series.to_numpy(), sort=True)):
+        numbers = series[at]
+        for number, value in enumerate(sorted({v for v in numbers.tolist() if v == v})):
+            part = at[numbers == value]
             data.append(
                 {
                     "type": "scatter",
-                    "x": part["year"].tolist(),
-                    "y": _values(part["share"], 100),
+                    "x": years[part].tolist(),
+                    "y": [share[i] for i in part],
                     "mode": "lines+markers",
                     "name": label(platform, lang),
                     "legendgroup": platform,
                     "showlegend": number == 0,
                     "marker": {"color": _colour(platform)},
                     "line": {"color": _colour(platform)},
-                    "error_y": _error(
-                        part["ci_high"] - part["share"], part["share"] - part["ci_low"], 100
-                    ),
-                    "customdata": [label(m, lang) for m in part["measure"]],
+                    "error_y": {
+                        "type": "data",
+                        "symmetric": False,
+                        "array": [above[i] for i in part],
+                        "arrayminus": [below[i] for i in part],
+                    },
+                    "customdata": [label(measures[i], lang) for i in part],
                     "hovertemplate": "%{x}: %{y:.0f}" + percent_sign(lang) + " (%{customdata})",
                 }
             )
@@ -305,27 +321,47 @@ def chart_reach_by_segment(
     ticks = dict(zip(order, _segment_ticks(rows, order, lang), strict=True))
     scale = 100 if value == "share" else 1
     top = scale * float(rows[high].max())
+    # every column read once for all rows, each platform's bars picked from them by position
+    # (a frame filtered, reindexed and read per platform cost more than the chart's own work)
+    value_of = {name: _values(rows[name], scale) for name in (col, low, high)}
+    above = _values(rows[high] - rows[col], scale)
+    below = _values(rows[col] - rows[low], scale)
+    records = rows[[col, low, high]].to_dict("records")
+    shown = rows[col].notna().to_numpy()
+    segments = rows["segment"].astype(str).tolist()
     data, labels = [], []
     for platform in _platforms(rows):
-        part = rows[rows["platform"] == platform]
-        part = part.set_index(part["segment"].astype(str)).reindex(order)
-        part = part[part[col].notna()]
+        at: dict[str, int] = {}
+        mine = (rows["platform"] == platform).to_numpy()
+        for i, segment in enumerate(segments):
+            if mine[i]:
+                if segment in at:  # as a frame reindexed on them would refuse
+                    raise ValueError("cannot reindex on an axis with duplicate labels")
+                at[segment] = i
+        drawn = [at[s] for s in order if s in at and shown[at[s]]]
         bar = {
             "type": "bar",
-            "y": [ticks[s] for s in part.index],
-            "x": _values(part[col], scale),
+            "y": [ticks[segments[i]] for i in drawn],
+            "x": [value_of[col][i] for i in drawn],
             "orientation": "h",
-            "error_x": _error(part[high] - part[col], part[col] - part[low], scale),
+            "error_x": {
+                "type": "data",
+                "symmetric": False,
+                "array": [above[i] for i in drawn],
+                "arrayminus": [below[i] for i in drawn],
+            },
             "name": label(platform, lang),
             "marker": {"color": _colour(platform)},
-            "hovertext": [
-                _hover(r, value, lang) for r in part[[col, low, high]].to_dict("records")
-            ],
+            "hovertext": [_hover(records[i], value, lang) for i in drawn],
             "hoverinfo": "text+name",
         }
-        texts = [_bar_label(r, value, lang) for r in part[[col]].to_dict("records")]
+        texts = [_bar_label({col: records[i][col]}, value, lang) for i in drawn]
         bar, beyond = _labelled_bars(
-            bar, texts, _values(part[low], scale), _values(part[high], scale), top=top
+            bar,
+            texts,
+            [value_of[low][i] for i in drawn],
+            [value_of[high][i] for i in drawn],
+            top=top,
         )
         data.append(bar)
         labels += [beyond] if beyond else []

@@ -30,8 +30,8 @@ from ...core.text import (
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
 from ...model.privacy import SUPPRESSED_COL, published_explanation
 from ...model.scenario import Scenarios
-from ...reading.survey import _embedded_penetration, load_sources, source_types
-from .._tables import _integration_cell, _sek, scenario_label
+from ...reading.survey import _embedded_penetration, source_types
+from .._tables import _integration_cell, _sek, _source_names, _sources, scenario_label
 from ..assumptions import describe_assumptions
 from ..findings import write_findings
 from ..format import (
@@ -627,7 +627,7 @@ def _appendix(r: _Report) -> str:
     fmt, lang = r.fmt, r.lang
     figures, assumptions = published_explanation(r.analysis, min_cell=r.min_cell)
     main = str(r.estimates["measure"].iloc[0])
-    sources = load_sources().set_index("source_id")
+    sources, names = _sources(), _source_names()  # the embedded catalogue, read once
     rows = []
     # No column of how many alumni each figure applies to: those counts would give back the
     # small cells that the segment tables hide.
@@ -644,7 +644,7 @@ def _appendix(r: _Report) -> str:
                 fmt.share(f["share"]),
                 label(str(f["base"]), lang),
                 _n_text(f, fmt),
-                _source_cell(sources, f["source_id"], f.get("source_type"), lang),
+                _source_cell(names, f["source_id"], f.get("source_type"), lang),
             ]
         )
     head = [fmt.col(c) for c in ("segment", "figure", "base", "n", "source")]
@@ -672,13 +672,18 @@ def _appendix(r: _Report) -> str:
     )
 
 
-def _source_cell(sources: pd.DataFrame, sid: str, kind: object, lang: str) -> str:
+def _source_cell(names: dict[str, str], sid: str, kind: object, lang: str) -> str:
     """A figure's source as a reader names it: the publisher and the title (the list below
-    gives year, kind and address); a figure the model derived says so instead of an id."""
-    if sid in sources.index:
-        source = sources.loc[sid]
-        return f"{_text(source['publisher'])}: {_text(source['title'])}"
+    gives year, kind and address; ``names``: :func:`_source_name` of each catalogued source);
+    a figure the model derived says so instead of an id."""
+    if sid in names:
+        return names[sid]
     return label(str(kind), lang) if kind is not None and str(kind) != "nan" else label(sid, lang)
+
+
+def _source_name(source: pd.Series) -> str:
+    """A catalogued source as a figure's row names it: publisher and title."""
+    return f"{_text(source['publisher'])}: {_text(source['title'])}"
 
 
 def _source_item(source: pd.Series, lang: str) -> str:
