@@ -201,7 +201,7 @@ def write_report(
     nb = read_report_notebook(notebook) if notebook else _packaged_notebook()
     with tempfile.TemporaryDirectory(prefix="socialreach-report-") as tmp:
         # started first: the kernel boots while we read and estimate
-        renderer = _Renderer(nb, workdir=Path(tmp))
+        renderer = _Renderer(nb, workdir=Path(tmp), lang=lang)
         try:
             analysis = analyse(
                 alumni_path,
@@ -217,7 +217,7 @@ def write_report(
             )
             announce("rendering")
             try:
-                document = _render(renderer, content, Path(tmp))
+                document = _render(renderer, content)
             except _NotebookFailed as err:
                 if not notebook:
                     raise

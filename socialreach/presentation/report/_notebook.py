@@ -203,15 +203,19 @@ class _Renderer:
 
     The kernel process is started here; a thread then waits for it to answer (its boot and the
     client's connection, most of a second that any notebook pays) and runs the notebook as soon
-    as :meth:`run` hands over the parameters. The caller reads and estimates meanwhile, and
-    touches the client only after the thread has finished.
+    as :meth:`run` says the bundle is written (:attr:`bundle`). The caller reads and estimates
+    meanwhile, and touches the notebook only once its cells have run: it exports while the
+    kernel shuts down (:meth:`close` waits for that).
     """
 
-    def __init__(self, nb: Any, *, workdir: Path, timeout: int = 300):
+    def __init__(self, nb: Any, *, workdir: Path, lang: str, timeout: int = 300):
         from jupyter_client.kernelspec import KernelSpecManager
         from nbclient import NotebookClient
 
         self.workdir = workdir
+        #: Where the composed report is written before :meth:`run` (the notebook reads it).
+        self.bundle = workdir / "content.json"
+        self.lang = lang
         self.client = NotebookClient(
             nb,
             kernel_name="python3",
@@ -234,8 +238,9 @@ class _Renderer:
         # _for_export: no renderer may embed plotly.js a second time
         env = {**os.environ, "PLOTLY_RENDERER": "plotly_mimetype"}
         self.client.start_new_kernel(cwd=str(workdir), env=env)
-        self._parameters: dict[str, object] | None = None
+        self._written = False
         self._go = threading.Event()
+        self._executed = threading.Event()  # the cells have run (or failed): the notebook is done
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="socialreach-kernel", daemon=True)
         self._thread.start()
@@ -245,22 +250,42 @@ class _Renderer:
             # the thread's own event loop, closed when the session ends
             asyncio.run(self._session())
         except BaseException as err:  # handed to the caller's thread by run()
-            self._error = err
+            if not self._executed.is_set():  # a failure while stopping the kernel: close()'s
+                self._error = err
+        finally:
+            self._executed.set()
 
     async def _session(self) -> None:
-        await self.client.async_start_new_kernel_client()  # waits until the kernel answers
-        await asyncio.get_running_loop().run_in_executor(None, self._go.wait)
-        if self._parameters is None:  # closed without running
-            return
-        self.client.nb = _inject_parameters(self.client.nb, self._parameters)
-        await self.client.async_execute()
+        from jupyter_core.utils import ensure_async
 
-    def run(self, parameters: dict[str, object]) -> Any:
+        client = self.client
+        await client.async_start_new_kernel_client()  # waits until the kernel answers
+        client.reset_execution_trackers()
+        async with client.async_setup_kernel():
+            # the kernel's language in the notebook's metadata, as nbclient's execute sets it
+            reply = await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
+            if reply is not None and "language_info" in reply["content"]:
+                client.nb.metadata["language_info"] = reply["content"]["language_info"]
+            await asyncio.get_running_loop().run_in_executor(None, self._go.wait)
+            if not self._written:  # closed without running
+                return
+            parameters = {"bundle_path": str(self.bundle), "lang": self.lang}
+            client.nb = _inject_parameters(client.nb, parameters)
+            for index, cell in enumerate(client.nb.cells):
+                await client.async_execute_cell(
+                    cell, index, execution_count=client.code_cells_executed + 1
+                )
+            client.set_widgets_metadata()
+            # the caller exports now, while the kernel shuts down (up to a tenth of a second)
+            self._executed.set()
+
+    def run(self) -> Any:
+        """Run the notebook on the bundle written to :attr:`bundle`; the executed notebook."""
         from nbclient.exceptions import CellExecutionError
 
-        self._parameters = parameters
+        self._written = True
         self._go.set()
-        self._thread.join()
+        self._executed.wait()  # not the kernel's shutdown: close() waits for that
         error, self._error = self._error, None
         if isinstance(error, CellExecutionError):
             # the traceback may quote values; name only the exception type
@@ -270,10 +295,11 @@ class _Renderer:
         return self.client.nb
 
     def close(self) -> None:
-        """Stop the kernel if :meth:`run` did not (it stops it when it finishes)."""
+        """Wait until the kernel has stopped (:meth:`run` returns while it stops), or stop it
+        if the notebook never ran."""
         from jupyter_core.utils import run_sync
 
-        self._go.set()  # a thread still waiting for parameters ends without running
+        self._go.set()  # a thread still waiting for the bundle ends without running
         self._thread.join()
         kc = self.client.kc
         if kc is not None and kc.channels_running:
@@ -354,18 +380,20 @@ def render_report(
         renderer = _Renderer(
             notebook if notebook is not None else _packaged_notebook(),
             workdir=Path(tmp),
+            lang=content.lang,
             timeout=timeout,
         )
         try:
-            return _render(renderer, content, Path(tmp))
+            return _render(renderer, content)
         finally:
             renderer.close()
 
 
-def _render(renderer: _Renderer, content: ReportContent, workdir: Path) -> str:
-    bundle = workdir / "content.json"
-    bundle.write_text(content.to_json(), encoding="utf-8")
-    nb = renderer.run({"bundle_path": str(bundle), "lang": content.lang})
+def _render(renderer: _Renderer, content: ReportContent) -> str:
+    if content.lang != renderer.lang:
+        raise ValueError(f"a {renderer.lang!r} notebook cannot render a {content.lang!r} report")
+    renderer.bundle.write_text(content.to_json(), encoding="utf-8")
+    nb = renderer.run()
     # plotly.js (4.6 MB, checked once per process) joins the page after the page's own checks:
     # exporting, stripping and checking it again on every report took a quarter of a second
     slot = f"<!-- {_PLOTLYJS_MARK} {secrets.token_hex(16)} -->"
