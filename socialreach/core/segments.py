@@ -30,6 +30,7 @@ __all__ = [
     "age_band",
     "as_categorical",
     "iis_segment",
+    "in_canonical_order",
     "label",
 ]
 
@@ -265,6 +266,29 @@ _ORDERS = {
 }
 
 
+def in_canonical_order(values: pd.Series, kind: str) -> list[str]:
+    """The distinct values of ``values`` (as text) in the order :func:`as_categorical` sorts
+    them: the canonical ids of ``kind`` in their order, then any other alphabetically, then a
+    missing one as ``"nan"``. Worked out on the distinct values alone (no categorical built:
+    charts order their labels a dozen times per report).
+
+    Examples
+    --------
+    >>> in_canonical_order(pd.Series(["linkedin", "tiktok", "facebook", "linkedin"]), "platform")
+    ['facebook', 'linkedin', 'tiktok']
+    """
+    present = values.astype(str).unique()
+    text = {v for v in present if isinstance(v, str)}
+    order = _ORDERS[kind]
+    missing = ["nan"] if len(text) < len(present) else []
+    return [v for v in order if v in text] + _others(text, order) + missing
+
+
+def _others(values: set[str], order: tuple[str, ...]) -> list[str]:
+    """Values outside the canonical ``order``, alphabetically: after the canonical ones."""
+    return sorted(values - set(order))
+
+
 def as_categorical(values: pd.Series, kind: str) -> pd.Series:
     """Values as an ordered categorical in the canonical order of ``kind``.
 
@@ -272,10 +296,10 @@ def as_categorical(values: pd.Series, kind: str) -> pd.Series:
     ``field_of_study``, ``sex``, ``graduation_cohort``, ``degree_level``. Values outside
     the canonical list are kept (appended after it) so nothing disappears silently.
     """
-    order = list(_ORDERS[kind])
-    extra = sorted(set(values.dropna().astype(str)) - set(order))
+    order = _ORDERS[kind]
+    extra = _others(set(values.dropna().astype(str)), order)
     return pd.Series(
-        pd.Categorical(values, categories=order + extra, ordered=True),
+        pd.Categorical(values, categories=[*order, *extra], ordered=True),
         index=values.index,
         name=values.name,
     )

@@ -272,25 +272,26 @@ class Analysis:
         year, each edition with its broadest measure; this edition's own rows are the
         analysis's when its measure is the broadest)."""
         from ..reading.survey import _embedded_penetration, reach_measure
-        from .reach import ESTIMATE_COLUMNS, trend_series
-        from .reach._trend import _trend_rows
+        from .reach import estimate_trend, trend_series
 
         table = _embedded_penetration() if self.penetration is None else self.penetration
         own = self._own_totals().assign(year=self.year)
         same = self.measure == reach_measure(table, self.year)
         years = sorted(set(table["year"]) - ({self.year} if same else set()))
-        # the other editions' rows (estimate_trend's), numbered into series once, with this
-        # edition's own rows when they belong to the trend
-        trend = _trend_rows(
-            self.profile, self.penetration, self.options.replace(year=None, measure=None), years, ()
+        # the other editions' rows with this edition's own when they belong to the trend,
+        # numbered into series once, over all of them
+        trend = estimate_trend(
+            self.profile,
+            self.penetration,
+            options=self.options.replace(year=None, measure=None),
+            years=years,
+            series=False,
         )
-        if trend is None:  # no other edition: estimate_trend's empty frame
-            trend = pd.DataFrame(columns=ESTIMATE_COLUMNS)
-        elif not same:
-            trend = trend_series(trend, table)
         if same:
             columns = list(own.columns.intersection(trend.columns))
-            trend = trend_series(pd.concat([trend, own[columns]], ignore_index=True), table)
+            trend = pd.concat([trend, own[columns]], ignore_index=True)
+        if len(trend):
+            trend = trend_series(trend, table)
         return trend.sort_values(["year", "platform"], kind="stable").reset_index(drop=True)
 
     def trend_by(self, dimension: str) -> pd.DataFrame:

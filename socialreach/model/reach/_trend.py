@@ -27,6 +27,7 @@ def estimate_trend(
     options: ReachOptions | None = None,
     years: Sequence[int] | None = None,
     by: Sequence[str] = (),
+    series: bool = True,
     **changes: object,
 ) -> pd.DataFrame:
     """Our alumni's expected reach under each survey edition's figures.
@@ -36,20 +37,21 @@ def estimate_trend(
     publishes for it: the question and the breakdowns changed between the editions, so the rows
     say which they rest on (:func:`trend_series`). ``years`` limits the editions (default every
     year of the table); ``by`` adds the rows per segment of those breakdowns, as in
-    :func:`estimate_reach`.
+    :func:`estimate_reach`. ``series=False`` leaves the rows unnumbered, for a caller that adds
+    rows of its own and numbers them all once (:func:`trend_series`).
 
     Returns
     -------
     pandas.DataFrame
         The rows of :func:`estimate_reach` for every edition (per platform and year the total
         and, with ``by``, one row per segment), with ``breakdowns`` and ``series``
-        (:func:`trend_series`).
+        (:func:`trend_series`) unless ``series`` is false.
     """
     opts = ReachOptions.resolve(options, **changes)
     rows = _trend_rows(profile, penetration, opts, years, tuple(by))
     if rows is None:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
-    return trend_series(rows, penetration)
+    return trend_series(rows, penetration) if series else rows
 
 
 def _trend_rows(
@@ -60,8 +62,7 @@ def _trend_rows(
     by: tuple[str, ...],
 ) -> pd.DataFrame | None:
     """:func:`estimate_trend`'s rows before :func:`trend_series` (``None`` when ``years`` names
-    no edition of the table): a caller that adds rows of its own numbers the series once, over
-    all of them."""
+    no edition of the table)."""
     table = _embedded_penetration() if penetration is None else penetration
     frames = []
     wanted = set(table["year"]) if years is None else set(years) & set(table["year"])

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ...core.segments import _ORDERS
+from ...core.segments import in_canonical_order
 from ...core.text import CHARTS, DIMENSIONS, PLATFORM_COLOURS, pick
 from ..format import percent_sign
 
@@ -45,22 +45,9 @@ def _colour(platform: str) -> str:
     return PLATFORM_COLOURS.get(platform, _OTHER_COLOUR)
 
 
-def _in_order(values: pd.Series, kind: str) -> list[str]:
-    """The distinct values (as text), sorted as :func:`~socialreach.core.segments.as_categorical`
-    orders them: the canonical ones of ``kind`` in its order, then any other alphabetically,
-    then a missing one as ``"nan"``. Worked out on the values themselves: a categorical built
-    and sorted for a handful of labels cost a millisecond, a dozen times per report."""
-    present = values.astype(str).unique()
-    text = {v for v in present if isinstance(v, str)}
-    order = _ORDERS[kind]
-    known = [v for v in order if v in text]
-    missing = ["nan"] if len(text) < len(present) else []
-    return known + sorted(text - set(order)) + missing
-
-
 def _platforms(rows: pd.DataFrame) -> list[str]:
     """Platforms present, in canonical order: legends and bars never depend on row order."""
-    return _in_order(rows["platform"], "platform")
+    return in_canonical_order(rows["platform"], "platform")
 
 
 def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
@@ -68,7 +55,7 @@ def _ordered_segments(segments: pd.Series, dimension: str) -> list[str]:
     kind = _ORDER_KIND.get(dimension)
     if kind is None:
         return list(dict.fromkeys(segments.astype(str)))
-    return _in_order(segments, kind)
+    return in_canonical_order(segments, kind)
 
 
 def _year_ticks(years: pd.Series) -> dict:
