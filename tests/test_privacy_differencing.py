@@ -17,12 +17,13 @@ What is guaranteed, precisely (and no more):
   share's noise has scale ``SHARE_NOISE / n``; the method text states both.
 
 - What is listed and ranked: a figure appears in the list of ``reach --json`` and the report's
-  appendix only once min_cell - 1 alumni or more rested on it (no figure new to the file);
-  the channel ranking is made from the published weekly rows; without a key set, two runs
-  publish the same values (the user's own key, kept).
+  appendix only once min_cell - 1 alumni or more rested on it (no figure new to the file), and
+  an assumption only once it applied to min_cell - 1 alumni or more; the channel ranking is
+  made from the published weekly rows; without a key set, two runs publish the same values
+  (the user's own key, kept).
 
 Not covered (and said in the README): totals (exact by design), a group that is empty in one
-file (its row appears), the assumptions listed, and the total alumni beside the rows read
+file (its row appears), and the total alumni beside the rows read
 (whether the added row was used).
 """
 
@@ -472,6 +473,72 @@ def test_a_figure_behind_a_group_too_small_to_show_is_not_listed(capsys, tmp_pat
     assert {"it_communication", "finance"} <= industries
     assert "hotel_restaurant" not in industries
     assert "alumni" not in figures.columns and "fallback_alumni" not in figures.columns
+
+
+#: Alumni of whom the engine must assume something: past pension age with an industry and no
+#: status, without a status, of an industry the 2017 table does not publish.
+_ASSUMED = {
+    "age_band": ("36-45", "56-65", "66-75"),
+    "industry": ("finance", "hotel_restaurant", "unknown"),
+    "employment": ("working", "unknown", "retired"),
+}
+_assumed_person = st.fixed_dictionaries({d: st.sampled_from(v) for d, v in _ASSUMED.items()})
+
+
+def _assumptions(profile, year):
+    """The assumptions the report and ``reach --json`` list, and every assumption the
+    estimate rests on with the alumni it applies to."""
+    import socialreach
+    from socialreach.model.privacy import published_explanation
+
+    analysis = socialreach.analyse(profile, n_draws=100, seed=5, year=year)
+    listed = set(published_explanation(analysis)[1]["id"])
+    counted = analysis.explained[1]
+    return listed, dict(zip(counted["id"], counted["alumni"], strict=True))
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    groups=st.lists(st.tuples(_assumed_person, st.integers(1, 25)), min_size=2, max_size=8),
+    person=_assumed_person,
+    year=st.sampled_from((2017, 2026)),
+)
+def test_one_person_more_lists_no_assumption_new_to_the_file(groups, person, year):
+    # an assumption is listed as a figure is: from min_cell alumni it applies to, near it by a
+    # keyed draw; so one that appears with the person applied to min_cell - 1 alumni or more
+    (listed, alumni), (listed_after, _) = (
+        _assumptions(_profile(groups), year),
+        _assumptions(_profile(groups, person), year),
+    )
+    for assumption in listed_after - listed:
+        assert alumni.get(assumption, 0) >= 10 - 1, assumption
+
+
+def test_an_assumption_too_few_alumni_rest_on_is_not_listed():
+    # 100 working in finance aged 36-45, and k aged 66-75 with an industry but no status: the
+    # model takes them as not working, an assumption that applies to those k alumni exactly.
+    # Listed from 10 + THRESHOLD_HEADROOM of them, never with 3; the design effect (whatever
+    # the file holds) always
+    from socialreach import analyse
+    from socialreach.core.profile import make_profile
+    from socialreach.model.privacy import published_explanation
+
+    def assumptions(k):
+        profile = make_profile(pd.DataFrame({
+            "age_band": ["36-45", "66-75"], "industry": ["finance", "trade"],
+            "employment": ["working", "unknown"], "n_alumni": [100, k],
+        }))  # fmt: skip
+        analysis = analyse(profile, n_draws=100, seed=5, year=2026)
+        counted = analysis.explained[1].set_index("id")["alumni"]
+        return counted, published_explanation(analysis)[1]
+
+    old = "industry_no_work_after_pension_age"
+    for k, shown in ((3, False), (10 + THRESHOLD_HEADROOM, True)):
+        counted, published = assumptions(k)
+        assert counted[old] == k and counted["design_effect"] == math.inf
+        listed = set(published["id"])
+        assert (old in listed) is shown and "design_effect" in listed
+        assert list(published.columns) == ["id", "values"]  # no count is published
 
 
 def test_the_channel_ranking_is_made_from_published_rows(root):

@@ -247,12 +247,20 @@ class Analysis:
     # ----------------------------------------------------------------- explanation
 
     @_part
+    def explained(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """:attr:`explanation` with each assumption's number of alumni (column ``alumni``,
+        :func:`~socialreach.model.reach._explain.explain_counted`): what a published list is decided
+        on."""
+        from .reach._explain import explain_counted
+
+        return explain_counted(self.profile, self.penetration, options=self.options)
+
+    @property
     def explanation(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``(figures, assumptions)`` behind :attr:`estimates`
         (:func:`socialreach.explain_reach`)."""
-        from .reach import explain_reach
-
-        return explain_reach(self.profile, self.penetration, options=self.options)
+        figures, assumptions = self.explained
+        return figures, assumptions.drop(columns=["alumni"])
 
     @property
     def figures(self) -> pd.DataFrame:

@@ -35,9 +35,10 @@ anew, so the cells that did not change cannot be told from the ones that did.
 
 - The channel ranking (:func:`suppress_analysis`, ``"channels"``) is made from the published
   weekly rows, so neither its order nor its alumni counts are exact values.
-- The survey figures a surface lists (:func:`published_explanation`) are those behind a group
-  large enough to show, by the same keyed rule near ``min_cell``: a group's first alumnus adds
-  no figure.
+- The survey figures and the assumptions a surface lists (:func:`published_explanation`) are
+  those that enough alumni rest on to show as a group, by the same keyed rule near
+  ``min_cell``: a group's first alumnus adds no figure, and the first alumnus an assumption
+  applies to (an industry past pension age) does not add it.
 - The key of every draw is the institution's (:data:`PRIVACY_KEY_ENV`) or the user's own, drawn
   once and kept (:func:`key_file`): reruns publish the same values, so they cannot be averaged.
 
@@ -45,8 +46,7 @@ Totals' reach is published exactly: it names no group, the headline is the numbe
 and every surface give, and it can be checked by hand. The price, said in the README and the
 report's method text: the totals of two files that differ by one person differ by that person's
 modelled reach, which narrows down the cell they are in. Not protected either: a group that is
-empty in one file and not in the other (its hidden row appears) and the assumptions listed
-(one appears with the first alumnus it applies to, e.g. an industry past pension age).
+empty in one file and not in the other (its hidden row appears).
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -395,28 +395,42 @@ def published_explanation(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The figures and assumptions a surface lists (``reach --json``, the report's appendix).
 
-    A figure is listed by the rule that shows a group: when at least ``min_cell`` alumni rest
-    on it, and near ``min_cell`` by a keyed draw (:data:`THRESHOLD_HEADROOM`). Listing every
-    figure the file uses would tell which groups it has (the industry figure of hotels and
-    restaurants appears with the first alumnus working there); a figure behind a group too
-    small to show is not listed, as its group is not. The alumni counts themselves
-    (:data:`FIGURE_COUNTS`) are never listed.
+    A figure or an assumption is listed by the rule that shows a group: when at least
+    ``min_cell`` alumni rest on it, and near ``min_cell`` by a keyed draw
+    (:data:`THRESHOLD_HEADROOM`). Listing every figure and assumption the file uses would tell
+    which groups it has (the industry figure of hotels and restaurants appears with the first
+    alumnus working there, the assumption about an industry past pension age with the first
+    such alumnus); one behind a group too small to show is not listed, as its group is not.
+    An assumption that applies whatever the file holds (the design effect) is always listed.
+    The alumni counts themselves (:data:`FIGURE_COUNTS`, the assumptions' ``alumni``) are
+    never listed.
 
     Returns
     -------
     (figures, assumptions)
-        As :attr:`socialreach.Analysis.explanation`, the figures as said, without
-        :data:`FIGURE_COUNTS`.
+        As :attr:`socialreach.Analysis.explanation`, those listed, without their alumni
+        counts.
     """
-    figures, assumptions = analysis.explanation
+    figures, assumptions = analysis.explained
     key = [c for c in _FIGURE_KEY if c in figures.columns]
     cells = np.array(["|".join(map(str, f)) for f in figures[key].itertuples(index=False)], str)
-    alumni = figures["alumni"].to_numpy(dtype="float64")
+    listed = _listed(cells, figures["alumni"].to_numpy(dtype="float64"), min_cell)
+    ids = np.array(["assumption:" + str(a) for a in assumptions["id"]], dtype=str)
+    assumed = _listed(ids, assumptions["alumni"].to_numpy(dtype="float64"), min_cell)
+    return (
+        figures[listed].drop(columns=list(FIGURE_COUNTS)).reset_index(drop=True),
+        assumptions[assumed].drop(columns=["alumni"]).reset_index(drop=True),
+    )
+
+
+def _listed(cells: np.ndarray, alumni: np.ndarray, min_cell: float) -> np.ndarray:
+    """Which of ``cells`` (what ``alumni`` alumni rest on) a list shows: those a group of as
+    many alumni would be shown as (the keyed draw near ``min_cell`` in the context of every
+    count of the list)."""
     context = _digest(_context_text(cells, alumni))
-    contexts = np.array([context] * len(figures), dtype=object)
-    draws = _Draws(figures, cells, contexts, np.full(len(figures), ""))
-    listed = alumni >= min_cell + draws.headroom()  # as a group is shown
-    return figures[listed].drop(columns=list(FIGURE_COUNTS)).reset_index(drop=True), assumptions
+    contexts = np.array([context] * len(cells), dtype=object)
+    draws = _Draws(pd.DataFrame(index=range(len(cells))), cells, contexts, np.full(len(cells), ""))
+    return alumni >= min_cell + draws.headroom()
 
 
 def _hide_unknown(

@@ -346,8 +346,9 @@ REPORT: dict[str, tuple[str, str]] = {
         "37\u00a0%, 14\u00a0%, 5\u00a0%, 2\u00a0% och 0,7\u00a0%), så att en grupp som "
         "passerar gränsen inte pekar ut personen. Bruset dras med en hemlig nyckel ur alla "
         "filens antal: en fil med en person till ger allt nytt brus. Totalerna visas som de "
-        "skattats. Bilagan listar inte de siffror som färre alumner än gränsen vilar på (som "
-        "deras grupper inte visas), och kanalernas rangordning görs på de brusade andelarna.",
+        "skattats. Bilagan listar inte de siffror och antaganden som färre alumner än gränsen "
+        "vilar på (som deras grupper inte visas), och kanalernas rangordning görs på de brusade "
+        "andelarna.",
         "For each platform and group of alumni we apply the shares of users that the sources in "
         "the appendix report for similar people (each figure with its source type: official "
         "table appendix, press release, secondary summary or vendor blog). For 2025 and 2026 a "
@@ -373,9 +374,9 @@ REPORT: dict[str, tuple[str, str]] = {
         "hidden (with chance 37%, 14%, 5%, 2% and 0.7%), so that a group crossing the minimum "
         "does not single the person out. The noise is drawn with a secret key from every count "
         "of the file: a file with one person more gets all of it anew. Totals are shown as "
-        "estimated. The appendix does not list the figures that fewer alumni than the minimum "
-        "rest on (as their groups are not shown), and the channels are ranked on the noisy "
-        "shares.",
+        "estimated. The appendix does not list the figures and assumptions that fewer alumni "
+        "than the minimum rest on (as their groups are not shown), and the channels are ranked on "
+        "the noisy shares.",
     ),
     "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
     "fields_hidden": (

@@ -17,6 +17,7 @@ from ._estimate import (
 )
 from ._figures import (
     _Context,
+    _Registry,
 )
 from ._margins_plan import (
     _MarginsPlan,
@@ -128,6 +129,21 @@ def explain_reach(
         numbers its text quotes (a dict, :data:`ASSUMPTION_VALUES`; empty for most); the words
         are :func:`socialreach.presentation.assumptions.describe_assumptions`.
     """
+    figures, assumptions = explain_counted(profile, penetration, options=options, **changes)
+    return figures, assumptions.drop(columns=["alumni"])
+
+
+def explain_counted(
+    profile: AlumniProfile,
+    penetration: pd.DataFrame | None = None,
+    *,
+    options: ReachOptions | None = None,
+    **changes: object,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`explain_reach` with, in ``assumptions``, a column ``alumni``: how many alumni each
+    assumption applies to (``inf``: whatever the file holds, as the design effect does), on
+    which a published list decides whether to name it
+    (:func:`socialreach.model.privacy.published_explanation`)."""
     opts = ReachOptions.resolve(options, **changes)
     cells, ctx, reg, plans = _setup(profile, penetration, opts, ())
     n_alumni = cells["n_alumni"].to_numpy(dtype="float64")
@@ -204,6 +220,20 @@ def explain_reach(
             "values": pd.Series(
                 [{k: values[k] for k in ASSUMPTION_VALUES.get(a, ())} for a in ids], dtype=object
             ),
+            "alumni": _assumption_alumni(ids, ctx, reg, alumni),
         }
     )
     return figures, assumptions
+
+
+def _assumption_alumni(
+    ids: list[str], ctx: _Context, reg: _Registry, figure_alumni: np.ndarray
+) -> np.ndarray:
+    """Per assumption, how many alumni it applies to (the most of any one place it is made:
+    the cells it was made for, or the alumni of a figure made with it; ``inf`` for one that
+    applies whatever the file)."""
+    count = dict(ctx.assumptions)
+    for k, made in enumerate(reg.assumed):
+        for a in made:
+            count[a] = max(count.get(a, 0.0), float(figure_alumni[k]))
+    return np.array([count[a] for a in ids], dtype="float64")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -136,15 +137,81 @@ def _scores_kept() -> Iterator[None]:
         _SCORES.reset(token)
 
 
+class _Assumed(dict[str, float]):
+    """The assumptions an estimate rests on, each with how many alumni it applies to.
+
+    An assumption made while a figure is made (an assumed n) applies to the alumni of that
+    figure: :class:`_Registry` notes which, and :func:`explain_reach` counts them when the
+    figures' alumni are known. Any other applies to the alumni of the current
+    :meth:`applying_to` block, or to the number given; outside any block, to every alumnus
+    whatever the file (``inf``). The counts let a published list leave out an assumption that
+    too few alumni rest on, as a figure is left out (:func:`socialreach.published_explanation`).
+    """
+
+    def __init__(self, ids: Iterable[str] = (), *, scope: float = math.inf) -> None:
+        super().__init__()
+        #: Alumni an assumption made now applies to; ``_LATER``: the caller's, when merged.
+        self.scope = scope
+        self.update(ids)
+
+    def add(self, key: str, alumni: float | None = None) -> None:
+        """Note ``key``, applying to ``alumni`` (default: the current block's)."""
+        value = self.scope if alumni is None else float(alumni)
+        self[key] = max(self.get(key, 0.0), value) if key in self else value
+
+    def update(self, ids: Iterable[str]) -> None:  # type: ignore[override]
+        for key in ids:
+            self.add(key)
+
+    def merge(self, other: Mapping[str, float]) -> None:
+        """Add ``other``'s assumptions; those made for a later block (``_LATER``) apply to
+        this one's."""
+        for key, value in other.items():
+            self.add(key, None if value == _LATER else value)
+
+    @contextlib.contextmanager
+    def applying_to(self, alumni: float) -> Iterator[None]:
+        """Assumptions made in the block apply to ``alumni`` alumni (the cells it is about)."""
+        kept, self.scope = self.scope, float(alumni)
+        try:
+            yield
+        finally:
+            self.scope = kept
+
+
+def _alumni_of(alumni: np.ndarray | None, where: np.ndarray) -> float:
+    """Alumni of the cells ``where`` (every alumnus, ``inf``, when no counts are given)."""
+    return math.inf if alumni is None else float(alumni[where].sum())
+
+
+#: The count of an assumption noted for whatever block later uses what was made (a result
+#: :func:`_remembered` keeps for other estimates).
+_LATER = -1.0
+
+
 @dataclass
 class _Registry:
+    ctx: _Context | None = None
     figures: list[_Figure] = field(default_factory=list)
     keys: dict[tuple, int] = field(default_factory=dict)
+    #: Per figure, the assumptions made while it was made: they apply to its alumni.
+    assumed: list[frozenset[str]] = field(default_factory=list)
 
     def add(self, key: tuple, make) -> int:
         if key not in self.keys:
             self.keys[key] = len(self.figures)
-            self.figures.append(make())
+            if self.ctx is None:
+                figure, made = make(), _Assumed()
+            else:
+                outer, made = self.ctx.assumptions, _Assumed(scope=0.0)
+                self.ctx.assumptions = made
+                try:
+                    figure = make()
+                finally:
+                    self.ctx.assumptions = outer
+                outer.merge(made)
+            self.figures.append(figure)
+            self.assumed.append(frozenset(made))
         return self.keys[key]
 
 
@@ -160,7 +227,7 @@ class _Context:
     working_note: str
     employment_share: dict[str, float]
     band_share: dict[str, float]
-    assumptions: set[str] = field(default_factory=set)
+    assumptions: _Assumed = field(default_factory=lambda: _Assumed())
     by_platform: dict[str, list[dict]] = field(default_factory=dict)  # records of year × measure
     cell_text: dict[str, pd.Series] = field(default_factory=dict)  # profile columns as text
     internet: dict[str, dict] | None = None  # internet-use rows of the year, by segment
@@ -234,7 +301,7 @@ def _load_context(table: pd.DataFrame, year: int) -> _Context:
         working_note=working[1],
         employment_share=dict(employment_share),
         band_share=dict(band_share),
-        assumptions=set(notes),
+        assumptions=_Assumed(notes),
     )
 
 
@@ -415,12 +482,12 @@ def _remembered(ctx: _Context, store: dict | None, key: tuple, compute: Callable
     if store is not None and key in store:
         value, added = store[key]
     else:
-        kept, ctx.assumptions = ctx.assumptions, set()
+        kept, ctx.assumptions = ctx.assumptions, _Assumed(scope=_LATER)
         try:
             value = compute()
         finally:
-            added, ctx.assumptions = frozenset(ctx.assumptions), kept
+            added, ctx.assumptions = dict(ctx.assumptions), kept
         if store is not None:
             store[key] = (value, added)
-    ctx.assumptions |= added
+    ctx.assumptions.merge(added)
     return value

@@ -15,6 +15,7 @@ from ..margins import _logistic, _logit
 from ._figures import (
     _ADULT_BANDS,
     _WORKING_AGES,
+    _alumni_of,
     _Context,
     _conversion,
     _figure,
@@ -112,20 +113,25 @@ def _alumni_types(ctx: _Context, cells: pd.DataFrame) -> tuple[np.ndarray, pd.Da
     employment = ctx.cell_text["employment"].to_numpy(dtype=object).copy()
     industry = ctx.cell_text["industry"].to_numpy(dtype=object)
     sex = cells["sex"].astype(str).to_numpy(dtype=object) if "sex" in cells else None
+    alumni = cells["n_alumni"].to_numpy(dtype="float64")
     implied = (employment == UNKNOWN) & (industry != UNKNOWN) & np.isin(band, _WORKING_AGES)
     if implied.any():
-        ctx.assumptions.add("industry_implies_work")
+        ctx.assumptions.add("industry_implies_work", _alumni_of(alumni, implied))
         employment[implied] = "working"
-    if ((employment == UNKNOWN) & (industry != UNKNOWN) & ~np.isin(band, _WORKING_AGES)).any():
-        ctx.assumptions.add("industry_no_work_after_pension_age")
+    old = (employment == UNKNOWN) & (industry != UNKNOWN) & ~np.isin(band, _WORKING_AGES)
+    if old.any():
+        ctx.assumptions.add("industry_no_work_after_pension_age", _alumni_of(alumni, old))
     if (employment == UNKNOWN).any():
-        ctx.assumptions.add("unknown_employment_survey_mix")
+        ctx.assumptions.add(
+            "unknown_employment_survey_mix", _alumni_of(alumni, employment == UNKNOWN)
+        )
     sector = (
         pd.Series(industry).map(INDUSTRY_SECTOR).where(employment == "working").to_numpy(object)
     )
     sector = np.where(pd.isna(sector), None, sector)
-    if any(s is not None for s in sector):
-        ctx.assumptions.add("industry_to_sector")
+    in_sector = np.array([s is not None for s in sector], dtype=bool)
+    if in_sector.any():
+        ctx.assumptions.add("industry_to_sector", _alumni_of(alumni, in_sector))
     sex_known = np.where(np.isin(sex, ("women", "men")), sex, None) if sex is not None else None
     frame = pd.DataFrame(
         {
@@ -283,9 +289,11 @@ def _margins_plan(
     ages = np.where(
         (types["age"] == "any") & (types["employment"] == "working"), "working", types["age"]
     )
-    conversions = {  # one per age band the types have
-        band: _conversion(ctx, reg, _conversion_band(ctx, band)) for band in dict.fromkeys(ages)
-    }
+    type_alumni = np.bincount(combo, weights=cells["n_alumni"].to_numpy(), minlength=len(types))
+    conversions = {}  # one per age band the types have; its assumptions apply to its alumni
+    for band in dict.fromkeys(ages):
+        with ctx.assumptions.applying_to(_alumni_of(type_alumni, ages == band)):
+            conversions[band] = _conversion(ctx, reg, _conversion_band(ctx, band))
     conv = np.array([conversions[band][0] for band in ages], dtype=int)
     conv_fallback = np.array([conversions[band][1] for band in ages], dtype=bool)
     dims = ("age", "sex", "employment", "sector")

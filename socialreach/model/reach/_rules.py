@@ -18,6 +18,7 @@ from ._figures import (
     _EVERYONE_BASES,
     _NON_WORKING,
     _WORKING_AGES,
+    _alumni_of,
     _Context,
     _conversion,
     _derived,
@@ -66,8 +67,10 @@ def _age_rule(
     platform: str,
     *,
     fallback_spread: bool = True,
+    alumni: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
-    """pen, conv, fallback and dimension_used for each of ``bands`` by the age rule.
+    """pen, conv, fallback and dimension_used for each of ``bands`` by the age rule (``alumni``:
+    each one's number of alumni, which the assumptions made for a band apply to).
 
     A band without its own figure gets one derived from the year's daily figures where they
     exist for it (:func:`_band_from_daily`, dimension ``age_derived``), else the overall figure;
@@ -86,31 +89,33 @@ def _age_rule(
     }
     out = {}
     for band in pd.unique(bands):
-        if band in by_seg and by_seg[band]["dimension"] == "age":
-            pen_row, dim, fb = by_seg[band], "age", False
-        elif "all" in by_seg:
-            pen_row, dim, fb = by_seg["all"], "all", True
-        else:
-            raise InputError(
-                f"the penetration table has no overall {platform} figure ({base}) for "
-                f"{ctx.year}, needed for age band '{band}'",
-                fix="add the overall figure or choose another year",
-            )
-        key = (platform, base, pen_row["dimension"], pen_row["segment"])
-        pen = reg.add(key, lambda r=pen_row: _figure(ctx, r, "penetration"))
-        if dim == "all":
-            derived = _band_from_daily(
-                ctx, reg, platform, base, band, pen, rows, fallback_spread=fallback_spread
-            )
-            if derived is None:
-                ctx.assumptions.add("age_fallback")
+        # the assumptions made for a band apply to its alumni
+        with ctx.assumptions.applying_to(_alumni_of(alumni, bands == band)):
+            if band in by_seg and by_seg[band]["dimension"] == "age":
+                pen_row, dim, fb = by_seg[band], "age", False
+            elif "all" in by_seg:
+                pen_row, dim, fb = by_seg["all"], "all", True
             else:
-                pen, dim = derived, "age_derived"
-        conv = -1
-        if base == "internet_users_12plus":
-            conv, conv_fb = _conversion(ctx, reg, None if band == UNKNOWN else band)
-            fb = fb or conv_fb
-        out[band] = (pen, conv, fb, dim)
+                raise InputError(
+                    f"the penetration table has no overall {platform} figure ({base}) for "
+                    f"{ctx.year}, needed for age band '{band}'",
+                    fix="add the overall figure or choose another year",
+                )
+            key = (platform, base, pen_row["dimension"], pen_row["segment"])
+            pen = reg.add(key, lambda r=pen_row: _figure(ctx, r, "penetration"))
+            if dim == "all":
+                derived = _band_from_daily(
+                    ctx, reg, platform, base, band, pen, rows, fallback_spread=fallback_spread
+                )
+                if derived is None:
+                    ctx.assumptions.add("age_fallback")
+                else:
+                    pen, dim = derived, "age_derived"
+            conv = -1
+            if base == "internet_users_12plus":
+                conv, conv_fb = _conversion(ctx, reg, None if band == UNKNOWN else band)
+                fb = fb or conv_fb
+            out[band] = (pen, conv, fb, dim)
     distinct, inverse = np.unique(bands, return_inverse=True)
     table = [out[b] for b in distinct]
     inverse = inverse.reshape(-1)
@@ -214,7 +219,12 @@ def _band_from_daily(
 
 
 def _non_working_figure(
-    ctx: _Context, reg: _Registry, platform: str, measure: str, bands: pd.Series
+    ctx: _Context,
+    reg: _Registry,
+    platform: str,
+    measure: str,
+    bands: pd.Series,
+    alumni: np.ndarray | None = None,
 ) -> tuple[int, np.ndarray]:
     """A figure for non-working alumni on a platform published only for the employed.
 
@@ -274,9 +284,9 @@ def _non_working_figure(
     )
     convs = np.empty(len(bands), dtype=int)
     for band in pd.unique(bands):
-        convs[(bands == band).to_numpy()] = _conversion(
-            ctx, reg, None if band == UNKNOWN else band
-        )[0]
+        at = (bands == band).to_numpy()
+        with ctx.assumptions.applying_to(_alumni_of(alumni, at)):
+            convs[at] = _conversion(ctx, reg, None if band == UNKNOWN else band)[0]
     return k, convs
 
 
@@ -310,16 +320,24 @@ def _everyone_rule(
 ) -> _Assignment:
     """Everyone-base figures (Facebook 2017): the age band's figure, else the overall one."""
     bands = ctx.cell_text["age_band"]
+    alumni = cells["n_alumni"].to_numpy(dtype="float64")
     a = _age_rule(
-        ctx, reg, rows, bands.to_numpy(dtype=object), platform, fallback_spread=opts.fallback_spread
+        ctx,
+        reg,
+        rows,
+        bands.to_numpy(dtype=object),
+        platform,
+        fallback_spread=opts.fallback_spread,
+        alumni=alumni,
     )
     out = _Assignment(a["pen"], a["conv"], a["fallback"], a["dimension_used"])
     if opts.fallback_spread:
         base = next(b for b in _EVERYONE_BASES if any(r["base"] == b for r in rows))
         keys = bands.to_numpy(dtype=object)
         eligible = out.fallback & (out.dim_used == "all") & (keys != UNKNOWN)
-        spread = _spread_of(ctx, platform, base, "age", rows)
-        _apply_spread(ctx, reg, platform, spread, keys, eligible, out.pen, "age")
+        with ctx.assumptions.applying_to(_alumni_of(alumni, eligible)):
+            spread = _spread_of(ctx, platform, base, "age", rows)
+            _apply_spread(ctx, reg, platform, spread, keys, eligible, out.pen, "age")
     return out
 
 
@@ -343,14 +361,15 @@ def _employed_rule(
     ctx.assumptions.add("employed_no_conversion")
     overall = [r for r in emp_rows if r["dimension"] == "all"]
     by_ind = {r["segment"]: r for r in emp_rows if r["dimension"] == "industry"}
+    alumni = cells["n_alumni"].to_numpy(dtype="float64")
     # an industry (or nothing) without a status is evidence of work only below pension age
     old = ~bands.isin((*_WORKING_AGES, UNKNOWN)).to_numpy()
     unknown = (employment == UNKNOWN).to_numpy()
     working = ~employment.isin(_NON_WORKING).to_numpy() & ~(unknown & old)
     if (unknown & ~old).any():
-        ctx.assumptions.add("unknown_employment_working")
+        ctx.assumptions.add("unknown_employment_working", _alumni_of(alumni, unknown & ~old))
     if (unknown & old).any():
-        ctx.assumptions.add("unknown_employment_pension_age")
+        ctx.assumptions.add("unknown_employment_pension_age", _alumni_of(alumni, unknown & old))
 
     def overall_fig() -> int:
         if not overall:
@@ -408,61 +427,66 @@ def _employed_rule(
     ind = industry.to_numpy()
     for name in pd.unique(ind[working]):
         at = working & (ind == name)
-        if name in by_ind:
-            r = by_ind[name]
-            pen[at] = reg.add(
-                (platform, "employed", "industry", name),
-                lambda r=r: _figure(ctx, r, "penetration"),
-            )
-            dim_used[at] = "industry"
-        elif industry_fallback == "implied" and name != UNKNOWN:
-            pen[at] = implied_fig()
-            fallback[at] = True
-            ctx.assumptions.add("industry_fallback_implied")
-        else:
-            pen[at] = overall_fig()
-            fallback[at] = True
-            ctx.assumptions.add("industry_fallback")
+        with ctx.assumptions.applying_to(_alumni_of(alumni, at)):
+            if name in by_ind:
+                r = by_ind[name]
+                pen[at] = reg.add(
+                    (platform, "employed", "industry", name),
+                    lambda r=r: _figure(ctx, r, "penetration"),
+                )
+                dim_used[at] = "industry"
+            elif industry_fallback == "implied" and name != UNKNOWN:
+                pen[at] = implied_fig()
+                fallback[at] = True
+                ctx.assumptions.add("industry_fallback_implied")
+            else:
+                pen[at] = overall_fig()
+                fallback[at] = True
+                ctx.assumptions.add("industry_fallback")
     idle = np.flatnonzero(~working)
     if idle.size:
-        fallback[idle] = True
-        everyone = [r for r in rows if r["base"] in _EVERYONE_BASES]
-        if non_working is not None:
-            ctx.assumptions.add("non_working_stated")
-            stated = {
-                "source_id": "user_assumption",
-                "year": ctx.year,
-                "platform": platform,
-                "measure": measure,
-                "base": "non_working",
-                "dimension": "employment",
-                "segment": "non_working",
-                "share": float(non_working),
-                "approximate": False,
-                "quote": "stated by the user (non_working=)",
-            }
-            k = reg.add(
-                ("stated", platform),
-                lambda: _Figure(
-                    stated, "penetration", np.inf, "assumed", "user's assumption", True
-                ),
-            )
-            pen[idle] = k
-        elif everyone:
-            ctx.assumptions.add("non_working_everyone")
-            idle_bands = bands.iloc[idle]
-            a = _age_rule(
-                ctx,
-                reg,
-                everyone,
-                idle_bands.to_numpy(dtype=object),
-                platform,
-                fallback_spread=fallback_spread,
-            )
-            pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
-        else:
-            derived, convs = _non_working_figure(ctx, reg, platform, measure, bands.iloc[idle])
-            pen[idle], conv[idle] = derived, convs
+        with ctx.assumptions.applying_to(_alumni_of(alumni, idle)):
+            fallback[idle] = True
+            everyone = [r for r in rows if r["base"] in _EVERYONE_BASES]
+            if non_working is not None:
+                ctx.assumptions.add("non_working_stated")
+                stated = {
+                    "source_id": "user_assumption",
+                    "year": ctx.year,
+                    "platform": platform,
+                    "measure": measure,
+                    "base": "non_working",
+                    "dimension": "employment",
+                    "segment": "non_working",
+                    "share": float(non_working),
+                    "approximate": False,
+                    "quote": "stated by the user (non_working=)",
+                }
+                k = reg.add(
+                    ("stated", platform),
+                    lambda: _Figure(
+                        stated, "penetration", np.inf, "assumed", "user's assumption", True
+                    ),
+                )
+                pen[idle] = k
+            elif everyone:
+                ctx.assumptions.add("non_working_everyone")
+                idle_bands = bands.iloc[idle]
+                a = _age_rule(
+                    ctx,
+                    reg,
+                    everyone,
+                    idle_bands.to_numpy(dtype=object),
+                    platform,
+                    fallback_spread=fallback_spread,
+                    alumni=alumni[idle],
+                )
+                pen[idle], conv[idle], dim_used[idle] = a["pen"], a["conv"], a["dimension_used"]
+            else:
+                derived, convs = _non_working_figure(
+                    ctx, reg, platform, measure, bands.iloc[idle], alumni[idle]
+                )
+                pen[idle], conv[idle] = derived, convs
     if fallback_spread:
         # unpublished industries, and each non-working status, vary around their fallback
         keys = np.where(working, industry.to_numpy(dtype=object), _STATUS_KEY + employment)
@@ -471,8 +495,9 @@ def _employed_rule(
         derived_id = reg.keys.get(("non_working", platform), -2)
         eligible |= ~working & np.isin(pen, (overall_id, derived_id))
         eligible &= keys != UNKNOWN
-        spread = _spread_of(ctx, platform, "employed", "industry", rows)
-        _apply_spread(ctx, reg, platform, spread, keys, eligible, pen, "industry")
+        with ctx.assumptions.applying_to(_alumni_of(alumni, eligible)):
+            spread = _spread_of(ctx, platform, "employed", "industry", rows)
+            _apply_spread(ctx, reg, platform, spread, keys, eligible, pen, "industry")
     return out
 
 

@@ -207,12 +207,12 @@ def _new_setup(
         len(_nested_measures(table, year, p)) > 1 and measure in NESTED_MEASURES for p in platforms
     ):
         ctx.assumptions.add("nested_measures")
-    if (
-        "years_since_graduation" in cells
-        and (cells["years_since_graduation"].astype(str) != UNKNOWN).any()
-    ):
-        ctx.assumptions.add("age_at_graduation")
-    reg = _Registry()
+    if "years_since_graduation" in cells:
+        known = (cells["years_since_graduation"].astype(str) != UNKNOWN).to_numpy()
+        if known.any():
+            alumni = cells["n_alumni"].to_numpy(dtype="float64")[known].sum()
+            ctx.assumptions.add("age_at_graduation", alumni)
+    reg = _Registry(ctx)
     plans = []
     for p in platforms:
         rows = ctx.by_platform.get(p)

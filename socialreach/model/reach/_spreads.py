@@ -20,7 +20,7 @@ from ._figures import (
 
 #: Spreads of the embedded table's figures by (year, measure, platform, base, dimension), with
 #: the assumptions their sample sizes rest on: the same for every estimate of a session.
-_SPREADS: dict[tuple, tuple[tuple[float, int] | None, frozenset[str]]] = {}
+_SPREADS: dict[tuple, tuple[tuple[float, int] | None, dict[str, float]]] = {}
 
 
 def _spread_of(
