@@ -72,6 +72,9 @@ def _sniff_text(path: Path, file: str) -> tuple[str, str]:
 
 _DELIMITERS = (";", ",", "\t", "|")
 _PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumni 2024-01-31")
+# Lines as the CSV parser counts them (its skip_rows): str.splitlines also breaks at U+2028, form
+# feeds and other separators, and a title holding one would move the header a line too far down.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
@@ -79,7 +82,7 @@ def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str
     ``_PREAMBLE_LINES`` lines (``_columns._header_at``: known headers, nothing that looks like
     a person's data, only title lines above), else the first line (whose headers are then
     reported as unknown)."""
-    lines = text.splitlines()[:_PREAMBLE_LINES]
+    lines = _LINE_BREAK.split(text, maxsplit=_PREAMBLE_LINES)[:_PREAMBLE_LINES]
     found = []
     for d in _DELIMITERS:
         rows = [(i, next(csv.reader([line], delimiter=d), [])) for i, line in enumerate(lines)]
