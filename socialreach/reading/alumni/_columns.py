@@ -179,10 +179,30 @@ _IDENTIFYING_PARTS = (
 _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 
 _DATA_LIKE = re.compile(r"@|^[\d\s\-+./,:]+$")
-# A person's name as CRM exports write it: two to four capitalised words ("Anna Svensson",
-# "Karl-Erik af Öberg" has a lower-case particle and is caught by its capitalised words).
-_WORD = r"[A-ZÅÄÖÆØÉÜ][a-zåäöæøéüß]+(?:-[A-ZÅÄÖÆØÉÜ][a-zåäöæøéüß]+)?"
-_NAME_LIKE = re.compile(rf"^{_WORD}(?:\s+(?:(?:af|von|van|de|der|la)\s+)?{_WORD}){{1,3}}$")
+# A person's name as CRM exports write it: two to four capitalised words in any alphabet
+# ("Anna Svensson", "ANNA SVENSSON", "Łukasz Wróbel", "Anna B. O'Neill"); lower-case particles
+# ("Karl-Erik af Öberg") are skipped. A word is letters starting with a capital, its parts
+# joined by a hyphen or an apostrophe, or an initial ("B.").
+_PARTICLES = frozenset(("af", "von", "van", "de", "der", "den", "la", "le", "da", "di", "du"))
+_NAME_PART = re.compile(r"[^\W\d_]+")
+_NAME_JOINS = re.compile(r"[-'’]")
+
+
+def _name_word(word: str) -> bool:
+    if len(word) == 2 and word[1] == "." and word[0].isalpha():
+        return word[0].isupper()
+    parts = _NAME_JOINS.split(word)
+    return all(_NAME_PART.fullmatch(p) and p[0].isupper() for p in parts)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = [w for w in text.split() if w not in _PARTICLES]
+    return (
+        2 <= len(words) <= 4
+        and all(_name_word(w) for w in words)
+        and any(len(w) > 2 for w in words)  # not initials or codes only ("IT VD")
+    )
+
 
 _SYNONYM_INDEX = {
     normalise_text(syn): field for field, syns in HEADER_SYNONYMS.items() for syn in syns
@@ -331,7 +351,7 @@ def _looks_personal(cell: str) -> bool:
     text = str(cell).strip()
     if not text or _header_key(text) in _SYNONYM_INDEX:
         return False
-    return bool(_DATA_LIKE.search(text) or _NAME_LIKE.match(text))
+    return bool(_DATA_LIKE.search(text)) or _looks_like_name(text)
 
 
 def _filled(cells: list[str]) -> int:
