@@ -243,6 +243,17 @@ def test_an_implausible_count_stops_with_row_and_column_only(tmp_path, capsys, v
     assert said in err and "row 3, column 'Antal'" in err and value not in err
 
 
+@pytest.mark.parametrize("value", ["1,000", "1.000", "12.500", " 2,000 "])
+def test_a_count_with_a_thousands_separator_is_refused_not_read_as_one(tmp_path, capsys, value):
+    # "1,000" was read as 1 alumnus (a comma or point then three zeros is a whole number):
+    # a thousand or one? A count is whole, so it is asked for without a separator
+    path = tmp_path / "export.csv"
+    path.write_text(f"Utbildning;Antal\nJuridik;12\nEkonomi;{value}\n", "utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "row 3, column 'Antal'" in err and "1,000 or 1.000" in err and "(1000)" in err
+
+
 def test_an_explicit_count_column_is_summed(tmp_path):
     from socialreach import read_alumni
 

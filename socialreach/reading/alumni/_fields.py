@@ -9,6 +9,8 @@ rows (``_report._Exclusions``).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -45,6 +47,10 @@ MAX_AGE = 110
 _DECEASED = {"avliden", "avlidna", "dod", "deceased", "died", "dead", "ej i livet"}
 
 
+# "1,000", "2.500": a thousands separator or three decimals? A count is whole, so "1,000" was
+# read as 1 alumnus where the export meant a thousand: such a count is refused, not guessed.
+_GROUPED = re.compile(r"^\s*[-+]?\d{1,3}[.,]\d{3}\s*$")
+
 #: Most alumni one row of an aggregated export may stand for: a whole university's alumni fit
 #: many times over, a phone or member number read as a count does not.
 MAX_COUNT = 1_000_000
@@ -57,12 +63,19 @@ def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclus
     row and column only, never the value (a wrongly mapped column may hold personnummer)."""
     codes, uniques = column
     parsed = np.array([_parse_number(u) for u in uniques], dtype="float64")
+    grouped = np.array([bool(_GROUPED.match(str(u))) for u in uniques], dtype=bool)
     with np.errstate(invalid="ignore"):
         bad = np.isnan(parsed) | (parsed < 0) | (parsed > MAX_COUNT) | (parsed != np.round(parsed))
+    bad |= grouped
     if bad.any():
         first = int(np.flatnonzero(np.isin(codes, np.flatnonzero(bad)))[0])
         value = parsed[codes[first]]
-        if np.isnan(value):
+        if grouped[codes[first]]:
+            problem = (
+                "count is written like 1,000 or 1.000, which may be a thousand or one with "
+                "three decimals"
+            )
+        elif np.isnan(value):
             problem = "count is not a number"
         elif value < 0:
             problem = "count is negative"
@@ -75,8 +88,9 @@ def _read_counts(column, header: str, file: str, row_number, exclusions: _Exclus
             file=file,
             row=int(row_number(np.array([first]))[0]),
             column=header,
-            fix="give each row's number of alumni as a whole number 0 or more, and check that "
-            "the column counts alumni (map it with --column count=Header)",
+            fix="give each row's number of alumni as a whole number 0 or more without a "
+            "thousands separator (1000), and check that the column counts alumni (map it with "
+            "--column count=Header)",
         )
     weights = _take(parsed, codes, np.nan)
     exclusions.add(np.isnan(weights), "no_count", column=header)
