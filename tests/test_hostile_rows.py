@@ -19,3 +19,38 @@ def test_a_title_holding_a_line_separator_loses_no_row(tmp_path, separator):
     report = read_alumni(path).report
     assert report.rows_read == 15
     assert report.source_format["header_line"] == "2"
+
+
+# --- an unmapped value many alumni share is shown, unless it is a person's
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Zacharias Kanarieson",
+        "ZACHARIAS KANARIESON",
+        "kanarieson@example.invalid",
+        "19121212-1212",
+        "070-174 06 42",
+        "MN-7788991",
+    ],
+)
+@pytest.mark.parametrize("aggregated", [False, True])
+def test_a_persons_value_shared_by_many_rows_is_never_shown(tmp_path, capsys, value, aggregated):
+    from socialreach.cli import main
+
+    # twelve copies of one person (a CRM join), or one row standing for 50 alumni: the value
+    # passes the "at least 10 alumni" rule but is still a name, e-mail or number
+    path = tmp_path / "export.csv"
+    if aggregated:
+        text = f"Åldersgrupp;Bransch;Antal\n26-35;{value};50\n36-45;Bank;20\n"
+    else:
+        text = "Födelseår;Bransch\n" + f"1980;{value}\n" * 12 + "1981;Gruvdrift och magi\n" * 10
+    path.write_text(text, "utf-8")
+    for extra in ([], ["--json"]):
+        assert main(["validate", str(path), *extra]) == 0
+        out = capsys.readouterr().out
+        assert "Kanarieson" not in out and "1212" not in out and "7788991" not in out
+        assert "06 42" not in out and "like a name, e-mail address or number" in out
+    if not aggregated:  # a free-text value ten alumni share is still shown
+        assert "Gruvdrift och magi" in out

@@ -179,6 +179,7 @@ _IDENTIFYING_PARTS = (
 _IDENTIFYING_TOKENS = ("tel", "pnr", "ssn", "id", "zip", "www", "ip")
 
 _DATA_LIKE = re.compile(r"@|^[\d\s\-+./,:]+$")
+_ID_LIKE = re.compile(r"\d{5}")  # a member or customer number with letters: "MN-778899"
 # A person's name as CRM exports write it: two to four capitalised words in any alphabet
 # ("Anna Svensson", "ANNA SVENSSON", "Łukasz Wróbel", "Anna B. O'Neill"); lower-case particles
 # ("Karl-Erik af Öberg") are skipped. A word is letters starting with a capital, its parts
@@ -346,12 +347,12 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
 
 def _looks_personal(cell: str) -> bool:
     """A cell that may be a person's data rather than a header: an e-mail address, a number
-    (personnummer, phone, member number, date) or a name ("Anna Svensson"), unless it is a
-    header socialreach knows."""
+    (personnummer, phone, member number, date), five digits in a row ("MN-778899") or a name
+    ("Anna Svensson"), unless it is a header socialreach knows."""
     text = str(cell).strip()
     if not text or _header_key(text) in _SYNONYM_INDEX:
         return False
-    return bool(_DATA_LIKE.search(text)) or _looks_like_name(text)
+    return bool(_DATA_LIKE.search(text) or _ID_LIKE.search(text)) or _looks_like_name(text)
 
 
 def _filled(cells: list[str]) -> int:

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from ...core.text import VALIDATE, say
+from ._columns import _looks_personal
 
 
 def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
@@ -100,17 +101,27 @@ def _count_status(
     mapping[field] = counts
     shown: dict[str, int] = {}
     rare_values, rare_total = 0, 0.0
+    personal_values, personal_total = 0, 0.0
     for i in np.flatnonzero(status == "unmapped"):
         if per_value[i] <= 0:
             continue
-        if per_value[i] >= min_value_count:
-            shown[str(uniques[i]).strip()] = round(float(per_value[i]))
-        else:
+        if per_value[i] < min_value_count:
             rare_values += 1
             rare_total += per_value[i]
+        elif _looks_personal(str(uniques[i])):
+            # a name, e-mail or number many rows share (a duplicated person, or a count on a
+            # row with a name in the wrong column) is still a person's: never shown
+            personal_values += 1
+            personal_total += per_value[i]
+        else:
+            shown[str(uniques[i]).strip()] = round(float(per_value[i]))
     if rare_values:
         word = "value" if rare_values == 1 else "values"
         label = f"({rare_values} other {word}, each shared by fewer than {min_value_count} alumni)"
         shown[label] = round(rare_total)
+    if personal_values:
+        word = "value" if personal_values == 1 else "values"
+        label = f"({personal_values} {word} like a name, e-mail address or number, not shown)"
+        shown[label] = round(personal_total)
     if shown:
         unmapped[field] = dict(sorted(shown.items(), key=lambda kv: -kv[1]))
