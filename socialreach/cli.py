@@ -82,6 +82,22 @@ def _positive_int(text: str) -> int:
     return value
 
 
+#: Years ``--reference-year`` accepts: ages are taken at a year alumni can have lived in (a
+#: graduation after 2100 is impossible to the reader); 10**400 was an internal error.
+REFERENCE_YEARS = (1900, 2100)
+
+
+def _reference_year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a year") from None
+    low, high = REFERENCE_YEARS
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{text[:20]} is not a year from {low} to {high}")
+    return value
+
+
 def _add_table_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--table",
@@ -699,7 +715,7 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--reference-year",
-        type=int,
+        type=_reference_year,
         metavar="YEAR",
         help="year at which ages are taken (default: the survey year)",
     )

@@ -54,3 +54,32 @@ def test_a_persons_value_shared_by_many_rows_is_never_shown(tmp_path, capsys, va
         assert "06 42" not in out and "like a name, e-mail address or number" in out
     if not aggregated:  # a free-text value ten alumni share is still shown
         assert "Gruvdrift och magi" in out
+
+
+# --- a reference year no alumnus lives in, and a file whose every row is excluded
+
+
+@pytest.mark.parametrize("year", ["9" * 400, "99999999999999999999", "3000", "1899", "-5"])
+def test_a_reference_year_beyond_1900_2100_is_bad_input(tmp_path, capsys, year):
+    from socialreach.cli import main
+
+    # 10**400 was an internal error (OverflowError); 3000 excluded every alumnus as too old
+    path = tmp_path / "export.csv"
+    path.write_text("Födelseår;Bransch\n1980;Bank\n", "utf-8")
+    for command in ("validate", "reach"):
+        assert main([command, str(path), f"--reference-year={year}"]) == 2
+        err = capsys.readouterr().err
+        assert "from 1900 to 2100" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_file_whose_every_row_is_excluded_says_why(tmp_path, capsys):
+    from socialreach.cli import main
+
+    # it said "the alumni profile holds no alumni; check … a positive count" (a file without
+    # a count column), naming no row and no reason
+    path = tmp_path / "export.csv"
+    path.write_text("Födelseår;Namn\n1850;Zacharias Kanarieson\n1800;Anna Berg\n", "utf-8")
+    assert main(["reach", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "every one of the file's 2 rows is excluded" in err and "row 2" in err
+    assert "1850" in err and "socialreach validate" in err and "Kanarieson" not in err

@@ -82,6 +82,15 @@ def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
         return parts["cells"]
     cells = profile.cells
     cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
+    report = profile.report
+    if cells.empty and report is not None and report.excluded and not report.rows_used:
+        first = report.excluded[0]
+        raise InputError(
+            f"every one of the file's {report.rows_read:,} rows is excluded (the first, row "
+            f"{first['row']}: {first['reason']})",
+            fix="see each row's reason with socialreach validate FILE, and check "
+            "--reference-year and the columns read",
+        )
     if cells.empty:
         raise InputError(
             "the alumni profile holds no alumni",
