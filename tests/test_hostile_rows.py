@@ -83,3 +83,15 @@ def test_a_file_whose_every_row_is_excluded_says_why(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "every one of the file's 2 rows is excluded" in err and "row 2" in err
     assert "1850" in err and "socialreach validate" in err and "Kanarieson" not in err
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["Födelseår\tBransch\n1980\tBank\n", "<html><table><tr><td>Födelseår</td></tr></table>"],
+)
+def test_text_named_xls_is_said_to_be_text_not_an_old_workbook(tmp_path, content):
+    # it was called "an old binary Excel file (.xls) or a password-protected workbook"
+    path = tmp_path / "export.xls"
+    path.write_text(content, "utf-8")
+    with pytest.raises(ValueError, match=r"named \.xls but is not an Excel file: it holds text"):
+        read_alumni(path)

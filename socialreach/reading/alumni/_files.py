@@ -401,6 +401,14 @@ def _read_raw(
             fix="check that you may read it and that no other program locks it",
         ) from None
     suffix = path.suffix.lower()
+    if suffix == ".xls" and not magic.startswith((_XLS_MAGIC, b"PK\x03\x04")) and magic.strip():
+        # "Export to Excel" of many web systems: an HTML table or tab-separated text named .xls
+        raise InputError(
+            "is named .xls but is not an Excel file: it holds text (a CSV export or an HTML table)",
+            file=file,
+            fix="open it in Excel or LibreOffice Calc and save it as .xlsx or CSV UTF-8, or, if "
+            "it is a CSV export, rename it to .csv",
+        )
     if suffix == ".xls" or magic.startswith(_XLS_MAGIC):
         raise InputError(
             "is an old binary Excel file (.xls) or a password-protected workbook, which "
