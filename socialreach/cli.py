@@ -748,7 +748,12 @@ def _parse_column_overrides(items: list[str]) -> dict[str, str]:
 
 def _run_validate(args: argparse.Namespace) -> int:
     from .core.text import VALIDATE, say
-    from .presentation.validation import validation_text, validation_value, validation_word
+    from .presentation.validation import (
+        unmapped_value,
+        validation_text,
+        validation_value,
+        validation_word,
+    )
     from .reading.alumni import read_alumni
     from .reading.survey import resolve_edition
 
@@ -807,7 +812,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     for field, values in report["unmapped"].items():
         line("unmapped", field=field)
         for value, n in values.items():
-            print(f"  {value}: {count(n)}")
+            print(f"  {unmapped_value(value, lang)}: {count(n)}")
     notes = report["note_codes"] or [None] * len(report["notes"])
     for text, coded in zip(report["notes"], notes, strict=True):
         line("note", note=text if coded is None else validation_text("note", coded, lang))

@@ -3,6 +3,8 @@ under the number a spreadsheet shows it at, and nothing that is not a row become
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from socialreach import read_alumni
@@ -95,3 +97,26 @@ def test_text_named_xls_is_said_to_be_text_not_an_old_workbook(tmp_path, content
     path.write_text(content, "utf-8")
     with pytest.raises(ValueError, match=r"named \.xls but is not an Excel file: it holds text"):
         read_alumni(path)
+
+
+def test_the_lines_standing_for_several_values_are_in_the_readers_language(tmp_path, capsys):
+    from socialreach.cli import main
+
+    # twelve rows of one e-mail address and three of values each too rare to show: in Swedish
+    # the two lines that stand for them are Swedish, and the JSON keeps the English keys
+    path = tmp_path / "export.csv"
+    rare = "".join(f"1981;Gruva {i}\n" for i in range(3))
+    path.write_text("Födelseår;Bransch\n" + "1980;kanarie@example.invalid\n" * 12 + rare, "utf-8")
+    assert main(["validate", str(path), "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "  (1 värde som liknar ett namn, en e-postadress eller ett nummer, visas inte): 12" in out
+    )
+    assert "  (3 andra värden, vart och ett delat av färre än 10 alumner): 3" in out
+    assert "other value" not in out and "kanarie" not in out
+    assert main(["validate", str(path), "--json"]) == 0
+    unmapped = json.loads(capsys.readouterr().out)["unmapped"]["industry"]
+    assert unmapped == {
+        "(1 value like a name, e-mail address or number, not shown)": 12,
+        "(3 other values, each shared by fewer than 10 alumni)": 3,
+    }

@@ -3,7 +3,23 @@ English (the numbers and codes come from :class:`socialreach.ValidationReport`).
 
 from __future__ import annotations
 
-__all__ = ["validation_text", "validation_value", "validation_word"]
+import re
+
+__all__ = ["unmapped_value", "validation_text", "validation_value", "validation_word"]
+
+
+def unmapped_value(value: str, lang: str) -> str:
+    """An unmapped value of the report as ``lang`` prints it: a line that stands for several
+    values (its English is the report's key) in ``lang``, any other value as it is."""
+    from ..reading.alumni._report import unmapped_label
+
+    numbers = [int(d) for d in re.findall(r"\d+", value)]
+    if value.startswith("(") and numbers:
+        n, k = numbers[0], (numbers[1:] or [0])[0]
+        for kind in ("rare", "personal"):
+            if value == unmapped_label(kind, n, k):
+                return unmapped_label(kind, n, k, lang)
+    return value
 
 
 def validation_value(key: str, value: object, lang: str) -> str:

@@ -44,6 +44,23 @@ VALIDATE: dict[str, tuple[str, str]] = {
         "värden i {field} som inte kunde kodas (visas när minst 10 alumner delar dem):",
         "unmapped {field} values (shown when shared by at least 10 alumni):",
     ),
+    # the lines of the unmapped values that stand for several (their English is the JSON's key)
+    "unmapped.rare.1": (
+        "({n} annat värde, som färre än {k} alumner delar)",
+        "({n} other value, each shared by fewer than {k} alumni)",
+    ),
+    "unmapped.rare.n": (
+        "({n} andra värden, vart och ett delat av färre än {k} alumner)",
+        "({n} other values, each shared by fewer than {k} alumni)",
+    ),
+    "unmapped.personal.1": (
+        "({n} värde som liknar ett namn, en e-postadress eller ett nummer, visas inte)",
+        "({n} value like a name, e-mail address or number, not shown)",
+    ),
+    "unmapped.personal.n": (
+        "({n} värden som liknar namn, e-postadresser eller nummer, visas inte)",
+        "({n} values like a name, e-mail address or number, not shown)",
+    ),
     "note": ("obs: {note}", "note: {note}"),
     # words of the mapping counts (their English is the id the JSON report uses)
     "word.mapped": ("kodade", "mapped"),

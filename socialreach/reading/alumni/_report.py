@@ -16,6 +16,13 @@ from ...core.text import VALIDATE, say
 from ._columns import _looks_personal
 
 
+def unmapped_label(kind: str, n: int, k: int, lang: str = "en") -> str:
+    """The line that stands for ``n`` unmapped values of one ``kind`` (``"rare"``: each shared
+    by fewer than ``k`` alumni; ``"personal"``: like a name, e-mail or number), in ``lang``;
+    its English is the report's key."""
+    return say(VALIDATE, f"unmapped.{kind}.{'1' if n == 1 else 'n'}", lang, n=n, k=k)
+
+
 def _weighted_counts(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
     return np.bincount(codes[codes >= 0], weights=weights[codes >= 0], minlength=size)
 
@@ -115,13 +122,9 @@ def _count_status(
             personal_total += per_value[i]
         else:
             shown[str(uniques[i]).strip()] = round(float(per_value[i]))
-    if rare_values:
-        word = "value" if rare_values == 1 else "values"
-        label = f"({rare_values} other {word}, each shared by fewer than {min_value_count} alumni)"
-        shown[label] = round(rare_total)
-    if personal_values:
-        word = "value" if personal_values == 1 else "values"
-        label = f"({personal_values} {word} like a name, e-mail address or number, not shown)"
-        shown[label] = round(personal_total)
+    for kind, n, total in (("rare", rare_values, rare_total),
+                           ("personal", personal_values, personal_total)):  # fmt: skip
+        if n:
+            shown[unmapped_label(kind, n, min_value_count)] = round(total)
     if shown:
         unmapped[field] = dict(sorted(shown.items(), key=lambda kv: -kv[1]))
