@@ -501,6 +501,19 @@ def resolve_edition(
     """
     published = published_measures(table)
     rows = _embedded_penetration() if table is None else table
+    if "internet" in platforms:  # its rows are the rates shares convert with, not a platform
+        raise InputError(
+            "internet is internet use itself, which every platform's share is converted with, "
+            "not a platform alumni are reached on",
+            fix="choose a platform such as facebook, linkedin or instagram",
+        )
+    have = sorted({q for _, q in published} - {"internet"})
+    unknown = [p for p in platforms if p not in have]
+    if unknown:
+        raise InputError(
+            f"the survey table has no figures for the platform {unknown[0][:40]!r}",
+            fix=f"choose one of {', '.join(have)}",
+        )
     if year is None:
         common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
         year = max(common) if common else latest_year(rows, platforms)  # raises its InputError
