@@ -435,3 +435,25 @@ def test_an_ods_repeated_past_calcs_limits_stops_there(tmp_path, monkeypatch):
     seen = _count_cells(monkeypatch, 10_000_000)
     report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
     assert report.rows_read == 1_048_575 and seen[0] < 10_000_000
+
+
+# --- 4. a user's survey table (--table)
+
+
+def test_an_internet_use_rate_of_zero_is_refused_with_its_row(tmp_path):
+    # every share of the table 0 (a careless fill-down): the report's 2017 trend divided by the
+    # internet-use rate and stopped with ZeroDivisionError (exit 1)
+    import pandas as pd
+
+    from socialreach import InputError, load_penetration
+
+    table = load_penetration()
+    first = int(table.index[(table["platform"] == "internet") & (table["year"] == 2017)][0])
+    table.loc[first, "share"] = 0.0
+    path = tmp_path / "table.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        load_penetration(path)
+    said = str(caught.value)
+    assert said.startswith(f"table.csv, row {first + 2}, column 'share': an internet-use rate is 0")
+    assert pd.read_csv(path).shape == table.shape  # the file was only read

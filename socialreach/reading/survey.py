@@ -234,6 +234,16 @@ def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.Dat
                 "every figure needs a source, a segment and a quote",
             )
     out["platform"] = out["platform"].astype(str).str.strip().str.lower()
+    # the internet-use rates convert shares of internet users into shares of everyone, and the
+    # employed-base rule divides by them: a rate of 0 is no rate (the estimate divided by zero)
+    for i in np.flatnonzero(((out["platform"] == "internet") & (out["share"] <= 0)).to_numpy())[:1]:
+        fail(
+            i,
+            "share",
+            "an internet-use rate is 0, which would leave no internet users to convert shares of",
+            out["share"].iloc[i],
+            "give the published rate, or leave the row out",
+        )
 
     n = pd.to_numeric(out["n"], errors="coerce")
     bad_n = out["n"].notna() & (n.isna() | (n < 0))
