@@ -457,3 +457,19 @@ def test_an_internet_use_rate_of_zero_is_refused_with_its_row(tmp_path):
     said = str(caught.value)
     assert said.startswith(f"table.csv, row {first + 2}, column 'share': an internet-use rate is 0")
     assert pd.read_csv(path).shape == table.shape  # the file was only read
+
+
+@pytest.mark.parametrize("n", [float("inf"), 1e300, 11_000_001])
+def test_an_n_no_survey_has_is_refused_with_its_row(tmp_path, n):
+    # n = inf in every row ended in IndexError, 1e300 in LinAlgError (exit 1)
+    from socialreach import InputError, load_penetration
+
+    table = load_penetration()
+    table.loc[3, "n"] = n
+    path = tmp_path / "table.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"^table\.csv, row 5, column 'n': n is more interviews"):
+        load_penetration(path)
+    table.loc[3, "n"] = 11_000_000
+    table.to_csv(path, index=False)
+    assert load_penetration(path)["n"].max() == 11_000_000

@@ -74,6 +74,8 @@ OPTIONAL = (
 )
 
 N_BASES = ("interviews", "weighted_interviews", "assumed")
+#: The largest n a figure may have: more interviews than Sweden has people is no survey's.
+MAX_N = 11_000_000
 KEY = ("year", "platform", "measure", "base", "dimension", "segment")
 
 #: Segments of the internet-use rows that stand for several IIS age bands (documented
@@ -250,6 +252,16 @@ def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.Dat
     for i in np.flatnonzero(bad_n.to_numpy())[:1]:
         fail(
             i, "n", "n is not a non-negative number", out["n"].iloc[i], "leave n empty when unknown"
+        )
+    # n is interviews (or weighted interviews): an infinite or astronomic one is no survey's,
+    # and broke the engine (IndexError at inf, a singular matrix at 1e300)
+    for i in np.flatnonzero((n > MAX_N).to_numpy())[:1]:
+        fail(
+            i,
+            "n",
+            "n is more interviews than Sweden has people",
+            n.iloc[i],
+            "give the survey's number of interviews behind the figure, or leave n empty",
         )
     out["n"] = n.astype("Float64")
     basis = out["n_basis"].astype("object").where(out["n_basis"].notna(), None)
