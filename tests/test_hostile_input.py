@@ -473,3 +473,55 @@ def test_an_n_no_survey_has_is_refused_with_its_row(tmp_path, n):
     table.loc[3, "n"] = 11_000_000
     table.to_csv(path, index=False)
     assert load_penetration(path)["n"].max() == 11_000_000
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00" * 1_000_000, b"a" * 10_000_000 + b"\n"],
+    ids=["nul_megabyte", "one_long_line"],
+)
+def test_a_table_without_a_header_line_is_refused_at_once(tmp_path, content):
+    # csv.Sniffer (pandas' sep=None) ran its regular expressions over the whole first line:
+    # 100 s and 3 GB for a megabyte of NULs, minutes and 4 GB for one 10 MB line
+    import time
+
+    from socialreach import InputError, load_penetration
+
+    path = tmp_path / "table.csv"
+    path.write_bytes(content)
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"^table\.csv: has no header line of columns separated"):
+        load_penetration(path)
+    assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"PK\x03\x04damaged", "empty_zip"],
+    ids=["damaged_zip", "zip_without_workbook"],
+)
+def test_a_damaged_xlsx_table_is_one_sentence(tmp_path, content):
+    # BadZipFile and OSError ("File contains no valid workbook part") were internal errors
+    from socialreach import InputError, load_penetration
+
+    path = tmp_path / "table.xlsx"
+    if content == "empty_zip":
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=r"^table\.xlsx: is not an Excel workbook \(\.xlsx\)"):
+        load_penetration(path)
+
+
+def test_a_table_separated_by_semicolons_or_tabs_reads_as_with_commas(tmp_path):
+    from socialreach import load_penetration
+
+    table = load_penetration()
+    read = {}
+    for sep in (",", ";", "\t"):
+        path = tmp_path / f"table{len(read)}.csv"
+        table.to_csv(path, sep=sep, index=False)
+        read[sep] = load_penetration(path)
+    assert len(read[","]) == len(table)
+    assert read[","].equals(read[";"]) and read[","].equals(read["\t"])

@@ -155,17 +155,17 @@ def load_penetration(
         if not path.exists():
             raise InputError("file not found", file=name, fix="check the path")
         check_input_file(path, what="survey table", max_mb=100)
-        try:
-            if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            try:
                 data = pd.read_excel(path)
-            else:
-                data = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig")
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
-            raise InputError(
-                f"cannot be read as a table ({type(err).__name__})",
-                file=name,
-                fix="save it as UTF-8 CSV or .xlsx with the penetration columns",
-            ) from None
+            except Exception:  # anything the zip/XML parsers raise means a damaged workbook
+                raise InputError(
+                    "is not an Excel workbook (.xlsx), or a damaged one",
+                    file=name,
+                    fix="save it again as .xlsx, or as UTF-8 CSV, with the penetration columns",
+                ) from None
+        else:
+            data = _read_table_csv(path)
         data = validate_penetration(data, source=name)
     for col, wanted in (
         ("year", year),
@@ -178,6 +178,29 @@ def load_penetration(
             values = wanted if isinstance(wanted, list | tuple | set) else [wanted]
             data = data[data[col].isin(list(values))]
     return data.reset_index(drop=True)
+
+
+def _read_table_csv(path: Path) -> pd.DataFrame:
+    """A user's CSV table, its delimiter (comma, semicolon or tab) the one its header line uses
+    most. Python's csv.Sniffer (pandas' ``sep=None``) ran its regular expressions over the whole
+    first line: a megabyte of NUL bytes or one 10 MB line took minutes and gigabytes."""
+    with path.open("rb") as fh:
+        head = fh.read(64_000).decode("utf-8-sig", errors="replace")
+    header = head.splitlines()[0] if head.strip() else ""
+    sep = max((",", ";", "\t"), key=header.count)
+    fix = "save it as UTF-8 CSV or .xlsx with the penetration columns"
+    if not header.count(sep):
+        raise InputError(
+            "has no header line of columns separated by commas, semicolons or tabs",
+            file=path.name,
+            fix=fix,
+        )
+    try:
+        return pd.read_csv(path, sep=sep, encoding="utf-8-sig")
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
+        raise InputError(
+            f"cannot be read as a table ({type(err).__name__})", file=path.name, fix=fix
+        ) from None
 
 
 def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.DataFrame:
