@@ -292,7 +292,11 @@ def _data_table(args: argparse.Namespace):
         if args.iis_log:
             from .core.outfile import check_out_path, write_text_atomic
 
-            log = check_out_path(args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",))
+            # replaces an earlier parse log only, never another CSV (a CRM export is one too)
+            header = ",".join(parsed.log.columns)
+            log = check_out_path(
+                args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",), header=header
+            )
             write_text_atomic(log, parsed.log.to_csv(index=False))
         where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
         print(f"socialreach: {parsed.summary()}; parse log: {where}", file=sys.stderr)
