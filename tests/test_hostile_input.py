@@ -463,6 +463,7 @@ def test_an_internet_use_rate_of_zero_is_refused_with_its_row(tmp_path):
 def test_an_n_no_survey_has_is_refused_with_its_row(tmp_path, n):
     # n = inf in every row ended in IndexError, 1e300 in LinAlgError (exit 1)
     from socialreach import InputError, load_penetration
+    from socialreach.reading.survey import validate_penetration
 
     table = load_penetration()
     table.loc[3, "n"] = n
@@ -472,7 +473,10 @@ def test_an_n_no_survey_has_is_refused_with_its_row(tmp_path, n):
         load_penetration(path)
     table.loc[3, "n"] = 11_000_000
     table.to_csv(path, index=False)
-    assert load_penetration(path)["n"].max() == 11_000_000
+    read = load_penetration(path)
+    assert read["n"].max() == 11_000_000 and read["n"].isna().any()
+    # checked again by the engine: n is then a nullable column with missing values
+    assert validate_penetration(read)["n"].max() == 11_000_000
 
 
 @pytest.mark.parametrize(

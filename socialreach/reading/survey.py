@@ -278,7 +278,7 @@ def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.Dat
         )
     # n is interviews (or weighted interviews): an infinite or astronomic one is no survey's,
     # and broke the engine (IndexError at inf, a singular matrix at 1e300)
-    for i in np.flatnonzero((n > MAX_N).to_numpy())[:1]:
+    for i in np.flatnonzero(n.gt(MAX_N).fillna(False).to_numpy(dtype=bool))[:1]:
         fail(
             i,
             "n",
