@@ -529,3 +529,25 @@ def test_a_table_separated_by_semicolons_or_tabs_reads_as_with_commas(tmp_path):
         read[sep] = load_penetration(path)
     assert len(read[","]) == len(table)
     assert read[","].equals(read[";"]) and read[","].equals(read["\t"])
+
+
+def test_a_table_without_its_overall_rows_is_one_sentence(tmp_path):
+    # the margins model scales the survey population to the overall n of internet users 8+:
+    # without it, "ValueError: the bases hold no overall n" (exit 1)
+    from socialreach import InputError, analyse, example_path, load_penetration
+
+    table = load_penetration()
+    path = tmp_path / "table.csv"
+    table[table["dimension"] != "all"].to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"no overall figure with n on the base internet_users_8"):
+        _ = analyse(example_path("business_school"), penetration=load_penetration(path)).estimates
+
+
+def test_a_name_the_file_system_allows_is_written(tmp_path):
+    # a 255-byte name: the temporary ".NAME.xxxx.partial" beside it was too long (OSError, "cannot
+    # be written"), after the whole report had been computed
+    from socialreach.core.outfile import check_out_path, write_text_atomic
+
+    out = tmp_path / ("n" * 250 + ".html")
+    assert write_text_atomic(check_out_path(out), "report").read_text("utf-8") == "report"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

@@ -159,7 +159,8 @@ def write_text_atomic(out: str | Path, text: str) -> Path:
     removed, ``out`` keeps what it held, and an OSError becomes InputError."""
     out = Path(out)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+        # the name shortened: a name of 250 characters is allowed, with ".partial" it was not
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name[:80]}.", suffix=".partial", dir=out.parent)
     except OSError as err:
         raise _unwritable(out, err) from None
     try:
