@@ -63,22 +63,49 @@ def _proportion(text: str) -> float:
 
 
 def _design_effect(text: str) -> float:
+    from .core.options import MAX_DESIGN_EFFECT
+
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value >= 1:
-        raise argparse.ArgumentTypeError(f"{text} is below 1 (1 = a simple random sample)")
+    if not 1 <= value <= MAX_DESIGN_EFFECT:  # NaN and infinity too
+        raise argparse.ArgumentTypeError(
+            f"{text} is not between 1 (a simple random sample) and {MAX_DESIGN_EFFECT:g}"
+        )
     return value
 
 
-def _positive_int(text: str) -> int:
+def _whole(text: str) -> int:
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _positive_int(text: str) -> int:
+    value = _whole(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is not at least 1")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = _whole(text)
+    if value < 0:  # numpy's generators take no negative seed
+        raise argparse.ArgumentTypeError(f"{text} is negative (a seed is 0 or more)")
+    return value
+
+
+def _draws(text: str) -> int:
+    from .core.options import MAX_DRAWS, MIN_DRAWS
+
+    value = _whole(text)
+    if not MIN_DRAWS <= value <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not between {MIN_DRAWS} (percentile intervals need that many) and "
+            f"{MAX_DRAWS} (the draws are held in memory)"
+        )
     return value
 
 
@@ -131,7 +158,7 @@ def _add_min_cell_option(p: argparse.ArgumentParser) -> None:
 def _add_model_options(p: argparse.ArgumentParser) -> None:
     """The model's options (:class:`socialreach.ReachOptions`), the same for reach and report;
     every default is the options object's own (None: left to the analysis)."""
-    from .core.options import DEFAULT_SEED, ReachOptions
+    from .core.options import DEFAULT_SEED, MAX_DESIGN_EFFECT, MAX_DRAWS, MIN_DRAWS, ReachOptions
 
     d = ReachOptions()
     p.add_argument(
@@ -149,8 +176,8 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
         type=_design_effect,
         default=d.design_effect,
         metavar="DEFF",
-        help=f"variance inflation of the weighted survey (default {d.design_effect:g}, an uncited "
-        "assumption)",
+        help=f"variance inflation of the weighted survey, 1-{MAX_DESIGN_EFFECT:g} (default "
+        f"{d.design_effect:g}, an uncited assumption)",
     )
     p.add_argument(
         "--overlap",
@@ -161,16 +188,16 @@ def _add_model_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--seed",
-        type=int,
+        type=_seed,
         default=None,
         help=f"seed for the Monte Carlo draws (default {DEFAULT_SEED}: the same file gives the "
         "same numbers in reach, report and the notebooks)",
     )
     p.add_argument(
         "--draws",
-        type=_positive_int,
+        type=_draws,
         default=d.n_draws,
-        help=f"Monte Carlo draws (default {d.n_draws})",
+        help=f"Monte Carlo draws, {MIN_DRAWS}-{MAX_DRAWS} (default {d.n_draws})",
     )
     p.add_argument(
         "--non-working",
@@ -281,7 +308,11 @@ def _data_table(args: argparse.Namespace):
         if args.iis_log:
             from .core.outfile import check_out_path, write_text_atomic
 
-            log = check_out_path(args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",))
+            # replaces an earlier parse log only, never another CSV (a CRM export is one too)
+            header = ",".join(parsed.log.columns)
+            log = check_out_path(
+                args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",), header=header
+            )
             write_text_atomic(log, parsed.log.to_csv(index=False))
         where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
         print(f"socialreach: {parsed.summary()}; parse log: {where}", file=sys.stderr)

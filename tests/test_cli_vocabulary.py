@@ -73,6 +73,15 @@ def test_old_data_file_option_is_now_table():
         ["reach", "x.csv", "--overlap", "85"],
         ["reach", "x.csv", "--non-working", "-0.1"],
         ["reach", "x.csv", "--draws", "0"],
+        # below 100 draws the engine's percentile intervals raised ValueError (exit 1); 10^8
+        # draws ran out of memory (MemoryError, exit 1)
+        ["reach", "x.csv", "--draws", "99"],
+        ["report", "x.csv", "--out", "r.html", "--draws", "100000000"],
+        # numpy refused a negative seed (ValueError, exit 1)
+        ["reach", "x.csv", "--seed", "-1"],
+        # an infinite design effect raised in the Jeffreys draws, 1e300 in formatting (exit 1)
+        ["reach", "x.csv", "--design-effect", "inf"],
+        ["report", "x.csv", "--out", "r.html", "--design-effect", "1e300"],
         ["reach", "x.csv", "--min-cell", "0"],
         ["report", "x.csv", "--out", "r.html", "--min-cell", "ten"],
         ["report", "x.csv", "--out", "r.html", "--lang", "de"],
@@ -86,6 +95,25 @@ def test_bad_option_values_are_refused_by_argparse_in_one_line(capsys, argv):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert argv[-2] in err and "--help" in err
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"seed": -1}, {"n_draws": 99}, {"n_draws": 10**8}, {"design_effect": float("inf")}],
+)
+def test_options_the_engine_cannot_take_are_refused_by_the_options(change):
+    from socialreach import ReachOptions
+
+    with pytest.raises(ValueError, match=next(iter(change))):
+        ReachOptions(**change)
+
+
+@pytest.mark.parametrize("argv", [["--draws", "100"], ["--draws", "100000"], ["--seed", "0"]])
+def test_the_ends_of_the_option_ranges_are_taken(argv):
+    from socialreach.cli import _model_options, build_parser
+
+    args = build_parser().parse_args(["reach", "x.csv", *argv])
+    assert _model_options(args).n_draws in (100, 2000, 100_000)
 
 
 def test_lang_changes_the_number_style_of_data(capsys):

@@ -470,3 +470,119 @@ def test_an_ods_repeated_past_calcs_limits_stops_there(tmp_path, monkeypatch):
     seen = _count_cells(monkeypatch, 10_000_000)
     report = read_alumni(_ods(tmp_path / "a.ods", rows)).report
     assert report.rows_read == 1_048_575 and seen[0] < 10_000_000
+
+
+# --- 4. a user's survey table (--table)
+
+
+def test_an_internet_use_rate_of_zero_is_refused_with_its_row(tmp_path):
+    # every share of the table 0 (a careless fill-down): the report's 2017 trend divided by the
+    # internet-use rate and stopped with ZeroDivisionError (exit 1)
+    import pandas as pd
+
+    from socialreach import InputError, load_penetration
+
+    table = load_penetration()
+    first = int(table.index[(table["platform"] == "internet") & (table["year"] == 2017)][0])
+    table.loc[first, "share"] = 0.0
+    path = tmp_path / "table.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError) as caught:
+        load_penetration(path)
+    said = str(caught.value)
+    assert said.startswith(f"table.csv, row {first + 2}, column 'share': an internet-use rate is 0")
+    assert pd.read_csv(path).shape == table.shape  # the file was only read
+
+
+@pytest.mark.parametrize("n", [float("inf"), 1e300, 11_000_001])
+def test_an_n_no_survey_has_is_refused_with_its_row(tmp_path, n):
+    # n = inf in every row ended in IndexError, 1e300 in LinAlgError (exit 1)
+    from socialreach import InputError, load_penetration
+    from socialreach.reading.survey import validate_penetration
+
+    table = load_penetration()
+    table.loc[3, "n"] = n
+    path = tmp_path / "table.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"^table\.csv, row 5, column 'n': n is more interviews"):
+        load_penetration(path)
+    table.loc[3, "n"] = 11_000_000
+    table.to_csv(path, index=False)
+    read = load_penetration(path)
+    assert read["n"].max() == 11_000_000 and read["n"].isna().any()
+    # checked again by the engine: n is then a nullable column with missing values
+    assert validate_penetration(read)["n"].max() == 11_000_000
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00" * 1_000_000, b"a" * 10_000_000 + b"\n"],
+    ids=["nul_megabyte", "one_long_line"],
+)
+def test_a_table_without_a_header_line_is_refused_at_once(tmp_path, content):
+    # csv.Sniffer (pandas' sep=None) ran its regular expressions over the whole first line:
+    # 100 s and 3 GB for a megabyte of NULs, minutes and 4 GB for one 10 MB line
+    import time
+
+    from socialreach import InputError, load_penetration
+
+    path = tmp_path / "table.csv"
+    path.write_bytes(content)
+    start = time.monotonic()
+    with pytest.raises(InputError, match=r"^table\.csv: has no header line of columns separated"):
+        load_penetration(path)
+    assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"PK\x03\x04damaged", "empty_zip"],
+    ids=["damaged_zip", "zip_without_workbook"],
+)
+def test_a_damaged_xlsx_table_is_one_sentence(tmp_path, content):
+    # BadZipFile and OSError ("File contains no valid workbook part") were internal errors
+    from socialreach import InputError, load_penetration
+
+    path = tmp_path / "table.xlsx"
+    if content == "empty_zip":
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+    else:
+        path.write_bytes(content)
+    with pytest.raises(InputError, match=r"^table\.xlsx: is not an Excel workbook \(\.xlsx\)"):
+        load_penetration(path)
+
+
+def test_a_table_separated_by_semicolons_or_tabs_reads_as_with_commas(tmp_path):
+    from socialreach import load_penetration
+
+    table = load_penetration()
+    read = {}
+    for sep in (",", ";", "\t"):
+        path = tmp_path / f"table{len(read)}.csv"
+        table.to_csv(path, sep=sep, index=False)
+        read[sep] = load_penetration(path)
+    assert len(read[","]) == len(table)
+    assert read[","].equals(read[";"]) and read[","].equals(read["\t"])
+
+
+def test_a_table_without_its_overall_rows_is_one_sentence(tmp_path):
+    # the margins model scales the survey population to the overall n of internet users 8+:
+    # without it, "ValueError: the bases hold no overall n" (exit 1)
+    from socialreach import InputError, analyse, example_path, load_penetration
+
+    table = load_penetration()
+    path = tmp_path / "table.csv"
+    table[table["dimension"] != "all"].to_csv(path, index=False)
+    with pytest.raises(InputError, match=r"no overall figure with n on the base internet_users_8"):
+        _ = analyse(example_path("business_school"), penetration=load_penetration(path)).estimates
+
+
+def test_a_name_the_file_system_allows_is_written(tmp_path):
+    # a 255-byte name: the temporary ".NAME.xxxx.partial" beside it was too long (OSError, "cannot
+    # be written"), after the whole report had been computed
+    from socialreach.core.outfile import check_out_path, write_text_atomic
+
+    out = tmp_path / ("n" * 250 + ".html")
+    assert write_text_atomic(check_out_path(out), "report").read_text("utf-8") == "report"
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]

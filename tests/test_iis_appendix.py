@@ -463,6 +463,26 @@ def test_cli_writes_the_parse_log(example_path, tmp_path, capsys):
     assert "--iis-log needs --iis-appendix" in capsys.readouterr().err
 
 
+def test_cli_parse_log_replaces_only_an_earlier_parse_log(example_path, tmp_path, capsys):
+    # --iis-log crm_export.csv replaced the alumni export with the parse log (any .csv was
+    # taken for one socialreach wrote)
+    export = tmp_path / "crm_export.csv"
+    export.write_text("Namn;Födelseår\nKanarie Qz7;1980\n", encoding="utf-8")
+    argv = ["data", "--iis-appendix", str(example_path), "--iis-log"]
+    assert main([*argv, str(export)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "socialreach: error: crm_export.csv: exists and is not a file socialreach wrote, so it "
+        "is not overwritten; give a new name."
+    ]
+    assert export.read_text(encoding="utf-8") == "Namn;Födelseår\nKanarie Qz7;1980\n"
+    log = tmp_path / "log.csv"
+    log.write_text(",".join(LOG_COLUMNS) + "\nold,,,,,\n", encoding="utf-8")
+    assert main([*argv, str(log)]) == 0  # an earlier log is replaced
+    assert len(pd.read_csv(log)) == len(read_iis_appendix(example_path).log)
+    assert sorted(tmp_path.iterdir()) == sorted([export, log])
+
+
 # --------------------------------------------------------------------------- invariants
 
 _GROUPS = (

@@ -222,6 +222,28 @@ def test_years_without_the_appendix_refuse_other_platforms_in_one_sentence(platf
     assert "2025 or 2026" in lines[0] and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("platforms", "year", "said"),
+    [
+        # was "the survey table has no figures for 2017; choose one of the years 2017, …"
+        (("internet",), 2017, "internet is internet use itself"),
+        # was "no internet figures for 2026 measured as 'used_12m'; choose … any", which
+        # --measure does not take
+        (("facebook", "internet"), None, "internet is internet use itself"),
+        # was "no survey year has figures for all of myspace; choose the platforms one at a time"
+        (("facebook", "myspace"), None, "no figures for the platform 'myspace'; choose one of "),
+    ],
+)
+def test_a_platform_without_reach_figures_is_named_as_the_problem(platforms, year, said):
+    from socialreach import InputError
+    from socialreach.reading.survey import resolve_edition
+
+    with pytest.raises(InputError, match=said) as caught:
+        resolve_edition(platforms=platforms, year=year)
+    assert "choose one of the years" not in str(caught.value)
+    assert "linkedin" in str(caught.value) and "internet," not in str(caught.value)
+
+
 @needs_reference
 def test_data_command_shows_a_platform_and_reddit_2025_is_missing():
     done = _run("data", "--platform", "instagram", "--year", "2026", "--json")

@@ -298,6 +298,24 @@ def test_bad_custom_notebooks_are_refused_in_one_sentence(tmp_path) -> None:
         read_report_notebook(tmp_path / "gone.ipynb")
 
 
+def test_a_notebook_whose_cells_lack_ids_is_read_without_a_warning(tmp_path) -> None:
+    # a cell added by hand has no id: nbformat's MissingIDFieldWarning went to stderr beside
+    # the report's progress lines (and is an error under -W error)
+    import json
+    import warnings
+
+    nb = json.loads(init_report_notebook(tmp_path / "mine.ipynb").read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "markdown", "metadata": {}, "source": "# Mine"})
+    nb["cells"].append(dict(nb["cells"][0]))  # and an id twice
+    path = tmp_path / "hand.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read = read_report_notebook(path)
+    ids = [cell.id for cell in read.cells]
+    assert all(ids) and len(set(ids)) == len(ids)
+
+
 def test_report_without_file_or_out_exits_2(tmp_path, capsys) -> None:
     assert main(["report", "--out", str(tmp_path / "r.html")]) == 2
     assert "report needs an alumni FILE and --out PATH.html" in capsys.readouterr().err
@@ -344,3 +362,38 @@ def test_a_failing_cell_of_a_custom_notebook_is_one_sentence(tmp_path, capsys) -
         "JupyterLab with alumni_path set to see where."
     )
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        # the kernel died: nbclient's DeadKernelError was an internal error (exit 1)
+        ("import os\nos._exit(3)", "stopped its Python kernel"),
+        # an endless cell ran for 300 s, then CellTimeoutError was an internal error (exit 1)
+        ("while True:\n    pass", "ran past the 2 s its cells may take together"),
+    ],
+)
+def test_a_custom_notebook_that_never_ends_or_kills_its_kernel_is_one_sentence(
+    tmp_path, capsys, monkeypatch, cell, said
+) -> None:
+    import time
+
+    from socialreach.presentation.report import _notebook
+
+    monkeypatch.setattr(_notebook, "CELLS_TIMEOUT", 2)
+    path = init_report_notebook(tmp_path / "mine.ipynb")
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(cell))
+    nbformat.write(nb, path)
+    out = tmp_path / "r.html"
+    out.write_text("old report", encoding="utf-8")
+    start = time.monotonic()
+    code = main(["report", str(EXAMPLE), "--out", str(out), "--notebook", str(path)])
+    assert code == 2 and time.monotonic() - start < 60
+    err = [line for line in capsys.readouterr().err.splitlines() if "…" not in line]
+    assert err == [
+        f"socialreach: error: mine.ipynb: a cell of the notebook {said}; run it in JupyterLab "
+        "with alumni_path set to see where."
+    ]
+    assert out.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.ipynb", "r.html"]

@@ -76,8 +76,24 @@ BAD = [
         "match_rate = -0.1",
         "match_rate' must be a share between 0 and 1 (value: -0.1)",
     ),
-    ("years = 2", "years = 2.5", "years' must be a whole number of years, at least 1 (value: 2.5)"),
-    ("years = 2", "years = 0", "years' must be a whole number of years, at least 1 (value: 0)"),
+    ("years = 2", "years = 2.5", "years' must be a whole number of years, 1-100 (value: 2.5)"),
+    ("years = 2", "years = 0", "years' must be a whole number of years, 1-100 (value: 0)"),
+    # past any integration: 1e308 kronor overflowed the net value and its formatting
+    # (InvalidOperation), 10^30 years the table's integers (ValueError), 4000 digits the float
+    # conversion (OverflowError): internal errors, exit 1
+    ("years = 2", "years = 101", "years' must be a whole number of years, 1-100 (value: 101)"),
+    ("years = 2", "years = 1e300", "years' must be a whole number of years, 1-100 (value: 1e+300)"),
+    (
+        "value_per_record = 40",
+        "value_per_record = 1e308",
+        "value_per_record' is more than a thousand billion kronor (value: 1e+308); give kronor",
+    ),
+    ("years = 2", "years = " + "9" * 30, "years' has more digits than any scenario's value"),
+    (
+        "setup_cost = 10_000",
+        "setup_cost = " + "9" * 4000,
+        "setup_cost' has more digits than any scenario's value; check for extra digits.",
+    ),
     ("setup_cost = 10_000", "setup_cost = -5", "setup_cost' must not be negative (value: -5)"),
     (
         "yearly_cost = 1_000",

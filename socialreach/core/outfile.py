@@ -58,13 +58,15 @@ def check_out_path(
     inputs: Iterable[str | Path | None] = (),
     suffixes: tuple[str, ...] = _REPLACEABLE,
     overwrite: bool = True,
+    header: str | None = None,
 ) -> Path:
     """``out`` as a Path once it is a place socialreach may write to, else InputError.
 
     Refused: any of ``inputs`` (also through a link or another spelling of its path), a folder,
     anything that is not a regular file (devices, pipes, sockets) or lives in the kernel's
     ``/proc``, ``/sys`` or ``/dev``, an existing file whose name does not end in one of
-    ``suffixes`` (it is not one of our outputs) or any existing file when ``overwrite`` is false,
+    ``suffixes`` (it is not one of our outputs) or, given ``header``, whose first line is not
+    ``header`` (a CSV export is a .csv too), or any existing file when ``overwrite`` is false,
     and a folder that does not exist or may not be written to. The message names the file only,
     never its folder.
     """
@@ -116,6 +118,12 @@ def check_out_path(
                 file=name,
                 fix=f"give --out a name ending in {suffixes[0]}",
             )
+        if header is not None and not _starts_with(out, header):
+            raise InputError(
+                "exists and is not a file socialreach wrote, so it is not overwritten",
+                file=name,
+                fix="give a new name",
+            )
     folder = real.parent
     if not folder.is_dir():
         raise InputError("the output folder does not exist", file=name, fix="create it first")
@@ -126,6 +134,16 @@ def check_out_path(
             fix="choose a folder you may write to",
         )
     return out
+
+
+def _starts_with(path: Path, header: str) -> bool:
+    """Whether the file's first line is ``header``."""
+    try:
+        with path.open("rb") as fh:
+            first = fh.read(len(header.encode()) + 2)
+    except OSError:
+        return False
+    return first.decode("utf-8", errors="replace").splitlines()[:1] == [header]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -141,7 +159,8 @@ def write_text_atomic(out: str | Path, text: str) -> Path:
     removed, ``out`` keeps what it held, and an OSError becomes InputError."""
     out = Path(out)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+        # the name shortened: a name of 250 characters is allowed, with ".partial" it was not
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name[:80]}.", suffix=".partial", dir=out.parent)
     except OSError as err:
         raise _unwritable(out, err) from None
     try:

@@ -35,6 +35,10 @@ from .integration import DEFAULT_SCENARIOS, PARAMETERS
 __all__ = ["Scenarios", "example_scenarios", "read_scenarios"]
 
 _RATES = ("connect_rate", "match_rate")
+#: The largest amount (SEK) and horizon (years) a scenario may state: a thousand billion kronor
+#: and a century are past any integration; 1e308 kronor overflowed the net value to infinity
+#: and 10^30 years the table's integers (internal errors where one sentence belongs).
+_MAX_SEK, _MAX_YEARS = 1e12, 100
 _FIX = "see data/examples/integration_scenarios.toml for every parameter and its unit"
 
 
@@ -80,7 +84,15 @@ def _same_as_examples(table: pd.DataFrame) -> bool:
 
 def _check_value(name: str, key: str, value: object, *, file: str) -> float:
     where = f"key '{key}'"
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{where} must be a number", file=file, value=value, fix=_FIX)
+    if isinstance(value, int) and abs(value) > _MAX_SEK:  # TOML integers have any length
+        raise InputError(
+            f"{where} has more digits than any scenario's value",
+            file=file,
+            fix="check for extra digits",
+        )
+    if not math.isfinite(value):
         raise InputError(f"{where} must be a number", file=file, value=value, fix=_FIX)
     param = key.rpartition(".")[2]
     if param in _RATES and not 0 <= value <= 1:
@@ -90,12 +102,21 @@ def _check_value(name: str, key: str, value: object, *, file: str) -> float:
             value=value,
             fix="write 15 % as 0.15",
         )
-    if param == "years" and (value != int(value) or value < 1):
+    if param == "years" and (value != int(value) or not 1 <= value <= _MAX_YEARS):
         raise InputError(
-            f"{where} must be a whole number of years, at least 1", file=file, value=value
+            f"{where} must be a whole number of years, 1-{_MAX_YEARS}",
+            file=file,
+            value=value,
         )
     if value < 0:
         raise InputError(f"{where} must not be negative", file=file, value=value)
+    if value > _MAX_SEK:
+        raise InputError(
+            f"{where} is more than a thousand billion kronor",
+            file=file,
+            value=value,
+            fix="give kronor, not öre, and check for extra digits",
+        )
     return float(value)
 
 

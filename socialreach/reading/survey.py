@@ -74,6 +74,8 @@ OPTIONAL = (
 )
 
 N_BASES = ("interviews", "weighted_interviews", "assumed")
+#: The largest n a figure may have: more interviews than Sweden has people is no survey's.
+MAX_N = 11_000_000
 KEY = ("year", "platform", "measure", "base", "dimension", "segment")
 
 #: Segments of the internet-use rows that stand for several IIS age bands (documented
@@ -153,17 +155,17 @@ def load_penetration(
         if not path.exists():
             raise InputError("file not found", file=name, fix="check the path")
         check_input_file(path, what="survey table", max_mb=100)
-        try:
-            if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            try:
                 data = pd.read_excel(path)
-            else:
-                data = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig")
-        except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
-            raise InputError(
-                f"cannot be read as a table ({type(err).__name__})",
-                file=name,
-                fix="save it as UTF-8 CSV or .xlsx with the penetration columns",
-            ) from None
+            except Exception:  # anything the zip/XML parsers raise means a damaged workbook
+                raise InputError(
+                    "is not an Excel workbook (.xlsx), or a damaged one",
+                    file=name,
+                    fix="save it again as .xlsx, or as UTF-8 CSV, with the penetration columns",
+                ) from None
+        else:
+            data = _read_table_csv(path)
         data = validate_penetration(data, source=name)
     for col, wanted in (
         ("year", year),
@@ -176,6 +178,29 @@ def load_penetration(
             values = wanted if isinstance(wanted, list | tuple | set) else [wanted]
             data = data[data[col].isin(list(values))]
     return data.reset_index(drop=True)
+
+
+def _read_table_csv(path: Path) -> pd.DataFrame:
+    """A user's CSV table, its delimiter (comma, semicolon or tab) the one its header line uses
+    most. Python's csv.Sniffer (pandas' ``sep=None``) ran its regular expressions over the whole
+    first line: a megabyte of NUL bytes or one 10 MB line took minutes and gigabytes."""
+    with path.open("rb") as fh:
+        head = fh.read(64_000).decode("utf-8-sig", errors="replace")
+    header = head.splitlines()[0] if head.strip() else ""
+    sep = max((",", ";", "\t"), key=header.count)
+    fix = "save it as UTF-8 CSV or .xlsx with the penetration columns"
+    if not header.count(sep):
+        raise InputError(
+            "has no header line of columns separated by commas, semicolons or tabs",
+            file=path.name,
+            fix=fix,
+        )
+    try:
+        return pd.read_csv(path, sep=sep, encoding="utf-8-sig")
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as err:
+        raise InputError(
+            f"cannot be read as a table ({type(err).__name__})", file=path.name, fix=fix
+        ) from None
 
 
 def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.DataFrame:
@@ -234,12 +259,32 @@ def validate_penetration(data: pd.DataFrame, *, source: str = "table") -> pd.Dat
                 "every figure needs a source, a segment and a quote",
             )
     out["platform"] = out["platform"].astype(str).str.strip().str.lower()
+    # the internet-use rates convert shares of internet users into shares of everyone, and the
+    # employed-base rule divides by them: a rate of 0 is no rate (the estimate divided by zero)
+    for i in np.flatnonzero(((out["platform"] == "internet") & (out["share"] <= 0)).to_numpy())[:1]:
+        fail(
+            i,
+            "share",
+            "an internet-use rate is 0, which would leave no internet users to convert shares of",
+            out["share"].iloc[i],
+            "give the published rate, or leave the row out",
+        )
 
     n = pd.to_numeric(out["n"], errors="coerce")
     bad_n = out["n"].notna() & (n.isna() | (n < 0))
     for i in np.flatnonzero(bad_n.to_numpy())[:1]:
         fail(
             i, "n", "n is not a non-negative number", out["n"].iloc[i], "leave n empty when unknown"
+        )
+    # n is interviews (or weighted interviews): an infinite or astronomic one is no survey's,
+    # and broke the engine (IndexError at inf, a singular matrix at 1e300)
+    for i in np.flatnonzero(n.gt(MAX_N).fillna(False).to_numpy(dtype=bool))[:1]:
+        fail(
+            i,
+            "n",
+            "n is more interviews than Sweden has people",
+            n.iloc[i],
+            "give the survey's number of interviews behind the figure, or leave n empty",
         )
     out["n"] = n.astype("Float64")
     basis = out["n_basis"].astype("object").where(out["n_basis"].notna(), None)
@@ -501,6 +546,19 @@ def resolve_edition(
     """
     published = published_measures(table)
     rows = _embedded_penetration() if table is None else table
+    if "internet" in platforms:  # its rows are the rates shares convert with, not a platform
+        raise InputError(
+            "internet is internet use itself, which every platform's share is converted with, "
+            "not a platform alumni are reached on",
+            fix="choose a platform such as facebook, linkedin or instagram",
+        )
+    have = sorted({q for _, q in published} - {"internet"})
+    unknown = [p for p in platforms if p not in have]
+    if unknown:
+        raise InputError(
+            f"the survey table has no figures for the platform {unknown[0][:40]!r}",
+            fix=f"choose one of {', '.join(have)}",
+        )
     if year is None:
         common = set.intersection(*({y for y, q in published if q == p} for p in platforms))
         year = max(common) if common else latest_year(rows, platforms)  # raises its InputError

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ...core.errors import InputError
 from ...core.options import ReachOptions
 from ...core.segments import UNKNOWN
 from .. import margins
@@ -68,6 +69,15 @@ def _bases_of(table: pd.DataFrame, year: int) -> tuple:
     bases = t.drop_duplicates(["base", "dimension", "segment"])[
         ["base", "dimension", "segment", "n"]
     ].astype({"n": "float64"})
+    if not ((bases["base"] == margins.PEOPLE_BASE) & (bases["dimension"] == "all")).any():
+        # a user's table without its overall rows: the survey population is scaled to that n
+        raise InputError(
+            f"the survey table has no overall figure with n on the base {margins.PEOPLE_BASE} "
+            f"for {year}, which the survey population is built on",
+            column="n",
+            fix="keep the year's overall rows (dimension all) with their n, or choose another "
+            "--year",
+        )
     return tuple(bases.itertuples(index=False, name=None))
 
 

@@ -223,7 +223,7 @@ def write_report(
                     raise
                 # the institution's own cells: their mistake to fix, said in one sentence
                 raise InputError(
-                    f"a cell of the notebook failed ({err.ename})",
+                    f"a cell of the notebook {err.why}",
                     file=Path(notebook).name,
                     fix="run it in JupyterLab with alumni_path set to see where",
                 ) from None

@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import importlib.resources
+import math
 import os
 import re
 import secrets
 import tempfile
 import threading
+import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +76,20 @@ def read_report_notebook(path: str | Path) -> Any:
         Missing or unreadable file, not a notebook, or no ``parameters`` cell to inject into.
     """
     import nbformat
+    from nbformat.warnings import DuplicateCellId, MissingIDFieldWarning
 
     path = Path(path)
     if path.exists():  # /dev/zero would be read for ever
         check_input_file(path, what="notebook", max_mb=20)
     try:
-        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
-        nbformat.validate(nb)
+        # cells without an id (a notebook edited by hand or by an older tool) or with the same
+        # id twice are given new ones by validate: nbformat's warning about it is not the user's
+        # one sentence on stderr
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MissingIDFieldWarning)
+            warnings.simplefilter("ignore", DuplicateCellId)
+            nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+            nbformat.validate(nb)
     except FileNotFoundError:
         raise InputError("the notebook does not exist", file=path.name) from None
     # a JSON list, a number where a list belongs or nesting deeper than Python's stack is a
@@ -190,12 +200,20 @@ def _for_export(nb: Any, lang: str = "en") -> tuple[Any, int, dict[str, str]]:
     return nb, figures, held
 
 
-class _NotebookFailed(RuntimeError):
-    """A cell of the report notebook raised; only the exception's type is kept (no values)."""
+#: Seconds the cells of a report notebook may run together. The packaged notebook only displays
+#: the composed sections (a second or two); a custom notebook's endless loop, sleep or
+#: ``input()`` is stopped here, not after as many minutes as it has cells.
+CELLS_TIMEOUT = 60
 
-    def __init__(self, ename: str) -> None:
-        super().__init__(f"the report notebook failed ({ename})")
+
+class _NotebookFailed(RuntimeError):
+    """A cell of the report notebook raised, ran out of time or took its kernel down; only the
+    exception's type is kept (no values). ``why`` ends "a cell of the notebook …"."""
+
+    def __init__(self, ename: str, why: str | None = None) -> None:
         self.ename = ename
+        self.why = why or f"failed ({ename})"
+        super().__init__(f"the report notebook: a cell {self.why}")
 
 
 class _Renderer:
@@ -208,7 +226,7 @@ class _Renderer:
     kernel shuts down (:meth:`close` waits for that).
     """
 
-    def __init__(self, nb: Any, *, workdir: Path, lang: str, timeout: int = 300):
+    def __init__(self, nb: Any, *, workdir: Path, lang: str, timeout: int | None = None):
         from jupyter_client.kernelspec import KernelSpecManager
         from nbclient import NotebookClient
 
@@ -216,6 +234,7 @@ class _Renderer:
         #: Where the composed report is written before :meth:`run` (the notebook reads it).
         self.bundle = workdir / "content.json"
         self.lang = lang
+        self.timeout = timeout = timeout or CELLS_TIMEOUT
         self.client = NotebookClient(
             nb,
             kernel_name="python3",
@@ -271,6 +290,9 @@ class _Renderer:
                 return
             parameters = {"bundle_path": str(self.bundle), "lang": self.lang}
             client.nb = _inject_parameters(client.nb, parameters)
+            # one budget for all cells: each may run for what the cells before it left
+            deadline = time.monotonic() + self.timeout
+            client.timeout_func = lambda cell: max(1, math.ceil(deadline - time.monotonic()))
             for index, cell in enumerate(client.nb.cells):
                 await client.async_execute_cell(
                     cell, index, execution_count=client.code_cells_executed + 1
@@ -281,7 +303,7 @@ class _Renderer:
 
     def run(self) -> Any:
         """Run the notebook on the bundle written to :attr:`bundle`; the executed notebook."""
-        from nbclient.exceptions import CellExecutionError
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
         self._written = True
         self._go.set()
@@ -290,6 +312,12 @@ class _Renderer:
         if isinstance(error, CellExecutionError):
             # the traceback may quote values; name only the exception type
             raise _NotebookFailed(error.ename) from None
+        if isinstance(error, CellTimeoutError):
+            raise _NotebookFailed(
+                "CellTimeoutError", f"ran past the {self.timeout} s its cells may take together"
+            ) from None
+        if isinstance(error, DeadKernelError):  # os._exit, a crash, the memory running out
+            raise _NotebookFailed("DeadKernelError", "stopped its Python kernel") from None
         if error is not None:
             raise error
         return self.client.nb
@@ -358,7 +386,7 @@ def render_report(
     content: ReportContent,
     *,
     notebook: Any = None,
-    timeout: int = 300,
+    timeout: int | None = None,
 ) -> str:
     """Execute the report notebook on ``content`` and export it as one offline HTML document.
 
@@ -369,7 +397,7 @@ def render_report(
     notebook
         A notebook to run instead of the packaged ``report.ipynb`` (same parameters).
     timeout
-        Seconds a cell may run.
+        Seconds the notebook's cells may run together (default :data:`CELLS_TIMEOUT`).
 
     Returns
     -------
