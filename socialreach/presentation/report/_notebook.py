@@ -201,9 +201,10 @@ def _for_export(nb: Any, lang: str = "en") -> tuple[Any, int, dict[str, str]]:
 
 
 #: Seconds the cells of a report notebook may run together. The packaged notebook only displays
-#: the composed sections (a second or two); a custom notebook's endless loop, sleep or
-#: ``input()`` is stopped here, not after as many minutes as it has cells.
-CELLS_TIMEOUT = 60
+#: the composed sections (a second or two); a custom notebook's own analyses get minutes on a
+#: slow, shared machine, and its endless loop, sleep or ``input()`` is stopped here, not after
+#: as many five-minute waits as it has cells.
+CELLS_TIMEOUT = 300
 
 
 class _NotebookFailed(RuntimeError):
