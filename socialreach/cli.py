@@ -311,7 +311,11 @@ def _data_table(args: argparse.Namespace):
             # replaces an earlier parse log only, never another CSV (a CRM export is one too)
             header = ",".join(parsed.log.columns)
             log = check_out_path(
-                args.iis_log, inputs=(args.iis_appendix,), suffixes=(".csv",), header=header
+                args.iis_log,
+                inputs=(args.iis_appendix,),
+                suffixes=(".csv",),
+                header=header,
+                option="--iis-log",
             )
             write_text_atomic(log, parsed.log.to_csv(index=False))
         where = f"written to {args.iis_log}" if args.iis_log else "--iis-log CSV writes it"
@@ -344,7 +348,7 @@ def _filter_data(table, args: argparse.Namespace):
         absent = [v for v in values if v not in have]
         if absent:
             raise InputError(
-                f"no figures for {col} {absent[0]}",
+                f"no figures for {col} {str(absent[0])[:40]!r}",
                 fix=f"{col}s with figures: {', '.join(map(str, have))}",
             )
         table = table[table[col].isin(values)]

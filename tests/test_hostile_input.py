@@ -586,3 +586,25 @@ def test_a_name_the_file_system_allows_is_written(tmp_path):
     out = tmp_path / ("n" * 250 + ".html")
     assert write_text_atomic(check_out_path(out), "report").read_text("utf-8") == "report"
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
+
+
+def test_a_refused_output_is_said_with_the_flag_that_named_it(tmp_path):
+    from socialreach.core.errors import InputError
+    from socialreach.core.outfile import check_out_path
+
+    # a folder given to --iis-log or --init-notebook: the advice names that flag and a name of
+    # its kind, not --out and report.html
+    for option, example in (("--iis-log", "parse_log.csv"), ("--init-notebook", ".ipynb")):
+        with pytest.raises(InputError) as caught:
+            check_out_path(tmp_path, option=option)
+        said = str(caught.value)
+        assert f"give {option} a file name inside it" in said and example in said
+        assert "--out" not in said and "report.html" not in said
+
+
+def test_an_unknown_data_value_is_cut_short(capsys):
+    from socialreach.cli import main
+
+    assert main(["data", "--platform", "x" * 5000]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "x" * 40 in err and "x" * 41 not in err

@@ -52,6 +52,11 @@ def check_input_file(path: str | Path, *, what: str, max_mb: int) -> Path:
     return path
 
 
+#: A name to suggest, by the flag that names the file written.
+_EXAMPLES = {"--out": "report.html", "--iis-log": "parse_log.csv",
+             "--init-notebook": "my_report.ipynb"}  # fmt: skip
+
+
 def check_out_path(
     out: str | Path,
     *,
@@ -59,6 +64,7 @@ def check_out_path(
     suffixes: tuple[str, ...] = _REPLACEABLE,
     overwrite: bool = True,
     header: str | None = None,
+    option: str = "--out",
 ) -> Path:
     """``out`` as a Path once it is a place socialreach may write to, else InputError.
 
@@ -68,23 +74,24 @@ def check_out_path(
     ``suffixes`` (it is not one of our outputs) or, given ``header``, whose first line is not
     ``header`` (a CSV export is a .csv too), or any existing file when ``overwrite`` is false,
     and a folder that does not exist or may not be written to. The message names the file only,
-    never its folder.
+    never its folder, and says what to give ``option`` (the flag that named it) instead.
     """
+    example = f"such as {_EXAMPLES.get(option, 'report.html')}"
     out = Path(out)
     name = out.name or str(out)
     real = Path(os.path.realpath(out))
     if real.parts[1:2] and real.parts[1] in ("proc", "sys", "dev"):
         raise InputError(
-            "is a system location, not a file to write a report to",
+            "is a system location, not a file to write to",
             file=name,
-            fix="give --out a path in one of your own folders",
+            fix=f"give {option} a path in one of your own folders",
         )
     for given in inputs:
         if given is not None and _same_file(out, Path(given)):
             raise InputError(
                 "is also an input file and would be overwritten",
                 file=name,
-                fix="give --out a new name, such as report.html",
+                fix=f"give {option} a new name, {example}",
             )
     try:
         info = out.stat()
@@ -99,13 +106,13 @@ def check_out_path(
             raise InputError(
                 "is a folder",
                 file=name,
-                fix="give --out a file name inside it, such as report.html",
+                fix=f"give {option} a file name inside it, {example}",
             )
         if not stat.S_ISREG(info.st_mode):
             raise InputError(
                 "is not a regular file (a device, pipe or socket)",
                 file=name,
-                fix="give --out a file name in one of your own folders",
+                fix=f"give {option} a file name in one of your own folders",
             )
         if not overwrite:
             raise InputError(
@@ -116,7 +123,7 @@ def check_out_path(
                 f"exists and is not a {'/'.join(suffixes)} file socialreach wrote, so it is not "
                 "overwritten",
                 file=name,
-                fix=f"give --out a name ending in {suffixes[0]}",
+                fix=f"give {option} a name ending in {suffixes[0]}",
             )
         if header is not None and not _starts_with(out, header):
             raise InputError(

@@ -438,7 +438,8 @@ def no_internet_rate(year: int) -> InputError:
     """The error for a year that publishes no internet-use rate to convert shares with."""
     return InputError(
         f"no internet-use rate is published for {year}",
-        fix="choose a survey year with an internet-use figure (2017 or 2018)",
+        fix="choose a survey year with an internet-use figure (see: socialreach data "
+        "--platform internet)",
     )
 
 

@@ -63,7 +63,7 @@ def init_report_notebook(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix != ".ipynb":
         raise InputError("the notebook's name must end in .ipynb", file=path.name)
-    check_out_path(path, overwrite=False)
+    check_out_path(path, overwrite=False, option="--init-notebook")
     return write_text_atomic(path, _packaged_notebook_text())
 
 
