@@ -8,7 +8,7 @@ are recognised by their words and never read; every other unknown header is igno
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,6 +274,20 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
             file=file,
             fix="add a header row (e.g. Födelseår;Bransch;Yrke) above the data",
         )
+    # a column it knows beside a name or a sex ("Anna Svensson;Utbildning;Kvinna"): a file
+    # without a header row, whose first person would be read as headers (and lost); a header
+    # naming identifying data ("Contact ID", "First Name") is a header all the same
+    wanted = set((columns or {}).values())
+    others = [h for h in names if h not in wanted and not _is_identifying(h)]
+    if _known_headers(names, columns) and (
+        any(_looks_like_name(h) and _header_key(h) not in _SYNONYM_INDEX for h in others)
+        or _holds_a_sex(others)
+    ):
+        raise InputError(
+            "has a header row holding a name or a sex (Kvinna, Man …), so it looks like data",
+            file=file,
+            fix="add a header row (e.g. Födelseår;Bransch;Kön) above the data",
+        )
     seen: dict[str, int] = {}
     for h in names:
         seen[h] = seen.get(h, 0) + 1
@@ -369,9 +383,9 @@ def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int 
     """Index of the header among ``rows`` (the first rows of a sheet, non-blank), else None.
 
     The header is the first row that names a field socialreach knows, holds no cell that looks
-    like a person's data, and has only title lines above it: a person's row whose industry is
-    "Utbildning" is never taken for the header, since person rows with many cells lie above it
-    or it holds a name, an e-mail or a number.
+    like a person's data or is a person's sex, and has only title lines above it: a person's
+    row whose industry is "Utbildning" is never taken for the header, since person rows with
+    many cells lie above it or it holds a name, an e-mail, a number or "Kvinna".
     """
     for i, cells in enumerate(rows):
         if not _known_headers(cells, columns):
@@ -379,9 +393,25 @@ def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int 
         wanted = set((columns or {}).values())
         if any(_looks_personal(c) and str(c).strip() not in wanted for c in cells):
             continue
+        if _holds_a_sex(c for c in cells if str(c).strip() not in wanted):
+            continue
         if all(_is_title(above, cells) for above in rows[:i]):
             return i
     return None
+
+
+def _holds_a_sex(cells: Iterable[str]) -> bool:
+    """Whether a cell is a woman's or a man's sex as a sex column writes it ("Kvinna", "Male";
+    three letters or more, so a header "M" stays one): a value, never a header. A person's row
+    whose name is written in lower case ("anna svensson") looks like no name, but holds this."""
+    from ..industries import map_sex
+
+    texts = [
+        str(c).strip()
+        for c in cells
+        if len(str(c).strip()) >= 3 and _header_key(c) not in _SYNONYM_INDEX
+    ]
+    return bool(texts) and bool(map_sex(texts)["sex"].isin(("women", "men")).any())
 
 
 def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:
