@@ -77,6 +77,12 @@ _PREAMBLE_LINES = 20  # title lines an export may carry above its header ("Alumn
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+#: Bytes pyarrow parses at a time: a row must fit in one block, and a CRM export's free-text
+#: cell (notes, a pasted CV) can run to megabytes (1 MB, pyarrow's default, refused a 3 MB cell
+#: as "cannot be parsed as CSV").
+_CSV_BLOCK = 1 << 25
+
+
 def _find_header(text: str, columns: Mapping[str, str] | None) -> tuple[int, str, list[str]]:
     """(physical line index, delimiter, header cells): the header among the first
     ``_PREAMBLE_LINES`` lines (``_columns._header_at``: known headers, nothing that looks like
@@ -134,6 +140,7 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
                     encoding="utf8" if attempt == "utf-8" else attempt,
                     column_names=[str(h).strip() for h in header],
                     skip_rows=header_line + 1,
+                    block_size=_CSV_BLOCK,
                 ),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
                 convert_options=pacsv.ConvertOptions(
