@@ -129,3 +129,17 @@ def test_a_cell_of_megabytes_is_read_as_the_sheet_shows_it(tmp_path):
     path.write_text(f"Födelseår;Kommentar\n1980;{'x' * 3_000_000}\n1990;kort\n", "utf-8")
     report = read_alumni(path).report
     assert (report.rows_read, report.rows_used) == (2, 2)
+
+
+def test_a_report_of_a_file_whose_every_row_is_excluded_says_why(tmp_path, capsys):
+    from socialreach.cli import main
+
+    # both impossible birth years: the report says so with the first row and its reason, as
+    # reach does, not only that no alumni are left
+    path = tmp_path / "export.csv"
+    path.write_text("Födelseår;Bransch\n1850;IT\n1800;Vård\n", "utf-8")
+    for argv in (["report", str(path), "--out", str(tmp_path / "r.html")], ["reach", str(path)]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.splitlines()[-1]
+        assert "every one of the file's 2 rows is excluded (the first, row 2: birth year" in err
+    assert not (tmp_path / "r.html").exists()

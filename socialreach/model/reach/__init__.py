@@ -75,13 +75,14 @@ from __future__ import annotations
 from ._estimate import ESTIMATE_COLUMNS, estimate_cell_shares, estimate_reach, estimate_together
 from ._explain import ASSUMPTION_IDS, explain_reach
 from ._margins_plan import INDUSTRY_SECTOR
-from ._setup import clear, estimable_platforms, profile_unchanged
+from ._setup import check_rows_used, clear, estimable_platforms, profile_unchanged
 from ._trend import estimate_trend, trend_series
 
 __all__ = [
     "ASSUMPTION_IDS",
     "ESTIMATE_COLUMNS",
     "INDUSTRY_SECTOR",
+    "check_rows_used",
     "clear",
     "estimable_platforms",
     "estimate_cell_shares",

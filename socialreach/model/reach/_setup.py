@@ -75,15 +75,11 @@ def _check_by(profile: AlumniProfile, by: tuple[str, ...]) -> None:
         raise ValueError(f"by may hold {', '.join(_DIMENSIONS)}, not {bad[0]!r}")
 
 
-def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
-    """The profile's cells that hold alumni (kept in its ``parts``), or an InputError saying
-    why nothing can be estimated."""
-    if "cells" in parts:
-        return parts["cells"]
-    cells = profile.cells
-    cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
+def check_rows_used(profile: AlumniProfile) -> None:
+    """InputError when every row of the profile's file was excluded, naming the first and its
+    reason (the report and ``reach`` say why there is nothing to estimate, not just that)."""
     report = profile.report
-    if cells.empty and report is not None and report.excluded and not report.rows_used:
+    if report is not None and report.excluded and not report.rows_used:
         first = report.excluded[0]
         raise InputError(
             f"every one of the file's {report.rows_read:,} rows is excluded (the first, row "
@@ -91,6 +87,16 @@ def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
             fix="see each row's reason with socialreach validate FILE, and check "
             "--reference-year and the columns read",
         )
+
+
+def _check_profile(profile: AlumniProfile, parts: dict) -> pd.DataFrame:
+    """The profile's cells that hold alumni (kept in its ``parts``), or an InputError saying
+    why nothing can be estimated."""
+    if "cells" in parts:
+        return parts["cells"]
+    cells = profile.cells
+    cells = cells[cells["n_alumni"] > 0].reset_index(drop=True)
+    check_rows_used(profile)
     if cells.empty:
         raise InputError(
             "the alumni profile holds no alumni",

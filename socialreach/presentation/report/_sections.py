@@ -834,6 +834,9 @@ def build_report_content(
     elif options is not None or penetration is not None or scenarios is not None or changes:
         raise ValueError("an Analysis carries its own options, table and scenarios")
     profile = analysis.profile
+    from ...model.reach import check_rows_used
+
+    check_rows_used(profile)
     if profile.n_alumni < min_cell:
         raise InputError(
             f"the file holds {profile.n_alumni:.0f} usable alumni, fewer than the minimum "
