@@ -157,6 +157,17 @@ def test_a_header_below_title_lines_is_found_and_said(tmp_path, capsys):
     assert report["source_format"]["header_line"] == "4" and report["rows_read"] == 12
 
 
+def _write_rows(path, rows) -> None:
+    """``rows`` as a CSV (``;``) or an XLSX, by ``path``'s suffix."""
+    if path.suffix == ".csv":
+        path.write_text("".join(";".join(r) + "\n" for r in rows), "utf-8")
+    else:
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+
+
 def _no_header_row(capsys, argv) -> None:
     """``argv`` ends in one sentence, exit 2: the file has no header row (no name echoed)."""
     assert main(argv) == 2
@@ -183,14 +194,9 @@ def test_a_headerless_first_row_never_echoes_a_name_in_any_spelling(tmp_path, ca
     # capitals only, letters beyond the Nordic ones, an initial, an apostrophe: still a name,
     # so the row is not taken for a header and the cell is not printed
     path = tmp_path / f"export{suffix}"
-    rows = [[name, "Utbildning", "Kvinna"], ["Person Nummer", "Ekonomi", "Man"]]
-    if suffix == ".csv":
-        path.write_text("".join(";".join(r) + "\n" for r in rows), "utf-8")
-    else:
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    # (no sex beside it: the name alone tells)
+    rows = [[name, "Utbildning"], ["Person Nummer", "Ekonomi"]]
+    _write_rows(path, rows)
     _no_header_row(capsys, ["validate", str(path)])
 
 
@@ -200,13 +206,7 @@ def test_a_headerless_first_row_with_a_lower_case_name_is_no_header(tmp_path, ca
     # value, never a header
     path = tmp_path / f"export{suffix}"
     rows = [["zacharias kanarieson", "Utbildning", "Kvinna"], ["bo berg", "Ekonomi", "Man"]]
-    if suffix == ".csv":
-        path.write_text("".join(";".join(r) + "\n" for r in rows), "utf-8")
-    else:
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
+    _write_rows(path, rows)
     for argv in (["validate", str(path)], ["reach", str(path), "--json"]):
         _no_header_row(capsys, argv)
 
