@@ -86,7 +86,8 @@ BAD = [
     (
         "value_per_record = 40",
         "value_per_record = 1e308",
-        "value_per_record' is more than a thousand billion kronor (value: 1e+308); give kronor",
+        "value_per_record' is more than a thousand billion kronor (value: 1e+308); give the "
+        "amount in kronor",
     ),
     ("years = 2", "years = " + "9" * 30, "years' has more digits than any scenario's value"),
     (

@@ -115,7 +115,7 @@ def _check_value(name: str, key: str, value: object, *, file: str) -> float:
             f"{where} is more than a thousand billion kronor",
             file=file,
             value=value,
-            fix="give kronor, not öre, and check for extra digits",
+            fix="give the amount in kronor (not hundredths) and check for extra digits",
         )
     return float(value)
 
