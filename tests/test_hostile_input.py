@@ -630,3 +630,14 @@ def test_an_unknown_data_value_is_cut_short(capsys):
     assert main(["data", "--platform", "x" * 5000]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "x" * 40 in err and "x" * 41 not in err
+
+
+def test_plural_sex_words_stay_headers(tmp_path):
+    from socialreach import read_alumni
+
+    # "Kvinnor" and "Män" name groups (an aggregated export's columns), not one person's sex:
+    # the header row is still taken, the two columns ignored
+    path = tmp_path / "export.csv"
+    path.write_text("Åldersgrupp;Kvinnor;Män\n26-35;3;4\n36-45;5;6\n", "utf-8")
+    report = read_alumni(path).report
+    assert report.rows_read == 2 and report.ignored_columns == ["Kvinnor", "Män"]

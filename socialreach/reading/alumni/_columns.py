@@ -400,18 +400,19 @@ def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int 
     return None
 
 
-def _holds_a_sex(cells: Iterable[str]) -> bool:
-    """Whether a cell is a woman's or a man's sex as a sex column writes it ("Kvinna", "Male";
-    three letters or more, so a header "M" stays one): a value, never a header. A person's row
-    whose name is written in lower case ("anna svensson") looks like no name, but holds this."""
-    from ..industries import map_sex
+#: One person's sex as a sex column writes it: a value, never a header. Not the plurals
+#: ("Kvinnor", "Män", "Women"), which an aggregated export may use as column names (matched
+#: with its accents: "Män" is not "man").
+_ONE_PERSONS_SEX = frozenset(("kvinna", "kvinnlig", "man", "manlig", "woman", "female", "male"))
 
-    texts = [
-        str(c).strip()
+
+def _holds_a_sex(cells: Iterable[str]) -> bool:
+    """Whether a cell is one person's sex ("Kvinna", "Male"): a person's row whose name is
+    written in lower case ("anna svensson") looks like no name, but holds this."""
+    return any(
+        str(c).strip().casefold() in _ONE_PERSONS_SEX and _header_key(c) not in _SYNONYM_INDEX
         for c in cells
-        if len(str(c).strip()) >= 3 and _header_key(c) not in _SYNONYM_INDEX
-    ]
-    return bool(texts) and bool(map_sex(texts)["sex"].isin(("women", "men")).any())
+    )
 
 
 def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:
