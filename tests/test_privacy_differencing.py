@@ -584,3 +584,22 @@ def test_a_segments_fallback_share_does_not_give_back_its_exact_expected_reach(r
         assert not any(math.isclose(g, truth, rel_tol=1e-9) for g in given_back), row["segment"]
         count = row["fallback"] * row["expected"]
         assert math.isclose(count, PRIVACY_BASE * round(count / PRIVACY_BASE), abs_tol=1e-6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(groups=_groups, person=_person)
+def test_one_person_more_changes_no_segments_breakdown_or_basis(groups, person):
+    # which breakdowns describe a segment and what its figures' n is (dimension_used, n_basis)
+    # are words of the segment's exact make-up, with no noise: the first alumnus of another
+    # kind in a segment turned its "age" into "mixed" in the person's segments alone (hidden
+    # ones too). A published segment carries neither; the totals do
+    before, after = _published(_profile(groups)), _published(_profile(groups, person))
+    for part in before:
+        keys = [c for c in ("platform", "dimension", "segment") if c in before[part].columns]
+        both = before[part].merge(after[part], on=keys, suffixes=("", "_after"))
+        both = both[both["dimension"] != "total"]
+        for col in (c for c in ("dimension_used", "n_basis") if c in both.columns):
+            # missing in both (None or NaN, as the merge leaves them) is no change
+            was, now = both[col].fillna("-"), both[f"{col}_after"].fillna("-")
+            moved = both[~_same(was, now)]
+            assert moved.empty, (part, col, moved[keys].to_numpy().tolist())

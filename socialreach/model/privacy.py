@@ -35,6 +35,9 @@ anew, so the cells that did not change cannot be told from the ones that did.
   a segment's such share is over its published base (alumni, expected reach), never its exact
   one, which the protected count over the share would give back.
 
+- What a segment's estimate rests on, in words (:data:`MAKE_UP_COLS`: which breakdowns, what
+  kind of n), is a word of its exact make-up: not published for segments.
+
 - The channel ranking (:func:`suppress_analysis`, ``"channels"``) is made from the published
   weekly rows, so neither its order nor its alumni counts are exact values.
 - The survey figures and the assumptions a surface lists (:func:`published_explanation`) are
@@ -78,6 +81,7 @@ from ..core.segments import PLATFORMS, UNKNOWN
 __all__ = [
     "ATTRIBUTE_SHARES",
     "FIGURE_COUNTS",
+    "MAKE_UP_COLS",
     "MIN_CELL",
     "PARTS",
     "PRIVACY_BASE",
@@ -272,9 +276,9 @@ def suppress_segments(
         :data:`SHARE_COLS` and a combined table's platform columns) carries keyed noise of
         :data:`SHARE_NOISE` per alumnus; the shares that count alumni by an attribute
         (:data:`ATTRIBUTE_SHARES`, in segments and totals) are published as protected counts
-        over the published base;
-        ``expected``, ``expected_low`` and ``expected_high`` are the published count times the
-        published share and interval ends. The row's ``platform`` and ``measure`` (when the
+        over the published base; ``expected``, ``expected_low`` and ``expected_high`` are the
+        published count times the published share and interval ends; a segment's
+        :data:`MAKE_UP_COLS` are missing. The row's ``platform`` and ``measure`` (when the
         frame has them) name its values in the keyed draws, so one value shows the same in
         every table of a run. ``False``: the exact rule on the exact values.
 
@@ -312,6 +316,9 @@ def suppress_segments(
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
     out = pd.concat(parts)
+    if draws is not None:  # a segment's make-up in words: not published (MAKE_UP_COLS)
+        made_of = [c for c in MAKE_UP_COLS if c in out.columns]
+        out[made_of] = out[made_of].astype(object).where(out["dimension"] == "total", None)
     # back in the frame's order: the unknown rows stay where their table has them
     order = estimates.index[is_total].append(estimates.index[~is_total])
     return out.loc[order].reset_index(drop=True)
@@ -466,6 +473,13 @@ SHARE_COLS = ("share", "ci_low", "ci_high", "lower", "independent", "point", "up
 #: published): "how many alumni are on fallback" is a count of people by an attribute like any
 #: other.
 ATTRIBUTE_SHARES = {"fallback": "expected", "inferred_industry": "n_alumni"}
+
+#: Columns that name what a row's estimate rests on (which published breakdowns, what kind of n):
+#: one word for every combination of alumni in the row, else ``"mixed"``. A segment's is a word
+#: of its exact make-up with no noise (the first alumnus of another kind turns it "mixed" in the
+#: person's segments alone, hidden ones too), so a protected segment publishes neither; a total
+#: keeps its own (totals are published as they are).
+MAKE_UP_COLS = ("dimension_used", "n_basis")
 
 #: Noise of a published share, per alumnus of its segment: Laplace noise of scale
 #: ``SHARE_NOISE / n_alumni``. One person more moves a segment's share, and each end of its
