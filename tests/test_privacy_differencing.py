@@ -556,3 +556,50 @@ def test_the_channel_ranking_is_made_from_published_rows(root):
     groups = ranked[ranked["dimension"] != "total"]
     # the alumni beside each group are the published counts, never the exact ones
     assert len(groups) and (groups["n_alumni"] % PRIVACY_BASE == 0).all()
+
+
+# ------------------------------------------------------------- what a published value gives back
+
+
+def test_a_segments_fallback_share_does_not_give_back_its_exact_expected_reach(root):
+    # the published fallback share is a protected count (a multiple of 5) over a base: were the
+    # base the segment's exact expected reach, the count over the share would give it back to the
+    # last decimal, and the segments whose exact reach moved between two files would be the
+    # person's. The base is the published expected reach, so count = share × published expected
+    import socialreach
+
+    analysis = socialreach.analyse(root / "data" / "examples" / "business_school.csv", n_draws=100)
+    exact = analysis.estimates.set_index(["platform", "dimension", "segment"])["expected"]
+    published = suppress_analysis(analysis, "estimates")
+    rows = published[
+        (published["dimension"] != "total")
+        & (published["suppressed"] == "")
+        & (published["fallback"] > 0)
+        & (published["fallback"] < 1)
+    ]
+    assert len(rows) >= 3
+    for row in rows.to_dict("records"):
+        truth = exact[(row["platform"], row["dimension"], row["segment"])]
+        given_back = [PRIVACY_BASE * k / row["fallback"] for k in range(1, 400)]
+        assert not any(math.isclose(g, truth, rel_tol=1e-9) for g in given_back), row["segment"]
+        count = row["fallback"] * row["expected"]
+        assert math.isclose(count, PRIVACY_BASE * round(count / PRIVACY_BASE), abs_tol=1e-6)
+
+
+@settings(max_examples=20, deadline=None)
+@given(groups=_groups, person=_person)
+def test_one_person_more_changes_no_segments_breakdown_or_basis(groups, person):
+    # which breakdowns describe a segment and what its figures' n is (dimension_used, n_basis)
+    # are words of the segment's exact make-up, with no noise: the first alumnus of another
+    # kind in a segment turned its "age" into "mixed" in the person's segments alone (hidden
+    # ones too). A published segment carries neither; the totals do
+    before, after = _published(_profile(groups)), _published(_profile(groups, person))
+    for part in before:
+        keys = [c for c in ("platform", "dimension", "segment") if c in before[part].columns]
+        both = before[part].merge(after[part], on=keys, suffixes=("", "_after"))
+        both = both[both["dimension"] != "total"]
+        for col in (c for c in ("dimension_used", "n_basis") if c in both.columns):
+            # missing in both (None or NaN, as the merge leaves them) is no change
+            was, now = both[col].fillna("-"), both[f"{col}_after"].fillna("-")
+            moved = both[~_same(was, now)]
+            assert moved.empty, (part, col, moved[keys].to_numpy().tolist())

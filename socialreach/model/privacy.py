@@ -31,7 +31,12 @@ anew, so the cells that did not change cannot be told from the ones that did.
   ``min_cell - 1`` to ``min_cell`` then flips from hidden to shown with chance 63 %, one of
   ``min_cell`` in both files with chance 37 % × 63 %: a ratio of ``exp(PRIVACY_EPSILON)``.
 - Counts of people by an attribute said as a share (how much rests on fallback figures, how
-  many industries were inferred) and the data-quality counts go through :func:`protect_counts`.
+  many industries were inferred) and the data-quality counts go through :func:`protect_counts`;
+  a segment's such share is over its published base (alumni, expected reach), never its exact
+  one, which the protected count over the share would give back.
+
+- What a segment's estimate rests on, in words (:data:`MAKE_UP_COLS`: which breakdowns, what
+  kind of n), is a word of its exact make-up: not published for segments.
 
 - The channel ranking (:func:`suppress_analysis`, ``"channels"``) is made from the published
   weekly rows, so neither its order nor its alumni counts are exact values.
@@ -76,6 +81,7 @@ from ..core.segments import PLATFORMS, UNKNOWN
 __all__ = [
     "ATTRIBUTE_SHARES",
     "FIGURE_COUNTS",
+    "MAKE_UP_COLS",
     "MIN_CELL",
     "PARTS",
     "PRIVACY_BASE",
@@ -269,9 +275,10 @@ def suppress_segments(
         ``n_alumni`` goes through :func:`protect_counts`; every shown share (the columns of
         :data:`SHARE_COLS` and a combined table's platform columns) carries keyed noise of
         :data:`SHARE_NOISE` per alumnus; the shares that count alumni by an attribute
-        (:data:`ATTRIBUTE_SHARES`, in segments and totals) are published as protected counts;
-        ``expected``, ``expected_low`` and ``expected_high`` are the published count times the
-        published share and interval ends. The row's ``platform`` and ``measure`` (when the
+        (:data:`ATTRIBUTE_SHARES`, in segments and totals) are published as protected counts
+        over the published base; ``expected``, ``expected_low`` and ``expected_high`` are the
+        published count times the published share and interval ends; a segment's
+        :data:`MAKE_UP_COLS` are missing. The row's ``platform`` and ``measure`` (when the
         frame has them) name its values in the keyed draws, so one value shows the same in
         every table of a run. ``False``: the exact rule on the exact values.
 
@@ -309,6 +316,9 @@ def suppress_segments(
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
     out = pd.concat(parts)
+    if draws is not None:  # a segment's make-up in words: not published (MAKE_UP_COLS)
+        made_of = [c for c in MAKE_UP_COLS if c in out.columns]
+        out[made_of] = out[made_of].astype(object).where(out["dimension"] == "total", None)
     # back in the frame's order: the unknown rows stay where their table has them
     order = estimates.index[is_total].append(estimates.index[~is_total])
     return out.loc[order].reset_index(drop=True)
@@ -459,9 +469,17 @@ SHARE_COLS = ("share", "ci_low", "ci_high", "lower", "independent", "point", "up
 #: Columns that say how many of a row's alumni have an attribute, as a share (the expected reach
 #: resting on fallback figures, of the expected reach; the alumni whose industry was inferred,
 #: of the alumni), with the base each is a share of. Published, in segments and totals, as
-#: :func:`protect_counts` of the count over the exact base: "how many alumni are on fallback"
-#: is a count of people by an attribute like any other.
+#: :func:`protect_counts` of the count over the base (a total's exact one; a segment's as
+#: published): "how many alumni are on fallback" is a count of people by an attribute like any
+#: other.
 ATTRIBUTE_SHARES = {"fallback": "expected", "inferred_industry": "n_alumni"}
+
+#: Columns that name what a row's estimate rests on (which published breakdowns, what kind of n):
+#: one word for every combination of alumni in the row, else ``"mixed"``. A segment's is a word
+#: of its exact make-up with no noise (the first alumnus of another kind turns it "mixed" in the
+#: person's segments alone, hidden ones too), so a protected segment publishes neither; a total
+#: keeps its own (totals are published as they are).
+MAKE_UP_COLS = ("dimension_used", "n_basis")
 
 #: Noise of a published share, per alumnus of its segment: Laplace noise of scale
 #: ``SHARE_NOISE / n_alumni``. One person more moves a segment's share, and each end of its
@@ -560,11 +578,9 @@ def _protected(segments: pd.DataFrame, draws: _Draws, min_cell: float) -> pd.Dat
     expected reach as count × share; hidden rows stay hidden."""
     counts = pd.to_numeric(draws.frame["n_alumni"]).to_numpy(dtype="float64")
     published = _protect(counts, draws.uniforms(), at_least=min_cell)
-    values = {
-        "n_alumni": published,
-        **_attribute_values(draws),
-        **_share_values(draws, counts, published),
-    }
+    values = {"n_alumni": published, **_share_values(draws, counts, published)}
+    # over the published base: over the exact one, count / share would give the exact base back
+    values |= _attribute_values(draws, bases=values)
     shown = (segments[SUPPRESSED_COL] == "").to_numpy()
     out = segments.copy()
     cols = list(values)
@@ -595,15 +611,21 @@ def _share_values(
     return values
 
 
-def _attribute_values(draws: _Draws) -> dict[str, np.ndarray]:
+def _attribute_values(
+    draws: _Draws, *, bases: Mapping[str, np.ndarray] | None = None
+) -> dict[str, np.ndarray]:
     """The :data:`ATTRIBUTE_SHARES` of ``draws.frame`` as published: protected counts over
-    their exact base."""
+    their base, the exact one (a total's, published as it is) or, for segments, the published
+    one of ``bases`` (the published alumni and expected reach). A segment's exact base is no
+    published value: a protected count (a multiple of the base) over it would give it back."""
     out = {}
     for col, base_col in ATTRIBUTE_SHARES.items():
         if col not in draws.frame.columns or base_col not in draws.frame.columns:
             continue
         base = pd.to_numeric(draws.frame[base_col]).to_numpy(dtype="float64")
         count = draws.frame[col].to_numpy(dtype="float64") * base
+        if bases is not None:
+            base = np.asarray(bases[base_col], dtype="float64")
         # inferred industries are the same alumni on every platform: one value everywhere
         u = draws.uniforms(col, per_value=col != "inferred_industry")
         with np.errstate(divide="ignore", invalid="ignore"):

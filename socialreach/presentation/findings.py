@@ -54,7 +54,9 @@ def _overlap(a: pd.Series, b: pd.Series) -> bool:
     return bool(a["ci_low"] <= b["ci_high"] and b["ci_low"] <= a["ci_high"])
 
 
-def _segments_sentence(seg: pd.DataFrame, dimension: str, lang: str) -> str:
+def _segments_sentence(
+    seg: pd.DataFrame, dimension: str, lang: str, via_sector: bool | None = None
+) -> str:
     """Which segments have the largest and the smallest share, said only where their intervals
     do not overlap; segments whose intervals overlap the largest (smallest) one's are named with
     it. Where the largest and the smallest overlap, the segments are called alike only when every
@@ -83,8 +85,10 @@ def _segments_sentence(seg: pd.DataFrame, dimension: str, lang: str) -> str:
         sentence = _t("segments", lang).format(
             platform="LinkedIn", best=_group(best, lang), worst=_group(worst, lang)
         )
-    used = seg.get("dimension_used", pd.Series(dtype=str)).astype(str)
-    if dimension == "industry" and used.str.contains("sector").any():
+    if via_sector is None:  # exact frames: their own words say it
+        used = seg.get("dimension_used", pd.Series(dtype=object)).dropna().astype(str)
+        via_sector = bool(used.str.contains("sector").any())
+    if dimension == "industry" and via_sector:
         # the margins model has no industry figures (2025/2026): an industry moves LinkedIn
         # only through the sector assumed for it
         sentence += _t("via_sector", lang)
@@ -113,6 +117,7 @@ def write_findings(
     segment_dimension: str = "industry",
     min_fallback: float = 0.2,
     active: pd.DataFrame | None = None,
+    via_sector: bool | None = None,
 ) -> list[str]:
     """Three to five headline findings as sentences built from the computed numbers.
 
@@ -136,6 +141,11 @@ def write_findings(
         Estimates of weekly use (:func:`socialreach.estimate_reach` with ``measure="weekly"``;
         their ``total`` rows are used): each reach sentence then gives the weekly share beside
         the broad one, or says that the survey year has no usable weekly figure.
+    via_sector
+        Whether industries move LinkedIn only through the sector assumed for them (the margins
+        model, 2025/2026); ``None``: read from the rows' ``dimension_used``, which published
+        (suppressed) segments do not carry, so a surface publishing them says it from what it
+        publishes (the ``industry_to_sector`` assumption listed).
 
     Returns
     -------
@@ -195,7 +205,9 @@ def write_findings(
         # a fallback says nothing about how the segment differs
         & (estimates["fallback"] == 0)
     ]
-    segments = [] if len(seg) < 2 else [_segments_sentence(seg, segment_dimension, lang)]
+    segments = (
+        [] if len(seg) < 2 else [_segments_sentence(seg, segment_dimension, lang, via_sector)]
+    )
     both = []
     if combined is not None and overlap is not None:
         total = combined[combined["dimension"] == "total"].iloc[0]

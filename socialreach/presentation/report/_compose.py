@@ -25,7 +25,12 @@ from ...core.text import (
     say,
 )
 from ...model.analysis import Analysis
-from ...model.privacy import SUPPRESSED_COL, protect_named_counts, suppress_analysis
+from ...model.privacy import (
+    SUPPRESSED_COL,
+    protect_named_counts,
+    published_explanation,
+    suppress_analysis,
+)
 from ...model.recommend import recommend
 from ...model.scenario import Scenarios, as_scenarios
 from ..format import (
@@ -459,6 +464,12 @@ class _Report:
         counts = protect_named_counts({"cohort_source:age": float(source.get("age", 0.0))},
                                       also={"alumni": n})  # fmt: skip
         return counts["cohort_source:age"] / n if n else 0.0
+
+    @functools.cached_property
+    def explanation(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The figures and assumptions the report lists
+        (:func:`socialreach.model.privacy.published_explanation`)."""
+        return published_explanation(self.analysis, min_cell=self.min_cell)
 
     @functools.cached_property
     def integration(self) -> pd.DataFrame:

@@ -28,7 +28,7 @@ from ...core.text import (
     pick,
 )
 from ...model.analysis import BASE, OVERLAP_RANGE, Analysis, analyse
-from ...model.privacy import SUPPRESSED_COL, published_explanation
+from ...model.privacy import SUPPRESSED_COL
 from ...model.scenario import Scenarios
 from ...reading.survey import _embedded_penetration, source_types
 from .._tables import _integration_cell, _sek, _source_names, _sources, scenario_label
@@ -98,6 +98,8 @@ def _findings(r: _Report) -> str:
         lang=r.lang,
         overlap=r.options.overlap,
         active=r.weekly_totals(),
+        # from what the appendix lists: a segment's words of its make-up are not published
+        via_sector="industry_to_sector" in set(r.explanation[1]["id"]),
     )
     if not r.scenarios.is_example:
         # example parameters give example results: never a finding. Own ones take the last
@@ -625,7 +627,7 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 
 def _appendix(r: _Report) -> str:
     fmt, lang = r.fmt, r.lang
-    figures, assumptions = published_explanation(r.analysis, min_cell=r.min_cell)
+    figures, assumptions = r.explanation
     main = str(r.estimates["measure"].iloc[0])
     sources, names = _sources(), _source_names()  # the embedded catalogue, read once
     rows = []
