@@ -80,7 +80,7 @@ def _whole(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
 
 
 def _positive_int(text: str) -> int:
@@ -115,10 +115,7 @@ REFERENCE_YEARS = (1900, 2100)
 
 
 def _reference_year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a year") from None
+    value = _whole(text)
     low, high = REFERENCE_YEARS
     if not low <= value <= high:
         raise argparse.ArgumentTypeError(f"{text[:20]} is not a year from {low} to {high}")

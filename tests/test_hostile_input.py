@@ -641,3 +641,19 @@ def test_plural_sex_words_stay_headers(tmp_path):
     path.write_text("Åldersgrupp;Kvinnor;Män\n26-35;3;4\n36-45;5;6\n", "utf-8")
     report = read_alumni(path).report
     assert report.rows_read == 2 and report.ignored_columns == ["Kvinnor", "Män"]
+
+
+def test_a_header_naming_identifying_data_is_found_below_a_title(tmp_path):
+    from socialreach import read_alumni
+
+    # "Contact ID", "First Name" look like names but name identifying columns: the header is
+    # found below the title line, as it is on the first line
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Alumni export 2026-01-31\nContact ID,First Name,Year of Birth,Industry\n"
+        "1,A,1985,Software\n2,C,1970,Banking\n",
+        "utf-8",
+    )
+    report = read_alumni(path).report
+    assert report.source_format["header_line"] == "2" and report.rows_read == 2
+    assert report.dropped_identifying_columns == ["Contact ID", "First Name"]

@@ -275,14 +275,8 @@ def _plan_columns(headers: list[str], *, columns: Mapping[str, str] | None, file
             fix="add a header row (e.g. Födelseår;Bransch;Yrke) above the data",
         )
     # a column it knows beside a name or a sex ("Anna Svensson;Utbildning;Kvinna"): a file
-    # without a header row, whose first person would be read as headers (and lost); a header
-    # naming identifying data ("Contact ID", "First Name") is a header all the same
-    wanted = set((columns or {}).values())
-    others = [h for h in names if h not in wanted and not _is_identifying(h)]
-    if _known_headers(names, columns) and (
-        any(_looks_like_name(h) and _header_key(h) not in _SYNONYM_INDEX for h in others)
-        or _holds_a_sex(others)
-    ):
+    # without a header row, whose first person would be read as headers (and lost)
+    if _known_headers(names, columns) and _holds_person_data(names, columns):
         raise InputError(
             "has a header row holding a name or a sex (Kvinna, Man …), so it looks like data",
             file=file,
@@ -366,7 +360,12 @@ def _looks_personal(cell: str) -> bool:
     text = str(cell).strip()
     if not text or _header_key(text) in _SYNONYM_INDEX:
         return False
-    return bool(_DATA_LIKE.search(text) or _ID_LIKE.search(text)) or _looks_like_name(text)
+    return _data_like(text) or _looks_like_name(text)
+
+
+def _data_like(text: str) -> bool:
+    """An e-mail address, a number (personnummer, phone, date) or a member number."""
+    return bool(_DATA_LIKE.search(text) or _ID_LIKE.search(text))
 
 
 def _filled(cells: list[str]) -> int:
@@ -388,12 +387,7 @@ def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int 
     many cells lie above it or it holds a name, an e-mail, a number or "Kvinna".
     """
     for i, cells in enumerate(rows):
-        if not _known_headers(cells, columns):
-            continue
-        wanted = set((columns or {}).values())
-        if any(_looks_personal(c) and str(c).strip() not in wanted for c in cells):
-            continue
-        if _holds_a_sex(c for c in cells if str(c).strip() not in wanted):
+        if not _known_headers(cells, columns) or _holds_person_data(cells, columns):
             continue
         if all(_is_title(above, cells) for above in rows[:i]):
             return i
@@ -406,13 +400,22 @@ def _header_at(rows: list[list[str]], columns: Mapping[str, str] | None) -> int 
 _ONE_PERSONS_SEX = frozenset(("kvinna", "kvinnlig", "man", "manlig", "woman", "female", "male"))
 
 
-def _holds_a_sex(cells: Iterable[str]) -> bool:
-    """Whether a cell is one person's sex ("Kvinna", "Male"): a person's row whose name is
-    written in lower case ("anna svensson") looks like no name, but holds this."""
-    return any(
-        str(c).strip().casefold() in _ONE_PERSONS_SEX and _header_key(c) not in _SYNONYM_INDEX
-        for c in cells
-    )
+def _holds_person_data(cells: Iterable[str], columns: Mapping[str, str] | None) -> bool:
+    """Whether a row holds a cell of a person's data, so it is no header: an e-mail address, a
+    number or member number, a name, or one person's sex ("Kvinna": a person's row whose name
+    is written in lower case looks like no name, but holds this). A header socialreach knows or
+    was asked to read is none, nor is a header naming identifying data ("Contact ID", "First
+    Name"), which only looks like a name."""
+    wanted = set((columns or {}).values())
+    for cell in cells:
+        text = str(cell).strip()
+        if not text or text in wanted or _header_key(text) in _SYNONYM_INDEX:
+            continue
+        if _data_like(text) or text.casefold() in _ONE_PERSONS_SEX:
+            return True
+        if _looks_like_name(text) and not _is_identifying(text):
+            return True
+    return False
 
 
 def _known_headers(cells: list[str], columns: Mapping[str, str] | None) -> int:
