@@ -438,9 +438,7 @@ def _listed(cells: np.ndarray, alumni: np.ndarray, min_cell: float) -> np.ndarra
     many alumni would be shown as (the keyed draw near ``min_cell`` in the context of every
     count of the list)."""
     context = _digest(_context_text(cells, alumni))
-    contexts = np.array([context] * len(cells), dtype=object)
-    draws = _Draws(pd.DataFrame(index=range(len(cells))), cells, contexts, np.full(len(cells), ""))
-    return alumni >= min_cell + draws.headroom()
+    return alumni >= min_cell + _headroom([context] * len(cells), cells)
 
 
 def _hide_unknown(
@@ -525,8 +523,14 @@ class _Draws:
 
     def headroom(self) -> np.ndarray:
         """Per row, how many alumni above ``min_cell`` it may hold and still be hidden."""
-        u = self.uniforms("shown", per_value=False)[:, 0]
-        return np.minimum(np.floor(np.log(u) / -PRIVACY_EPSILON), THRESHOLD_HEADROOM)
+        return _headroom(self.contexts, self.cells)
+
+
+def _headroom(contexts: Sequence[bytes], cells: np.ndarray) -> np.ndarray:
+    """Per cell (in its context), how many alumni above ``min_cell`` it may hold and still be
+    hidden: :data:`THRESHOLD_HEADROOM`'s keyed draw, the one value drawn by the cell alone."""
+    u = _uniforms(contexts, cells + _SEP + "shown")[:, 0]
+    return np.minimum(np.floor(np.log(u) / -PRIVACY_EPSILON), THRESHOLD_HEADROOM)
 
 
 def _cells_of(frame: pd.DataFrame) -> np.ndarray:

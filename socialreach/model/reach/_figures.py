@@ -189,9 +189,21 @@ def _alumni_of(alumni: np.ndarray | None, where: np.ndarray) -> float:
 _LATER = -1.0
 
 
+@contextlib.contextmanager
+def _apart(ctx: _Context, *, scope: float) -> Iterator[_Assumed]:
+    """The assumptions made in the block, collected on their own (applying to ``scope``
+    alumni) instead of into the estimate's; the caller adds them where they belong."""
+    outer, made = ctx.assumptions, _Assumed(scope=scope)
+    ctx.assumptions = made
+    try:
+        yield made
+    finally:
+        ctx.assumptions = outer
+
+
 @dataclass
 class _Registry:
-    ctx: _Context | None = None
+    ctx: _Context
     figures: list[_Figure] = field(default_factory=list)
     keys: dict[tuple, int] = field(default_factory=dict)
     #: Per figure, the assumptions made while it was made: they apply to its alumni.
@@ -200,16 +212,10 @@ class _Registry:
     def add(self, key: tuple, make) -> int:
         if key not in self.keys:
             self.keys[key] = len(self.figures)
-            if self.ctx is None:
-                figure, made = make(), _Assumed()
-            else:
-                outer, made = self.ctx.assumptions, _Assumed(scope=0.0)
-                self.ctx.assumptions = made
-                try:
-                    figure = make()
-                finally:
-                    self.ctx.assumptions = outer
-                outer.merge(made)
+            # their count is the figure's alumni, known once every figure is (explain_reach)
+            with _apart(self.ctx, scope=0.0) as made:
+                figure = make()
+            self.ctx.assumptions.merge(made)
             self.figures.append(figure)
             self.assumed.append(frozenset(made))
         return self.keys[key]
@@ -482,11 +488,9 @@ def _remembered(ctx: _Context, store: dict | None, key: tuple, compute: Callable
     if store is not None and key in store:
         value, added = store[key]
     else:
-        kept, ctx.assumptions = ctx.assumptions, _Assumed(scope=_LATER)
-        try:
+        with _apart(ctx, scope=_LATER) as made:
             value = compute()
-        finally:
-            added, ctx.assumptions = dict(ctx.assumptions), kept
+        added = dict(made)
         if store is not None:
             store[key] = (value, added)
     ctx.assumptions.merge(added)
