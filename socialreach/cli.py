@@ -456,7 +456,7 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
 
     options = analysis.options
     # segments describing a few people are hidden, with the ones that would give them back;
-    # what is shown is protected against differencing (the totals' reach is exact)
+    # what is shown, totals too, is protected against differencing
     est = suppress_analysis(analysis, "estimates", min_cell=args.min_cell)
     weekly = suppress_analysis(analysis, "weekly", min_cell=args.min_cell)
     payload: dict = {
@@ -477,9 +477,10 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
         "weekly": None if weekly is None else _platform_totals(weekly),
         "combined": None,
     }
-    combined = analysis.combined
+    combined = suppress_analysis(analysis, "combined", min_cell=args.min_cell)
     if combined is not None:
         comb = combined[combined["dimension"] == "total"].iloc[0]
+        at = suppress_analysis(analysis, "combined_at")
         payload["combined"] = {
             "platforms": ["facebook", "linkedin"],
             "lower": comb["lower"],
@@ -488,12 +489,12 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
             "upper": comb["upper"],
             "overlap": options.overlap,
             # the overlap is uncited: the point at both ends of the range US studies report
-            "point_if_overlap": {f"{o:g}": v for o, v in analysis.combined_at.items()},
+            "point_if_overlap": {f"{o:g}": v for o, v in at.items()},
             "note": "shares of all alumni on Facebook or LinkedIn; the survey publishes no "
             "overlap, so lower-upper is the honest range and point rests on the overlap "
             "assumption (share of LinkedIn users also on Facebook)",
         }
-    payload["combined_platforms"] = _every_platform(analysis)
+    payload["combined_platforms"] = _every_platform(analysis, args.min_cell)
     figures, assumptions = published_explanation(analysis, min_cell=args.min_cell)
     seg = est[est["dimension"] != "total"].rename(columns={"fallback": "fallback_share"})
     keep = ["platform", "dimension", "segment", "n_alumni", "expected", "share", "ci_low"]
@@ -517,9 +518,13 @@ def _reach_payload(args: argparse.Namespace, analysis) -> dict:
     return payload
 
 
-def _every_platform(analysis) -> dict | None:
-    """Reach on any of more than two platforms: range, independence, point and its overlap."""
-    every, sens = analysis.combined_every, analysis.combined_sensitivity
+def _every_platform(analysis, min_cell: float) -> dict | None:
+    """Reach on any of more than two platforms: range, independence, point and its overlap,
+    as published."""
+    from .model.privacy import suppress_analysis
+
+    every = suppress_analysis(analysis, "combined_every", min_cell=min_cell)
+    sens = suppress_analysis(analysis, "combined_sensitivity")
     if every is None:
         return None
     total = every[every["dimension"] == "total"].iloc[0]

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..core.options import DEFAULT_SEED, ReachOptions
+from ..core.options import DEFAULT_SEED, MIN_CELL, ReachOptions
 from ..core.profile import AlumniProfile
 from ..core.segments import UNKNOWN
 from ..reading.survey import Edition, published_trend, resolve_edition
@@ -399,6 +399,17 @@ class Analysis:
             penetration=self.penetration,
             options=self.options,
         )
+
+    # ----------------------------------------------------------------- as published
+
+    def published(self, part: str = "estimates", *, min_cell: float = MIN_CELL) -> Any:
+        """``part`` as the report and ``socialreach reach`` publish it
+        (:func:`socialreach.model.privacy.suppress_analysis`): small groups hidden, counts and
+        shares, the totals' too, with keyed noise against differencing. The attributes of
+        the analysis are the exact values, for the analyst who holds the file."""
+        from .privacy import suppress_analysis
+
+        return suppress_analysis(self, part, min_cell=min_cell)
 
     # ----------------------------------------------------------------- helpers
 

@@ -22,10 +22,13 @@ anew, so the cells that did not change cannot be told from the ones that did.
 - Shares (a segment's share, each end of its interval, a combined table's range and point):
   Laplace noise of scale ``SHARE_NOISE / n`` for a segment of n alumni, drawn for each value
   on its own. One person more moves each of them by at most ``1 / (n + 1)`` (an alumni-weighted
-  mean of shares in [0, 1], and every draw behind an interval end moves by as much), so one
-  value's likelihood changes by at most ``exp(PRIVACY_EPSILON)``; against the interval (5-15
+  mean of shares in [0, 1], and every draw behind an interval end moves by as much while the
+  draws' stream stays: a person who brings a figure new to the file changes the stream, and an
+  end then moves by Monte Carlo error too, which says nothing about them), so one value's
+  likelihood changes by at most ``exp(PRIVACY_EPSILON)``; against the interval (5-15
   percentage points wide) the noise is small from about 100 alumni up (1 point at 100, 0.1 at
-  1 000). Clipped to [0, 1]; an interval is widened to contain its point.
+  1 000). Clipped to [0, 1]; an interval is widened to contain its point, and a combined
+  range keeps its ends with its points clipped into it.
 - Crossing ``min_cell``: a group at ``min_cell + j`` alumni is hidden with chance
   ``exp(-PRIVACY_EPSILON (j + 1))`` for ``j < THRESHOLD_HEADROOM``; a group that grows from
   ``min_cell - 1`` to ``min_cell`` then flips from hidden to shown with chance 63 %, one of
@@ -47,11 +50,16 @@ anew, so the cells that did not change cannot be told from the ones that did.
 - The key of every draw is the institution's (:data:`PRIVACY_KEY_ENV`) or the user's own, drawn
   once and kept (:func:`key_file`): reruns publish the same values, so they cannot be averaged.
 
-Totals' reach is published exactly: it names no group, the headline is the number the library
-and every surface give, and it can be checked by hand. The price, said in the README and the
-report's method text: the totals of two files that differ by one person differ by that person's
-modelled reach, which narrows down the cell they are in. Not protected either: a group that is
-empty in one file and not in the other (its hidden row appears).
+- Totals (each platform's reach of all alumni, under this edition and every other, beside
+  the archetypes, combined, at each overlap, and the integration's alumni on LinkedIn): the
+  number of alumni is published as it is (it names no group), every share of all alumni and
+  each end of its interval carries keyed Laplace noise of scale ``SHARE_NOISE / n`` for n
+  alumni, and the expected reach is n times the published share. One person more moves a
+  total's share by at most ``1 / (n + 1)``, as it moves a segment's; for 900 alumni the noise
+  is about 0.1 percentage point, far inside the interval. The exact values are the library's
+  (:class:`socialreach.Analysis`), for the analyst who holds the file: the report, ``reach``
+  and the notebooks' published tables go through :func:`suppress_analysis`. Not protected: a
+  group that is empty in one file and not in the other (its hidden row appears).
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -311,7 +319,7 @@ def suppress_segments(
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
     if draws is not None:
         segments = _protected(segments, draws.part(known), min_cell)
-        totals = totals.assign(**_attribute_values(draws.part(is_total)))
+        totals = totals.assign(**_total_values(draws.part(is_total)))
     parts = [totals, segments]
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
@@ -337,9 +345,13 @@ _TABLES = {
 #: The platforms of the combined table (``combined``, ``combined_weekly``).
 _PAIR = ("facebook", "linkedin")
 
-#: Every part :func:`suppress_analysis` publishes: the segment tables, and the channel ranking
-#: made from the published weekly rows.
-PARTS = (*_TABLES, "channels")
+#: The parts of an analysis made of totals alone (no segment rows), each published from the
+#: published totals or with noise of its own (:func:`suppress_analysis`).
+_TOTALS = ("trend", "comparison", "combined_at", "combined_sensitivity", "integration")
+
+#: Every part :func:`suppress_analysis` publishes: the segment tables, the channel ranking
+#: made from the published weekly rows, and the parts made of totals.
+PARTS = (*_TABLES, "channels", *_TOTALS)
 
 
 def suppress_analysis(
@@ -374,21 +386,68 @@ def suppress_analysis(
 
         weekly = _published_table(analysis, "weekly", min_cell)
         return None if weekly is None else rank_channels(weekly.dropna(subset=["share"]))
+    if part in _TOTALS:
+        from ._published_totals import PUBLISH
+
+        return PUBLISH[part](analysis)
     return _published_table(analysis, part, min_cell)
 
 
 def _published_table(analysis: Any, part: str, min_cell: float) -> pd.DataFrame | None:
-    frame = getattr(analysis, part)
+    frame, added = _named(analysis, part)
     if frame is None:
         return None
+    out = suppress_segments(frame, min_cell=min_cell, by=_TABLES[part])
+    if part.startswith("combined"):
+        out = _above_each_platform(analysis, part, out)
+    return out.drop(columns=added)
+
+
+def _above_each_platform(analysis: Any, part: str, combined: pd.DataFrame) -> pd.DataFrame:
+    """A combined table's total as published, kept coherent with the platforms' published
+    totals: reach on any of them is at least each one's, so its range starts no lower than
+    the largest published platform share, and its points lie within the range. A function
+    of published values alone: the protection is unchanged."""
+    platforms = analysis.options.platforms if part == "combined_every" else _PAIR
+    totals = _total_rows(analysis, "weekly" if part.endswith("weekly") else "estimates")
+    if totals is None:
+        return combined
+    largest = totals.loc[totals["platform"].isin(platforms), "share"].max()
+    is_total = (combined["dimension"] == "total").to_numpy()
+    out = combined.copy()
+    total = out.loc[is_total]
+    low = np.fmax(total["lower"].to_numpy(float), largest)
+    high = np.fmax(total["upper"].to_numpy(float), low)
+    out.loc[is_total, "lower"], out.loc[is_total, "upper"] = low, high
+    for col in ("independent", "point"):  # within the range, which does not move with them
+        out.loc[is_total, col] = np.clip(total[col].to_numpy(float), low, high)
+    return out
+
+
+def _named(analysis: Any, part: str) -> tuple[pd.DataFrame | None, list[str]]:
+    """A table part with the names of its values (its ``measure``; a combined table's
+    ``platform``, its platforms joined) added where it lacks them, and the columns added."""
+    frame = getattr(analysis, part)
+    if frame is None:
+        return None, []
     names = {"measure": "weekly" if part.endswith("weekly") else analysis.measure}
     if part.startswith("combined"):  # the platforms combined name its values
         every = analysis.options.platforms if part == "combined_every" else _PAIR
         names["platform"] = "+".join(every)
     added = [c for c in names if c not in frame.columns]
-    frame = frame.assign(**{c: names[c] for c in added})
-    out = suppress_segments(frame, min_cell=min_cell, by=_TABLES[part])
-    return out.drop(columns=added)
+    return frame.assign(**{c: names[c] for c in added}), added
+
+
+def _total_rows(analysis: Any, part: str = "estimates") -> pd.DataFrame | None:
+    """The total rows of a table part as :func:`suppress_segments` publishes them, without
+    suppressing its segments."""
+    frame, added = _named(analysis, part)
+    if frame is None:
+        return None
+    frame = frame.reset_index(drop=True)
+    is_total = (frame["dimension"] == "total").to_numpy()
+    draws = _draws_of(frame, is_total).part(is_total)
+    return draws.frame.assign(**_total_values(draws)).drop(columns=added)
 
 
 #: What identifies a figure in :func:`socialreach.explain_reach`'s list.
@@ -467,8 +526,8 @@ SHARE_COLS = ("share", "ci_low", "ci_high", "lower", "independent", "point", "up
 #: Columns that say how many of a row's alumni have an attribute, as a share (the expected reach
 #: resting on fallback figures, of the expected reach; the alumni whose industry was inferred,
 #: of the alumni), with the base each is a share of. Published, in segments and totals, as
-#: :func:`protect_counts` of the count over the base (a total's exact one; a segment's as
-#: published): "how many alumni are on fallback" is a count of people by an attribute like any
+#: :func:`protect_counts` of the count over the published base (the published alumni and
+#: expected reach): "how many alumni are on fallback" is a count of people by an attribute like any
 #: other.
 ATTRIBUTE_SHARES = {"fallback": "expected", "inferred_industry": "n_alumni"}
 
@@ -593,6 +652,19 @@ def _protected(segments: pd.DataFrame, draws: _Draws, min_cell: float) -> pd.Dat
     return out
 
 
+def _total_values(draws: _Draws) -> dict[str, np.ndarray]:
+    """The totals of ``draws.frame`` as published: their alumni as they are (the number of
+    alumni names no group), their shares with keyed noise of :data:`SHARE_NOISE` per alumnus
+    and the expected reach as alumni times the published share (:func:`_share_values`), the
+    attribute shares as protected counts over the published base."""
+    counts = pd.to_numeric(draws.frame["n_alumni"]).to_numpy(dtype="float64")
+    values = {"n_alumni": counts, **_share_values(draws, counts, counts)}
+    # over the published base: over the exact one, count / share would give it back
+    values |= _attribute_values(draws, bases=values)
+    del values["n_alumni"]
+    return values
+
+
 def _share_values(
     draws: _Draws, counts: np.ndarray, published: np.ndarray
 ) -> dict[str, np.ndarray]:
@@ -619,9 +691,9 @@ def _attribute_values(
     draws: _Draws, *, bases: Mapping[str, np.ndarray] | None = None
 ) -> dict[str, np.ndarray]:
     """The :data:`ATTRIBUTE_SHARES` of ``draws.frame`` as published: protected counts over
-    their base, the exact one (a total's, published as it is) or, for segments, the published
-    one of ``bases`` (the published alumni and expected reach). A segment's exact base is no
-    published value: a protected count (a multiple of the base) over it would give it back."""
+    their base, the published one of ``bases`` (the published alumni and expected reach; the
+    exact one when ``bases`` is None). An exact base that is no published value must not be
+    used: a protected count (a multiple of the base) over it would give it back."""
     out = {}
     for col, base_col in ATTRIBUTE_SHARES.items():
         if col not in draws.frame.columns or base_col not in draws.frame.columns:
@@ -638,13 +710,17 @@ def _attribute_values(
 
 
 def _keep_order(values: dict[str, np.ndarray]) -> None:
-    """An interval still contains its point after the noise: its ends are widened to it."""
-    for low, mids, high in (("ci_low", ("share",), "ci_high"),
-                            ("lower", ("point", "independent"), "upper")):  # fmt: skip
-        inner = [values[c] for c in mids if c in values]
-        if low in values and high in values and inner:
-            values[low] = np.fmin(values[low], np.min(inner, axis=0))
-            values[high] = np.fmax(values[high], np.max(inner, axis=0))
+    """An interval still contains its point after the noise: a share's interval is widened to
+    its point; a combined range (which needs no assumption) stays, and its points (which rest
+    on the overlap assumed) are kept within it, so the range does not move with the overlap."""
+    if {"ci_low", "share", "ci_high"} <= values.keys():
+        values["ci_low"] = np.fmin(values["ci_low"], values["share"])
+        values["ci_high"] = np.fmax(values["ci_high"], values["share"])
+    if {"lower", "upper"} <= values.keys():
+        values["upper"] = np.fmax(values["upper"], values["lower"])
+        for col in ("point", "independent"):
+            if col in values:
+                values[col] = np.clip(values[col], values["lower"], values["upper"])
 
 
 def key_file() -> Path:

@@ -128,8 +128,10 @@ def no_weekly_sentence(year: int, lang: str = "sv") -> str:
 
 def combined_every_sentence(analysis: Analysis, lang: str = "sv") -> str | None:
     """Reach on any of the analysis's platforms: the range, the point and how the point moves
-    with the overlap; ``None`` for one or two platforms."""
-    every, sens = analysis.combined_every, analysis.combined_sensitivity
+    with the overlap, as published (:func:`socialreach.model.privacy.suppress_analysis`);
+    ``None`` for one or two platforms."""
+    every = suppress_analysis(analysis, "combined_every")
+    sens = suppress_analysis(analysis, "combined_sensitivity")
     if every is None or sens is None:
         return None
     total = every[every["dimension"] == "total"].iloc[0]

@@ -345,8 +345,11 @@ REPORT: dict[str, tuple[str, str]] = {
         "minst så många alumner som gränsen men högst fyra fler döljs ibland (med chansen "
         "37\u00a0%, 14\u00a0%, 5\u00a0%, 2\u00a0% och 0,7\u00a0%), så att en grupp som "
         "passerar gränsen inte pekar ut personen. Bruset dras med en hemlig nyckel ur alla "
-        "filens antal: en fil med en person till ger allt nytt brus. Totalerna visas som de "
-        "skattats. Bilagan listar inte de siffror och antaganden som färre alumner än gränsen "
+        "filens antal: en fil med en person till ger allt nytt brus. Totalerna (varje plattforms "
+        "räckvidd bland alla alumner, i varje årgång av undersökningen, kombinerad och i "
+        "jämförelsen) får samma slags brus med skalan 1/n för alla n alumner, omkring 0,1 "
+        "procentenhet vid 1 000 alumner; antalet alumner visas som det är. Bilagan listar "
+        "inte de siffror och antaganden som färre alumner än gränsen "
         "vilar på (som deras grupper inte visas), och kanalernas rangordning görs på de brusade "
         "andelarna.",
         "For each platform and group of alumni we apply the shares of users that the sources in "
@@ -373,8 +376,11 @@ REPORT: dict[str, tuple[str, str]] = {
         "shown as noisy counts. A group at the minimum size or up to four above it is sometimes "
         "hidden (with chance 37%, 14%, 5%, 2% and 0.7%), so that a group crossing the minimum "
         "does not single the person out. The noise is drawn with a secret key from every count "
-        "of the file: a file with one person more gets all of it anew. Totals are shown as "
-        "estimated. The appendix does not list the figures and assumptions that fewer alumni "
+        "of the file: a file with one person more gets all of it anew. Totals (each platform's "
+        "reach of all alumni, under every edition of the survey, combined and in the "
+        "comparison) carry the same kind of noise, of scale 1/n for all n alumni, about 0.1 "
+        "percentage point at 1,000 alumni; the number of alumni is shown as it is. The appendix "
+        "does not list the figures and assumptions that fewer alumni "
         "than the minimum rest on (as their groups are not shown), and the channels are ranked on "
         "the noisy shares.",
     ),

@@ -404,10 +404,6 @@ class _Report:
         return label(self.analysis.measure, self.lang)
 
     @functools.cached_property
-    def estimates(self) -> pd.DataFrame:
-        return self.analysis.estimates
-
-    @functools.cached_property
     def totals(self) -> pd.DataFrame:
         """The total rows of :attr:`published`: reach as estimated, the shares that count
         alumni by an attribute (fallback, inferred industry) protected."""
@@ -473,7 +469,20 @@ class _Report:
 
     @functools.cached_property
     def integration(self) -> pd.DataFrame:
-        return self.analysis.integration
+        return suppress_analysis(self.analysis, "integration")
+
+    @functools.cached_property
+    def trend(self) -> pd.DataFrame:
+        return suppress_analysis(self.analysis, "trend")
+
+    @functools.cached_property
+    def comparison(self) -> pd.DataFrame:
+        """Our published totals first, then the archetypes'."""
+        return suppress_analysis(self.analysis, "comparison")
+
+    @functools.cached_property
+    def combined_at(self) -> dict[float, float] | None:
+        return suppress_analysis(self.analysis, "combined_at")
 
     @functools.cached_property
     def channels(self) -> pd.DataFrame | None:

@@ -152,7 +152,7 @@ def _reach(r: _Report) -> str:
         "reach",
         lang,
         _table(head, rows)
-        + r.figs.html(plots.chart_reach(r.estimates, lang=lang, title=_takeaway(r)))
+        + r.figs.html(plots.chart_reach(r.published, lang=lang, title=_takeaway(r)))
         + _headline_data(r),
         intro=_e(_t("reach_intro", lang, level=fmt.share(r.options.level), measure=r.measure)),
     )
@@ -319,7 +319,7 @@ def _cohort_sentence(r: _Report) -> str | None:
         )
     if not lines:
         return None
-    measure = "weekly" if r.weekly is not None else str(r.estimates["measure"].iloc[0])
+    measure = "weekly" if r.weekly is not None else str(r.published["measure"].iloc[0])
     lead = _t("cohort_lead", r.lang, measure=label(measure, r.lang))
     return f"{lead} " + "; ".join(lines) + "."
 
@@ -363,7 +363,7 @@ def _combined(r: _Report) -> str:
     ]
 
     # the overlap's sensitivity: the total's point at both ends of the reported range
-    low, high = (fmt.share(r.analysis.combined_at[o]) for o in OVERLAP_RANGE)
+    low, high = (fmt.share(r.combined_at[o]) for o in OVERLAP_RANGE)
     intro = _t("combined_intro", lang, overlap=fmt.share(r.options.overlap), low=low, high=high)
     if r.combined_weekly is None:
         intro += " " + _t("combined_no_weekly", lang, year=r.year)
@@ -390,7 +390,7 @@ def _trend(r: _Report) -> str:
 
     fmt, lang = r.fmt, r.lang
     table = _embedded_penetration() if r.table is None else r.table  # read, never changed
-    trend = r.analysis.trend
+    trend = r.trend
     kinds = source_types()
     # the source ids of each year and platform, read once from the table (not per edition)
     ours = table[table["platform"].isin(trend["platform"].unique())]
@@ -498,7 +498,7 @@ def _comparison(r: _Report) -> str:
     from .. import plots
 
     fmt, lang = r.fmt, r.lang
-    comparison = r.analysis.comparison  # our totals first, then the archetypes'
+    comparison = r.comparison.copy()  # our totals first, then the archetypes'
     ours = len(r.totals)
     title = _comparison_takeaway(comparison, ours, fmt)  # by the archetypes' ids
     comparison["institution"] = [r.name] * ours + [
@@ -628,7 +628,7 @@ def _n_text(figure: pd.Series, fmt: _Formats) -> str:
 def _appendix(r: _Report) -> str:
     fmt, lang = r.fmt, r.lang
     figures, assumptions = r.explanation
-    main = str(r.estimates["measure"].iloc[0])
+    main = str(r.published["measure"].iloc[0])
     sources, names = _sources(), _source_names()  # the embedded catalogue, read once
     rows = []
     # No column of how many alumni each figure applies to: those counts would give back the
