@@ -54,6 +54,7 @@ private parts of a public one. Every public name is importable from ``socialreac
 - `socialreach.model.margins` the margins model: shares from every published margin
 - `socialreach.model.recommend` which platform for which alumni group and goal, and how sure
 - `socialreach.model.privacy` what surfaces publish: suppression and noise against differencing
+- `socialreach.model._keyed` the secret key and the keyed uniforms behind every published value
 - `socialreach.model._published_totals` the parts made of totals as published: trend, overlaps
 - `socialreach.model.reach` the reach engine: expected reach per platform and segment
 - `socialreach.model.reach._estimate` estimates: figure draws, reach and cell shares

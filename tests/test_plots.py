@@ -416,16 +416,21 @@ def test_combined_chart_keeps_both_points_inside_the_drawn_range(values):
 
 def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reveal_them():
     profile = make_profile(
-        pd.DataFrame({"age_band": ["26-35", "36-45", "46-55", "76+"], "n_alumni": [50, 30, 20, 3]})
+        pd.DataFrame({"age_band": ["26-35", "36-45", "46-55", "76+"], "n_alumni": [50, 30, 20, 6]})
     )
     fig = P.plot_profile(profile, by="age_band", min_cell=10, lang="en")
     bars = dict(zip(fig.data[0].y, fig.data[0].x, strict=True))
     hidden = [t for t in bars if "(hidden" in t]
-    # 3 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 103 - 80 gives 3,
-    # and says so (it is not too small itself)
+    # 6 alumni aged 76+ are below 10; the smallest other band (20) goes too, or 106 - 80 gives
+    # 6 (five hidden alumni or more are always protected), and says so (it is not too small
+    # itself); every other band is listed, without alumni, hidden (issue 21)
     assert hidden == [
+        "16–25 years (hidden: too few alumni)",
         "46–55 years (hidden so that a smaller group cannot be worked out)",
+        "56–65 years (hidden: too few alumni)",
+        "66–75 years (hidden: too few alumni)",
         "76+ years (hidden: too few alumni)",
+        "Unknown (hidden: too few alumni)",
     ]
     # shown bars are protected counts (issue 21): multiples of 5 near 50 and 30, the same in
     # both twins
@@ -433,10 +438,20 @@ def test_plot_profile_hides_small_segments_and_one_more_so_the_total_cannot_reve
     assert all(np.isnan(bars[t]) for t in hidden)
     assert young % 5 == middle % 5 == 0 and abs(young - 50) <= 10 and abs(middle - 30) <= 10
     ax = P.plot_profile_static(profile, by="age_band", min_cell=10, lang="en")
-    assert [p.get_width() for p in ax.patches] == [young, middle, 0, 0]
+    assert [p.get_width() for p in ax.patches] == [0, young, middle, 0, 0, 0, 0, 0]
     assert P.plot_profile(profile, by="age_band", lang="en") == fig  # the default is the report's
     shown = P.plot_profile(profile, by="age_band", min_cell=0, lang="en")  # everything
-    assert list(shown.data[0].x) == [50, 30, 20, 3]
+    assert list(shown.data[0].x) == [50, 30, 20, 6]
+    # the first alumnus aged 66-75 adds no bar and moves none
+    one_more = make_profile(
+        pd.DataFrame(
+            {
+                "age_band": ["26-35", "36-45", "46-55", "66-75", "76+"],
+                "n_alumni": [50, 30, 20, 1, 6],
+            }
+        )
+    )
+    assert P.plot_profile(one_more, by="age_band", lang="en").data[0].y == fig.data[0].y
 
 
 def _interval_ends(ax: Axes, *, horizontal: bool = False) -> list[tuple[float, float, float]]:
@@ -751,7 +766,7 @@ def test_a_segment_chart_names_the_true_reason_a_bar_is_hidden():
             "platform": "facebook",
             "dimension": "age_band",
             "segment": ["26-35", "36-45", "46-55", "76+"],
-            "n_alumni": [50.0, 30.0, 20.0, 3.0],
+            "n_alumni": [50.0, 30.0, 20.0, 6.0],  # six hidden: always protected
             "share": 0.5,
             "ci_low": 0.4,
             "ci_high": 0.6,

@@ -194,20 +194,25 @@ def test_a_small_known_cell_still_gets_a_known_partner_beside_a_small_unknown() 
     out = suppress_segments(_cohorts(counts))
     status = dict(zip(out["segment"], out["suppressed"], strict=True))
     # 8 is hidden and needs a known partner (40): the total less the published cells is then
-    # 8 + 40 + 6, and the known hidden cells alone hold at least 10 alumni
+    # 8 + 40 + 6, and the known hidden cells alone hold at least 10 alumni; every cohort is
+    # listed, the one without alumni hidden as a small group
     assert status == {
         "all": "",
         "grad_0-4": "primary",
         "grad_5-14": "secondary",
         "grad_15-29": "",
         "unknown": "unknown",
+        "grad_30+": "primary",
     }
 
 
 def test_a_large_unknown_cell_is_an_ordinary_cell() -> None:
     from socialreach.model.privacy import suppress_segments
 
-    out = suppress_segments(_cohorts({"grad_0-4": 4, "grad_5-14": 300, "unknown": 40}))
+    # the exact rule (published, every cohort is listed: see the tests of empty groups)
+    out = suppress_segments(
+        _cohorts({"grad_0-4": 4, "grad_5-14": 300, "unknown": 40}), protect=False
+    )
     status = dict(zip(out["segment"], out["suppressed"], strict=True))
     assert status == {"all": "", "grad_0-4": "primary", "grad_5-14": "", "unknown": "secondary"}
 
@@ -223,9 +228,61 @@ def test_the_newest_cohort_of_every_bundled_example_is_published(example: str) -
     analysis = socialreach.analyse(socialreach.example_path(example), n_draws=200)
     out = suppress_segments(analysis.estimates)
     cohorts = out[out["dimension"] == "graduation_cohort"]
-    newest = next(c for c in GRADUATION_COHORTS if c in set(cohorts["segment"]))
+    # the newest cohort with alumni (every cohort is listed, the empty ones hidden)
+    est = analysis.estimates
+    have = set(est.loc[est["n_alumni"] > 0, "segment"])
+    newest = next(c for c in GRADUATION_COHORTS if c in have)
     shown = cohorts[cohorts["segment"] == newest]
     assert (shown["suppressed"] == "").all() and shown["share"].notna().all()
+
+
+def test_every_group_of_a_dimension_is_listed_with_or_without_alumni() -> None:
+    # a group's first alumnus must not make its row appear: every cohort and unknown are
+    # listed in the cohorts' order, the empty ones hidden; the exact rule lists none
+    from socialreach.core.segments import GRADUATION_COHORTS
+    from socialreach.model.privacy import suppress_segments
+
+    table = _cohorts({"grad_5-14": 300, "grad_15-29": 200})
+    out = suppress_segments(table)
+    assert out["segment"].tolist() == ["all", *GRADUATION_COHORTS, "unknown"]
+    status = dict(zip(out["segment"], out["suppressed"], strict=True))
+    assert status["grad_0-4"] == status["grad_30+"] == "primary"
+    assert status["unknown"] == "unknown"
+    empty = out[out["segment"].isin(["grad_0-4", "grad_30+", "unknown"])]
+    assert empty[["n_alumni", "share", "expected"]].isna().to_numpy().all()
+    assert (empty["platform"] == "facebook").all()
+    assert set(GRADUATION_COHORTS) <= set(out["segment"])
+    exact = suppress_segments(table, protect=False)
+    assert exact["segment"].tolist() == ["all", "grad_5-14", "grad_15-29"]
+    # with one alumnus in the newest cohort the same rows, in the same order, are listed
+    one = suppress_segments(_cohorts({"grad_0-4": 1, "grad_5-14": 300, "grad_15-29": 200}))
+    assert one["segment"].tolist() == out["segment"].tolist()
+    assert one.loc[one["segment"] == "grad_0-4", "suppressed"].item() == "primary"
+
+
+def test_secondary_suppression_of_a_few_hidden_alumni_is_a_keyed_chance() -> None:
+    # a table whose hidden groups hold j alumni (beside groups large enough to show) hides
+    # another group with chance exp(-epsilon (SECONDARY_HEADROOM - j)) below the headroom and
+    # always from it: the chances for no one and for one person are e apart, and an empty
+    # group seldom hides a real one
+    import math
+
+    from socialreach.model.privacy import PRIVACY_EPSILON, SECONDARY_HEADROOM, suppress_segments
+
+    k = 2000
+    for j in range(SECONDARY_HEADROOM + 2):
+        # k tables in one frame, each a dimension of its own: its own context, its own draw
+        rows = [{"dimension": "total", "segment": "all", "n_alumni": k * (j + 1340.0)}]
+        rows += [
+            {"dimension": f"d{i}", "segment": seg, "n_alumni": float(n)}
+            for i in range(k)
+            for seg, n in (("a", j), ("b", 40), ("c", 1000), ("d", 300))
+        ]
+        frame = pd.DataFrame(rows).assign(platform="facebook", share=0.5)
+        out = suppress_segments(frame.assign(expected=frame["n_alumni"] * 0.5))
+        secondary = out[out["suppressed"] == "secondary"]["dimension"].nunique()
+        p = math.exp(-PRIVACY_EPSILON * (SECONDARY_HEADROOM - j)) if j < SECONDARY_HEADROOM else 1
+        assert abs(secondary / k - p) <= 4 * math.sqrt(p * (1 - p) / k) + 1e-9, (j, secondary, p)
 
 
 def _run_reach_json(path, env) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from socialreach import analyse, estimate_reach, load_penetration, read_alumni
 from socialreach.cli import main
-from socialreach.core.segments import label
+from socialreach.core.segments import INDUSTRIES, label
 from socialreach.core.text import REPORT, say
 from socialreach.model.privacy import SHARE_NOISE
 
@@ -120,7 +120,7 @@ def test_small_segments_are_hidden_with_the_ones_that_give_them_back(capsys, tmp
         {
             "Födelseår": [1990, 1985, 1950],
             "Bransch": ["IT och kommunikation", "Vård", "Finans"],
-            "Antal": [100, 100, 3],
+            "Antal": [100, 100, 6],
         }
     ).to_csv(path, index=False)
     assert main(["reach", str(path), "--json", "--seed", "1"]) == 0
@@ -131,8 +131,11 @@ def test_small_segments_are_hidden_with_the_ones_that_give_them_back(capsys, tmp
         industries = [
             s for s in out["segments"] if s["dimension"] == "industry" and s["platform"] == platform
         ]
-        # a second industry is hidden too, so total minus the others cannot give finance back
-        assert sum(s["suppressed"] != "" for s in industries) >= 2
+        # a second industry is hidden too (the hidden ones hold 6 alumni: five or more are
+        # always protected), so total minus the others cannot give finance back; every other
+        # industry is listed without alumni, hidden
+        assert sum(s["suppressed"] == "secondary" for s in industries) == 1
+        assert {s["segment"] for s in industries} == {*INDUSTRIES, "unknown"}
     assert all("alumni" not in f for f in out["figures"])
     # the text output says why each hidden row is hidden, in the report's words and language
     for lang in ("en", "sv"):
@@ -237,8 +240,9 @@ def test_segments_by_sex_and_graduation_cohort(capsys, tmp_path):
     out = reach_json(capsys, str(path), "--seed", "1", "--year", "2026")
     dims = {s["dimension"] for s in out["segments"]}
     assert {"sex", "graduation_cohort"} <= dims
-    sexes = {s["segment"] for s in out["segments"] if s["dimension"] == "sex"}
-    assert sexes == {"women", "men"}
+    sexes = {s["segment"]: s["suppressed"] for s in out["segments"] if s["dimension"] == "sex"}
+    # every sex is listed (issue 21), those without alumni hidden
+    assert sexes == {"women": "", "men": "", "other": "primary", "unknown": "unknown"}
     newest = [s for s in out["segments"] if s["segment"] == "grad_0-4"]
     assert newest and all(s["n_alumni"] == 40 for s in newest)
 

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._keyed import _laplace, _uniforms
 from .privacy import (
     _COUNT_LIKE,
     _SEP,
@@ -26,10 +27,8 @@ from .privacy import (
     _cells_of,
     _Draws,
     _draws_of,
-    _laplace,
     _total_rows,
     _total_values,
-    _uniforms,
 )
 
 

@@ -58,8 +58,15 @@ anew, so the cells that did not change cannot be told from the ones that did.
   total's share by at most ``1 / (n + 1)``, as it moves a segment's; for 900 alumni the noise
   is about 0.1 percentage point, far inside the interval. The exact values are the library's
   (:class:`socialreach.Analysis`), for the analyst who holds the file: the report, ``reach``
-  and the notebooks' published tables go through :func:`suppress_analysis`. Not protected: a
-  group that is empty in one file and not in the other (its hidden row appears).
+  and the notebooks' published tables go through :func:`suppress_analysis`.
+
+- Groups: a table of a dimension of :data:`VOCABULARY` lists every group of it in the
+  vocabulary's order, the empty ones as hidden rows, so a group's first alumnus adds no row
+  and moves none. Secondary suppression protects hidden cells of fewer than
+  :data:`SECONDARY_HEADROOM` alumni by a keyed chance, so an empty group and a group of one
+  hide other groups with chances at most ``exp(PRIVACY_EPSILON)`` apart. Not protected: a
+  whole dimension that a file gives for no one (no field of study at all) and another for
+  some (its table appears).
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -70,21 +77,27 @@ graduates behind six alumni without a year), so the known cells are suppressed a
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import math
-import os
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..core.options import MIN_CELL
-from ..core.segments import PLATFORMS, UNKNOWN
+from ..core.segments import (
+    AGE_BANDS,
+    DEGREE_LEVELS,
+    EMPLOYMENT,
+    FIELDS_OF_STUDY,
+    GRADUATION_COHORTS,
+    INDUSTRIES,
+    PLATFORMS,
+    SEXES,
+    UNKNOWN,
+)
+from ._keyed import PRIVACY_KEY_ENV, _digest, _laplace, _uniforms, key_file
 
 __all__ = [
     "ATTRIBUTE_SHARES",
@@ -94,11 +107,14 @@ __all__ = [
     "PARTS",
     "PRIVACY_BASE",
     "PRIVACY_EPSILON",
+    "PRIVACY_KEY_ENV",
     "REASONS",
+    "SECONDARY_HEADROOM",
     "SHARE_COLS",
     "SHARE_NOISE",
     "SUPPRESSED_COL",
     "THRESHOLD_HEADROOM",
+    "VOCABULARY",
     "key_file",
     "protect_count_col",
     "protect_counts",
@@ -116,15 +132,6 @@ __all__ = [
 PRIVACY_EPSILON = 1.0
 #: Published alumni counts are multiples of this.
 PRIVACY_BASE = 5
-#: Environment variable holding the institution's key for the noise (any text kept secret).
-#: Unset, the key is the user's own, drawn once and kept in :func:`key_file`. Either way
-#: reports of the same file give the same values on every surface and every rerun, so
-#: rerunning a report gains an attacker nothing (fresh noise on every run would average
-#: towards the exact values).
-PRIVACY_KEY_ENV = "SOCIALREACH_PRIVACY_KEY"
-#: Used only when no key can be read or kept (an unwritable home): every run then draws its
-#: own (the README says so).
-_RUN_KEY = secrets.token_bytes(32)
 
 #: Column added by :func:`suppress_small_cells`: ``"primary"``, ``"secondary"`` or ``""``
 #: (and ``"unknown"`` by :func:`suppress_segments`: a small cell of alumni without the value).
@@ -142,12 +149,13 @@ def _as_list(cols: str | Sequence[str] | None) -> list[str]:
 
 
 def _hide_in_group(
-    counts: np.ndarray, order: np.ndarray, min_cell: float, headroom: np.ndarray
+    counts: np.ndarray, order: np.ndarray, min_cell: float, headroom: np.ndarray, slack: float
 ) -> np.ndarray:
-    """Return ``"primary"/"secondary"/""`` per cell of one group (counts in frame order)."""
+    """Return ``"primary"/"secondary"/""`` per cell of one group (counts in frame order);
+    secondary suppression when the hidden cells hold at least ``slack`` people."""
     status = np.where(counts < min_cell + headroom, "primary", "").astype(object)
     hidden = status != ""
-    if not hidden.any():
+    if not hidden.any() or counts[hidden].sum() < slack:
         return status
     for i in order:  # smallest published cell first
         if hidden.sum() >= 2 and counts[hidden].sum() >= min_cell:
@@ -167,6 +175,7 @@ def suppress_small_cells(
     value_cols: Sequence[str] | None = None,
     key_cols: Sequence[str] | None = None,
     headroom: Sequence[float] | None = None,
+    slack: Sequence[float] | None = None,
 ) -> pd.DataFrame:
     """Hide cells below ``min_cell`` and the cells that would give them away.
 
@@ -195,6 +204,11 @@ def suppress_small_cells(
         Per row, how many people above ``min_cell`` a cell may hold and still be hidden as
         primary (default 0 for every row): :func:`suppress_segments` draws it per cell so that a
         group crossing ``min_cell`` between two files need not change what is shown.
+    slack
+        Per row (the same in every row of a group), how many people the group's hidden cells
+        must hold for secondary suppression (default 0: always). :func:`suppress_segments`
+        draws it per dimension (:data:`SECONDARY_HEADROOM`), so that a group of no one and a
+        group of one person make other groups hidden alike.
 
     Returns
     -------
@@ -230,6 +244,7 @@ def suppress_small_cells(
         raise ValueError(f"{count_col!r} has missing counts; suppression needs every count")
 
     above = np.zeros(len(frame)) if headroom is None else np.asarray(headroom, dtype="float64")
+    needs = np.zeros(len(frame)) if slack is None else np.asarray(slack, dtype="float64")
     out = frame.copy()
     status = np.full(len(frame), "", dtype=object)
     group = (
@@ -241,7 +256,7 @@ def suppress_small_cells(
     for g in np.unique(group):
         idx = np.flatnonzero(group == g)
         order = np.lexsort([*(k[idx] for k in keys), counts[idx]])  # by count, then by key
-        status[idx] = _hide_in_group(counts[idx], order, min_cell, above[idx])
+        status[idx] = _hide_in_group(counts[idx], order, min_cell, above[idx], needs[idx[0]])
 
     hidden = status != ""
     if hidden.any():  # the hidden values missing, in one assignment (columns become float)
@@ -293,17 +308,30 @@ def suppress_segments(
     Returns
     -------
     pandas.DataFrame
-        The total rows, then the segment rows (in the frame's order) with hidden values
+        The total rows, then the segment rows (in the frame's order; with ``protect``, a
+        table of a dimension of :data:`VOCABULARY` lists every group of it, the empty ones
+        hidden, in the vocabulary's order) with hidden values
         missing; column :data:`SUPPRESSED_COL` says why a row is hidden (one of
         :data:`REASONS`; ``""`` for published rows and totals). A small ``unknown`` cell is
         hidden as ``"unknown"`` and does not make known cells hidden (see the module's note).
     """
     by_cols = [c for c in _as_list(by) if c in estimates.columns]
     estimates = estimates.reset_index(drop=True)
+    n = len(estimates)
     is_total = (estimates["dimension"] == "total").to_numpy()
-    counts = pd.to_numeric(estimates["n_alumni"]).to_numpy(dtype="float64")
     draws = _draws_of(estimates, is_total) if protect else None
-    headroom = np.zeros(len(estimates)) if draws is None else draws.headroom()
+    headroom = np.zeros(n) if draws is None else draws.headroom()
+    slack = np.zeros(n)
+    place = np.arange(n, dtype="float64")  # where each row goes in the output
+    if draws is not None:
+        # every group of each dimension, the empty ones as hidden rows, in the dimension's
+        # order: a group's first alumnus must not make its row appear
+        empty, place = _empty_groups(estimates, by_cols)
+        estimates = pd.concat([estimates, empty], ignore_index=True)
+        is_total = np.concatenate([is_total, np.zeros(len(empty), dtype=bool)])
+        headroom = np.concatenate([headroom, np.zeros(len(empty))])
+        slack = _slack(draws, estimates["dimension"].astype(str).to_numpy())
+    counts = pd.to_numeric(estimates["n_alumni"]).to_numpy(dtype="float64")
     small = counts < min_cell + headroom
     unknown = (estimates["segment"].astype(str) == UNKNOWN).to_numpy() & small & ~is_total
     known = ~is_total & ~unknown
@@ -315,11 +343,17 @@ def suppress_segments(
         value_cols=value_cols,
         key_cols=["segment"],
         headroom=headroom[known],
+        slack=slack[known],
     )
     totals = estimates[is_total].assign(**{SUPPRESSED_COL: ""})
     if draws is not None:
-        segments = _protected(segments, draws.part(known), min_cell)
-        totals = totals.assign(**_total_values(draws.part(is_total)))
+        # the frame's own rows drawn; the empty groups' (after them, always hidden) need none
+        drawn = int(known[:n].sum())
+        segments = pd.concat(
+            [_protected(segments.iloc[:drawn], draws.part(known[:n]), min_cell),
+             segments.iloc[drawn:]]
+        )  # fmt: skip
+        totals = totals.assign(**_total_values(draws.part(is_total[:n])))
     parts = [totals, segments]
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
@@ -327,9 +361,87 @@ def suppress_segments(
     if draws is not None:  # a segment's make-up in words: not published (MAKE_UP_COLS)
         made_of = [c for c in MAKE_UP_COLS if c in out.columns]
         out[made_of] = out[made_of].astype(object).where(out["dimension"] == "total", None)
-    # back in the frame's order: the unknown rows stay where their table has them
-    order = estimates.index[is_total].append(estimates.index[~is_total])
+    # back in order: the unknown rows stay where their table has them
+    rows = np.arange(len(estimates))
+    by_place = rows[~is_total][np.argsort(place[~is_total], kind="stable")]
+    order = np.concatenate([rows[is_total], by_place])
     return out.loc[order].reset_index(drop=True)
+
+
+#: The groups of each dimension a published table lists, with or without alumni (``unknown``
+#: besides): listing only the groups the file has would show a group's first alumnus as a new
+#: row. Ages 12-15 are no alumnus's and are listed only when a file has them.
+VOCABULARY = {
+    "age_band": AGE_BANDS[1:],
+    "industry": INDUSTRIES,
+    "employment": EMPLOYMENT,
+    "sex": SEXES,
+    "graduation_cohort": GRADUATION_COHORTS,
+    "field_of_study": FIELDS_OF_STUDY,
+    "degree_level": DEGREE_LEVELS,
+}
+
+#: Secondary suppression protects hidden cells that hold at least this many alumni always, and
+#: those that hold ``j`` fewer with chance ``exp(-PRIVACY_EPSILON · j)`` (37 %, 14 %, 5 %,
+#: 2 %, 0.7 % for 4, 3, 2, 1 and no alumni): a group of no one, which every table lists, and
+#: a group of one then make other groups hidden with chances at most ``exp(PRIVACY_EPSILON)``
+#: apart, and an empty group seldom hides a real one. A few hidden alumni a table does not
+#: protect this way cannot be worked out from the total either: the published counts carry
+#: noise (:func:`protect_counts`) of several alumni.
+SECONDARY_HEADROOM = 5
+
+
+def _empty_groups(frame: pd.DataFrame, by_cols: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """The groups of :data:`VOCABULARY` (and ``unknown``) each table of ``frame`` lacks, as
+    rows of no alumni with every value missing, and where every row of ``frame`` and of the
+    new rows goes: a table of a listed dimension in its vocabulary's order (then ``unknown``,
+    then groups outside it), so that which groups have alumni does not change the order."""
+    place = np.arange(len(frame), dtype="float64")
+    segments = frame[frame["dimension"] != "total"]
+    keys = list(dict.fromkeys([*by_cols, "dimension"]))
+    rows, places = [], []
+    for _, table in segments.groupby(keys, sort=False, observed=True, dropna=False):
+        dimension = str(table["dimension"].iloc[0])
+        if dimension not in VOCABULARY:
+            continue
+        listed = list(dict.fromkeys([*VOCABULARY[dimension], UNKNOWN]))
+        have = table["segment"].astype(str).tolist()
+        outside = [g for g in have if g not in listed]
+        rank = {g: k for k, g in enumerate([*listed, *outside])}
+        first, step = table.index[0], 1 / (len(rank) + 1)
+        place[table.index] = [first + (rank[g] + 1) * step for g in have]
+        template = table.iloc[0]
+        for group in listed:
+            if group not in have:
+                rows.append({**template.to_dict(), "segment": group})
+                places.append(first + (rank[group] + 1) * step)
+    if not rows:
+        return frame.iloc[:0], place
+    empty = pd.DataFrame(rows, columns=frame.columns)
+    # the values missing (the rows are hidden whatever); whole numbers (a year) name the table
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    values = [c for c in numeric if c not in by_cols and pd.api.types.is_float_dtype(frame[c])]
+    empty[values] = np.nan
+    empty["n_alumni"] = 0.0
+    typed = empty.astype({c: frame[c].dtype for c in numeric})
+    return typed, np.concatenate([place, np.asarray(places)])
+
+
+def _slack(draws: _Draws, dimensions: np.ndarray) -> np.ndarray:
+    """Per row, the keyed :data:`SECONDARY_HEADROOM` draw of its dimension (one per dimension,
+    so that every platform's table of it hides the same groups): how many alumni its hidden
+    cells must hold for secondary suppression."""
+    dims = draws.frame["dimension"].astype(str).to_numpy()
+    out = np.zeros(len(dimensions))
+    for dim in np.unique(dimensions):
+        at = np.flatnonzero(dims == dim)
+        if dim == "total" or not len(at):
+            continue
+        u = _uniforms([draws.contexts[at[0]]], np.array([dim + _SEP + "secondary"]))[0, 0]
+        out[dimensions == dim] = max(
+            0.0, SECONDARY_HEADROOM - np.floor(np.log(u) / -PRIVACY_EPSILON)
+        )
+    return out
 
 
 #: The parts of an analysis (:class:`socialreach.Analysis`) that hold segment rows, and the
@@ -721,66 +833,6 @@ def _keep_order(values: dict[str, np.ndarray]) -> None:
         for col in ("point", "independent"):
             if col in values:
                 values[col] = np.clip(values[col], values["lower"], values["upper"])
-
-
-def key_file() -> Path:
-    """Where the user's own key is kept when :data:`PRIVACY_KEY_ENV` is unset:
-    ``$XDG_CONFIG_HOME/socialreach/privacy-key`` (``~/.config`` by default), readable by the
-    user only. Delete it to start a new series of draws; copy it to another machine (or set
-    the variable) for the same values there."""
-    config = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(config) / "socialreach" / "privacy-key"
-
-
-def _key() -> bytes:
-    given = os.environ.get(PRIVACY_KEY_ENV)
-    return given.encode("utf-8") if given else _stored_key(key_file())
-
-
-@functools.cache
-def _stored_key(path: Path) -> bytes:
-    """The key in ``path``, drawn and written (mode 0600) on first use; the run's own key when
-    it can be neither read nor written."""
-    try:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            # written whole under another name, then linked: a second process at the same time
-            # reads the one key that won, never half of one
-            draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
-            fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(secrets.token_hex(32).encode("ascii"))
-            try:
-                os.link(draft, path)
-            except FileExistsError:
-                pass
-            finally:
-                draft.unlink()
-        kept = path.read_bytes().strip()
-    except OSError:
-        return _RUN_KEY
-    return kept if len(kept) >= 32 else _RUN_KEY
-
-
-def _digest(context: str) -> bytes:
-    return hashlib.blake2b(context.encode("utf-8"), digest_size=16).digest()
-
-
-def _uniforms(contexts: Sequence[bytes], ids: Sequence[str]) -> np.ndarray:
-    """Two uniforms in (0, 1) per id from a keyed hash of its context and id: the same id in
-    the same context gives the same draws in every table of a run."""
-    key = _key()[:64]
-    raw = b"".join(
-        hashlib.blake2b(c + i.encode("utf-8"), key=key, digest_size=16).digest()
-        for c, i in zip(contexts, ids, strict=True)
-    )
-    words = np.frombuffer(raw, dtype=">u8").reshape(-1, 2).astype("float64")
-    return (words + 0.5) / 2.0**64
-
-
-def _laplace(u: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    """Laplace noise of ``scale`` by inversion of the uniforms ``u``."""
-    return np.where(u < 0.5, np.log(2 * u), -np.log(2 - 2 * u)) * scale
 
 
 def _protect(

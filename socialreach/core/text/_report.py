@@ -344,7 +344,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "uteslutna rader och alumner per kodningsstatus visas som brusade antal. En grupp med "
         "minst så många alumner som gränsen men högst fyra fler döljs ibland (med chansen "
         "37\u00a0%, 14\u00a0%, 5\u00a0%, 2\u00a0% och 0,7\u00a0%), så att en grupp som "
-        "passerar gränsen inte pekar ut personen. Bruset dras med en hemlig nyckel ur alla "
+        "passerar gränsen inte pekar ut personen. Varje grupp listas, också de utan alumner "
+        "(dolda), så att en grupps första alumn inte lägger till någon rad; fler grupper döljs "
+        "för att skydda dolda grupper alltid när de dolda har minst fem alumner och annars "
+        "slumpvis. Bruset dras med en hemlig nyckel ur alla "
         "filens antal: en fil med en person till ger allt nytt brus. Totalerna (varje plattforms "
         "räckvidd bland alla alumner, i varje årgång av undersökningen, kombinerad och i "
         "jämförelsen) får samma slags brus med skalan 1/n för alla n alumner, omkring 0,1 "
@@ -375,7 +378,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "industry was inferred and the data's rows left out and alumni per mapping status are "
         "shown as noisy counts. A group at the minimum size or up to four above it is sometimes "
         "hidden (with chance 37%, 14%, 5%, 2% and 0.7%), so that a group crossing the minimum "
-        "does not single the person out. The noise is drawn with a secret key from every count "
+        "does not single the person out. Every group is listed, those without alumni too "
+        "(hidden), so that a group's first alumnus adds no row; further groups are hidden to "
+        "protect hidden ones always when those hold five alumni or more, and by chance below. "
+        "The noise is drawn with a secret key from every count "
         "of the file: a file with one person more gets all of it anew. Totals (each platform's "
         "reach of all alumni, under every edition of the survey, combined and in the "
         "comparison) carry the same kind of noise, of scale 1/n for all n alumni, about 0.1 "
@@ -386,10 +392,10 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "appendix": ("Bilaga: antaganden och källor", "Appendix: assumptions and sources"),
     "fields_hidden": (
-        "{n} utbildningsgrupper visas inte (färre än {k} alumner eller strax fler, eller dolda så "
-        "att en sådan grupp inte kan räknas fram).",
-        "{n} fields of study are not shown (fewer than {k} alumni or just over, or hidden so "
-        "that such a group cannot be worked out).",
+        "{n} av {m} utbildningsgrupper visas inte (inga eller färre än {k} alumner eller strax "
+        "fler, eller dolda så att en sådan grupp inte kan räknas fram).",
+        "{n} of the {m} fields of study are not shown (no alumni, fewer than {k} or just over, "
+        "or hidden so that such a group cannot be worked out).",
     ),
     "internet_use": ("Internetanvändning", "Internet use"),
     "assumed_n": ("antaget", "assumed"),

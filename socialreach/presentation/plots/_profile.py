@@ -191,6 +191,9 @@ def _profile_counts(
         checked = suppress_segments(totals.assign(dimension=by), min_cell=min_cell)
         shut = checked[checked["suppressed"] != ""]
         hidden = dict(zip(shut["segment"], shut["suppressed"], strict=True))
+        # every group of the dimension, those without alumni hidden, as every published table
+        # lists them (issue 21): a group's first alumnus adds no bar
+        order = _ordered_segments(checked["segment"], by)
         counts = counts[~counts["segment"].isin(hidden)]
         # the bars are published counts: protected against differencing like every count
         protected = protect_count_col(counts, count_col="n_alumni", cell_cols=["segment", "source"])

@@ -240,14 +240,18 @@ def _segments(r: _Report) -> str:
         # a chart only: labels of fields of study live with the charts
         # (socialreach.presentation.plots)
         visible = fos[fos["share"].notna()]
-        hidden = fos.loc[fos["share"].isna(), "segment"].nunique()
+        # every field is listed, those without alumni hidden (issue 21): "n of the m fields",
+        # never how many have alumni, which a field's first alumnus would change
+        fields = fos[fos["segment"] != UNKNOWN]
+        hidden = fields.loc[fields["share"].isna(), "segment"].nunique()
         chart = ""
         if len(visible):  # every field hidden: the sentence alone says so
             chart = r.figs.html(plots.chart_reach_by_segment(
                 pd.concat([r.totals, visible], ignore_index=True), dimension="field_of_study",
                 lang=lang, title=_spread_takeaway(visible, r),
             ))  # fmt: skip
-        text = _t("fields_hidden", lang, n=hidden, k=r.min_cell) if hidden else ""
+        m = fields["segment"].nunique()
+        text = _t("fields_hidden", lang, n=hidden, m=m, k=r.min_cell) if hidden else ""
         parts.append(
             f'<h3>{_e(_dim("field_of_study", lang))}</h3>{chart}<p class="sr-note">{_e(text)}</p>'
         )
