@@ -39,7 +39,7 @@ anew, so the cells that did not change cannot be told from the ones that did.
   one, which the protected count over the share would give back.
 
 - What a segment's estimate rests on, in words (:data:`MAKE_UP_COLS`: which breakdowns, what
-  kind of n), is a word of its exact make-up: not published for segments.
+  kind of n), is a word of its exact make-up: not published, for segments or totals.
 
 - The channel ranking (:func:`suppress_analysis`, ``"channels"``) is made from the published
   weekly rows, so neither its order nor its alumni counts are exact values.
@@ -64,9 +64,10 @@ anew, so the cells that did not change cannot be told from the ones that did.
   vocabulary's order, the empty ones as hidden rows, so a group's first alumnus adds no row
   and moves none. Secondary suppression protects hidden cells of fewer than
   :data:`SECONDARY_HEADROOM` alumni by a keyed chance, so an empty group and a group of one
-  hide other groups with chances at most ``exp(PRIVACY_EPSILON)`` apart. Not protected: a
-  whole dimension that a file gives for no one (no field of study at all) and another for
-  some (its table appears).
+  hide other groups with chances at most ``exp(PRIVACY_EPSILON)`` apart. A breakdown is made
+  when the file has a column it is made from (:func:`socialreach.analyse`), with or without a
+  value in it, so a column's first value adds no table either (a profile made without a file:
+  when an alumnus has a value).
 
 A small *unknown* cell (alumni whose age, year or industry the file does not give) is hidden but
 protects nothing by hiding others: what a reader could work out from the total is how many
@@ -300,7 +301,7 @@ def suppress_segments(
         :data:`SHARE_NOISE` per alumnus; the shares that count alumni by an attribute
         (:data:`ATTRIBUTE_SHARES`, in segments and totals) are published as protected counts
         over the published base; ``expected``, ``expected_low`` and ``expected_high`` are the
-        published count times the published share and interval ends; a segment's
+        published count times the published share and interval ends; every row's
         :data:`MAKE_UP_COLS` are missing. The row's ``platform`` and ``measure`` (when the
         frame has them) name its values in the keyed draws, so one value shows the same in
         every table of a run. ``False``: the exact rule on the exact values.
@@ -358,9 +359,9 @@ def suppress_segments(
     if unknown.any():
         parts.append(_hide_unknown(estimates[unknown], by_cols, value_cols))
     out = pd.concat(parts)
-    if draws is not None:  # a segment's make-up in words: not published (MAKE_UP_COLS)
+    if draws is not None:  # a row's make-up in words: not published (MAKE_UP_COLS)
         made_of = [c for c in MAKE_UP_COLS if c in out.columns]
-        out[made_of] = out[made_of].astype(object).where(out["dimension"] == "total", None)
+        out[made_of] = None
     # back in order: the unknown rows stay where their table has them
     rows = np.arange(len(estimates))
     by_place = rows[~is_total][np.argsort(place[~is_total], kind="stable")]
@@ -646,8 +647,8 @@ ATTRIBUTE_SHARES = {"fallback": "expected", "inferred_industry": "n_alumni"}
 #: Columns that name what a row's estimate rests on (which published breakdowns, what kind of n):
 #: one word for every combination of alumni in the row, else ``"mixed"``. A segment's is a word
 #: of its exact make-up with no noise (the first alumnus of another kind turns it "mixed" in the
-#: person's segments alone, hidden ones too), so a protected segment publishes neither; a total
-#: keeps its own (totals are published as they are).
+#: person's segments alone, hidden ones too), so a protected table publishes neither, for its
+#: segments or its totals (a total's turns "mixed" as well).
 MAKE_UP_COLS = ("dimension_used", "n_basis")
 
 #: Noise of a published share, per alumnus of its segment: Laplace noise of scale
