@@ -24,6 +24,7 @@ __all__ = [
     "GRADUATION_COHORTS",
     "INDUSTRIES",
     "MEASURES",
+    "ORDERS",
     "PLATFORMS",
     "SEXES",
     "UNKNOWN",
@@ -254,7 +255,9 @@ def age_band(age: pd.Series | np.ndarray) -> pd.Series:
     return as_categorical(bands.astype("object").fillna(UNKNOWN), "age_band")
 
 
-_ORDERS = {
+#: Every id of each kind of segment, in the order tables, charts and categoricals list them
+#: (``unknown`` where a kind has it).
+ORDERS = {
     "age_band": (*AGE_BANDS, UNKNOWN),
     "industry": (*INDUSTRIES, UNKNOWN),
     "employment": EMPLOYMENT,
@@ -279,7 +282,7 @@ def in_canonical_order(values: pd.Series, kind: str) -> list[str]:
     """
     present = values.astype(str).unique()
     text = {v for v in present if isinstance(v, str)}
-    order = _ORDERS[kind]
+    order = ORDERS[kind]
     missing = ["nan"] if len(text) < len(present) else []
     return [v for v in order if v in text] + _others(text, order) + missing
 
@@ -296,7 +299,7 @@ def as_categorical(values: pd.Series, kind: str) -> pd.Series:
     ``field_of_study``, ``sex``, ``graduation_cohort``, ``degree_level``. Values outside
     the canonical list are kept (appended after it) so nothing disappears silently.
     """
-    order = _ORDERS[kind]
+    order = ORDERS[kind]
     extra = _others(set(values.dropna().astype(str)), order)
     return pd.Series(
         pd.Categorical(values, categories=[*order, *extra], ordered=True),

@@ -87,17 +87,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.options import MIN_CELL
-from ..core.segments import (
-    AGE_BANDS,
-    DEGREE_LEVELS,
-    EMPLOYMENT,
-    FIELDS_OF_STUDY,
-    GRADUATION_COHORTS,
-    INDUSTRIES,
-    PLATFORMS,
-    SEXES,
-    UNKNOWN,
-)
+from ..core.segments import AGE_BANDS, ORDERS, PLATFORMS, UNKNOWN, in_canonical_order
 from ._keyed import PRIVACY_KEY_ENV, _digest, _laplace, _uniforms, key_file
 
 __all__ = [
@@ -369,17 +359,14 @@ def suppress_segments(
     return out.loc[order].reset_index(drop=True)
 
 
-#: The groups of each dimension a published table lists, with or without alumni (``unknown``
-#: besides): listing only the groups the file has would show a group's first alumnus as a new
-#: row. Ages 12-15 are no alumnus's and are listed only when a file has them.
+#: The groups of each dimension a published table lists, with or without alumni, in their
+#: canonical order (:data:`socialreach.core.segments.ORDERS`, ``unknown`` included): listing
+#: only the groups the file has would show a group's first alumnus as a new row. Ages 12-15
+#: are no alumnus's and are listed only when a file has them.
 VOCABULARY = {
-    "age_band": AGE_BANDS[1:],
-    "industry": INDUSTRIES,
-    "employment": EMPLOYMENT,
-    "sex": SEXES,
-    "graduation_cohort": GRADUATION_COHORTS,
-    "field_of_study": FIELDS_OF_STUDY,
-    "degree_level": DEGREE_LEVELS,
+    kind: tuple(g for g in order if g != AGE_BANDS[0])
+    for kind, order in ORDERS.items()
+    if kind != "platform"
 }
 
 #: Secondary suppression protects hidden cells that hold at least this many alumni always, and
@@ -393,10 +380,10 @@ SECONDARY_HEADROOM = 5
 
 
 def _empty_groups(frame: pd.DataFrame, by_cols: list[str]) -> tuple[pd.DataFrame, np.ndarray]:
-    """The groups of :data:`VOCABULARY` (and ``unknown``) each table of ``frame`` lacks, as
-    rows of no alumni with every value missing, and where every row of ``frame`` and of the
-    new rows goes: a table of a listed dimension in its vocabulary's order (then ``unknown``,
-    then groups outside it), so that which groups have alumni does not change the order."""
+    """The groups of :data:`VOCABULARY` each table of ``frame`` lacks, as rows of no alumni
+    with every value missing, and where every row of ``frame`` and of the new rows goes: a
+    table of a listed dimension in canonical order (:func:`in_canonical_order`: groups outside
+    the vocabulary after it), so that which groups have alumni does not change the order."""
     place = np.arange(len(frame), dtype="float64")
     segments = frame[frame["dimension"] != "total"]
     keys = list(dict.fromkeys([*by_cols, "dimension"]))
@@ -405,10 +392,11 @@ def _empty_groups(frame: pd.DataFrame, by_cols: list[str]) -> tuple[pd.DataFrame
         dimension = str(table["dimension"].iloc[0])
         if dimension not in VOCABULARY:
             continue
-        listed = list(dict.fromkeys([*VOCABULARY[dimension], UNKNOWN]))
+        listed = VOCABULARY[dimension]
         have = table["segment"].astype(str).tolist()
-        outside = [g for g in have if g not in listed]
-        rank = {g: k for k, g in enumerate([*listed, *outside])}
+        rank = {
+            g: k for k, g in enumerate(in_canonical_order(pd.Series([*listed, *have]), dimension))
+        }
         first, step = table.index[0], 1 / (len(rank) + 1)
         place[table.index] = [first + (rank[g] + 1) * step for g in have]
         template = table.iloc[0]

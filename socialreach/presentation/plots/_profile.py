@@ -184,7 +184,7 @@ def _profile_counts(
         cells["source"] = "known"
     counts = cells.groupby(["segment", "source"], as_index=False, sort=False)["n_alumni"].sum()
     counts = counts[counts["n_alumni"] > 0]
-    order = _ordered_segments(counts["segment"], by)
+    listed = counts  # what the chart lists: the groups with alumni, or every published one
     hidden: dict[str, str] = {}
     if min_cell > 0:
         totals = counts.groupby("segment", as_index=False, sort=False)["n_alumni"].sum()
@@ -193,11 +193,12 @@ def _profile_counts(
         hidden = dict(zip(shut["segment"], shut["suppressed"], strict=True))
         # every group of the dimension, those without alumni hidden, as every published table
         # lists them (issue 21): a group's first alumnus adds no bar
-        order = _ordered_segments(checked["segment"], by)
+        listed = checked
         counts = counts[~counts["segment"].isin(hidden)]
         # the bars are published counts: protected against differencing like every count
         protected = protect_count_col(counts, count_col="n_alumni", cell_cols=["segment", "source"])
         counts = counts.assign(n_alumni=protected)
+    order = _ordered_segments(listed["segment"], by)
     # each hidden segment says its true reason: too few, or hidden to protect a smaller one
     why = {"secondary": f" ({_t('suppressed_secondary', lang)})"}
     hide = f" ({_t('suppressed', lang)})"
