@@ -218,9 +218,12 @@ def test_reference_year(tmp_path, ref, band):
 
 def test_employment_normalisation(tmp_path):
     path = tmp_path / "e.csv"
-    # a second column so that an empty status is an empty cell, not a blank line (not a record)
+    # a second column with a value, so that an empty status is an empty cell of a record, not
+    # a blank row (every cell empty: no alumnus)
     values = ["Pensionär", "Studerar", "Föräldraledig", "Anställd", "Doktorand", "", "Vet ej"]
-    path.write_text("Sysselsättning;Ålder\n" + "".join(f"{v};\n" for v in values), "utf-8")
+    path.write_text(
+        "Sysselsättning;Program\n" + "".join(f"{v};Juristprogrammet\n" for v in values), "utf-8"
+    )
     by = read_alumni(path).cells.groupby("employment", observed=True)["n_alumni"].sum()
     assert by.to_dict() == {"working": 2, "student": 1, "retired": 1, "other": 1, "unknown": 2}
 
@@ -441,10 +444,17 @@ def test_aggregated_counts_reconcile(tmp_path_factory, rows):
         f"{i};{'' if c is None else f'{c:,}'.replace(',', ' ')};{a}\n" for i, c, a in rows
     )
     path.write_text(text, "utf-8")
+    # a row with every cell empty is blank (no record), as in a spreadsheet
+    rows = [(i, c, a) for i, c, a in rows if i or c is not None or a]
+    if not rows:
+        with pytest.raises(InputError, match="no data rows"):
+            read_alumni(path)
+        return
     profile = read_alumni(path)
     report = profile.report
     given_counts = [c for _, c, _ in rows if c is not None]
     # rows without a count are excluded; every other row's count reaches the cells exactly
+    assert report.rows_read == len(rows)
     assert report.rows_excluded == len(rows) - len(given_counts)
     assert report.alumni_used == pytest.approx(sum(given_counts))
     assert profile.n_alumni == pytest.approx(sum(given_counts))

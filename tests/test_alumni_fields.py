@@ -217,16 +217,17 @@ def test_degree_levels(tmp_path):
 
 def test_graduation_cohorts_from_years_dates_and_age(tmp_path):
     text = (
-        "Examensår;Ålder\n"
-        "2025;\n"  # 0 years at 2025 -> grad_0-4
-        "2021-06-01;\n"  # 4 -> grad_0-4
-        "2020;\n"  # 5 -> grad_5-14
-        "1996;\n"  # 29 -> grad_15-29
-        "1995;\n"  # 30 -> grad_30+
-        "2026;\n"  # after the reference year -> unknown
-        ";40\n"  # age 40 - 25 = 15 -> grad_15-29 (from age)
-        ";22\n"  # 22 - 25 < 0, at least 0 -> grad_0-4 (from age)
-        ";\n"  # nothing -> unknown
+        "Examensår;Ålder;E-post\n"
+        "2025;;\n"  # 0 years at 2025 -> grad_0-4
+        "2021-06-01;;\n"  # 4 -> grad_0-4
+        "2020;;\n"  # 5 -> grad_5-14
+        "1996;;\n"  # 29 -> grad_15-29
+        "1995;;\n"  # 30 -> grad_30+
+        "2026;;\n"  # after the reference year -> unknown
+        ";40;\n"  # age 40 - 25 = 15 -> grad_15-29 (from age)
+        ";22;\n"  # 22 - 25 < 0, at least 0 -> grad_0-4 (from age)
+        ";;a@example.org\n"  # nothing but an e-mail (never read): an alumnus, cohort unknown
+        ";;\n"  # every cell empty: a blank row, no alumnus
     )
     profile = read_alumni(_csv(tmp_path / "c.csv", text), reference_year=2025)
     assert _by(profile, "graduation_cohort", "cohort_source") == {
@@ -294,13 +295,16 @@ _ROW = st.tuples(
 @given(st.lists(_ROW, min_size=1, max_size=40), st.randoms(use_true_random=False))
 def test_every_alumnus_has_one_source_one_sex_and_one_cohort(tmp_path_factory, rows, rnd):
     directory = tmp_path_factory.mktemp("inv")
-    header = "Ålder;Sysselsättning;Titel;Anställningsform;Bransch;Kön;Examensår\n"
+    # every row is a person (a name, never read): a row whose other cells are all empty is an
+    # alumnus of whom nothing is known, not a blank row
+    header = "Namn;Ålder;Sysselsättning;Titel;Anställningsform;Bransch;Kön;Examensår\n"
 
     def read(name, data):
-        (directory / name).write_text(header + "".join(";".join(r) + "\n" for r in data), "utf-8")
+        lines = "".join(";".join(("Anna Test", *r)) + "\n" for r in data)
+        (directory / name).write_text(header + lines, "utf-8")
         return read_alumni(directory / name, reference_year=2025)
 
-    sexes = {r[5] for r in rows} - {""}
+    sexes = {r[5] for r in rows} - {"", "Okänt"}  # "Okänt" says the value is missing
     if sexes == {"x y z"}:  # one free-text value in every filled row: refused
         with pytest.raises(InputError, match="not a sex"):
             read("a.csv", rows)

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from socialreach import read_alumni
+from socialreach import InputError, read_alumni
 from socialreach.cli import main
 
 DATA = Path(__file__).parent / "data"
@@ -100,3 +103,55 @@ def test_years_since_graduation_survive_every_reader(tmp_path):
         profile = read_alumni(path, reference_year=2026)
         got = profile.cells.groupby("years_since_graduation")["n_alumni"].sum().to_dict()
         assert got == expected, ext
+
+
+_NAME = st.sampled_from(["", "", "Anna Test", "b@example.org"])
+_YEAR = st.sampled_from(["", "", " ", "1980", "1995"])
+_SEX = st.sampled_from(["", "", " ", "K", "M"])
+_INDUSTRY = st.sampled_from(["", "", " ", "Bank", "Skola"])
+
+
+@settings(max_examples=25)
+@given(st.lists(st.tuples(_NAME, _YEAR, _SEX, _INDUSTRY), min_size=1, max_size=25))
+def test_the_same_export_reads_the_same_alumni_as_csv_xlsx_and_ods(tmp_path_factory, rows):
+    # a row with every cell empty (a line of separators that Excel leaves below the data, or
+    # one of spaces) is no alumnus in any format; a row whose only value is a name (never
+    # read) is an alumnus of whom nothing is known. Expected counts come from the rows here.
+    directory = tmp_path_factory.mktemp("blank")
+    header = ["Namn", "Födelseår", "Kön", "Bransch"]
+    frame = pd.DataFrame(rows, columns=header)
+    people = [i for i, row in enumerate(rows) if any(c.strip() for c in row)]
+    last = people[-1] if people else -1
+    blank_among = sum(1 for i in range(last) if i not in people)
+    frame.to_csv(directory / "a.csv", index=False, sep=";")
+    book = openpyxl.Workbook()
+    book.active.append(header)
+    for row in rows:  # an empty cell stays empty, as in an export (pandas would write "")
+        book.active.append([c if c.strip() else None for c in row])
+    book.save(directory / "a.xlsx")
+    frame.replace({"": None, " ": None}).to_excel(directory / "a.ods", engine="odf", index=False)
+    reads = {}
+    for suffix in ("csv", "xlsx", "ods"):
+        if not people:
+            with pytest.raises(InputError, match="no data rows"):
+                read_alumni(directory / f"a.{suffix}")
+            continue
+        profile = read_alumni(directory / f"a.{suffix}")
+        report = profile.report
+        assert report.rows_read == len(people) == profile.n_alumni, suffix
+        numbers = [r["row"] for r in report.excluded]  # rows keep their sheet numbers
+        assert set(numbers) <= {i + 2 for i in people}, suffix
+        said = [n for n in report.note_codes if n["code"] == "blank_rows"]
+        assert said == (
+            [{"code": "blank_rows", "values": {"n": blank_among}}] if blank_among else []
+        )
+        reads[suffix] = _by(profile, "age_band", "sex", "industry")
+    assert len({repr(sorted(r.items())) for r in reads.values()}) <= 1
+
+
+def test_a_csv_of_separators_only_has_no_alumni(tmp_path, capsys):
+    path = tmp_path / "empty.csv"
+    path.write_text("Namn;Födelseår;Kön\n;;\n ; ;\n;;\n", "utf-8")
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "empty.csv: has a header but no data rows" in err and err.count("\n") == 1

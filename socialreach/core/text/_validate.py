@@ -120,6 +120,12 @@ VALIDATE: dict[str, tuple[str, str]] = {
         "{n} alumni aged {pension_age} or over with an industry and no status left as unknown "
         "employment (an industry alone is no evidence of work at pension age)",
     ),
+    "note.blank_rows": (
+        "tomma rader bland data (alla celler tomma) överhoppade: {n}; de är inga alumner och "
+        "räknas inte som lästa rader",
+        "blank rows among the data (every cell empty) skipped: {n}; they are no alumni and are "
+        "not counted as rows read",
+    ),
     "note.age_from_graduation": (
         "åldern för {n} alumner uppskattad från examensåret, med antagen ålder "
         "{age_at_graduation} vid examen",

@@ -188,6 +188,8 @@ def read_alumni(
     n = raw.n_rows
     header_of = plan.columns
     notes = [_said("note", "reference_year", reference_year=ref)]
+    if raw.blank:
+        notes.append(_said("note", "blank_rows", n=raw.blank))
     mapping: dict[str, dict[str, float]] = {}
     unmapped: dict[str, dict[str, int]] = {}
 

@@ -31,6 +31,7 @@ class _Raw:
     cols: dict[str, tuple[np.ndarray, list[object]]]
     row_numbers: np.ndarray | None  # None: row i is spreadsheet row i + 2
     format: dict[str, str]
+    blank: int = 0  # rows below the header with every cell empty: skipped, not alumni
 
 
 def _sniff_text(path: Path, file: str) -> tuple[str, str]:
@@ -170,7 +171,12 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
     values = {}
     for h in used:
         cat = table.column(h).to_pandas()
-        values[h] = (cat.cat.codes.to_numpy(), list(cat.cat.categories))
+        codes = cat.cat.codes.to_numpy()
+        blank = np.array([not str(c).strip() for c in cat.cat.categories], dtype=bool)
+        if blank.any():  # a cell of spaces is empty, as in a spreadsheet (_cell_text)
+            codes = np.where((codes >= 0) & blank[np.maximum(codes, 0)], -1, codes)
+        values[h] = (codes, list(cat.cat.categories))
+    keep = _not_blank(path, values, table.num_rows, header, used, delimiter, header_line, encoding)
     fmt = {
         "format": "csv",
         "encoding": {"utf-8": "utf-8", "cp1252": "windows-1252", "utf-16": "utf-16"}[encoding],
@@ -178,8 +184,71 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
     }
     if header_line:
         fmt["header_line"] = str(header_line + 1)
-    rows = np.arange(table.num_rows) + header_line + 2 if header_line else None
-    return plan, _Raw(table.num_rows, values, rows, fmt)
+    rows = np.arange(table.num_rows) + header_line + 2
+    if keep is not None:
+        if not keep.any():
+            raise InputError("has a header but no data rows", file=file, fix="export it again")
+        values = {h: (codes[keep], uniques) for h, (codes, uniques) in values.items()}
+        rows = rows[keep]
+    # blank rows among the data, as a spreadsheet's are counted (those after the last are not)
+    blank = 0 if keep is None else int((~keep[: np.flatnonzero(keep)[-1]]).sum())
+    return plan, _Raw(len(rows), values, rows if header_line or blank else None, fmt, blank)
+
+
+def _not_blank(
+    path: Path,
+    values: Mapping[str, tuple[np.ndarray, list]],
+    n: int,
+    header: list[str],
+    used: list[str],
+    delimiter: str,
+    header_line: int,
+    encoding: str,
+) -> np.ndarray | None:
+    """Which CSV rows hold a value in some cell (None: all of them), as a spreadsheet reader
+    skips a blank row: a line of only separators (``;;;``, left by Excel below the data) is no
+    alumnus. A row empty in every column read may still hold a value in a column that is not
+    (a name: a person whose every field is unknown), so only those rows' other cells are looked
+    at, streamed in blocks, and only whether each is empty is kept."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    empty = np.ones(n, dtype=bool)
+    for codes, _ in values.values():
+        empty &= codes < 0
+    if not empty.any():
+        return None
+    names = [str(h).strip() for h in header]
+    other = [h for h in dict.fromkeys(names) if h not in used]
+    if other:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                encoding="utf8" if encoding == "utf-8" else encoding,
+                column_names=names,
+                skip_rows=header_line + 1,
+                block_size=_CSV_BLOCK,
+            ),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(
+                include_columns=other,
+                column_types=dict.fromkeys(other, pa.string()),
+                strings_can_be_null=True,
+                null_values=[""],
+            ),
+        )
+        at = 0
+        for batch in reader:
+            held = np.zeros(batch.num_rows, dtype=bool)
+            for column in batch.columns:
+                text = pc.utf8_trim_whitespace(column)
+                held |= pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(
+                    zero_copy_only=False
+                )
+            empty[at : at + batch.num_rows] &= ~held
+            at += batch.num_rows
+    return None if not empty.any() else ~empty
 
 
 def _csv_error(message: str, file: str) -> InputError:
@@ -308,7 +377,8 @@ def _rows_to_raw(
 ) -> tuple[_Plan, _Raw]:
     """Header and data of a sheet streamed as (spreadsheet row number, cells).
 
-    Blank rows are skipped. Title rows above the header ("Alumni 2024-01-31") are skipped: the
+    Blank rows are skipped, as the CSV reader skips them (``_not_blank``); ``blank`` counts those
+    among the data rows. Title rows above the header ("Alumni 2024-01-31") are skipped: the
     header is found among the first ``_PREAMBLE_LINES`` non-blank rows by
     ``_columns._header_at``, else it is the first row. The data rows are coded column by
     column as they stream (``codes`` into distinct values), so no row is kept. ``found`` is
@@ -347,7 +417,8 @@ def _rows_to_raw(
     }
     if header_row > 1:
         fmt = {**fmt, "header_row": str(header_row)}
-    return plan, _Raw(len(numbers), values, np.frombuffer(numbers, dtype=np.int64), fmt)
+    blank = numbers[-1] - header_row - len(numbers)  # blank rows among the data, skipped
+    return plan, _Raw(len(numbers), values, np.frombuffer(numbers, dtype=np.int64), fmt, blank)
 
 
 def _header_cell(value: object) -> str:
