@@ -155,3 +155,12 @@ def test_a_csv_of_separators_only_has_no_alumni(tmp_path, capsys):
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "empty.csv: has a header but no data rows" in err and err.count("\n") == 1
+
+
+def test_a_value_in_any_column_makes_a_row_a_record_even_under_a_repeated_header(tmp_path):
+    # rows 2-5: a person; every cell empty; a name only in the second 'Namn'; an age only
+    path = tmp_path / "repeated.csv"
+    path.write_text("Namn;Namn;Ålder;\nA;B;34;\n;;;\n;C;;\n;;40;\n", "utf-8")
+    report = read_alumni(path).report
+    assert (report.rows_read, report.rows_used) == (3, 3)
+    assert {"code": "blank_rows", "values": {"n": 1}} in report.note_codes

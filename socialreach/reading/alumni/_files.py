@@ -219,14 +219,17 @@ def _not_blank(
         empty &= codes < 0
     if not empty.any():
         return None
+    # by position, under names of their own: a header may repeat ("Namn;Namn"), and a used
+    # header is read from its first column
     names = [str(h).strip() for h in header]
-    other = [h for h in dict.fromkeys(names) if h not in used]
+    first = {h: names.index(h) for h in used}
+    other = [f"c{i}" for i, h in enumerate(names) if first.get(h) != i]
     if other:
         reader = pacsv.open_csv(
             path,
             read_options=pacsv.ReadOptions(
                 encoding="utf8" if encoding == "utf-8" else encoding,
-                column_names=names,
+                column_names=[f"c{i}" for i in range(len(names))],
                 skip_rows=header_line + 1,
                 block_size=_CSV_BLOCK,
             ),
