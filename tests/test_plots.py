@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from matplotlib.axes import Axes
 
 from socialreach import load_penetration, make_profile
-from socialreach.core.segments import AGE_BANDS, INDUSTRIES, label
+from socialreach.core.segments import AGE_BANDS, INDUSTRIES, ORDERS, label
 from socialreach.presentation import plots as P
 from socialreach.presentation.format import NBSP
 from socialreach.presentation.plots._base import _stacked_panels, _vline
@@ -343,8 +343,9 @@ def test_plot_survey_without_any_figure_marks_every_segment_unpublished():
 
 
 @st.composite
-def _segment_estimates(draw) -> pd.DataFrame:
-    segments = draw(st.lists(st.sampled_from(INDUSTRIES), min_size=1, max_size=6, unique=True))
+def _segment_estimates(draw, dimension: str = "industry") -> pd.DataFrame:
+    pool = ORDERS[dimension]
+    segments = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=6, unique=True))
     unit = st.floats(0, 1, allow_nan=False)
     sizes = {s: draw(st.integers(1, 10_000)) for s in segments}  # alumni: the same per platform
     rows = []
@@ -355,7 +356,7 @@ def _segment_estimates(draw) -> pd.DataFrame:
             rows.append(
                 {
                     "platform": platform,
-                    "dimension": "industry",
+                    "dimension": dimension,
                     "segment": segment,
                     "n_alumni": float(n),
                     "share": share,
@@ -369,15 +370,25 @@ def _segment_estimates(draw) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-@given(_segment_estimates(), st.randoms(use_true_random=False))
+_CHARTED = [kind for kind in ORDERS if kind != "platform"]
+
+
+@given(
+    st.sampled_from(_CHARTED).flatmap(lambda d: _segment_estimates(d)),
+    st.randoms(use_true_random=False),
+)
 def test_segment_chart_is_canonical_whatever_the_row_order(est, rnd):
+    # every dimension, sex, cohort and degree level too: its groups in their canonical order
+    # (ORDERS), whatever order the rows come in
+    dimension = est["dimension"].iloc[0]
     order = list(range(len(est)))
     rnd.shuffle(order)
-    a = P.plot_reach_by_segment(est, lang="en")
-    b = P.plot_reach_by_segment(est.iloc[order], lang="en")
+    a = P.plot_reach_by_segment(est, dimension=dimension, lang="en")
+    b = P.plot_reach_by_segment(est.iloc[order], dimension=dimension, lang="en")
     assert a.layout.yaxis.categoryarray == b.layout.yaxis.categoryarray
     ticks = [t.split(" (n = ")[0] for t in a.layout.yaxis.categoryarray]
-    assert ticks == [label(s, "en") for s in INDUSTRIES if s in set(est["segment"])]
+    present = set(est["segment"])
+    assert ticks == [label(s, "en") for s in ORDERS[dimension] if s in present]
     for ta, tb in zip(a.data, b.data, strict=True):
         assert ta.y == tb.y and np.allclose(ta.x, tb.x)
         if ta.type != "bar":

@@ -10,20 +10,17 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ...core.segments import in_canonical_order
+from ...core.segments import ORDERS, in_canonical_order
 from ...core.text import CHARTS, DIMENSIONS, PLATFORM_COLOURS, pick
 from ..format import percent_sign
 
 #: Colours of the combined-reach chart: the honest range, and the two points inside it.
 COMBINED_COLOURS = {"range": "#BBBBBB", "independent": "#000000", "point": "#009E73"}
 _OTHER_COLOUR = "#777777"
-_ORDER_KIND = {
-    "age_band": "age_band",
-    "age": "age_band",
-    "industry": "industry",
-    "employment": "employment",
-    "field_of_study": "field_of_study",
-}
+#: The canonical order a chart's segments take, by dimension: every dimension of
+#: :data:`~socialreach.core.segments.ORDERS` (sex, cohort and degree level as well as age band,
+#: industry, employment and field of study), and the survey's "age" as age bands.
+_ORDER_KIND = {**{kind: kind for kind in ORDERS if kind != "platform"}, "age": "age_band"}
 
 
 def _t(key: str, lang: str) -> str:
