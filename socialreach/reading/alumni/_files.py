@@ -137,18 +137,12 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
         try:
             table = pacsv.read_csv(
                 path,
-                read_options=pacsv.ReadOptions(
-                    encoding="utf8" if attempt == "utf-8" else attempt,
-                    column_names=[str(h).strip() for h in header],
-                    skip_rows=header_line + 1,
-                    block_size=_CSV_BLOCK,
-                ),
-                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-                convert_options=pacsv.ConvertOptions(
-                    include_columns=used,
-                    column_types={h: pa.dictionary(pa.int32(), pa.string()) for h in used},
-                    strings_can_be_null=True,
-                    null_values=[""],
+                **_csv_options(
+                    attempt,
+                    [str(h).strip() for h in header],
+                    header_line,
+                    delimiter,
+                    {h: pa.dictionary(pa.int32(), pa.string()) for h in used},
                 ),
             )
             encoding = attempt
@@ -227,18 +221,12 @@ def _not_blank(
     if other:
         reader = pacsv.open_csv(
             path,
-            read_options=pacsv.ReadOptions(
-                encoding="utf8" if encoding == "utf-8" else encoding,
-                column_names=[f"c{i}" for i in range(len(names))],
-                skip_rows=header_line + 1,
-                block_size=_CSV_BLOCK,
-            ),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=other,
-                column_types=dict.fromkeys(other, pa.string()),
-                strings_can_be_null=True,
-                null_values=[""],
+            **_csv_options(
+                encoding,
+                [f"c{i}" for i in range(len(names))],
+                header_line,
+                delimiter,
+                dict.fromkeys(other, pa.string()),
             ),
         )
         at = 0
@@ -252,6 +240,30 @@ def _not_blank(
             empty[at : at + batch.num_rows] &= ~held
             at += batch.num_rows
     return None if not empty.any() else ~empty
+
+
+def _csv_options(
+    encoding: str, names: list[str], header_line: int, delimiter: str, types: Mapping
+) -> dict:
+    """pyarrow's options for the data rows below the header, reading the columns ``types``
+    names (an empty cell is missing)."""
+    import pyarrow.csv as pacsv
+
+    return {
+        "read_options": pacsv.ReadOptions(
+            encoding="utf8" if encoding == "utf-8" else encoding,
+            column_names=names,
+            skip_rows=header_line + 1,
+            block_size=_CSV_BLOCK,
+        ),
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
+        "convert_options": pacsv.ConvertOptions(
+            include_columns=list(types),
+            column_types=dict(types),
+            strings_can_be_null=True,
+            null_values=[""],
+        ),
+    }
 
 
 def _csv_error(message: str, file: str) -> InputError:
