@@ -410,17 +410,31 @@ def test_quality_counts_of_one_person_more_never_rule_out_or_single_out_a_status
     assert max(likelihood) / min(likelihood) <= math.exp(2 * PRIVACY_EPSILON) * (1 + 1e-9)
 
 
-def test_the_report_publishes_protected_quality_counts(root):
-    from socialreach import read_alumni
+def test_the_report_publishes_rows_that_reconcile_and_protected_status_counts(root):
+    # 900 rows, two impossible birth years, one row per alumnus: the rows read, used and not
+    # used are shown as they are and agree with the alumni (noise on the rows not used hid
+    # nothing, as they are the rows read less the alumni, and showed 900 rows used beside 898
+    # alumni); the alumni per mapping status are protected (whole multiples of 5 of 898)
+    import datetime as dt
+
+    from socialreach import analyse, read_alumni
     from socialreach.presentation.report import build_report_content
+    from socialreach.presentation.report._compose import _Figures, _Formats, _Report
 
     profile = read_alumni(root / "data" / "examples" / "multi_faculty_university.csv")
-    assert profile.report.rows_excluded == 2  # two impossible birth years
-    section = build_report_content(profile, lang="en", n_draws=100).sections["quality"]
+    assert (profile.report.rows_read, profile.report.rows_excluded) == (900, 2)
+    analysis = analyse(profile, n_draws=100)
+    section = build_report_content(analysis, lang="en").sections["quality"]
     cells = dict(re.findall(r"<tr><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>", section))
-    left_out = int(cells["Rows not used"].replace(",", ""))
-    assert left_out % PRIVACY_BASE == 0
-    assert int(cells["Rows used"].replace(",", "")) + left_out == profile.report.rows_read
+    shown = {k: cells[k] for k in ("Rows in the file", "Rows used", "Rows not used")}
+    assert shown == {"Rows in the file": "900", "Rows used": "898", "Rows not used": "2"}
+    assert cells["Alumni in the analysis"] == "898"
+    report = _Report(analysis, "x", 10, _Formats("en"), _Figures("en"), None, dt.date.today())
+    statuses = report.quality_counts
+    assert set(statuses) == {
+        f"{fld}:{status}" for fld, counts in profile.report.mapping.items() for status in counts
+    }
+    assert all(v % PRIVACY_BASE == 0 for v in statuses.values())
 
 
 def test_the_method_text_states_the_noise_the_code_draws():

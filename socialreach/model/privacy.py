@@ -886,8 +886,8 @@ def protect_counts(
 def protect_named_counts(
     counts: Mapping[str, float], *, also: Mapping[str, float] | None = None
 ) -> dict[str, float]:
-    """:func:`protect_counts` of counts named by what they count (a file's rows left out, its
-    alumni per field and mapping status …), each name its cell id.
+    """:func:`protect_counts` of counts named by what they count (a file's alumni per field and
+    mapping status …), each name its cell id.
 
     The context is every one of them and ``also`` (counts published as they are, such as the
     rows read), so a one-person change anywhere draws each anew.

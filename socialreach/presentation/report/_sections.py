@@ -575,13 +575,12 @@ def _quality(r: _Report) -> str:
     fmt, lang, profile = r.fmt, r.lang, r.profile
     rows = []
     report = profile.report
-    counts = r.quality_counts  # protected: how many people were left out, and per status
-    if report is not None:
-        left_out = counts["rows_excluded"]
+    counts = r.quality_counts  # protected: alumni per field and mapping status
+    if report is not None:  # the rows as they are: they reconcile with the alumni
         rows += [
             [pick(QUALITY["rows_read"], lang), fmt.count(report.rows_read)],
-            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_read - left_out)],
-            [pick(QUALITY["rows_excluded"], lang), fmt.count(left_out)],
+            [pick(QUALITY["rows_used"], lang), fmt.count(report.rows_used)],
+            [pick(QUALITY["rows_excluded"], lang), fmt.count(report.rows_excluded)],
         ]
     rows.append([pick(QUALITY["alumni"], lang), fmt.count(profile.n_alumni)])
     if report is not None and report.dropped_identifying_columns:
