@@ -438,27 +438,17 @@ class Analysis:
         return est[est["dimension"] == "total"].reset_index(drop=True)
 
 
-#: The file's columns (:attr:`ValidationReport.columns`) each breakdown is made or inferred
-#: from: a breakdown whose column the file has is made even when no alumnus has a value in it,
-#: so that one alumnus's value does not make a whole table appear (issue 21).
-_MADE_FROM = {
-    "age_band": ("birth_year", "age", "age_band"),
-    "industry": ("industry", "occupation", "field_of_study"),
-    "employment": ("employment_status", "employment_form", "occupation", "industry"),
-    "graduation_cohort": ("graduation_year", "birth_year", "age"),
-    "sex": ("sex",),
-    "field_of_study": ("field_of_study",),
-}
-
-
 def _known(profile: AlumniProfile, dimension: str) -> bool:
-    """Whether the profile has the dimension: the file has a column it is made from, or (a
-    profile made without a file) at least one alumnus has a known value of it."""
+    """Whether the profile has the dimension: the file has a column it is made from
+    (:data:`~socialreach.reading.alumni.DIMENSION_FIELDS`), or (a profile made without a file)
+    at least one alumnus has a known value of it."""
+    from ..reading.alumni import DIMENSION_FIELDS  # here: importing the model needs no reader
+
     cells = profile.cells
     if dimension not in cells:
         return False
     columns = profile.report.columns if profile.report is not None else {}
-    if any(c in columns for c in _MADE_FROM.get(dimension, ())):
+    if any(c in columns for c in DIMENSION_FIELDS.get(dimension, ())):
         return True
     return bool((cells[dimension].astype(str) != UNKNOWN).any())
 

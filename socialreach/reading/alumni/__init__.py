@@ -31,7 +31,7 @@ from ...core.profile import INDUSTRY_SOURCES, AlumniProfile, ValidationReport, m
 from ...core.segments import EMPLOYMENT, SEXES, UNKNOWN
 from ..industries import normalise_text
 from ._cells import _IND_ORDER, _aggregate, _infer_from_field, _take
-from ._columns import FIELDS, HEADER_SYNONYMS, map_columns
+from ._columns import DIMENSION_FIELDS, FIELDS, HEADER_SYNONYMS, map_columns
 from ._fields import (
     _DECEASED,
     EMPLOYMENT_SOURCES,
@@ -54,6 +54,7 @@ from ._values import DATE_ORDERS, map_age_band
 __all__ = [
     "AGE_AT_GRADUATION",
     "DATE_ORDERS",
+    "DIMENSION_FIELDS",
     "EMPLOYMENT_SOURCES",
     "FIELDS",
     "HEADER_SYNONYMS",

@@ -31,6 +31,20 @@ FIELDS = (
     "count",
 )
 
+#: The fields each breakdown of a profile is read or inferred from: age from a birth year or an
+#: age, industry also from an occupation or a field of study (its mix), employment also from
+#: an occupation or an industry (evidence of work), cohort from a graduation year or an age.
+#: A breakdown whose field the file has is made even when no alumnus has a value in it, so
+#: that one alumnus's value does not make a whole table appear (:func:`socialreach.analyse`).
+DIMENSION_FIELDS: dict[str, tuple[str, ...]] = {
+    "age_band": ("birth_year", "age", "age_band"),
+    "industry": ("industry", "occupation", "field_of_study"),
+    "employment": ("employment_status", "employment_form", "occupation", "industry"),
+    "graduation_cohort": ("graduation_year", "birth_year", "age"),
+    "sex": ("sex",),
+    "field_of_study": ("field_of_study",),
+}
+
 #: Header synonyms per field (DESIGN.md §4), matched ignoring case, accents and punctuation, and
 #: ignoring a trailing parenthesis ("Födelseår (ÅÅÅÅ)").
 HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {

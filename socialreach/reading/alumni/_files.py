@@ -160,17 +160,24 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
             ) from None
         except (pa.ArrowException, OSError):  # any other parse failure is the file's, not ours
             raise _csv_error("", file) from None
-    if table.num_rows == 0:
-        raise InputError("has a header but no data rows", file=file, fix="export it again")
     values = {}
     for h in used:
         cat = table.column(h).to_pandas()
         codes = cat.cat.codes.to_numpy()
-        blank = np.array([not str(c).strip() for c in cat.cat.categories], dtype=bool)
-        if blank.any():  # a cell of spaces is empty, as in a spreadsheet (_cell_text)
+        # a cell of spaces is empty, as in a spreadsheet (_cell_text)
+        blank = _empty_text(pa.array(cat.cat.categories.astype(str), pa.string()))
+        if blank.any():
             codes = np.where((codes >= 0) & blank[np.maximum(codes, 0)], -1, codes)
         values[h] = (codes, list(cat.cat.categories))
     keep = _not_blank(path, values, table.num_rows, header, used, delimiter, header_line, encoding)
+    rows = np.arange(table.num_rows) + header_line + 2
+    if keep is not None:
+        values = {h: (codes[keep], uniques) for h, (codes, uniques) in values.items()}
+        rows = rows[keep]
+    if not len(rows):
+        raise InputError("has a header but no data rows", file=file, fix="export it again")
+    # blank rows among the data, as a spreadsheet's are counted (those after the last are not)
+    blank = 0 if keep is None else int((~keep[: np.flatnonzero(keep)[-1]]).sum())
     fmt = {
         "format": "csv",
         "encoding": {"utf-8": "utf-8", "cp1252": "windows-1252", "utf-16": "utf-16"}[encoding],
@@ -178,15 +185,15 @@ def _read_csv(path: Path, file: str, columns: Mapping[str, str] | None) -> tuple
     }
     if header_line:
         fmt["header_line"] = str(header_line + 1)
-    rows = np.arange(table.num_rows) + header_line + 2
-    if keep is not None:
-        if not keep.any():
-            raise InputError("has a header but no data rows", file=file, fix="export it again")
-        values = {h: (codes[keep], uniques) for h, (codes, uniques) in values.items()}
-        rows = rows[keep]
-    # blank rows among the data, as a spreadsheet's are counted (those after the last are not)
-    blank = 0 if keep is None else int((~keep[: np.flatnonzero(keep)[-1]]).sum())
-    return plan, _Raw(len(rows), values, rows if header_line or blank else None, fmt, blank)
+    return plan, _Raw(len(rows), values, rows, fmt, blank)
+
+
+def _empty_text(values) -> np.ndarray:
+    """Per value of a pyarrow string array, whether it is missing or only spaces."""
+    import pyarrow.compute as pc
+
+    length = pc.utf8_length(pc.utf8_trim_whitespace(values))
+    return pc.fill_null(pc.equal(length, 0), True).to_numpy(zero_copy_only=False)
 
 
 def _not_blank(
@@ -205,7 +212,6 @@ def _not_blank(
     (a name: a person whose every field is unknown), so only those rows' other cells are looked
     at, streamed in blocks, and only whether each is empty is kept."""
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     empty = np.ones(n, dtype=bool)
@@ -231,13 +237,8 @@ def _not_blank(
         )
         at = 0
         for batch in reader:
-            held = np.zeros(batch.num_rows, dtype=bool)
             for column in batch.columns:
-                text = pc.utf8_trim_whitespace(column)
-                held |= pc.fill_null(pc.greater(pc.utf8_length(text), 0), False).to_numpy(
-                    zero_copy_only=False
-                )
-            empty[at : at + batch.num_rows] &= ~held
+                empty[at : at + batch.num_rows] &= _empty_text(column)
             at += batch.num_rows
     return None if not empty.any() else ~empty
 
